@@ -1,0 +1,30 @@
+// Lint rules, including the layer borders: bot → dialogs → cards, storage → core.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+const botbuilder = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder belongs in bot/ and dialogs/ only.' };
+const tables = { group: ['@azure/data-tables'], message: '@azure/data-tables belongs in storage/ only.' };
+const templating = { group: ['adaptivecards-templating'], message: 'adaptivecards-templating belongs in cards/ only.' };
+const io = { group: ['fs', 'node:*', 'http', 'https', 'net', 'restify', '@azure/*', 'azurite', 'azurite/*'], message: 'core/ holds pure rules without I/O.' };
+const upward = (layers) => ({ group: layers.map((l) => `**/${l}/*`), message: 'Imports point one way: bot → dialogs → cards, storage → core.' });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'build/', 'devTools/', '.data/', 'coverage/', 'test/e2e/artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['core/**/*.ts'], rules: restrict([botbuilder, tables, templating, io, upward(['storage', 'cards', 'dialogs', 'bot'])]) },
+  { files: ['storage/**/*.ts'], rules: restrict([botbuilder, templating, upward(['cards', 'dialogs', 'bot'])]) },
+  { files: ['cards/**/*.ts'], rules: restrict([botbuilder, tables, upward(['storage', 'dialogs', 'bot'])]) },
+  { files: ['dialogs/**/*.ts'], rules: restrict([tables, templating, upward(['bot'])]) },
+  { files: ['bot/**/*.ts'], rules: restrict([tables, templating]) },
+  { files: ['manifest/**/*.ts', 'bench/**/*.ts'], rules: restrict([templating]) },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+);
