@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { LIMITS, type ItemDraft } from './items';
+import { fail, ok, type Outcome, type ProblemKey } from './problems';
+
+/** a chat command, parsed and validated. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'post'; draft: ItemDraft }
+  | { name: 'close' }
+  | { name: 'demo' };
+
+/** commands only participation managers (admins) may use. */
+export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo']);
+
+type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'close' | 'demo';
+
+/** German and English words for each command. */
+const KEYWORDS: Record<string, Keyword> = {
+  hilfe: 'help',
+  help: 'help',
+  '?': 'help',
+  umfrage: 'poll',
+  poll: 'poll',
+  bewertung: 'rating',
+  rating: 'rating',
+  idee: 'idea',
+  ideenabfrage: 'idea',
+  prompt: 'idea',
+  idea: 'idea',
+  'schließen': 'close',
+  schliessen: 'close',
+  close: 'close',
+  demo: 'demo',
+};
+
+const FLAGS: Record<string, 'anonymous' | 'multi'> = {
+  anonym: 'anonymous',
+  anonymous: 'anonymous',
+  mehrfach: 'multi',
+  multi: 'multi',
+  multiple: 'multi',
+};
+
+const question = z
+  .string()
+  .trim()
+  .min(1, { message: 'errMissingQuestion' })
+  .max(LIMITS.questionMax, { message: 'errQuestionTooLong' });
+
+const pollOptions = z
+  .array(z.string().trim().min(1, { message: 'errOptionEmpty' }).max(LIMITS.optionMax, { message: 'errOptionTooLong' }))
+  .min(LIMITS.optionsMin, { message: 'errTooFewOptions' })
+  .max(LIMITS.optionsMax, { message: 'errTooManyOptions' })
+  .refine((opts) => new Set(opts.map((o) => o.toLowerCase())).size === opts.length, { message: 'errDuplicateOptions' });
+
+/** the zod schema of an item draft; the same rules apply to commands, card payloads and campaign items. */
+export const itemDraftSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('poll'),
+    pollKind: z.enum(['single', 'multi']),
+    question,
+    options: pollOptions,
+    anonymous: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('poll'),
+    pollKind: z.literal('rating'),
+    question,
+    options: z.array(z.string()).max(0, { message: 'errOptionsNotAllowed' }),
+    anonymous: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('idea'),
+    question,
+    options: z.array(z.string()).max(0, { message: 'errOptionsNotAllowed' }),
+    anonymous: z.boolean(),
+  }),
+]);
+
+const LIMIT_ARGS: Partial<Record<ProblemKey, number>> = {
+  errQuestionTooLong: LIMITS.questionMax,
+  errOptionTooLong: LIMITS.optionMax,
+};
+
+/** validates an item draft and names the first problem in the person's terms. */
+export function validateDraft(input: unknown): Outcome<ItemDraft> {
+  const parsed = itemDraftSchema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const key = (parsed.error.issues.find((i) => i.message.startsWith('err'))?.message ?? 'errInvalidPayload') as ProblemKey;
+  const limit = LIMIT_ARGS[key];
+  return limit === undefined ? fail(key) : fail(key, limit);
+}
+
+/** normalises what chat clients do to typed text: non-breaking spaces, long dashes for "--". */
+function normalise(text: string): string {
+  return text.replace(/\u00a0/g, ' ').replace(/[\u2013\u2014]/g, '--').trim();
+}
+
+/**
+ * parses the text of a chat message (the bot's @mention already removed) into a command.
+ * Syntax: `umfrage [--anonym] [--mehrfach] Frage? | A | B`, `bewertung Frage?`, `idee Frage?`, `schließen`, `hilfe`, `demo`.
+ */
+export function parseCommand(raw: string): Outcome<Command> {
+  const text = normalise(raw);
+  if (!text) return ok({ name: 'help' });
+  const [first = '', ...rest] = text.split(/\s+/);
+  const keyword = KEYWORDS[first.toLowerCase()];
+  if (!keyword) return fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'help') return ok({ name: 'help' });
+  if (keyword === 'close') return ok({ name: 'close' });
+  if (keyword === 'demo') return ok({ name: 'demo' });
+
+  const flags = new Set<'anonymous' | 'multi'>();
+  while (rest[0]?.startsWith('--')) {
+    const word = rest.shift() as string;
+    const flag = FLAGS[word.slice(2).toLowerCase()];
+    if (!flag || (flag === 'multi' && keyword !== 'poll')) return fail('errUnknownFlag', word.slice(0, 40));
+    flags.add(flag);
+  }
+  const body = rest.join(' ');
+  const [q = '', ...options] = body.split('|');
+  const anonymous = flags.has('anonymous');
+  const draft =
+    keyword === 'poll'
+      ? { kind: 'poll', pollKind: flags.has('multi') ? 'multi' : 'single', question: q, options, anonymous }
+      : keyword === 'rating'
+        ? { kind: 'poll', pollKind: 'rating', question: q, options, anonymous }
+        : { kind: 'idea', question: q, options, anonymous };
+  const valid = validateDraft(draft);
+  return valid.ok ? ok({ name: 'post', draft: valid.value }) : valid;
+}

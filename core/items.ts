@@ -1,0 +1,59 @@
+import type { Locale } from './locale';
+
+/** how people answer a poll: one option, several options, or a 1–5 rating. */
+export type PollKind = 'single' | 'multi' | 'rating';
+
+/** what was posted: a poll with options or an idea prompt with a text field. */
+export type ItemKind = 'poll' | 'idea';
+
+export type ItemStatus = 'open' | 'closed';
+
+/** the ratings offered by a rating poll, lowest first. */
+export const RATING_OPTIONS: readonly string[] = ['1', '2', '3', '4', '5'];
+
+/** bounds shared by commands, cards and card payloads. */
+export const LIMITS = {
+  questionMax: 500,
+  optionMax: 100,
+  optionsMin: 2,
+  optionsMax: 10,
+  ideaMax: 1000,
+} as const;
+
+/** the content of an item, before it is posted. */
+export interface ItemDraft {
+  kind: ItemKind;
+  question: string;
+  /** poll options; empty for idea prompts. */
+  options: string[];
+  pollKind?: PollKind;
+  anonymous: boolean;
+}
+
+/** an idea prompt or poll posted into one team channel. */
+export interface Item extends ItemDraft {
+  id: string;
+  teamId: string;
+  channelId: string;
+  status: ItemStatus;
+  createdBy: string;
+  createdAt: Date;
+  closesAt?: Date;
+  closedAt?: Date;
+  locale: Locale;
+  /** the conversation (thread) the card lives in, once posted. */
+  conversationId?: string;
+  /** the posted card's activity id, for updates in place. */
+  activityId?: string;
+}
+
+/** the options a poll offers, including the fixed scale of a rating. */
+export function optionsOf(item: Pick<ItemDraft, 'kind' | 'pollKind' | 'options'>): readonly string[] {
+  if (item.kind !== 'poll') return [];
+  return item.pollKind === 'rating' ? RATING_OPTIONS : item.options;
+}
+
+/** whether an item still takes answers at the given moment. */
+export function isOpen(item: Pick<Item, 'status' | 'closesAt'>, now: Date): boolean {
+  return item.status === 'open' && (!item.closesAt || item.closesAt.getTime() > now.getTime());
+}

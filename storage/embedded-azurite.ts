@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+/** the Azurite emulator's documented development account. */
+export const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** a running in-process Azurite table server. */
+export interface EmbeddedTableServer {
+  /** connection string for @azure/data-tables (loopback, http). */
+  connectionString: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface EmbeddedTableServerOptions {
+  /** folder for the table database; omitted = in-memory (tests). */
+  dataDir?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+interface AzuriteTableServer {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  getHttpServerAddress(): string;
+}
+
+/**
+ * starts Azurite's table server inside this process on 127.0.0.1, persisting under dataDir or in memory.
+ * Loaded from its dist path: azurite's main module needs VS Code.
+ */
+export async function startEmbeddedTableServer(options: EmbeddedTableServerOptions = {}): Promise<EmbeddedTableServer> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const TableServer = require('azurite/dist/src/table/TableServer').default;
+  const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const inMemory = options.dataDir === undefined;
+  let dbPath = 'azurite-table-memory.json';
+  if (!inMemory) {
+    mkdirSync(options.dataDir as string, { recursive: true });
+    dbPath = path.join(options.dataDir as string, '__azurite_db_table__.json');
+  }
+  const config = new TableConfiguration(
+    '127.0.0.1',
+    options.port ?? 0,
+    undefined, // keepAliveTimeout
+    dbPath,
+    false, // enableDebugLog
+    false, // enableAccessLog
+    undefined,
+    undefined,
+    false, // loose
+    true, // skipApiVersionCheck: newer SDKs send newer API versions
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    inMemory,
+  );
+  const server: AzuriteTableServer = new TableServer(config);
+  await server.start();
+  const address = server.getHttpServerAddress(); // e.g. http://127.0.0.1:54321
+  const port = Number(new URL(address).port);
+  return {
+    port,
+    connectionString: connectionStringFor(port),
+    close: () => server.close(),
+  };
+}
+
+/** the connection string of a local Azurite table endpoint. */
+export function connectionStringFor(port: number, host = '127.0.0.1'): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://${host}:${port}/${DEV_ACCOUNT};`;
+}

@@ -1,0 +1,143 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { ChannelRecord, ConversationRef, PersonRecord, TeamRecord } from '../core/installations';
+import { encodeKey, readEntity, type Tables } from './tables';
+
+const TEAM_PARTITION = 'team';
+const PERSONAL_ROW = 'personal';
+
+interface TeamEntity {
+  teamId: string;
+  name: string;
+  aadGroupId?: string;
+  tenantId?: string;
+  serviceUrl: string;
+  active: boolean;
+  reference: string;
+  updatedAt: string;
+}
+interface ChannelEntity {
+  teamId: string;
+  channelId: string;
+  name: string;
+  active: boolean;
+}
+interface PersonEntity {
+  aadObjectId: string;
+  name: string;
+  locale?: string;
+  tenantId?: string;
+  active: boolean;
+  reference: string;
+  updatedAt: string;
+}
+
+const toTeam = (e: TeamEntity): TeamRecord => ({
+  teamId: e.teamId,
+  name: e.name,
+  aadGroupId: e.aadGroupId ?? undefined,
+  tenantId: e.tenantId ?? undefined,
+  serviceUrl: e.serviceUrl,
+  active: e.active,
+  reference: JSON.parse(e.reference) as ConversationRef,
+  updatedAt: new Date(e.updatedAt),
+});
+
+/**
+ * install bookkeeping: teams (one small partition), their channels (a partition per team) and people with
+ * a personal chat (a partition per person). Later features post proactively from these references.
+ */
+export class InstallationRepository {
+  private readonly teams: TableClient;
+  private readonly channels: TableClient;
+  private readonly people: TableClient;
+
+  constructor(tables: Pick<Tables, 'teams' | 'channels' | 'people'>) {
+    this.teams = tables.teams;
+    this.channels = tables.channels;
+    this.people = tables.people;
+  }
+
+  /** stores or refreshes a team; keeps a known name when Teams sends none. */
+  async saveTeam(team: TeamRecord): Promise<void> {
+    const known = await this.getTeam(team.teamId);
+    const entity: TeamEntity = {
+      teamId: team.teamId,
+      name: team.name || known?.name || '',
+      aadGroupId: team.aadGroupId ?? known?.aadGroupId,
+      tenantId: team.tenantId ?? known?.tenantId,
+      serviceUrl: team.serviceUrl,
+      active: team.active,
+      reference: JSON.stringify(team.reference),
+      updatedAt: team.updatedAt.toISOString(),
+    };
+    await this.teams.upsertEntity({ partitionKey: TEAM_PARTITION, rowKey: encodeKey(team.teamId), ...entity }, 'Replace');
+  }
+
+  async getTeam(teamId: string): Promise<TeamRecord | undefined> {
+    const e = await readEntity<TeamEntity>(this.teams, TEAM_PARTITION, encodeKey(teamId));
+    return e ? toTeam(e) : undefined;
+  }
+
+  /** marks a team as uninstalled; its data stays, nothing is posted there any more. */
+  async deactivateTeam(teamId: string): Promise<void> {
+    const team = await this.getTeam(teamId);
+    if (team) await this.saveTeam({ ...team, active: false, updatedAt: new Date() });
+  }
+
+  /** every team the bot is currently installed in. */
+  async activeTeams(): Promise<TeamRecord[]> {
+    const out: TeamRecord[] = [];
+    const iter = this.teams.listEntities<TeamEntity>({ queryOptions: { filter: odata`PartitionKey eq ${TEAM_PARTITION} and active eq true` } });
+    for await (const e of iter) out.push(toTeam(e));
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** stores channels of a team (names may be empty for General). */
+  async saveChannels(channels: ChannelRecord[]): Promise<void> {
+    await Promise.all(
+      channels.map((c) => this.channels.upsertEntity({ partitionKey: encodeKey(c.teamId), rowKey: encodeKey(c.channelId), ...c }, 'Merge')),
+    );
+  }
+
+  /** the known channels of a team, General first. */
+  async channelsOf(teamId: string): Promise<ChannelRecord[]> {
+    const out: ChannelRecord[] = [];
+    const iter = this.channels.listEntities<ChannelEntity>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)}` } });
+    for await (const e of iter) out.push({ teamId: e.teamId, channelId: e.channelId, name: e.name, active: e.active });
+    return out.filter((c) => c.active).sort((a, b) => Number(b.channelId === teamId) - Number(a.channelId === teamId) || a.name.localeCompare(b.name));
+  }
+
+  async getChannel(teamId: string, channelId: string): Promise<ChannelRecord | undefined> {
+    const e = await readEntity<ChannelEntity>(this.channels, encodeKey(teamId), encodeKey(channelId));
+    return e ? { teamId: e.teamId, channelId: e.channelId, name: e.name, active: e.active } : undefined;
+  }
+
+  async deactivateChannel(teamId: string, channelId: string): Promise<void> {
+    await this.channels.upsertEntity({ partitionKey: encodeKey(teamId), rowKey: encodeKey(channelId), teamId, channelId, active: false }, 'Merge');
+  }
+
+  /** stores or refreshes a person's personal chat reference. */
+  async savePerson(person: PersonRecord): Promise<void> {
+    const entity: PersonEntity = { ...person, reference: JSON.stringify(person.reference), updatedAt: person.updatedAt.toISOString() };
+    await this.people.upsertEntity({ partitionKey: encodeKey(person.aadObjectId), rowKey: PERSONAL_ROW, ...entity }, 'Replace');
+  }
+
+  async getPerson(aadObjectId: string): Promise<PersonRecord | undefined> {
+    const e = await readEntity<PersonEntity>(this.people, encodeKey(aadObjectId), PERSONAL_ROW);
+    if (!e) return undefined;
+    return {
+      aadObjectId: e.aadObjectId,
+      name: e.name,
+      locale: e.locale ?? undefined,
+      tenantId: e.tenantId ?? undefined,
+      active: e.active,
+      reference: JSON.parse(e.reference) as ConversationRef,
+      updatedAt: new Date(e.updatedAt),
+    };
+  }
+
+  async deactivatePerson(aadObjectId: string): Promise<void> {
+    const person = await this.getPerson(aadObjectId);
+    if (person) await this.savePerson({ ...person, active: false, updatedAt: new Date() });
+  }
+}

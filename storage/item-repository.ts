@@ -1,0 +1,163 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { isoWeekKey } from '../core/iso-week';
+import type { Item, ItemKind, ItemStatus, PollKind } from '../core/items';
+import type { Locale } from '../core/locale';
+import { encodeKey, isConflict, newestFirstKey, readEntity, withConcurrencyRetry, type Tables } from './tables';
+
+interface ItemEntity {
+  teamId: string;
+  channelId: string;
+  kind: string;
+  pollKind?: string;
+  question: string;
+  options: string;
+  anonymous: boolean;
+  status: string;
+  createdBy: string;
+  createdAt: string;
+  closesAt?: string;
+  closedAt?: string;
+  locale: string;
+  conversationId?: string;
+  activityId?: string;
+}
+
+const ITEM_ROW = 'item';
+
+function toEntity(item: Item): ItemEntity {
+  return {
+    teamId: item.teamId,
+    channelId: item.channelId,
+    kind: item.kind,
+    pollKind: item.pollKind,
+    question: item.question,
+    options: JSON.stringify(item.options),
+    anonymous: item.anonymous,
+    status: item.status,
+    createdBy: item.createdBy,
+    createdAt: item.createdAt.toISOString(),
+    closesAt: item.closesAt?.toISOString(),
+    closedAt: item.closedAt?.toISOString(),
+    locale: item.locale,
+    conversationId: item.conversationId,
+    activityId: item.activityId,
+  };
+}
+
+function fromEntity(id: string, e: ItemEntity): Item {
+  const date = (s?: string) => (s ? new Date(s) : undefined);
+  return {
+    id,
+    teamId: e.teamId,
+    channelId: e.channelId,
+    kind: e.kind as ItemKind,
+    pollKind: (e.pollKind as PollKind | undefined) ?? undefined,
+    question: e.question,
+    options: JSON.parse(e.options) as string[],
+    anonymous: e.anonymous,
+    status: e.status as ItemStatus,
+    createdBy: e.createdBy,
+    createdAt: new Date(e.createdAt),
+    closesAt: date(e.closesAt),
+    closedAt: date(e.closedAt),
+    locale: e.locale as Locale,
+    conversationId: e.conversationId ?? undefined,
+    activityId: e.activityId ?? undefined,
+  };
+}
+
+/** index partitions: items per conversation (thread), per team and ISO week, per creator; newest first. */
+const indexKeys = {
+  conversation: (conversationId: string) => `conv|${encodeKey(conversationId)}`,
+  teamWeek: (teamId: string, week: string) => `team|${encodeKey(teamId)}|${week}`,
+  creator: (aadObjectId: string) => `creator|${encodeKey(aadObjectId)}`,
+};
+
+/** posted items (polls and idea prompts): one row each, plus small index rows for the lookups we need. */
+export class ItemRepository {
+  private readonly items: TableClient;
+  private readonly index: TableClient;
+
+  constructor(
+    tables: Pick<Tables, 'items' | 'itemIndex'>,
+    private readonly timeZone: string,
+  ) {
+    this.items = tables.items;
+    this.index = tables.itemIndex;
+  }
+
+  /** stores a new item and indexes it by team week and creator. */
+  async create(item: Item): Promise<void> {
+    await this.items.createEntity({ partitionKey: item.id, rowKey: ITEM_ROW, ...toEntity(item) });
+    const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
+    await Promise.all([
+      this.addIndex(indexKeys.teamWeek(item.teamId, isoWeekKey(item.createdAt, this.timeZone)), rowKey, item.id),
+      this.addIndex(indexKeys.creator(item.createdBy), rowKey, item.id),
+    ]);
+  }
+
+  /** the item with this id, or undefined. */
+  async get(itemId: string): Promise<Item | undefined> {
+    const e = await readEntity<ItemEntity>(this.items, itemId, ITEM_ROW);
+    return e ? fromEntity(itemId, e) : undefined;
+  }
+
+  /** records where the card was posted, so it can be closed from its thread and updated in place. */
+  async markPosted(itemId: string, conversationId: string, activityId: string | undefined): Promise<Item> {
+    const item = await this.update(itemId, (i) => ({ ...i, conversationId, activityId }));
+    await this.addIndex(indexKeys.conversation(conversationId), `${newestFirstKey(item.createdAt)}|${item.id}`, item.id);
+    return item;
+  }
+
+  /** closes an item (idempotent: closing a closed item keeps the first close time). */
+  async close(itemId: string, at: Date): Promise<Item> {
+    return this.update(itemId, (i) => (i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at }));
+  }
+
+  /** the newest item posted into a conversation (thread or channel) that is still open. */
+  async latestOpenInConversation(conversationId: string): Promise<Item | undefined> {
+    return this.firstMatching(indexKeys.conversation(conversationId), (i) => i.status === 'open');
+  }
+
+  /** the newest item a person posted. */
+  async latestByCreator(aadObjectId: string): Promise<Item | undefined> {
+    return this.firstMatching(indexKeys.creator(aadObjectId), () => true);
+  }
+
+  /** ids of the items posted into a team in one ISO week ('2026-W48'). */
+  async idsForTeamWeek(teamId: string, week: string): Promise<string[]> {
+    const ids: string[] = [];
+    const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${indexKeys.teamWeek(teamId, week)}` } });
+    for await (const row of rows) ids.push(row.itemId);
+    return ids;
+  }
+
+  private async update(itemId: string, change: (item: Item) => Item): Promise<Item> {
+    return withConcurrencyRetry(async () => {
+      const e = await readEntity<ItemEntity>(this.items, itemId, ITEM_ROW);
+      if (!e) throw new Error(`item ${itemId} not found`);
+      const next = change(fromEntity(itemId, e));
+      await this.items.updateEntity({ partitionKey: itemId, rowKey: ITEM_ROW, ...toEntity(next) }, 'Replace', { etag: e.etag });
+      return next;
+    });
+  }
+
+  private async addIndex(partitionKey: string, rowKey: string, itemId: string): Promise<void> {
+    try {
+      await this.index.createEntity({ partitionKey, rowKey, itemId });
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+    }
+  }
+
+  private async firstMatching(partitionKey: string, accept: (item: Item) => boolean): Promise<Item | undefined> {
+    const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+    let checked = 0;
+    for await (const row of rows) {
+      const item = await this.get(row.itemId);
+      if (item && accept(item)) return item;
+      if (++checked >= 50) break;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,233 @@
+import { createHmac, randomInt } from 'node:crypto';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { optionsOf, type Item } from '../core/items';
+import { applyVote, emptyTally, sameChoices, type Tally } from '../core/tally';
+import { encodeKey, isConflict, readEntity, withConcurrencyRetry, type Tables } from './tables';
+
+/** the person answering, taken from the activity (never from card data). */
+export interface Respondent {
+  aadObjectId: string;
+  name: string;
+}
+
+export type VoteOutcome =
+  | { status: 'recorded' | 'unchanged'; tally: Tally; choices: number[] }
+  | { status: 'anonymous-final'; tally: Tally };
+
+/** an idea as stored: named ideas carry their author, anonymous ones nothing but the text. */
+export interface StoredIdea {
+  key: string;
+  text: string;
+  authorId?: string;
+  authorName?: string;
+}
+
+const TALLY_ROW = 'tally';
+const rows = {
+  vote: (aadObjectId: string) => `vote|${encodeKey(aadObjectId)}`,
+  voter: (pseudonym: string) => `voter|${pseudonym}`,
+  idea: (key: string) => `idea|${key}`,
+};
+
+interface TallyEntity {
+  counts: string;
+  voters: number;
+}
+interface VoteEntity {
+  choices: string;
+  name: string;
+  aadObjectId: string;
+  at: string;
+}
+
+/** every row key with a given prefix, within one partition. */
+function prefixFilter(partitionKey: string, prefix: string): string {
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefix + '\uffff'}`;
+}
+
+/**
+ * answers to posted items. One partition per item: a tally or a list reads one partition.
+ * Polls keep a tally row updated in the same batch transaction as the answer, guarded by ETags, so
+ * retries and double clicks never double-count. Anonymous answers carry no user id: poll answers exist
+ * only inside the tally; idea texts are written alone, and the voter roll (HMAC pseudonyms) follows later.
+ */
+export class ResponseRepository {
+  private readonly table: TableClient;
+
+  constructor(
+    tables: Pick<Tables, 'responses'>,
+    private readonly secret: string,
+    private readonly participation: AnonymousParticipationLog,
+  ) {
+    this.table = tables.responses;
+  }
+
+  /** the pseudonym of a person in the anonymous voter roll: an HMAC of the AAD object id with the server secret. */
+  pseudonym(aadObjectId: string): string {
+    return createHmac('sha256', this.secret).update(aadObjectId).digest('hex').slice(0, 40);
+  }
+
+  /** records a poll vote; a named vote may be changed while the poll is open, an anonymous one is final. */
+  async castVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
+    return withConcurrencyRetry(() => (item.anonymous ? this.castAnonymousVote(item, who, choices) : this.castNamedVote(item, who, choices)));
+  }
+
+  private async castNamedVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
+    const [tallyRow, voteRow] = await Promise.all([
+      readEntity<TallyEntity>(this.table, item.id, TALLY_ROW),
+      readEntity<VoteEntity>(this.table, item.id, rows.vote(who.aadObjectId)),
+    ]);
+    const tally = this.tallyOf(item, tallyRow);
+    const previous = voteRow ? (JSON.parse(voteRow.choices) as number[]) : undefined;
+    if (sameChoices(previous, choices)) return { status: 'unchanged', tally, choices };
+    const next = applyVote(tally, previous, choices);
+    const vote = {
+      partitionKey: item.id,
+      rowKey: rows.vote(who.aadObjectId),
+      choices: JSON.stringify(choices),
+      name: who.name,
+      aadObjectId: who.aadObjectId,
+      at: new Date().toISOString(),
+    };
+    await this.table.submitTransaction([
+      voteRow ? ['update', vote, 'Replace', { etag: voteRow.etag }] : ['create', vote],
+      this.tallyAction(item.id, next, tallyRow?.etag),
+    ]);
+    return { status: 'recorded', tally: next, choices };
+  }
+
+  private async castAnonymousVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
+    const voterKey = rows.voter(this.pseudonym(who.aadObjectId));
+    const [tallyRow, voterRow] = await Promise.all([
+      readEntity<TallyEntity>(this.table, item.id, TALLY_ROW),
+      readEntity(this.table, item.id, voterKey),
+    ]);
+    const tally = this.tallyOf(item, tallyRow);
+    if (voterRow) return { status: 'anonymous-final', tally };
+    const next = applyVote(tally, undefined, choices);
+    await this.table.submitTransaction([['create', { partitionKey: item.id, rowKey: voterKey }], this.tallyAction(item.id, next, tallyRow?.etag)]);
+    return { status: 'recorded', tally: next, choices };
+  }
+
+  private tallyAction(itemId: string, tally: Tally, etag: string | undefined): TransactionAction {
+    const entity = { partitionKey: itemId, rowKey: TALLY_ROW, counts: JSON.stringify(tally.counts), voters: tally.voters };
+    return etag ? ['update', entity, 'Replace', { etag }] : ['create', entity];
+  }
+
+  private tallyOf(item: Item, row: TallyEntity | undefined): Tally {
+    const n = optionsOf(item).length;
+    if (!row) return emptyTally(n);
+    const counts = JSON.parse(row.counts) as number[];
+    return { counts: Array.from({ length: n }, (_, i) => counts[i] ?? 0), voters: row.voters };
+  }
+
+  /** the current tally of a poll. */
+  async tally(item: Item): Promise<Tally> {
+    return this.tallyOf(item, await readEntity<TallyEntity>(this.table, item.id, TALLY_ROW));
+  }
+
+  /** a person's current named vote, if any. */
+  async namedVote(item: Item, aadObjectId: string): Promise<number[] | undefined> {
+    const row = await readEntity<VoteEntity>(this.table, item.id, rows.vote(aadObjectId));
+    return row ? (JSON.parse(row.choices) as number[]) : undefined;
+  }
+
+  /**
+   * stores an idea. `deliveryKey` identifies the submission (the activity id), so a retried delivery
+   * stores it once, while a second idea from the same person is a second idea.
+   */
+  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string): Promise<void> {
+    const key = createHmac('sha256', this.secret).update(`${item.id}|${deliveryKey}`).digest('hex').slice(0, 32);
+    const entity = item.anonymous
+      ? { partitionKey: item.id, rowKey: rows.idea(key), text }
+      : { partitionKey: item.id, rowKey: rows.idea(key), text, authorId: who.aadObjectId, authorName: who.name, at: new Date().toISOString() };
+    try {
+      await this.table.createEntity(entity);
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+      return;
+    }
+    if (item.anonymous) this.participation.record(item.id, this.pseudonym(who.aadObjectId));
+  }
+
+  /** all ideas of an idea prompt. */
+  async ideas(itemId: string): Promise<StoredIdea[]> {
+    const out: StoredIdea[] = [];
+    const iter = this.table.listEntities<{ text: string; authorId?: string; authorName?: string }>({ queryOptions: { filter: prefixFilter(itemId, 'idea|') } });
+    for await (const e of iter) out.push({ key: (e.rowKey ?? '').slice(5), text: e.text, authorId: e.authorId, authorName: e.authorName });
+    return out;
+  }
+
+  /** how many ideas an idea prompt has received. */
+  async ideaCount(itemId: string): Promise<number> {
+    let n = 0;
+    const iter = this.table.listEntities({ queryOptions: { filter: prefixFilter(itemId, 'idea|'), select: ['RowKey'] } });
+    for await (const _ of iter) n++;
+    return n;
+  }
+
+  /** how many distinct people answered an item (anonymous idea prompts count their voter roll, which lags behind). */
+  async participantCount(item: Item): Promise<number> {
+    if (item.kind === 'poll') return (await this.tally(item)).voters;
+    if (!item.anonymous) return new Set((await this.ideas(item.id)).map((i) => i.authorId)).size;
+    let n = 0;
+    for await (const _ of this.table.listEntities({ queryOptions: { filter: prefixFilter(item.id, 'voter|'), select: ['RowKey'] } })) n++;
+    return n;
+  }
+}
+
+/**
+ * the delayed voter roll of anonymous idea prompts. Texts are stored at once without a user id; who took
+ * part is written later, shuffled, in batches, so no two rows' timestamps tie a text to its author.
+ * Kept in memory until flushed: a crash may lose a participation count, never an answer.
+ */
+export class AnonymousParticipationLog {
+  private pending = new Map<string, Set<string>>();
+  private readonly table: TableClient;
+
+  constructor(tables: Pick<Tables, 'responses'>) {
+    this.table = tables.responses;
+  }
+
+  record(itemId: string, pseudonym: string): void {
+    const set = this.pending.get(itemId) ?? new Set<string>();
+    set.add(pseudonym);
+    this.pending.set(itemId, set);
+  }
+
+  /** how many entries wait to be written. */
+  get size(): number {
+    let n = 0;
+    for (const s of this.pending.values()) n += s.size;
+    return n;
+  }
+
+  /** writes everything pending, shuffled, in batches of at most 100 per item partition; on failure all of it stays pending. */
+  async flush(): Promise<number> {
+    const work = this.pending;
+    this.pending = new Map();
+    let written = 0;
+    try {
+      for (const [itemId, set] of shuffle([...work.entries()])) {
+        const keys = shuffle([...set]);
+        for (let i = 0; i < keys.length; i += 100) {
+          const batch: TransactionAction[] = keys.slice(i, i + 100).map((k) => ['upsert', { partitionKey: itemId, rowKey: rows.voter(k) }, 'Replace']);
+          await this.table.submitTransaction(batch);
+          written += batch.length;
+        }
+      }
+    } catch (e) {
+      for (const [itemId, set] of work) for (const k of set) this.record(itemId, k); // upserts: writing twice is harmless
+      throw e;
+    }
+    return written;
+  }
+}
+
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [list[i], list[j]] = [list[j] as T, list[i] as T];
+  }
+  return list;
+}

@@ -1,0 +1,82 @@
+import { TableClient, TableServiceClient, type TableEntity } from '@azure/data-tables';
+
+/** every table Mitwirken uses; docs/storage.md explains keys and partitions. */
+export const TABLE_NAMES = {
+  items: 'Items',
+  itemIndex: 'ItemIndex',
+  responses: 'Responses',
+  teams: 'Teams',
+  channels: 'Channels',
+  people: 'People',
+} as const;
+
+export type TableName = keyof typeof TABLE_NAMES;
+export type Tables = Record<TableName, TableClient>;
+
+function isLoopback(connectionString: string): boolean {
+  return /Endpoint=http:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString) || /UseDevelopmentStorage=true/i.test(connectionString);
+}
+
+/** table clients for a connection string (Azure Storage, Cosmos DB Table API or local Azurite). */
+export function openTables(connectionString: string): Tables {
+  const options = { allowInsecureConnection: isLoopback(connectionString) };
+  const entries = Object.entries(TABLE_NAMES).map(([key, name]) => [key, TableClient.fromConnectionString(connectionString, name, options)]);
+  return Object.fromEntries(entries) as Tables;
+}
+
+/** creates missing tables; safe to run on every start. */
+export async function ensureTables(tables: Tables): Promise<void> {
+  await Promise.all(Object.values(tables).map((t) => t.createTable()));
+}
+
+/** a cheap round trip that proves storage answers (for /readyz). */
+export async function pingStorage(connectionString: string): Promise<void> {
+  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: isLoopback(connectionString) });
+  const iter = service.listTables().byPage({ maxPageSize: 1 });
+  await iter.next();
+}
+
+/** the HTTP status of a storage error, if it has one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+export const isNotFound = (e: unknown): boolean => statusOf(e) === 404;
+export const isConflict = (e: unknown): boolean => statusOf(e) === 409;
+export const isPreconditionFailed = (e: unknown): boolean => statusOf(e) === 412;
+
+/** reads one entity, or undefined when it does not exist. */
+export async function readEntity<T extends object>(table: TableClient, pk: string, rk: string): Promise<(TableEntity<T> & { etag: string }) | undefined> {
+  try {
+    return (await table.getEntity<T>(pk, rk)) as TableEntity<T> & { etag: string };
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * makes any text safe as a PartitionKey or RowKey: Azure Tables forbids / \ # ? and control characters.
+ * Percent-encodes those (and % itself), so distinct inputs stay distinct.
+ */
+export function encodeKey(value: string): string {
+  return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+}
+
+/** runs an optimistic read-modify-write until it wins, retrying on 409/412 (someone else wrote first). */
+export async function withConcurrencyRetry<T>(attempt: () => Promise<T>, maxAttempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (i >= maxAttempts || !(isConflict(e) || isPreconditionFailed(e))) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * i));
+    }
+  }
+}
+
+/** a row key that sorts newest first (Azure Tables sorts keys ascending). */
+export function newestFirstKey(at: Date): string {
+  return String(8_640_000_000_000_000 - at.getTime()).padStart(16, '0');
+}
