@@ -1,5 +1,5 @@
 /** Two projects: fast specs (unit, storage on embedded Azurite, bot turns over real HTTP) and the browser end-to-end tests. */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { diagnostics: false }];
 module.exports = {
   projects: [
     {

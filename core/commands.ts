@@ -54,28 +54,35 @@ const pollOptions = z
   .refine((opts) => new Set(opts.map((o) => o.toLowerCase())).size === opts.length, { message: 'errDuplicateOptions' });
 
 /** the zod schema of an item draft; the same rules apply to commands, card payloads and campaign items. */
-export const itemDraftSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('poll'),
-    pollKind: z.enum(['single', 'multi']),
+export const itemDraftSchema = z
+  .object({
+    kind: z.enum(['poll', 'idea'], { message: 'errInvalidPayload' }),
+    pollKind: z.enum(['single', 'multi', 'rating'], { message: 'errInvalidPayload' }).optional(),
     question,
-    options: pollOptions,
-    anonymous: z.boolean(),
-  }),
-  z.object({
-    kind: z.literal('poll'),
-    pollKind: z.literal('rating'),
-    question,
-    options: z.array(z.string()).max(0, { message: 'errOptionsNotAllowed' }),
-    anonymous: z.boolean(),
-  }),
-  z.object({
-    kind: z.literal('idea'),
-    question,
-    options: z.array(z.string()).max(0, { message: 'errOptionsNotAllowed' }),
-    anonymous: z.boolean(),
-  }),
-]);
+    options: z.array(z.string({ message: 'errInvalidPayload' }), { message: 'errInvalidPayload' }),
+    anonymous: z.boolean({ message: 'errInvalidPayload' }),
+  })
+  .superRefine((d, ctx) => {
+    const choiceList = d.kind === 'poll' && d.pollKind !== 'rating';
+    if (d.kind === 'poll' && !d.pollKind) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
+    if (d.kind === 'idea' && d.pollKind) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
+    if (!choiceList) {
+      if (d.options.some((o) => o.trim() !== '')) ctx.addIssue({ code: 'custom', message: 'errOptionsNotAllowed', path: ['options'] });
+      return;
+    }
+    const checked = pollOptions.safeParse(d.options);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['options'] });
+  })
+  .transform((d): ItemDraft => {
+    const choiceList = d.kind === 'poll' && d.pollKind !== 'rating';
+    return {
+      kind: d.kind,
+      ...(d.kind === 'poll' ? { pollKind: d.pollKind } : {}),
+      question: d.question,
+      options: choiceList ? d.options.map((o) => o.trim()) : [],
+      anonymous: d.anonymous,
+    };
+  });
 
 const LIMIT_ARGS: Partial<Record<ProblemKey, number>> = {
   errQuestionTooLong: LIMITS.questionMax,

@@ -1,8 +1,9 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ChannelRecord, ConversationRef, PersonRecord, TeamRecord } from '../core/installations';
-import { encodeKey, readEntity, type Tables } from './tables';
+import { encodeKey, isConflict, readEntity, type Tables } from './tables';
 
 const TEAM_PARTITION = 'team';
+const WELCOME_PARTITION = 'welcomed';
 const PERSONAL_ROW = 'personal';
 
 interface TeamEntity {
@@ -78,10 +79,25 @@ export class InstallationRepository {
     return e ? toTeam(e) : undefined;
   }
 
-  /** marks a team as uninstalled; its data stays, nothing is posted there any more. */
+  /** marks a team as uninstalled; its data stays, nothing is posted there any more, a reinstall is welcomed again. */
   async deactivateTeam(teamId: string): Promise<void> {
     const team = await this.getTeam(teamId);
     if (team) await this.saveTeam({ ...team, active: false, updatedAt: new Date() });
+    await this.teams.deleteEntity(WELCOME_PARTITION, encodeKey(`team:${teamId}`)).catch(() => undefined);
+  }
+
+  /**
+   * claims the one welcome for a team or person ('team:…' / 'person:…'): true for the first caller only,
+   * so repeated install events never post two welcomes.
+   */
+  async claimWelcome(key: string): Promise<boolean> {
+    try {
+      await this.teams.createEntity({ partitionKey: WELCOME_PARTITION, rowKey: encodeKey(key), at: new Date().toISOString() });
+      return true;
+    } catch (e) {
+      if (isConflict(e)) return false;
+      throw e;
+    }
   }
 
   /** every team the bot is currently installed in. */
@@ -139,5 +155,6 @@ export class InstallationRepository {
   async deactivatePerson(aadObjectId: string): Promise<void> {
     const person = await this.getPerson(aadObjectId);
     if (person) await this.savePerson({ ...person, active: false, updatedAt: new Date() });
+    await this.teams.deleteEntity(WELCOME_PARTITION, encodeKey(`person:${aadObjectId}`)).catch(() => undefined);
   }
 }

@@ -102,10 +102,11 @@ export class ItemRepository {
     return e ? fromEntity(itemId, e) : undefined;
   }
 
-  /** records where the card was posted, so it can be closed from its thread and updated in place. */
-  async markPosted(itemId: string, conversationId: string, activityId: string | undefined): Promise<Item> {
+  /** records where the card was posted, so it can be closed from its thread (or the other conversations named) and updated in place. */
+  async markPosted(itemId: string, conversationId: string, activityId: string | undefined, alsoFoundIn: string[] = []): Promise<Item> {
     const item = await this.update(itemId, (i) => ({ ...i, conversationId, activityId }));
-    await this.addIndex(indexKeys.conversation(conversationId), `${newestFirstKey(item.createdAt)}|${item.id}`, item.id);
+    const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
+    await Promise.all([conversationId, ...alsoFoundIn].map((c) => this.addIndex(indexKeys.conversation(c), rowKey, item.id)));
     return item;
   }
 

@@ -61,6 +61,7 @@ export async function readEntity<T extends object>(table: TableClient, pk: strin
  * Percent-encodes those (and % itself), so distinct inputs stay distinct.
  */
 export function encodeKey(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
@@ -79,4 +80,12 @@ export async function withConcurrencyRetry<T>(attempt: () => Promise<T>, maxAtte
 /** a row key that sorts newest first (Azure Tables sorts keys ascending). */
 export function newestFirstKey(at: Date): string {
   return String(8_640_000_000_000_000 - at.getTime()).padStart(16, '0');
+}
+
+/** whether an error means storage could not be reached or failed on its side (not a conflict we handle). */
+export function isStorageUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; statusCode?: number } | null;
+  if (!e || (e.name !== 'RestError' && !e.code)) return false;
+  if (e.statusCode === undefined) return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_SEND_ERROR', 'ENOTFOUND'].includes(String(e.code));
+  return e.statusCode >= 500;
 }

@@ -1,0 +1,21 @@
+import { buildMessageCard } from '../../cards/message-card';
+import { asAttachment } from '../../cards/render';
+import { VERBS } from '../../core/card-actions';
+import { channelDisplayName } from '../../core/installations';
+import { messages } from '../../core/messages';
+import { fail, ok } from '../../core/problems';
+import { publishItem } from '../publish-item';
+import type { ActionHandler } from './action-turn';
+
+/** the admin picked a team channel for an item drafted in the personal chat: post it there. */
+export const postToAction: ActionHandler<typeof VERBS.postTo> = async (turn, payload) => {
+  const { s, facts } = turn;
+  if (!s.isAdmin(turn.personId)) return fail('errNotAdmin');
+  const [teamId = '', channelId = ''] = payload.target.split('|');
+  const team = await s.storage.installations.getTeam(teamId);
+  const channel = team?.active ? await s.storage.installations.getChannel(teamId, channelId) : undefined;
+  if (!team || !channel?.active) return fail('errUnknownTarget');
+  await publishItem(s, payload.draft, { team, channelId }, { aadObjectId: turn.personId, locale: facts.locale });
+  const m = messages(facts.locale);
+  return ok(asAttachment(buildMessageCard(m.posted(`${team.name || team.teamId} › ${channelDisplayName(channel)}`), [payload.draft.question])));
+};

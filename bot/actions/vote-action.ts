@@ -1,0 +1,31 @@
+import { VERBS } from '../../core/card-actions';
+import { optionsOf } from '../../core/items';
+import { messages } from '../../core/messages';
+import { fail, ok } from '../../core/problems';
+import { renderItemCard } from '../item-view';
+import { answerableItem, type ActionHandler } from './action-turn';
+
+/** a vote on a poll card: recorded (or changed) and confirmed on the card. */
+export const voteAction: ActionHandler<typeof VERBS.vote> = async (turn, payload) => {
+  const { s, facts } = turn;
+  const loaded = await answerableItem(turn, payload.itemId, 'poll');
+  if (!loaded.ok) return loaded;
+  const item = loaded.value;
+  const options = optionsOf(item);
+  if (payload.choices.some((c) => c < 0 || c >= options.length)) return fail('errChoiceOutOfRange');
+  if (item.pollKind !== 'multi' && payload.choices.length !== 1) return fail('errInvalidPayload');
+  const result = await s.storage.responses.castVote(item, { aadObjectId: turn.personId, name: facts.userName }, payload.choices);
+  if (result.status === 'anonymous-final') return fail('errAnonymousFinal');
+  if (result.status === 'recorded') s.refresher.schedule(item.id);
+  s.log.info({ itemId: item.id, status: result.status, ...(item.anonymous ? {} : { personId: turn.personId }) }, 'vote');
+  const m = messages(facts.locale);
+  const text = item.anonymous ? m.yourAnonymousVote : m.yourVote(result.choices.map((c) => options[c]).join(', '));
+  const card = await renderItemCard(s.storage, item, {
+    locale: facts.locale,
+    minGroupSize: s.config.minGroupSize,
+    timeZone: s.config.timeZone,
+    notice: { kind: 'good', text },
+    ownChoices: item.anonymous ? undefined : result.choices,
+  });
+  return ok(card);
+};

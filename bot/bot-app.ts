@@ -1,0 +1,82 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/open-storage';
+import { CardRefresher } from './card-refresher';
+import { ChannelPoster } from './channel-poster';
+import type { Config } from './config';
+import { DemoAnswerer, type MockUser } from './demo-answerer';
+import { MitwirkenBot } from './mitwirken-bot';
+import { createServer } from './server';
+import type { BotServices } from './services';
+
+export interface BotAppOptions {
+  config: Config;
+  storage: Storage;
+  log: Logger;
+  /** local mode: the Playground's mock users, for `demo`; its current user becomes admin when no admins are configured. */
+  playgroundTenant?: { currentUserId?: string; users: MockUser[] };
+  /** delay for coalescing card updates (ms). */
+  cardUpdateDelayMs?: number;
+  now?: () => Date;
+}
+
+/** a wired bot: adapter, handlers, HTTP server. */
+export interface BotApp {
+  services: BotServices;
+  adapter: CloudAdapter;
+  listen(port: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** who may use admin commands: the configured AAD ids; in local mode with none configured, the Playground's current user. */
+export function adminPolicy(config: Config, localAdminId: string | undefined): (aadObjectId: string | undefined) => boolean {
+  const admins = new Set(config.adminIds);
+  if (admins.size === 0 && config.localMode) return (id) => (localAdminId ? id === localAdminId : true);
+  return (id) => Boolean(id && admins.has(id));
+}
+
+/** wires the bot from its capabilities; the composition root (main.ts) and tests both call this. */
+export function createBotApp(options: BotAppOptions): BotApp {
+  const { config, storage, log } = options;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId ?? '',
+    MicrosoftAppPassword: config.appPassword ?? '',
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (_ctx, err) => {
+    log.error({ err }, 'unhandled turn error');
+  };
+  const poster = new ChannelPoster(adapter, config.appId ?? '');
+  const refresher = new CardRefresher(storage, poster, log, {
+    minGroupSize: config.minGroupSize,
+    timeZone: config.timeZone,
+    delayMs: options.cardUpdateDelayMs ?? 1500,
+  });
+  const services: BotServices = {
+    config,
+    storage,
+    log,
+    poster,
+    refresher,
+    demo: config.localMode && options.playgroundTenant ? new DemoAnswerer(storage, options.playgroundTenant.users) : undefined,
+    isAdmin: adminPolicy(config, options.playgroundTenant?.currentUserId),
+    now: options.now ?? (() => new Date()),
+  };
+  const bot = new MitwirkenBot(services);
+  const server = createServer({ adapter, bot, log, ready: () => storage.ping() });
+  return {
+    services,
+    adapter,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, config.localMode ? '127.0.0.1' : '0.0.0.0', () => resolve((server.address() as { port: number }).port));
+      }),
+    close: async () => {
+      await refresher.flush();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

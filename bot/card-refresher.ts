@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/open-storage';
+import type { ChannelPoster } from './channel-poster';
+import { renderItemCard } from './item-view';
+
+/**
+ * keeps the shared card of an item current after answers. Updates are coalesced per item (one update per
+ * `delayMs` at most), which keeps a busy poll far below Teams' per-conversation rate limit.
+ */
+export class CardRefresher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly poster: ChannelPoster,
+    private readonly log: Logger,
+    private readonly options: { minGroupSize: number; timeZone: string; delayMs: number },
+  ) {}
+
+  /** asks for an update of the item's card soon. */
+  schedule(itemId: string): void {
+    if (this.timers.has(itemId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(itemId);
+      const run = this.refreshNow(itemId).catch((err) => this.log.warn({ err, itemId }, 'card update failed'));
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
+    }, this.options.delayMs);
+    timer.unref();
+    this.timers.set(itemId, timer);
+  }
+
+  /** updates the item's posted card now. */
+  async refreshNow(itemId: string): Promise<void> {
+    const item = await this.storage.items.get(itemId);
+    if (!item?.conversationId || !item.activityId) return;
+    const team = await this.storage.installations.getTeam(item.teamId);
+    if (!team) return;
+    const card = await renderItemCard(this.storage, item, { locale: item.locale, ...this.options });
+    await this.poster.updateCard(team.reference, item.conversationId, item.activityId, card);
+    this.log.debug({ itemId }, 'card updated');
+  }
+
+  /** runs pending updates at once and waits for them (shutdown, tests). */
+  async flush(): Promise<void> {
+    const ids = [...this.timers.keys()];
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await Promise.all([...this.running, ...ids.map((id) => this.refreshNow(id).catch((err) => this.log.warn({ err, itemId: id }, 'card update failed')))]);
+  }
+}

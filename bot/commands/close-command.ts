@@ -1,0 +1,24 @@
+import { describeProblem } from '../../core/problems';
+import { messages } from '../../core/messages';
+import { channelOfConversation } from '../channel-poster';
+import type { CommandHandler } from './command-turn';
+
+/** `schließen` / `close` in a thread: closes its open item and shows the final results on the card. */
+export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s }) => {
+  if (!facts.teamId) {
+    await ctx.sendActivity(describeProblem(facts.locale, { key: 'errChannelOnly' }));
+    return;
+  }
+  const items = s.storage.items;
+  const item =
+    (await items.latestOpenInConversation(facts.conversationId)) ?? (await items.latestOpenInConversation(channelOfConversation(facts.conversationId)));
+  if (!item || item.teamId !== facts.teamId) {
+    await ctx.sendActivity(describeProblem(facts.locale, { key: 'errNoOpenItemHere' }));
+    return;
+  }
+  await items.close(item.id, s.now());
+  if (item.anonymous && item.kind === 'idea') await s.storage.participation.flush();
+  await s.refresher.refreshNow(item.id);
+  s.log.info({ itemId: item.id }, 'item closed');
+  await ctx.sendActivity(messages(facts.locale).closed);
+};

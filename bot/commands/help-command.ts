@@ -1,0 +1,10 @@
+import { MessageFactory } from 'botbuilder';
+import { buildHelpCard } from '../../cards/help-card';
+import { asAttachment } from '../../cards/render';
+import type { CommandHandler } from './command-turn';
+
+/** `hilfe` / `help`: the command overview for this person. */
+export const helpCommand: CommandHandler<'help'> = async ({ ctx, facts, s }) => {
+  const card = buildHelpCard(facts.locale, { isAdmin: s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
+  await ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
+};

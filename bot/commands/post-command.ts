@@ -1,0 +1,40 @@
+import { MessageFactory } from 'botbuilder';
+import { asAttachment } from '../../cards/render';
+import { buildTargetPickerCard, type PostTarget } from '../../cards/target-picker-card';
+import { channelDisplayName } from '../../core/installations';
+import { describeProblem } from '../../core/problems';
+import { messages } from '../../core/messages';
+import { rememberTeamFromActivity } from '../installation-events';
+import { publishItem } from '../publish-item';
+import type { BotServices } from '../services';
+import type { CommandHandler } from './command-turn';
+
+/** every channel of every installed team, labelled "Team › Kanal". */
+export async function postTargets(s: BotServices): Promise<PostTarget[]> {
+  const targets: PostTarget[] = [];
+  for (const team of await s.storage.installations.activeTeams()) {
+    for (const channel of await s.storage.installations.channelsOf(team.teamId)) {
+      targets.push({ teamId: team.teamId, channelId: channel.channelId, label: `${team.name || team.teamId} › ${channelDisplayName(channel)}` });
+    }
+  }
+  return targets;
+}
+
+/** `umfrage`, `bewertung`, `idee`: in a channel posts the card there; in the personal chat asks where to post. */
+export const postCommand: CommandHandler<'post'> = async ({ ctx, facts, s }, command) => {
+  if (facts.teamId && facts.channelId && facts.aadObjectId) {
+    const team = await rememberTeamFromActivity(s, ctx.activity);
+    await publishItem(s, command.draft, { team, channelId: facts.channelId }, { aadObjectId: facts.aadObjectId, locale: facts.locale });
+    return;
+  }
+  if (!facts.isPersonal) {
+    await ctx.sendActivity(describeProblem(facts.locale, { key: 'errChannelOnly' }));
+    return;
+  }
+  const targets = await postTargets(s);
+  if (targets.length === 0) {
+    await ctx.sendActivity(messages(facts.locale).pickTargetNone);
+    return;
+  }
+  await ctx.sendActivity(MessageFactory.attachment(asAttachment(buildTargetPickerCard(facts.locale, command.draft, targets))));
+};

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean));
+
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
+
+/** the environment variables Mitwirken reads; .env.example documents each. */
+const envSchema = z.object({
+  MicrosoftAppId: z.string().trim().optional().transform((s) => s || undefined),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().trim().optional().transform((s) => s || undefined),
+  DATA_DIR: z.string().default('.data'),
+  PLAYGROUND: onOff,
+  ADMIN_AAD_IDS: list,
+  DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
+  TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => IANAZone.isValidZone(tz), { message: 'not an IANA time zone' }),
+  DIGEST_CRON: z.string().default('0 8 * * 1'),
+  MIN_GROUP_SIZE: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).default(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ANSWER_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+});
+
+/** validated configuration. Local mode = no MicrosoftAppId: embedded storage, Agents Playground, no auth. */
+export interface Config {
+  appId?: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  appTenantId?: string;
+  port: number;
+  storageConnectionString?: string;
+  dataDir: string;
+  playground: boolean;
+  adminIds: string[];
+  defaultLocale: 'de' | 'en';
+  timeZone: string;
+  digestCron: string;
+  minGroupSize: number;
+  logLevel: string;
+  answerSecret?: string;
+  localMode: boolean;
+}
+
+/** reads and validates the environment once; throws one readable error listing every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const localMode = !e.MicrosoftAppId;
+  if (!localMode && !e.ANSWER_SECRET) throw new Error('Invalid configuration:\n  ANSWER_SECRET: required when MicrosoftAppId is set');
+  if (!localMode && !e.AZURE_STORAGE_CONNECTION_STRING) throw new Error('Invalid configuration:\n  AZURE_STORAGE_CONNECTION_STRING: required when MicrosoftAppId is set');
+  return {
+    appId: e.MicrosoftAppId,
+    appPassword: e.MicrosoftAppPassword,
+    appType: e.MicrosoftAppType,
+    appTenantId: e.MicrosoftAppTenantId,
+    port: e.PORT,
+    storageConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+    dataDir: e.DATA_DIR,
+    playground: localMode && e.PLAYGROUND,
+    adminIds: e.ADMIN_AAD_IDS,
+    defaultLocale: e.DEFAULT_LOCALE,
+    timeZone: e.TIMEZONE,
+    digestCron: e.DIGEST_CRON,
+    minGroupSize: e.MIN_GROUP_SIZE,
+    logLevel: e.LOG_LEVEL,
+    answerSecret: e.ANSWER_SECRET,
+    localMode,
+  };
+}

@@ -1,0 +1,88 @@
+import { MessageFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import { buildGreetingCard, buildTeamWelcomeCard } from '../cards/help-card';
+import { asAttachment } from '../cards/render';
+import type { ChannelRecord, TeamRecord } from '../core/installations';
+import type { BotServices } from './services';
+import { referenceOf, teamsChannelData, turnFacts } from './turn-facts';
+
+/** stores (or refreshes) the team an activity comes from, with a reference to its General channel. */
+export async function rememberTeamFromActivity(s: BotServices, activity: Partial<Activity>): Promise<TeamRecord> {
+  const data = teamsChannelData(activity);
+  const teamId = data.team?.id;
+  if (!teamId) throw new Error('activity has no team');
+  const known = await s.storage.installations.getTeam(teamId);
+  if (known?.active && known.name) return known;
+  const reference = referenceOf(activity);
+  const team: TeamRecord = {
+    teamId,
+    name: data.team?.name ?? known?.name ?? '',
+    aadGroupId: data.team?.aadGroupId,
+    tenantId: data.tenant?.id,
+    serviceUrl: activity.serviceUrl ?? '',
+    active: true,
+    reference: { ...reference, conversation: { id: teamId, isGroup: true, conversationType: 'channel', tenantId: data.tenant?.id } },
+    updatedAt: s.now(),
+  };
+  await s.storage.installations.saveTeam(team);
+  await s.storage.installations.saveChannels([{ teamId, channelId: teamId, name: '', active: true }]);
+  return team;
+}
+
+/** asks Teams for the team's channels and stores them; General is kept even when the call fails. */
+async function refreshChannels(ctx: TurnContext, s: BotServices, teamId: string): Promise<void> {
+  try {
+    const channels = await TeamsInfo.getTeamChannels(ctx, teamId);
+    const records: ChannelRecord[] = channels.filter((c) => c.id).map((c) => ({ teamId, channelId: c.id as string, name: c.name ?? '', active: true }));
+    await s.storage.installations.saveChannels(records);
+  } catch (err) {
+    s.log.warn({ err, teamId }, 'could not list team channels');
+  }
+}
+
+/** the bot was added to a team: remember it and its channels, and post the welcome card in General once. */
+export async function onTeamInstalled(ctx: TurnContext, s: BotServices): Promise<void> {
+  const team = await rememberTeamFromActivity(s, ctx.activity);
+  await refreshChannels(ctx, s, team.teamId);
+  s.log.info({ teamId: team.teamId }, 'installed in team');
+  if (await s.storage.installations.claimWelcome(`team:${team.teamId}`)) {
+    const locale = turnFacts(ctx.activity, s.config.defaultLocale).locale;
+    await s.poster.send(team.reference, team.teamId, asAttachment(buildTeamWelcomeCard(locale, s.config.minGroupSize)));
+  }
+}
+
+/** a person opened a personal chat with the bot: keep the reference for later messages and greet them once. */
+export async function onPersonalInstalled(ctx: TurnContext, s: BotServices): Promise<void> {
+  const facts = turnFacts(ctx.activity, s.config.defaultLocale);
+  if (!facts.aadObjectId) return;
+  await s.storage.installations.savePerson({
+    aadObjectId: facts.aadObjectId,
+    name: facts.userName,
+    locale: ctx.activity.locale,
+    tenantId: facts.tenantId,
+    active: true,
+    reference: referenceOf(ctx.activity),
+    updatedAt: s.now(),
+  });
+  if (await s.storage.installations.claimWelcome(`person:${facts.aadObjectId}`)) {
+    const card = buildGreetingCard(facts.locale, { name: facts.userName.split(' ')[0] ?? '', isAdmin: s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
+    await ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
+  }
+}
+
+/** the bot was removed from a team or a personal chat: stop posting there. */
+export async function onUninstalled(ctx: TurnContext, s: BotServices): Promise<void> {
+  const facts = turnFacts(ctx.activity, s.config.defaultLocale);
+  if (facts.teamId) await s.storage.installations.deactivateTeam(facts.teamId);
+  else if (facts.aadObjectId) await s.storage.installations.deactivatePerson(facts.aadObjectId);
+  s.log.info({ teamId: facts.teamId, personal: !facts.teamId }, 'uninstalled');
+}
+
+/** channel created, renamed or deleted in an installed team. */
+export async function onChannelChanged(ctx: TurnContext, s: BotServices): Promise<void> {
+  const data = teamsChannelData(ctx.activity);
+  const teamId = data.team?.id;
+  const channelId = data.channel?.id;
+  if (!teamId || !channelId) return;
+  if (data.eventType === 'channelDeleted') await s.storage.installations.deactivateChannel(teamId, channelId);
+  else await s.storage.installations.saveChannels([{ teamId, channelId, name: data.channel?.name ?? '', active: true }]);
+}

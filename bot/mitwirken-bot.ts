@@ -1,0 +1,155 @@
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { buildMessageCard } from '../cards/message-card';
+import { asAttachment, type CardAttachment } from '../cards/render';
+import { isVerb, parsePayload, VERBS, type Verb } from '../core/card-actions';
+import { ADMIN_COMMANDS, parseCommand, type Command } from '../core/commands';
+import { messages } from '../core/messages';
+import { describeProblem, type Problem } from '../core/problems';
+import { isStorageUnavailable } from '../storage/tables';
+import type { ActionHandler, ActionTurn } from './actions/action-turn';
+import { ideaAction } from './actions/idea-action';
+import { postToAction } from './actions/post-to-action';
+import { refreshAction } from './actions/refresh-action';
+import { voteAction } from './actions/vote-action';
+import { closeCommand } from './commands/close-command';
+import type { CommandHandler, CommandTurn } from './commands/command-turn';
+import { demoCommand } from './commands/demo-command';
+import { helpCommand } from './commands/help-command';
+import { postCommand } from './commands/post-command';
+import { onChannelChanged, onPersonalInstalled, onTeamInstalled, onUninstalled } from './installation-events';
+import { renderItemCard } from './item-view';
+import type { BotServices } from './services';
+import { commandText, turnFacts, type TurnFacts } from './turn-facts';
+
+/** one handler per command name. */
+const COMMANDS: { [N in Command['name']]: CommandHandler<N> } = {
+  help: helpCommand,
+  post: postCommand,
+  close: closeCommand,
+  demo: demoCommand,
+};
+
+/** one handler per card verb. */
+const ACTIONS: { [V in Verb]: ActionHandler<V> } = {
+  [VERBS.vote]: voteAction,
+  [VERBS.submitIdea]: ideaAction,
+  [VERBS.postTo]: postToAction,
+  [VERBS.refresh]: refreshAction,
+};
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * routes Teams activities: chat commands by name, card actions by verb, install events to bookkeeping.
+ * Handlers get their capabilities from BotServices; nothing here parses text beyond the command word.
+ */
+export class MitwirkenBot extends TeamsActivityHandler {
+  constructor(private readonly s: BotServices) {
+    super();
+    this.onMessage(async (ctx, next) => {
+      await this.guard(ctx, () => this.handleMessage(ctx));
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await this.guard(ctx, () => this.installed(ctx), false);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      await this.guard(ctx, () => onUninstalled(ctx, this.s), false);
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      if (ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient.id)) await this.guard(ctx, () => this.installed(ctx), false);
+      await next();
+    });
+    this.onMembersRemoved(async (ctx, next) => {
+      if (ctx.activity.membersRemoved?.some((m) => m.id === ctx.activity.recipient.id)) await this.guard(ctx, () => onUninstalled(ctx, this.s), false);
+      await next();
+    });
+    const channelChanged = async (_c: unknown, _t: unknown, ctx: TurnContext, next: () => Promise<void>) => {
+      await this.guard(ctx, () => onChannelChanged(ctx, this.s), false);
+      await next();
+    };
+    this.onTeamsChannelCreatedEvent(channelChanged);
+    this.onTeamsChannelRenamedEvent(channelChanged);
+    this.onTeamsChannelDeletedEvent(channelChanged);
+  }
+
+  private facts(ctx: TurnContext): TurnFacts {
+    const facts = turnFacts(ctx.activity, this.s.config.defaultLocale);
+    // The Agents Playground always reports en-US; with it, the configured language wins.
+    return this.s.config.playground ? { ...facts, locale: this.s.config.defaultLocale } : facts;
+  }
+
+  private async installed(ctx: TurnContext): Promise<void> {
+    const facts = this.facts(ctx);
+    if (facts.teamId) await onTeamInstalled(ctx, this.s);
+    else if (facts.isPersonal) await onPersonalInstalled(ctx, this.s);
+  }
+
+  private async handleMessage(ctx: TurnContext): Promise<void> {
+    const facts = this.facts(ctx);
+    const parsed = parseCommand(commandText(ctx.activity));
+    const reject = async (problem: Problem) => {
+      this.s.log.info({ problem: problem.key, conversationType: facts.conversationType }, 'command refused');
+      await ctx.sendActivity(describeProblem(facts.locale, problem));
+    };
+    if (!parsed.ok) return reject(parsed.problem);
+    const command = parsed.value;
+    if (command.name === 'demo' && !this.s.config.localMode) return reject({ key: 'errUnknownCommand', args: ['demo'] });
+    if (ADMIN_COMMANDS.has(command.name) && !this.s.isAdmin(facts.aadObjectId)) return reject({ key: 'errNotAdmin' });
+    const turn: CommandTurn = { ctx, facts, s: this.s };
+    await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);
+  }
+
+  /** Action.Execute: answers with the card the person sees next; problems are shown on the card. */
+  protected override async onAdaptiveCardInvoke(ctx: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const facts = this.facts(ctx);
+    const respond = (card: CardAttachment): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_RESPONSE, value: card.content as unknown as Record<string, unknown> });
+    const verb = invokeValue?.action?.verb;
+    const data = invokeValue?.action?.data;
+    const itemIdHint = typeof (data as { itemId?: unknown })?.itemId === 'string' ? ((data as { itemId: string }).itemId) : undefined;
+    const problemCard = async (problem: Problem): Promise<AdaptiveCardInvokeResponse> => {
+      this.s.log.info({ verb, problem: problem.key }, 'card action refused');
+      return respond(await this.problemCard(facts, problem, itemIdHint));
+    };
+    try {
+      if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });
+      const payload = parsePayload(verb, data);
+      if (!payload.ok) return await problemCard(payload.problem);
+      const personId = facts.aadObjectId ?? ctx.activity.from.id;
+      const turn: ActionTurn = { ctx, facts, s: this.s, personId };
+      const outcome = await (ACTIONS[verb] as ActionHandler<Verb>)(turn, payload.value as never);
+      return outcome.ok ? respond(outcome.value) : await problemCard(outcome.problem);
+    } catch (err) {
+      const down = isStorageUnavailable(err);
+      this.s.log.error({ err, verb }, down ? 'storage unavailable' : 'card action failed');
+      return respond(asAttachment(buildMessageCard(messages(facts.locale).appName, [describeProblem(facts.locale, { key: down ? 'errStorageDown' : 'errUnexpected' })])));
+    }
+  }
+
+  /** the item card with the problem on top when the item can be shown, else a small message card. */
+  private async problemCard(facts: TurnFacts, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
+    const text = describeProblem(facts.locale, problem);
+    const item = itemId && /^[a-z0-9-]{1,64}$/.test(itemId) ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
+    if (item && (!facts.teamId || item.teamId === facts.teamId)) {
+      return renderItemCard(this.s.storage, item, { locale: facts.locale, minGroupSize: this.s.config.minGroupSize, timeZone: this.s.config.timeZone, notice: { kind: 'attention', text } });
+    }
+    return asAttachment(buildMessageCard(messages(facts.locale).appName, [text]));
+  }
+
+  /** runs a handler; a failure gets a clear message to the person (when replying makes sense) and a log line. */
+  private async guard(ctx: TurnContext, work: () => Promise<unknown>, reply = true): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      const down = isStorageUnavailable(err);
+      this.s.log.error({ err, type: ctx.activity.type }, down ? 'storage unavailable' : 'turn failed');
+      if (reply) {
+        const locale = this.facts(ctx).locale;
+        await ctx.sendActivity(describeProblem(locale, { key: down ? 'errStorageDown' : 'errUnexpected' })).catch(() => undefined);
+      }
+    }
+  }
+}
+

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { ItemDraft, Item } from '../core/items';
+import type { TeamRecord } from '../core/installations';
+import type { Locale } from '../core/locale';
+import { channelOfConversation } from './channel-poster';
+import { renderItemCard } from './item-view';
+import type { BotServices } from './services';
+
+/** stores a new item and posts its card as a new post into a team channel. */
+export async function publishItem(
+  s: BotServices,
+  draft: ItemDraft,
+  target: { team: TeamRecord; channelId: string },
+  by: { aadObjectId: string; locale: Locale; closesAt?: Date },
+): Promise<Item> {
+  const item: Item = {
+    ...draft,
+    id: randomUUID(),
+    teamId: target.team.teamId,
+    channelId: target.channelId,
+    status: 'open',
+    createdBy: by.aadObjectId,
+    createdAt: s.now(),
+    closesAt: by.closesAt,
+    locale: by.locale,
+  };
+  await s.storage.items.create(item);
+  const card = await renderItemCard(s.storage, item, { locale: item.locale, minGroupSize: s.config.minGroupSize, timeZone: s.config.timeZone });
+  const posted = await s.poster.postCard(target.team, target.channelId, card);
+  s.log.info({ itemId: item.id, teamId: item.teamId, channelId: item.channelId, kind: item.kind, anonymous: item.anonymous }, 'item posted');
+  const base = channelOfConversation(posted.conversationId);
+  return s.storage.items.markPosted(item.id, posted.conversationId, posted.activityId, base !== posted.conversationId ? [base] : []);
+}

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Storage } from '../storage/open-storage';
+import type { Config } from './config';
+import type { ChannelPoster } from './channel-poster';
+import type { CardRefresher } from './card-refresher';
+import type { DemoAnswerer } from './demo-answerer';
+
+/** the capabilities every handler gets; built once in the composition root. */
+export interface BotServices {
+  config: Config;
+  storage: Storage;
+  log: Logger;
+  poster: ChannelPoster;
+  refresher: CardRefresher;
+  /** local mode only: answers items as the Playground's mock users. */
+  demo?: DemoAnswerer;
+  /** whether a person (AAD object id from the activity) is an admin. */
+  isAdmin(aadObjectId: string | undefined): boolean;
+  now(): Date;
+}

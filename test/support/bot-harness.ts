@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { createBotApp, type BotApp } from '../../bot/bot-app';
+import { loadConfig } from '../../bot/config';
+import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
+import { openStorage, type Storage } from '../../storage/open-storage';
+import { ConnectorStub, type ConnectorStubOptions } from './connector-stub';
+
+export const TENANT = 'tenant-1';
+export const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
+export const TEAM = { id: '19:team-a@thread.tacv2', name: 'Team Digitalisierung' };
+export const OTHER_TEAM = { id: '19:team-b@thread.tacv2', name: 'Team Leistung' };
+export const ADMIN = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Sabine Krüger' };
+export const people = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `29:user-${i}`, aadObjectId: `aad-user-${i}`, name: `Person ${i}` }));
+
+export type Person = { id: string; aadObjectId: string; name: string };
+
+export interface HttpResult {
+  status: number;
+  body: unknown;
+}
+
+/** a running bot on real HTTP, with embedded Azurite (in memory) and a Bot Connector stand-in. */
+export interface BotHarness {
+  url: string;
+  app: BotApp;
+  storage: Storage;
+  connector: ConnectorStub;
+  logs: Record<string, unknown>[];
+  /** posts a raw body to /api/messages. */
+  post(body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  /** a channel message with an @mention of the bot (`conversationId` defaults to a new post in General). */
+  channelMessage(text: string, from?: Person, options?: { team?: typeof TEAM; conversationId?: string; locale?: string }): Promise<HttpResult>;
+  personalMessage(text: string, from?: Person, locale?: string): Promise<HttpResult>;
+  /** an Action.Execute invoke from a card. */
+  invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; personal?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
+  /** the bot is added to a team. */
+  installInTeam(team?: typeof TEAM): Promise<HttpResult>;
+  stop(): Promise<void>;
+}
+
+/** starts a bot harness; env entries override the test configuration. */
+export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}): Promise<BotHarness> {
+  const tableServer: EmbeddedTableServer = await startEmbeddedTableServer();
+  const connector = await new ConnectorStub(stubOptions).start();
+  const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
+  const logs: Record<string, unknown>[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: 'test-secret-test-secret-test-secret!', timeZone: config.timeZone });
+  const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20 });
+  const port = await app.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+
+  const post = async (body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> => {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* keep text */
+    }
+    return { status: res.status, body: parsed };
+  };
+  const base = (from: Person, locale = 'de-DE') => ({
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: new Date().toISOString(),
+    from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
+    recipient: BOT,
+    locale,
+  });
+  const channelData = (team: typeof TEAM, channelId = team.id) => ({ team: { id: team.id, name: team.name }, channel: { id: channelId }, tenant: { id: TENANT } });
+
+  return {
+    url,
+    app,
+    storage,
+    connector,
+    logs,
+    post,
+    channelMessage: (text, from = ADMIN, options = {}) => {
+      const team = options.team ?? TEAM;
+      return post({
+        ...base(from, options.locale),
+        type: 'message',
+        text: `<at>Mitwirken</at> ${text}`,
+        entities: [{ type: 'mention', text: '<at>Mitwirken</at>', mentioned: BOT }],
+        conversation: { id: options.conversationId ?? `${team.id};messageid=${randomUUID()}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: channelData(team),
+      });
+    },
+    personalMessage: (text, from = ADMIN, locale) =>
+      post({ ...base(from, locale), type: 'message', text, conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } } }),
+    invoke: (verb, data, from = ADMIN, options = {}) => {
+      const team = options.team ?? TEAM;
+      return post({
+        ...base(from, options.locale),
+        ...(options.id ? { id: options.id } : {}),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data } },
+        conversation: options.personal
+          ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }
+          : { id: `${team.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: options.personal ? { tenant: { id: TENANT } } : channelData(team),
+      });
+    },
+    installInTeam: (team = TEAM) =>
+      post({
+        ...base(ADMIN),
+        type: 'installationUpdate',
+        action: 'add',
+        conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: channelData(team),
+      }),
+    stop: async () => {
+      await app.close();
+      await connector.stop();
+      await tableServer.close();
+    },
+  };
+}
