@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
+import { openStorage } from '../storage/open-storage';
+import { localAnswerSecret } from './answer-secret';
+import { createBotApp } from './bot-app';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
+
+/** how often the delayed voter roll of anonymous idea prompts is written. */
+const PARTICIPATION_FLUSH_MS = 10 * 60 * 1000;
+
+/** the composition root: reads the environment, starts storage, the bot and (locally) the Playground. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const log = createLogger(config.logLevel);
+  const cwd = process.cwd();
+
+  let tableServer: EmbeddedTableServer | undefined;
+  let connectionString = config.storageConnectionString;
+  if (!connectionString) {
+    tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
+    connectionString = tableServer.connectionString;
+    log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
+  }
+  const answerSecret = config.answerSecret ?? localAnswerSecret(config.dataDir);
+  const storage = await openStorage({ connectionString, answerSecret, timeZone: config.timeZone });
+  const tenant = config.localMode ? readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml')) : undefined;
+  const app = createBotApp({ config, storage, log, playgroundTenant: tenant });
+  const port = await app.listen(config.port);
+  log.info({ port, mode: config.localMode ? 'local' : 'production' }, `bot listening on http://localhost:${port}/api/messages`);
+
+  const flushTimer = setInterval(() => {
+    storage.participation.flush().catch((err) => log.warn({ err }, 'voter roll flush failed'));
+  }, PARTICIPATION_FLUSH_MS);
+  flushTimer.unref();
+
+  let playground: PlaygroundProcess | undefined;
+  if (config.playground) {
+    playground = startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
+    log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
+    console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    clearInterval(flushTimer);
+    await playground?.stop();
+    await app.close();
+    await storage.participation.flush().catch((err) => log.warn({ err }, 'voter roll flush failed'));
+    await tableServer?.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
