@@ -3,7 +3,8 @@ import { buildGreetingCard, buildTeamWelcomeCard } from '../cards/help-card';
 import { asAttachment } from '../cards/render';
 import type { ChannelRecord, TeamRecord } from '../core/installations';
 import type { BotServices } from './services';
-import { referenceOf, teamsChannelData, turnFacts } from './turn-facts';
+import type { Locale } from '../core/locale';
+import { referenceOf, teamsChannelData, turnFacts, type TurnFacts } from './turn-facts';
 
 /** stores (or refreshes) the team an activity comes from, with a reference to its General channel. */
 export async function rememberTeamFromActivity(s: BotServices, activity: Partial<Activity>): Promise<TeamRecord> {
@@ -40,19 +41,17 @@ async function refreshChannels(ctx: TurnContext, s: BotServices, teamId: string)
 }
 
 /** the bot was added to a team: remember it and its channels, and post the welcome card in General once. */
-export async function onTeamInstalled(ctx: TurnContext, s: BotServices): Promise<void> {
+export async function onTeamInstalled(ctx: TurnContext, s: BotServices, locale: Locale): Promise<void> {
   const team = await rememberTeamFromActivity(s, ctx.activity);
   await refreshChannels(ctx, s, team.teamId);
   s.log.info({ teamId: team.teamId }, 'installed in team');
   if (await s.storage.installations.claimWelcome(`team:${team.teamId}`)) {
-    const locale = turnFacts(ctx.activity, s.config.defaultLocale).locale;
     await s.poster.send(team.reference, team.teamId, asAttachment(buildTeamWelcomeCard(locale, s.config.minGroupSize)));
   }
 }
 
 /** a person opened a personal chat with the bot: keep the reference for later messages and greet them once. */
-export async function onPersonalInstalled(ctx: TurnContext, s: BotServices): Promise<void> {
-  const facts = turnFacts(ctx.activity, s.config.defaultLocale);
+export async function onPersonalInstalled(ctx: TurnContext, s: BotServices, facts: TurnFacts): Promise<void> {
   if (!facts.aadObjectId) return;
   await s.storage.installations.savePerson({
     aadObjectId: facts.aadObjectId,

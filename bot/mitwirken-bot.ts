@@ -83,8 +83,8 @@ export class MitwirkenBot extends TeamsActivityHandler {
 
   private async installed(ctx: TurnContext): Promise<void> {
     const facts = this.facts(ctx);
-    if (facts.teamId) await onTeamInstalled(ctx, this.s);
-    else if (facts.isPersonal) await onPersonalInstalled(ctx, this.s);
+    if (facts.teamId) await onTeamInstalled(ctx, this.s, facts.locale);
+    else if (facts.isPersonal) await onPersonalInstalled(ctx, this.s, facts);
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {

@@ -29,6 +29,11 @@ export function createServer({ adapter, bot, log, ready }: ServerDeps): restify.
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
+  // clients (the Agents Playground among them) probe the endpoint with HEAD
+  server.head('/api/messages', async (_req, res) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });

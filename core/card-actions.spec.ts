@@ -41,7 +41,7 @@ describe('parsePayload for votes', () => {
   });
 
   // BUG: core/card-actions.ts optionIndex uses z.coerce.number, which turns '' (and null, true) into 0 or 1.
-  test.failing('refuses an empty single choice from a choice list with errNoChoice instead of voting for the first option', () => {
+  test('refuses an empty single choice from a choice list with errNoChoice instead of voting for the first option', () => {
     expect(parsePayload(VERBS.vote, { itemId: ITEM, choice: '' })).toMatchObject({ ok: false, problem: { key: 'errNoChoice' } });
   });
 

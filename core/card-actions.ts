@@ -14,7 +14,17 @@ export const VERBS = {
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 const itemId = z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'errInvalidPayload' });
-const optionIndex = z.coerce.number({ message: 'errInvalidPayload' }).int({ message: 'errInvalidPayload' });
+/**
+ * an option index as a number, or as the digit string a choice list sends. An empty selection is no
+ * choice (never option 0); the range is checked against the poll by the handler.
+ */
+const optionIndex = z.union([z.number(), z.string()], { message: 'errInvalidPayload' }).transform((v, ctx) => {
+  const text = typeof v === 'number' ? String(v) : v.trim();
+  if (text === '') ctx.addIssue({ code: 'custom', message: 'errNoChoice' });
+  else if (!/^-?\d{1,3}$/.test(text)) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload' });
+  else return Number(text);
+  return z.NEVER;
+});
 
 /** card payloads per verb. Everything here comes from a client and is untrusted. */
 const schemas = {

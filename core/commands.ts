@@ -98,9 +98,9 @@ export function validateDraft(input: unknown): Outcome<ItemDraft> {
   return limit === undefined ? fail(key) : fail(key, limit);
 }
 
-/** normalises what chat clients do to typed text: non-breaking spaces, long dashes for "--". */
+/** normalises what chat clients do to typed text: non-breaking spaces, a long dash typed for "--" before a flag. */
 function normalise(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/[\u2013\u2014]/g, '--').trim();
+  return text.replace(/\u00a0/g, ' ').replace(/(^|\s)[\u2013\u2014](?=\S)/g, '$1--').trim();
 }
 
 /**

@@ -120,6 +120,11 @@ export class ItemRepository {
     return this.firstMatching(indexKeys.conversation(conversationId), (i) => i.status === 'open');
   }
 
+  /** the newest item posted into a conversation, open or closed. */
+  async latestInConversation(conversationId: string): Promise<Item | undefined> {
+    return this.firstMatching(indexKeys.conversation(conversationId), () => true);
+  }
+
   /** the newest item a person posted. */
   async latestByCreator(aadObjectId: string): Promise<Item | undefined> {
     return this.firstMatching(indexKeys.creator(aadObjectId), () => true);

@@ -10,8 +10,9 @@ export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s }) =
     return;
   }
   const items = s.storage.items;
-  const item =
-    (await items.latestOpenInConversation(facts.conversationId)) ?? (await items.latestOpenInConversation(channelOfConversation(facts.conversationId)));
+  // In an item's own thread only that item counts; elsewhere in the channel, its newest open item.
+  const own = await items.latestInConversation(facts.conversationId);
+  const item = own ? (own.status === 'open' ? own : undefined) : await items.latestOpenInConversation(channelOfConversation(facts.conversationId));
   if (!item || item.teamId !== facts.teamId) {
     await ctx.sendActivity(describeProblem(facts.locale, { key: 'errNoOpenItemHere' }));
     return;

@@ -219,6 +219,9 @@ const CARD_TRACKER = `(() => {
   if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
 })();`;
 
+/** The playground's message editors are Lexical editors (card inputs are textboxes too, so match this). */
+const EDITOR = '[data-lexical-editor="true"]';
+
 /** Options for {@link PlaygroundPage.send}. */
 export interface SendOptions {
   /** Put an @mention of the bot in front of the text (needed in channels; the bot gets no unmentioned channel posts). */
@@ -297,7 +300,7 @@ export class PlaygroundPage {
   /** Replies inside the channel thread whose text contains `threadText`. */
   async reply(threadText: string, text: string, options: SendOptions = {}): Promise<void> {
     const thread = this.page.locator('.fui-Card[role="group"]').filter({ hasText: threadText }).first();
-    await this.typeInto(thread.getByRole('textbox'), text, options);
+    await this.typeInto(thread.locator(EDITOR), text, options);
     await this.page.keyboard.press('Enter');
   }
 
@@ -333,9 +336,9 @@ export class PlaygroundPage {
     return card.innerText();
   }
 
-  /** Fills the card input (Input.Text/Number/Date/Time) whose `label` matches exactly. */
+  /** Fills the card input (Input.Text/Number/Date/Time) whose `label` contains `label` (required inputs add " *"). */
   async fillInput(label: string, value: string, card: Locator = this.lastCard()): Promise<void> {
-    await card.getByLabel(label, { exact: true }).fill(value);
+    await card.getByLabel(label).fill(value);
   }
 
   /** Chooses `choiceTitle` in the Input.ChoiceSet labelled `label` (compact = combobox, expanded = radios/checkboxes). */
@@ -407,7 +410,7 @@ export class PlaygroundPage {
 
   /** The main composer of the open view ("Start a new post" in channels, the message box in chats). */
   private composer(): Locator {
-    return this.page.getByRole('textbox').first();
+    return this.page.locator(EDITOR).first();
   }
 
   /** Types into a Lexical editor; a bot mention is picked from the @ type-ahead menu like a user would. */
@@ -415,7 +418,8 @@ export class PlaygroundPage {
     await box.click();
     if (options.mentionBot) {
       await this.page.keyboard.type('@');
-      await this.page.locator('#typeahead-menu').getByRole('menuitem', { name: this.config.bot.name, exact: true }).click();
+      // The menu lists the bot first, then the users; an item's accessible name repeats the avatar label.
+      await this.page.locator('#typeahead-menu').getByRole('menuitem', { name: this.config.bot.name }).first().click();
       await this.page.keyboard.type(' ');
     }
     await this.page.keyboard.type(text);

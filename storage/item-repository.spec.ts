@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { isoWeekKey } from '../core/iso-week';
+import type { Item } from '../core/items';
+import { startEmbeddedTableServer, type EmbeddedTableServer } from './embedded-azurite';
+import { openStorage, type Storage } from './open-storage';
+
+const TZ = 'Europe/Berlin';
+let server: EmbeddedTableServer;
+let storage: Storage;
+
+beforeAll(async () => {
+  server = await startEmbeddedTableServer();
+  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'spec-secret-spec-secret-spec-secret!', timeZone: TZ });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function newItem(over: Partial<Item> = {}): Item {
+  return {
+    id: randomUUID(),
+    teamId: `19:team-${randomUUID()}@thread.tacv2`,
+    channelId: '19:general@thread.tacv2',
+    kind: 'poll',
+    pollKind: 'single',
+    question: 'Wie zufrieden bist du?',
+    options: ['sehr', 'eher', 'kaum'],
+    anonymous: false,
+    status: 'open',
+    createdBy: `aad-${randomUUID()}`,
+    createdAt: new Date('2026-03-04T09:00:00Z'),
+    locale: 'de',
+    ...over,
+  };
+}
+const thread = (activityId: string) => `19:general@thread.tacv2;messageid=${activityId}-${randomUUID()}`;
+
+describe('ItemRepository', () => {
+  test('returns a created item as it was stored', async () => {
+    const item = newItem({ closesAt: new Date('2026-03-11T09:00:00Z') });
+    await storage.items.create(item);
+    expect(await storage.items.get(item.id)).toEqual(item);
+  });
+
+  test('returns nothing for an unknown id', async () => {
+    expect(await storage.items.get(randomUUID())).toBeUndefined();
+  });
+
+  test('closes an item and keeps the first close time when closed again', async () => {
+    const item = newItem();
+    await storage.items.create(item);
+    const first = new Date('2026-03-05T10:00:00Z');
+    await storage.items.close(item.id, first);
+    await storage.items.close(item.id, new Date('2026-03-06T10:00:00Z'));
+    expect(await storage.items.get(item.id)).toMatchObject({ status: 'closed', closedAt: first });
+  });
+
+  test('records where the card was posted', async () => {
+    const item = newItem();
+    await storage.items.create(item);
+    const conversationId = thread('m1');
+    await storage.items.markPosted(item.id, conversationId, 'm1');
+    expect(await storage.items.get(item.id)).toMatchObject({ conversationId, activityId: 'm1' });
+  });
+
+  test('finds the open item of a thread after it was posted', async () => {
+    const item = newItem();
+    await storage.items.create(item);
+    const conversationId = thread('m1');
+    await storage.items.markPosted(item.id, conversationId, 'm1');
+    expect((await storage.items.latestOpenInConversation(conversationId))?.id).toBe(item.id);
+  });
+
+  test('finds the open item through an extra conversation id named when posting', async () => {
+    const item = newItem();
+    const channel = `19:channel-${randomUUID()}@thread.tacv2`;
+    await storage.items.create(item);
+    await storage.items.markPosted(item.id, `${channel};messageid=m1`, 'm1', [channel]);
+    expect((await storage.items.latestOpenInConversation(channel))?.id).toBe(item.id);
+  });
+
+  test('finds the newest open item of a conversation and skips closed ones', async () => {
+    const channel = `19:channel-${randomUUID()}@thread.tacv2`;
+    const older = newItem({ createdAt: new Date('2026-03-02T09:00:00Z') });
+    const newer = newItem({ createdAt: new Date('2026-03-03T09:00:00Z') });
+    for (const item of [older, newer]) {
+      await storage.items.create(item);
+      await storage.items.markPosted(item.id, `${channel};messageid=${item.id}`, item.id, [channel]);
+    }
+    expect((await storage.items.latestOpenInConversation(channel))?.id).toBe(newer.id);
+    await storage.items.close(newer.id, new Date());
+    expect((await storage.items.latestOpenInConversation(channel))?.id).toBe(older.id);
+  });
+
+  test('finds no open item in a conversation whose only item is closed', async () => {
+    const item = newItem();
+    const conversationId = thread('m1');
+    await storage.items.create(item);
+    await storage.items.markPosted(item.id, conversationId, 'm1');
+    await storage.items.close(item.id, new Date());
+    expect(await storage.items.latestOpenInConversation(conversationId)).toBeUndefined();
+  });
+
+  test('finds the newest item a person created, open or closed', async () => {
+    const creator = `aad-${randomUUID()}`;
+    const older = newItem({ createdBy: creator, createdAt: new Date('2026-03-02T09:00:00Z') });
+    const newer = newItem({ createdBy: creator, createdAt: new Date('2026-03-03T09:00:00Z') });
+    await storage.items.create(newer);
+    await storage.items.create(older);
+    await storage.items.close(newer.id, new Date());
+    expect((await storage.items.latestByCreator(creator))?.id).toBe(newer.id);
+  });
+
+  test('lists the ids of a team\'s items per ISO week in the configured time zone', async () => {
+    const teamId = `19:team-${randomUUID()}@thread.tacv2`;
+    // Sunday 23:30 UTC is already Monday in Berlin, so this item belongs to the next week.
+    const sundayNightUtc = newItem({ teamId, createdAt: new Date('2026-03-08T23:30:00Z') });
+    const wednesday = newItem({ teamId, createdAt: new Date('2026-03-04T09:00:00Z') });
+    const otherTeam = newItem({ createdAt: new Date('2026-03-04T09:00:00Z') });
+    for (const item of [sundayNightUtc, wednesday, otherTeam]) await storage.items.create(item);
+    expect(isoWeekKey(wednesday.createdAt, TZ)).toBe('2026-W10');
+    expect(await storage.items.idsForTeamWeek(teamId, '2026-W10')).toEqual([wednesday.id]);
+    expect(await storage.items.idsForTeamWeek(teamId, '2026-W11')).toEqual([sundayNightUtc.id]);
+  });
+});

@@ -1,0 +1,104 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { createBotApp, type BotApp } from '../../bot/bot-app';
+import { loadConfig } from '../../bot/config';
+import { readPlaygroundTenant } from '../../bot/playground';
+import { messages } from '../../core/messages';
+import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
+import { openStorage, type Storage } from '../../storage/open-storage';
+import { openPlayground, startPlayground, type PlaygroundPage, type PlaygroundServer } from './support/playground';
+
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+const de = messages('de');
+const QUESTION = 'Wie zufrieden bist du mit unserer Teamkommunikation?';
+const IDEA_QUESTION = 'Was würde unsere Zusammenarbeit verbessern?';
+
+let tables: EmbeddedTableServer;
+let storage: Storage;
+let bot: BotApp;
+let playground: PlaygroundServer;
+let ui: PlaygroundPage;
+const tenant = readPlaygroundTenant(path.join(__dirname, '..', '..', '.m365agentsplayground.yml'));
+
+jest.setTimeout(180_000);
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  tables = await startEmbeddedTableServer();
+  const config = loadConfig({ PLAYGROUND: 'on', LOG_LEVEL: 'info' });
+  storage = await openStorage({ connectionString: tables.connectionString, answerSecret: 'e2e-secret-e2e-secret-e2e-secret', timeZone: config.timeZone });
+  const log = pino({ level: 'info' }, pino.destination(path.join(ARTIFACTS, 'bot.log')));
+  bot = createBotApp({ config, storage, log, playgroundTenant: tenant, cardUpdateDelayMs: 200 });
+  const port = await bot.listen(0);
+  playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, cwd: path.join(__dirname, '..', '..') });
+  ui = await openPlayground(playground.url);
+});
+
+afterAll(async () => {
+  await ui?.close();
+  await playground?.stop();
+  await bot?.close();
+  await tables?.close();
+});
+
+/** keeps a screenshot of the page when a step fails, for the CI log. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    await ui.screenshot(path.join(ARTIFACTS, `failed-${name}.png`)).catch(() => undefined);
+    throw err;
+  }
+}
+
+test('an admin posts a poll into General, votes on the card, sees the card update, and the vote is in table storage', async () => {
+  const me = tenant.currentUserId as string;
+
+  await step('install', async () => {
+    await ui.openChannel('General');
+    await ui.waitForCardContaining(de.welcomeTitle, { timeoutMs: 30_000 });
+  });
+
+  const card = await step('post-poll', async () => {
+    await ui.send(`umfrage ${QUESTION} | sehr | eher | kaum`, { mentionBot: true });
+    return ui.waitForCardContaining(QUESTION, { timeoutMs: 30_000 });
+  });
+
+  await step('vote', async () => {
+    await ui.clickCardButton('eher', card);
+    await ui.waitForCardContaining(de.yourVote('eher').slice(0, 20));
+  });
+
+  const item = await storage.items.latestByCreator(me);
+  expect(item?.question).toBe(QUESTION);
+  expect(await storage.responses.namedVote(item!, me)).toEqual([1]);
+  expect((await storage.responses.tally(item!)).counts).toEqual([0, 1, 0]);
+
+  await step('demo', async () => {
+    await ui.reply(QUESTION, 'demo', { mentionBot: true });
+    await ui.waitForCardContaining(de.answeredCount(1 + tenant.users.length), { timeoutMs: 30_000 });
+  });
+  expect((await storage.responses.tally(item!)).voters).toBe(1 + tenant.users.length);
+
+  const resultCard = await ui.waitForCardContaining(QUESTION);
+  await ui.screenshotCard(path.join(ARTIFACTS, 'poll-card.png'), resultCard);
+  if (process.env.UPDATE_SCREENSHOTS) copyFileSync(path.join(ARTIFACTS, 'poll-card.png'), path.join(__dirname, '..', '..', 'docs', 'images', 'poll-card.png'));
+});
+
+test('an idea typed into an idea prompt card is confirmed on the card and stored with its author', async () => {
+  const me = tenant.currentUserId as string;
+  const card = await step('post-idea', async () => {
+    await ui.send(`idee ${IDEA_QUESTION}`, { mentionBot: true });
+    return ui.waitForCardContaining(IDEA_QUESTION, { timeoutMs: 30_000 });
+  });
+  await step('submit-idea', async () => {
+    await ui.fillInput(de.ideaLabel, 'Eine kurze Teamrunde am Montagmorgen', card);
+    await ui.clickCardButton(de.submitIdea, card);
+    await ui.waitForCardContaining(de.ideasCount(1));
+  });
+  const item = await storage.items.latestByCreator(me);
+  expect(item?.kind).toBe('idea');
+  const ideas = await storage.responses.ideas(item!.id);
+  expect(ideas.map((i) => [i.text, i.authorId])).toEqual([['Eine kurze Teamrunde am Montagmorgen', me]]);
+});
