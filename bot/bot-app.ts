@@ -2,6 +2,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/open-storage';
 import { CardRefresher } from './card-refresher';
+import type { CampaignScheduler } from './campaign-scheduler';
+import { createCampaignScheduler } from './campaign-runtime';
 import { ChannelPoster } from './channel-poster';
 import type { Config } from './config';
 import { DemoAnswerer, type MockUser } from './demo-answerer';
@@ -24,6 +26,8 @@ export interface BotAppOptions {
 export interface BotApp {
   services: BotServices;
   adapter: CloudAdapter;
+  /** posts campaign items on schedule once started (main.ts starts it; tests drive it directly). */
+  scheduler: CampaignScheduler;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -65,16 +69,19 @@ export function createBotApp(options: BotAppOptions): BotApp {
     now: options.now ?? (() => new Date()),
   };
   const bot = new MitwirkenBot(services);
+  const scheduler = createCampaignScheduler(services);
   const server = createServer({ adapter, bot, log, ready: () => storage.ping() });
   return {
     services,
     adapter,
+    scheduler,
     listen: (port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, config.localMode ? '127.0.0.1' : '0.0.0.0', () => resolve((server.address() as { port: number }).port));
       }),
     close: async () => {
+      await scheduler.stop();
       await refresher.flush();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

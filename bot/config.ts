@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import { nominalMillis, parseIsoDuration } from '../core/campaigns/iso-duration';
 
 const list = z
   .string()
@@ -27,6 +28,15 @@ const envSchema = z.object({
   DIGEST_CRON: z.string().default('0 8 * * 1'),
   MIN_GROUP_SIZE: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CAMPAIGNS_DIR: z.string().default('campaigns'),
+  CATCH_UP_WINDOW: z
+    .string()
+    .default('PT6H')
+    .transform((v, ctx) => {
+      const d = parseIsoDuration(v);
+      if (!d) ctx.addIssue({ code: 'custom', message: 'not an ISO 8601 duration such as PT6H' });
+      return d ? nominalMillis(d) : 0;
+    }),
   ANSWER_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
 });
 
@@ -47,6 +57,10 @@ export interface Config {
   minGroupSize: number;
   logLevel: string;
   answerSecret?: string;
+  /** folder of campaign files (YAML or JSON). */
+  campaignsDir: string;
+  /** missed campaign slots younger than this (ms) are posted late; older ones are skipped. */
+  catchUpWindowMs: number;
   localMode: boolean;
 }
 
@@ -77,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     minGroupSize: e.MIN_GROUP_SIZE,
     logLevel: e.LOG_LEVEL,
     answerSecret: e.ANSWER_SECRET,
+    campaignsDir: e.CAMPAIGNS_DIR,
+    catchUpWindowMs: e.CATCH_UP_WINDOW,
     localMode,
   };
 }

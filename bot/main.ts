@@ -4,6 +4,7 @@ import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/e
 import { openStorage } from '../storage/open-storage';
 import { localAnswerSecret } from './answer-secret';
 import { createBotApp } from './bot-app';
+import { reloadCampaigns } from './campaign-runtime';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   const app = createBotApp({ config, storage, log, playgroundTenant: tenant });
   const port = await app.listen(config.port);
   log.info({ port, mode: config.localMode ? 'local' : 'production' }, `bot listening on http://localhost:${port}/api/messages`);
+
+  await reloadCampaigns(app.services).catch((err) => log.error({ err }, 'campaign files could not be loaded'));
+  app.scheduler.start();
 
   const flushTimer = setInterval(() => {
     storage.participation.flush().catch((err) => log.warn({ err }, 'voter roll flush failed'));

@@ -7,10 +7,12 @@ import { messages } from '../core/messages';
 import { describeProblem, type Problem } from '../core/problems';
 import { isStorageUnavailable } from '../storage/tables';
 import type { ActionHandler, ActionTurn } from './actions/action-turn';
+import { campaignStatusAction } from './actions/campaign-status-action';
 import { ideaAction } from './actions/idea-action';
 import { postToAction } from './actions/post-to-action';
 import { refreshAction } from './actions/refresh-action';
 import { voteAction } from './actions/vote-action';
+import { campaignsCommand, reloadCampaignsCommand } from './commands/campaign-commands';
 import { closeCommand } from './commands/close-command';
 import type { CommandHandler, CommandTurn } from './commands/command-turn';
 import { demoCommand } from './commands/demo-command';
@@ -27,6 +29,8 @@ const COMMANDS: { [N in Command['name']]: CommandHandler<N> } = {
   post: postCommand,
   close: closeCommand,
   demo: demoCommand,
+  campaigns: campaignsCommand,
+  reloadCampaigns: reloadCampaignsCommand,
 };
 
 /** one handler per card verb. */
@@ -35,6 +39,7 @@ const ACTIONS: { [V in Verb]: ActionHandler<V> } = {
   [VERBS.submitIdea]: ideaAction,
   [VERBS.postTo]: postToAction,
   [VERBS.refresh]: refreshAction,
+  [VERBS.campaignStatus]: campaignStatusAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

@@ -9,6 +9,7 @@ export const VERBS = {
   submitIdea: 'mitwirken.idea',
   postTo: 'mitwirken.postTo',
   refresh: 'mitwirken.refresh',
+  campaignStatus: 'mitwirken.campaignStatus',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -62,6 +63,10 @@ const schemas = {
     target: z.string().regex(/^[^|]{1,200}\|[^|]{1,200}$/, { message: 'errUnknownTarget' }),
   }),
   [VERBS.refresh]: z.object({ itemId }),
+  [VERBS.campaignStatus]: z.object({
+    campaignId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'errInvalidPayload' }),
+    status: z.enum(['paused', 'scheduled', 'ended'], { message: 'errInvalidPayload' }),
+  }),
 };
 
 export interface VotePayload {
@@ -80,6 +85,11 @@ export interface PostToPayload {
 export interface RefreshPayload {
   itemId: string;
 }
+/** an admin pauses, resumes (back to scheduled) or ends a campaign. */
+export interface CampaignStatusPayload {
+  campaignId: string;
+  status: 'paused' | 'scheduled' | 'ended';
+}
 
 /** the typed payload of each verb. */
 export interface PayloadOf {
@@ -87,6 +97,7 @@ export interface PayloadOf {
   [VERBS.submitIdea]: IdeaPayload;
   [VERBS.postTo]: PostToPayload;
   [VERBS.refresh]: RefreshPayload;
+  [VERBS.campaignStatus]: CampaignStatusPayload;
 }
 
 /** whether a string is one of our verbs. */

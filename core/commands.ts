@@ -7,12 +7,14 @@ export type Command =
   | { name: 'help' }
   | { name: 'post'; draft: ItemDraft }
   | { name: 'close' }
-  | { name: 'demo' };
+  | { name: 'demo' }
+  | { name: 'campaigns' }
+  | { name: 'reloadCampaigns' };
 
 /** commands only participation managers (admins) may use. */
-export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo']);
+export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo', 'campaigns', 'reloadCampaigns']);
 
-type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'close' | 'demo';
+type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'close' | 'demo' | 'campaigns' | 'reload';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -31,6 +33,9 @@ const KEYWORDS: Record<string, Keyword> = {
   schliessen: 'close',
   close: 'close',
   demo: 'demo',
+  kampagnen: 'campaigns',
+  campaigns: 'campaigns',
+  reload: 'reload',
 };
 
 const FLAGS: Record<string, 'anonymous' | 'multi'> = {
@@ -105,7 +110,8 @@ function normalise(text: string): string {
 
 /**
  * parses the text of a chat message (the bot's @mention already removed) into a command.
- * Syntax: `umfrage [--anonym] [--mehrfach] Frage? | A | B`, `bewertung Frage?`, `idee Frage?`, `schließen`, `hilfe`, `demo`.
+ * Syntax: `umfrage [--anonym] [--mehrfach] Frage? | A | B`, `bewertung Frage?`, `idee Frage?`, `schließen`, `hilfe`, `demo`,
+ * `kampagnen`, `kampagnen laden` (English: poll, rating, prompt, close, help, demo, campaigns, reload campaigns).
  */
 export function parseCommand(raw: string): Outcome<Command> {
   const text = normalise(raw);
@@ -116,6 +122,9 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'help') return ok({ name: 'help' });
   if (keyword === 'close') return ok({ name: 'close' });
   if (keyword === 'demo') return ok({ name: 'demo' });
+  const next = rest[0]?.toLowerCase();
+  if (keyword === 'campaigns') return ok(next === 'laden' || next === 'reload' ? { name: 'reloadCampaigns' } : { name: 'campaigns' });
+  if (keyword === 'reload') return next === 'campaigns' || next === 'kampagnen' ? ok({ name: 'reloadCampaigns' }) : fail('errUnknownCommand', first.slice(0, 40));
 
   const flags = new Set<'anonymous' | 'multi'>();
   while (rest[0]?.startsWith('--')) {

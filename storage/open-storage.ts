@@ -1,6 +1,8 @@
+import { CampaignRepository } from './campaign-repository';
 import { ItemRepository } from './item-repository';
 import { InstallationRepository } from './installation-repository';
 import { AnonymousParticipationLog, ResponseRepository } from './response-repository';
+import { ScheduleLedger } from './schedule-ledger';
 import { ensureTables, openTables, pingStorage } from './tables';
 
 /** the repositories the bot works with, over one storage account. */
@@ -9,6 +11,8 @@ export interface Storage {
   responses: ResponseRepository;
   installations: InstallationRepository;
   participation: AnonymousParticipationLog;
+  campaigns: CampaignRepository;
+  scheduleLedger: ScheduleLedger;
   /** resolves when storage answers; rejects when it does not (for /readyz). */
   ping(): Promise<void>;
 }
@@ -31,6 +35,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     responses: new ResponseRepository(tables, options.answerSecret, participation),
     installations: new InstallationRepository(tables),
     participation,
+    campaigns: new CampaignRepository(tables),
+    scheduleLedger: new ScheduleLedger(tables),
     ping: () => pingStorage(options.connectionString),
   };
 }

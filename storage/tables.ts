@@ -8,6 +8,8 @@ export const TABLE_NAMES = {
   teams: 'Teams',
   channels: 'Channels',
   people: 'People',
+  campaigns: 'Campaigns',
+  scheduleLedger: 'ScheduleLedger',
 } as const;
 
 export type TableName = keyof typeof TABLE_NAMES;

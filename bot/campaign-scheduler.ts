@@ -1,0 +1,249 @@
+import type { Logger } from 'pino';
+import type { CampaignItem } from '../core/campaigns/campaign';
+import { draftOf, postTimes, resolveTargets, type TargetTeam } from '../core/campaigns/campaign-posts';
+import { slotsBetween } from '../core/campaigns/schedule';
+import type { ItemDraft } from '../core/items';
+import type { CampaignRepository, StoredCampaign } from '../storage/campaign-repository';
+import { slotLedgerKey, type ScheduleLedger, type SlotRef } from '../storage/schedule-ledger';
+
+/** posts one campaign item into one channel and returns the posted item's id; `ledgerKey` is stable per slot and channel, usable as an idempotency key. */
+export type PublishCampaignItem = (
+  draft: ItemDraft,
+  target: { teamId: string; channelId: string },
+  closesAt: Date,
+  campaign: StoredCampaign,
+  context: { ledgerKey: string },
+) => Promise<{ itemId: string }>;
+
+/** what the scheduler needs; the composition root passes real capabilities, tests pass fakes for the Teams side only. */
+export interface CampaignSchedulerOptions {
+  campaigns: CampaignRepository;
+  ledger: ScheduleLedger;
+  /** the active teams the bot is installed in, with their channels. */
+  listTargets(): Promise<TargetTeam[]>;
+  publish: PublishCampaignItem;
+  /** closes a posted item and updates its card; called again after a crash, so it must be idempotent. */
+  close(itemId: string): Promise<void>;
+  /** reminds the channel that a posted item closes soon. */
+  remind(itemId: string): Promise<void>;
+  log: Logger;
+  now(): Date;
+  /** unique per process, e.g. host name plus a random suffix. */
+  instanceId: string;
+  /** slots missed by up to this much are posted late; older ones are recorded as skipped (CATCH_UP_WINDOW, default 6 h). */
+  catchUpWindowMs: number;
+  /** how long leadership lasts without renewal; renewed every tick, so keep it a few ticks long (e.g. 30 s). */
+  leaseTtlMs: number;
+  tickMs: number;
+  /** a claim not posted after this long is taken as crashed and posted again; default 60 s. Keep it above the longest publish. */
+  resumeAfterMs?: number;
+  /** claims attempted this often without success are recorded as skipped; default 5. */
+  maxAttempts?: number;
+}
+
+/** what one tick did; `leader` false means another instance holds the lease and nothing was done. */
+export interface TickReport {
+  leader: boolean;
+  posted: number;
+  skipped: number;
+  resumed: number;
+  closed: number;
+  reminded: number;
+  failed: number;
+}
+
+const emptyReport = (): TickReport => ({ leader: false, posted: 0, skipped: 0, resumed: 0, closed: 0, reminded: 0, failed: 0 });
+
+/**
+ * posts campaign items on schedule, exactly once per slot and channel, across restarts and instances: one
+ * lease holder per tick, a ledger row claimed before each post, claims left by a crash resumed, missed slots
+ * caught up within the window and recorded as skipped beyond it; closes posts and sends reminders on time.
+ */
+export class CampaignScheduler {
+  private readonly resumeAfterMs: number;
+  private readonly maxAttempts: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(private readonly o: CampaignSchedulerOptions) {
+    this.resumeAfterMs = o.resumeAfterMs ?? 60_000;
+    this.maxAttempts = o.maxAttempts ?? 5;
+  }
+
+  /** starts the tick loop (first tick at once); the timer does not keep the process alive. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.scheduleNext(0);
+  }
+
+  /** stops the loop, waits for a running tick and hands the lease back so another instance can lead at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+    await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'scheduler lease not released'));
+  }
+
+  /** one pass: lease, due slots (claim, publish, record), resumed claims, closes, reminders. */
+  async tick(): Promise<TickReport> {
+    const now = this.o.now();
+    const report = emptyReport();
+    if (!(await this.o.ledger.acquireLease(this.o.instanceId, now, this.o.leaseTtlMs))) return report;
+    report.leader = true;
+    const campaigns = await this.o.campaigns.list();
+    let teams: Promise<TargetTeam[]> | undefined;
+    const targets = () => (teams ??= this.o.listTargets());
+    for (const campaign of campaigns) {
+      try {
+        await this.scheduleCampaign(campaign, now, targets, report);
+      } catch (err) {
+        report.failed++;
+        this.o.log.error({ err, campaignId: campaign.id }, 'campaign not scheduled this tick');
+      }
+    }
+    await this.resumeUnfinished(campaigns, now, report);
+    await this.closeDue(now, report);
+    await this.remindDue(now, report);
+    return report;
+  }
+
+  /** looks at the slots since the campaign's cursor: posts due ones, records missed, paused and unreachable ones as skipped. */
+  private async scheduleCampaign(c: StoredCampaign, now: Date, targets: () => Promise<TargetTeam[]>, report: TickReport): Promise<void> {
+    if (c.status === 'draft' || c.status === 'ended') return;
+    const windowStart = now.getTime() - this.o.catchUpWindowMs;
+    const cursor = await this.o.ledger.cursor(c.id);
+    const from = new Date(cursor ? cursor.getTime() + 1 : windowStart);
+    const to = new Date(now.getTime() + 1);
+    const due = c.items.map((item) => ({ item, slots: slotsBetween(item.schedule, c.timeZone, from, to) })).filter((d) => d.slots.length > 0);
+    if (due.length > 0) {
+      const resolved = resolveTargets(c, await targets());
+      for (const { item, slots } of due) {
+        for (const slot of slots) {
+          const late = slot.at.getTime() < windowStart ? `missed: due ${slot.at.toISOString()}, outside the catch-up window` : undefined;
+          const reason = c.status === 'paused' ? 'campaign paused' : late;
+          for (const target of resolved) {
+            const ref: SlotRef = { campaignId: c.id, itemId: item.id, teamId: target.teamId, channelId: target.channelId, slot };
+            if (!target.ok) await this.skip(ref, target.reason, now, report);
+            else if (reason) await this.skip(ref, reason, now, report);
+            else if ((await this.o.ledger.claimSlot(ref, now, this.o.instanceId)) === 'claimed') await this.post(c, item, ref, now, report);
+          }
+        }
+      }
+    }
+    await this.o.ledger.setCursor(c.id, now);
+  }
+
+  /** publishes a claimed slot and records it; a failed publish leaves the claim to be resumed after `resumeAfterMs`. */
+  private async post(c: StoredCampaign, item: CampaignItem, ref: SlotRef, now: Date, report: TickReport): Promise<void> {
+    const { closesAt, remindAt } = postTimes(item, ref.slot.at, c.timeZone);
+    if (closesAt.getTime() <= now.getTime()) {
+      await this.skip(ref, 'closed before it could be posted', now, report);
+      return;
+    }
+    let itemId: string;
+    try {
+      const target = { teamId: ref.teamId, channelId: ref.channelId };
+      ({ itemId } = await this.o.publish(draftOf(item), target, closesAt, c, { ledgerKey: slotLedgerKey(ref) }));
+    } catch (err) {
+      report.failed++;
+      this.o.log.warn({ err, ...logRef(ref) }, 'campaign post failed; retried later');
+      return;
+    }
+    const outcome = await this.o.ledger.markPosted(ref, itemId, { closesAt, remindAt, now });
+    report.posted++;
+    if (outcome === 'duplicate') this.o.log.warn({ ...logRef(ref), itemId }, 'campaign slot was posted twice (a resumed claim had posted after all)');
+    else this.o.log.info({ ...logRef(ref), itemId }, 'campaign item posted');
+    if (c.status === 'scheduled') {
+      await this.o.campaigns.markRunning(c.id);
+      c.status = 'running';
+    }
+  }
+
+  /** posts claims whose poster crashed or failed, once each; gives up with a skipped row when posting no longer makes sense. */
+  private async resumeUnfinished(campaigns: StoredCampaign[], now: Date, report: TickReport): Promise<void> {
+    const claims = await this.o.ledger.unfinishedClaims(new Date(now.getTime() - this.resumeAfterMs));
+    for (const claim of claims) {
+      const c = campaigns.find((x) => x.id === claim.campaignId);
+      const item = c?.items.find((i) => i.id === claim.itemId);
+      if (!c || !item) {
+        await this.skip(claim, 'campaign or item no longer exists', now, report);
+        continue;
+      }
+      let reason: string | undefined;
+      if (c.status !== 'scheduled' && c.status !== 'running') reason = `campaign ${c.status}`;
+      else if (claim.attempts >= this.maxAttempts) reason = `posting failed ${claim.attempts} times`;
+      else if (claim.slot.at.getTime() < now.getTime() - this.o.catchUpWindowMs) reason = 'missed: not posted within the catch-up window';
+      if (reason) {
+        await this.skip(claim, reason, now, report);
+        continue;
+      }
+      if ((await this.o.ledger.reclaim(claim, now, this.o.instanceId)) === 'taken') continue;
+      report.resumed++;
+      this.o.log.info({ ...logRef(claim), attempt: claim.attempts + 1 }, 'resuming an unfinished campaign post');
+      await this.post(c, item, claim, now, report);
+    }
+  }
+
+  private async closeDue(now: Date, report: TickReport): Promise<void> {
+    for (const post of await this.o.ledger.openPosts(now)) {
+      try {
+        await this.o.close(post.itemId);
+        await this.o.ledger.markClosed(post);
+        report.closed++;
+      } catch (err) {
+        report.failed++;
+        this.o.log.warn({ err, itemId: post.itemId }, 'campaign item not closed; retried next tick');
+      }
+    }
+  }
+
+  private async remindDue(now: Date, report: TickReport): Promise<void> {
+    for (const reminder of await this.o.ledger.dueReminders(now)) {
+      try {
+        const moot = reminder.closesAt.getTime() <= now.getTime();
+        if (!moot && (await this.o.ledger.claimReminder(reminder.itemId)) === 'claimed') {
+          await this.o.remind(reminder.itemId);
+          report.reminded++;
+        }
+        await this.o.ledger.dropReminder(reminder);
+      } catch (err) {
+        report.failed++;
+        this.o.log.warn({ err, itemId: reminder.itemId }, 'campaign reminder failed');
+      }
+    }
+  }
+
+  private async skip(ref: SlotRef, reason: string, now: Date, report: TickReport): Promise<void> {
+    if ((await this.o.ledger.markSkipped(ref, reason, now)) === 'skipped') {
+      report.skipped++;
+      this.o.log.info({ ...logRef(ref), reason }, 'campaign slot skipped');
+    }
+  }
+
+  private scheduleNext(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.runOnce().finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.scheduleNext(this.o.tickMs);
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async runOnce(): Promise<void> {
+    try {
+      const report = await this.tick();
+      if (report.posted + report.skipped + report.closed + report.reminded + report.failed > 0) this.o.log.info({ report }, 'scheduler tick');
+    } catch (err) {
+      this.o.log.error({ err }, 'scheduler tick failed');
+    }
+  }
+}
+
+function logRef(ref: SlotRef): Record<string, string> {
+  return { campaignId: ref.campaignId, campaignItemId: ref.itemId, teamId: ref.teamId, channelId: ref.channelId, slot: ref.slot.key };
+}

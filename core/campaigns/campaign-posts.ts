@@ -1,0 +1,79 @@
+import type { ItemDraft } from '../items';
+import { DEFAULT_CHANNEL, type Campaign, type CampaignItem } from './campaign';
+import { parseIsoDuration, shiftByDuration } from './iso-duration';
+
+/** a team the bot can post into, with its channels; General's channel id equals the team id. */
+export interface TargetTeam {
+  teamId: string;
+  teamName: string;
+  channels: { channelId: string; name: string }[];
+}
+
+/**
+ * where one campaign post goes: a channel, or why it cannot go there. A missing team or channel keeps
+ * the name the campaign used in place of the id, so the skipped slot in the ledger still says what was meant.
+ */
+export type PostTarget = { ok: true; teamId: string; channelId: string } | { ok: false; teamId: string; channelId: string; reason: string };
+
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function channelIn(team: TargetTeam, channel: string): PostTarget {
+  const general = same(channel, DEFAULT_CHANNEL);
+  const found = team.channels.find((c) => (general && c.channelId === team.teamId) || same(c.name, channel) || c.channelId === channel);
+  if (found) return { ok: true, teamId: team.teamId, channelId: found.channelId };
+  if (general) return { ok: true, teamId: team.teamId, channelId: team.teamId };
+  return { ok: false, teamId: team.teamId, channelId: channel, reason: `channel '${channel}' not found in team '${team.teamName}'` };
+}
+
+/**
+ * the channels a campaign posts into: for `all`, the named channel in every team given; otherwise each
+ * team named by id or (case-insensitive) name. 'General' is the channel whose id equals the team id.
+ */
+export function resolveTargets(campaign: Pick<Campaign, 'targets' | 'channel'>, teams: readonly TargetTeam[]): PostTarget[] {
+  const channel = campaign.channel || DEFAULT_CHANNEL;
+  if (campaign.targets.kind === 'all') return teams.map((t) => channelIn(t, channel));
+  const seen = new Set<string>();
+  const targets: PostTarget[] = [];
+  for (const wanted of campaign.targets.teams) {
+    const team = teams.find((t) => t.teamId === wanted) ?? teams.find((t) => same(t.teamName, wanted));
+    const target = team ? channelIn(team, channel) : { ok: false as const, teamId: wanted, channelId: channel, reason: `team '${wanted}' not found` };
+    const key = `${target.teamId}\n${target.channelId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    targets.push(target);
+  }
+  return targets;
+}
+
+/**
+ * the item content a campaign item posts: idea → idea prompt; poll → single or multi choice; rating → 1–5
+ * rating; yes/no → single choice 'Ja' / 'Nein' (campaigns have no locale; German is the product's first language).
+ */
+export function draftOf(item: CampaignItem): ItemDraft {
+  const base = { question: item.question, anonymous: item.anonymous };
+  switch (item.type) {
+    case 'idea':
+      return { ...base, kind: 'idea', options: [] };
+    case 'poll':
+      return { ...base, kind: 'poll', pollKind: item.multiple ? 'multi' : 'single', options: [...item.options] };
+    case 'rating':
+      return { ...base, kind: 'poll', pollKind: 'rating', options: [] };
+    case 'yesno':
+      return { ...base, kind: 'poll', pollKind: 'single', options: ['Ja', 'Nein'] };
+  }
+}
+
+/**
+ * when a post made for the slot at `slotAt` closes (slot + openFor) and, with remindBefore, when its reminder
+ * is due (closesAt − remindBefore); days count as calendar days in the campaign's zone. Throws RangeError for
+ * a malformed duration (the file schema rejects those).
+ */
+export function postTimes(item: Pick<CampaignItem, 'openFor' | 'remindBefore'>, slotAt: Date, timeZone: string): { closesAt: Date; remindAt?: Date } {
+  const openFor = parseIsoDuration(item.openFor);
+  if (!openFor) throw new RangeError(`openFor '${item.openFor}' is not an ISO duration`);
+  const closesAt = shiftByDuration(slotAt, openFor, timeZone);
+  if (item.remindBefore === undefined) return { closesAt };
+  const remindBefore = parseIsoDuration(item.remindBefore);
+  if (!remindBefore) throw new RangeError(`remindBefore '${item.remindBefore}' is not an ISO duration`);
+  return { closesAt, remindAt: shiftByDuration(closesAt, remindBefore, timeZone, -1) };
+}

@@ -1,0 +1,237 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import {
+  LEASE_ROW,
+  PK,
+  newEntry,
+  part,
+  slotLedgerKey,
+  slotRow,
+  timeKey,
+  toEntry,
+  type DueReminder,
+  type EntryEntity,
+  type IndexEntity,
+  type LedgerEntry,
+  type OpenPost,
+  type SlotRef,
+} from './schedule-ledger-rows';
+import { isConflict, isNotFound, isPreconditionFailed, readEntity, withConcurrencyRetry, type Tables } from './tables';
+
+export { slotLedgerKey, type DueReminder, type LedgerEntry, type LedgerStatus, type OpenPost, type SlotRef } from './schedule-ledger-rows';
+
+/** ignores "already there" (409) and "already gone" (404). */
+async function tolerate(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (e) {
+    if (!isConflict(e) && !isNotFound(e)) throw e;
+  }
+}
+
+/**
+ * the scheduler's durable memory: a leader lease, one row per (campaign, item, channel, slot) claimed by
+ * insert before posting, and small index partitions for in-flight claims, open posts and reminders, so
+ * each question the scheduler asks reads one partition.
+ */
+export class ScheduleLedger {
+  private readonly table: TableClient;
+
+  constructor(tables: Pick<Tables, 'scheduleLedger'>) {
+    this.table = tables.scheduleLedger;
+  }
+
+  /** takes or renews the scheduler lease; false while another instance holds an unexpired lease or wins the race. */
+  async acquireLease(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
+    const lease = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: instanceId, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    try {
+      const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
+      if (!current) {
+        await this.table.createEntity(lease);
+        return true;
+      }
+      if (current.holder !== instanceId && new Date(current.expiresAt).getTime() > now.getTime()) return false;
+      await this.table.updateEntity(lease, 'Replace', { etag: current.etag });
+      return true;
+    } catch (e) {
+      if (isConflict(e) || isPreconditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  /** gives the lease up (on shutdown) so another instance can lead at once; a no-op unless `instanceId` holds it. */
+  async releaseLease(instanceId: string): Promise<void> {
+    const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
+    if (current?.holder !== instanceId) return;
+    const expired = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: '', expiresAt: new Date(0).toISOString() };
+    await this.table.updateEntity(expired, 'Replace', { etag: current.etag }).catch((e: unknown) => {
+      if (!isPreconditionFailed(e)) throw e;
+    });
+  }
+
+  /**
+   * claims a slot before posting it, by inserting its deterministic row: 'taken' when the row exists (posted,
+   * skipped or being posted by someone else). The pending index row is written first, so a crash right after
+   * the claim still leaves the claim findable by `unfinishedClaims`.
+   */
+  async claimSlot(ref: SlotRef, now: Date, by = ''): Promise<'claimed' | 'taken'> {
+    const pk = PK.slots(ref.campaignId);
+    const rk = slotRow(ref);
+    await this.table.upsertEntity({ partitionKey: PK.pending, rowKey: slotLedgerKey(ref), slotPk: pk, slotRk: rk, pendingAt: now.toISOString() }, 'Replace');
+    try {
+      await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'claimed', now, by) });
+      return 'claimed';
+    } catch (e) {
+      if (!isConflict(e)) throw e;
+    }
+    const existing = await readEntity<EntryEntity>(this.table, pk, rk);
+    if (existing && existing.status !== 'claimed') await tolerate(this.table.deleteEntity(PK.pending, slotLedgerKey(ref)));
+    return 'taken';
+  }
+
+  /**
+   * takes over a claim found by `unfinishedClaims` (ETag-guarded, so one resumer wins): 'taken' when it was
+   * posted, skipped or resumed by someone else since.
+   */
+  async reclaim(entry: LedgerEntry, now: Date, by = ''): Promise<'claimed' | 'taken'> {
+    const pk = PK.slots(entry.campaignId);
+    const rk = slotRow(entry);
+    const current = await readEntity<EntryEntity>(this.table, pk, rk);
+    if (!current || current.status !== 'claimed' || current.claimedAt !== entry.claimedAt.toISOString()) return 'taken';
+    const next = { partitionKey: pk, rowKey: rk, claimedBy: by, claimedAt: now.toISOString(), attempts: current.attempts + 1 };
+    try {
+      await this.table.updateEntity(next, 'Merge', { etag: current.etag });
+      return 'claimed';
+    } catch (e) {
+      if (isPreconditionFailed(e) || isNotFound(e)) return 'taken';
+      throw e;
+    }
+  }
+
+  /**
+   * records a post: the posted item id on the slot row, then the open-post (and reminder) index, then clears
+   * the pending claim. 'duplicate' when the row already names another posted item (a resumed claim whose first
+   * attempt did post after all); that item is still indexed, so it closes too.
+   */
+  async markPosted(ref: SlotRef, postedItemId: string, times: { closesAt: Date; remindAt?: Date; now: Date }): Promise<'posted' | 'duplicate'> {
+    const index: IndexEntity = { itemId: postedItemId, campaignId: ref.campaignId, closesAt: times.closesAt.toISOString() };
+    await this.table.upsertEntity({ partitionKey: PK.open, rowKey: timeKey(times.closesAt, postedItemId), ...index }, 'Replace');
+    if (times.remindAt) {
+      const reminder = { ...index, remindAt: times.remindAt.toISOString() };
+      await this.table.upsertEntity({ partitionKey: PK.remind, rowKey: timeKey(times.remindAt, postedItemId), ...reminder }, 'Replace');
+    }
+    const pk = PK.slots(ref.campaignId);
+    const rk = slotRow(ref);
+    const outcome = await withConcurrencyRetry(async () => {
+      const current = await readEntity<EntryEntity>(this.table, pk, rk);
+      if (current?.status === 'posted' && current.postedItemId !== postedItemId) return 'duplicate' as const;
+      const posted = { status: 'posted', postedItemId, postedAt: times.now.toISOString() };
+      if (!current) await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'posted', times.now, ''), ...posted });
+      else await this.table.updateEntity({ partitionKey: pk, rowKey: rk, ...posted }, 'Merge', { etag: current.etag });
+      return 'posted' as const;
+    });
+    await tolerate(this.table.deleteEntity(PK.pending, slotLedgerKey(ref)));
+    return outcome;
+  }
+
+  /**
+   * records that a slot is not posted, with the reason the admin will see: inserts a skipped row, or turns
+   * an unfinished claim into one. 'already-done' when the slot was posted or skipped before.
+   */
+  async markSkipped(ref: SlotRef, reason: string, now: Date): Promise<'skipped' | 'already-done'> {
+    const pk = PK.slots(ref.campaignId);
+    const rk = slotRow(ref);
+    return withConcurrencyRetry(async () => {
+      const current = await readEntity<EntryEntity>(this.table, pk, rk);
+      if (!current) {
+        await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'skipped', now, '', reason) });
+        return 'skipped';
+      }
+      if (current.status !== 'claimed') return 'already-done';
+      await this.table.updateEntity({ partitionKey: pk, rowKey: rk, status: 'skipped', reason }, 'Merge', { etag: current.etag });
+      await tolerate(this.table.deleteEntity(PK.pending, slotLedgerKey(ref)));
+      return 'skipped';
+    });
+  }
+
+  /** claims not posted or skipped whose last claim is at or before `olderThan`; tidies index rows that are done. */
+  async unfinishedClaims(olderThan: Date): Promise<LedgerEntry[]> {
+    const unfinished: LedgerEntry[] = [];
+    const rows = this.table.listEntities<{ slotPk: string; slotRk: string; pendingAt: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${PK.pending}` },
+    });
+    for await (const row of rows) {
+      const entry = await readEntity<EntryEntity>(this.table, row.slotPk, row.slotRk);
+      const stale = new Date(row.pendingAt).getTime() <= olderThan.getTime();
+      if (entry?.status === 'claimed') {
+        if (new Date(entry.claimedAt).getTime() <= olderThan.getTime()) unfinished.push(toEntry(entry));
+      } else if (entry || stale) {
+        // done already, or the claim insert itself never happened (a crash in between): the index row is noise.
+        await tolerate(this.table.deleteEntity(PK.pending, row.rowKey as string));
+      }
+    }
+    return unfinished;
+  }
+
+  /** posts whose close time is at or before `until`, earliest first. */
+  async openPosts(until: Date): Promise<OpenPost[]> {
+    return (await this.due(PK.open, until)).map((e) => ({ itemId: e.itemId, campaignId: e.campaignId, closesAt: new Date(e.closesAt) }));
+  }
+
+  /** removes a post from the open index once it is closed. */
+  async markClosed(post: OpenPost): Promise<void> {
+    await tolerate(this.table.deleteEntity(PK.open, timeKey(post.closesAt, post.itemId)));
+  }
+
+  /** reminders due at or before `until`, earliest first. */
+  async dueReminders(until: Date): Promise<DueReminder[]> {
+    return (await this.due(PK.remind, until)).map((e) => ({
+      itemId: e.itemId,
+      campaignId: e.campaignId,
+      closesAt: new Date(e.closesAt),
+      remindAt: new Date(e.remindAt ?? e.closesAt),
+    }));
+  }
+
+  /** claims the one reminder of a posted item: 'taken' when it was claimed before. */
+  async claimReminder(itemId: string): Promise<'claimed' | 'taken'> {
+    try {
+      await this.table.createEntity({ partitionKey: PK.reminded, rowKey: part(itemId) });
+      return 'claimed';
+    } catch (e) {
+      if (isConflict(e)) return 'taken';
+      throw e;
+    }
+  }
+
+  /** removes a reminder from the due index (sent, or moot because the item closed). */
+  async dropReminder(reminder: DueReminder): Promise<void> {
+    await tolerate(this.table.deleteEntity(PK.remind, timeKey(reminder.remindAt, reminder.itemId)));
+  }
+
+  /** every slot row of a campaign (posted, skipped, and claims in flight), by slot time, for the admin. */
+  async history(campaignId: string): Promise<LedgerEntry[]> {
+    const entries: LedgerEntry[] = [];
+    const rows = this.table.listEntities<EntryEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK.slots(campaignId)}` } });
+    for await (const row of rows) entries.push(toEntry(row));
+    return entries.sort((a, b) => a.slot.at.getTime() - b.slot.at.getTime() || a.itemId.localeCompare(b.itemId) || a.teamId.localeCompare(b.teamId));
+  }
+
+  /** the instant up to which the scheduler has looked at a campaign's slots; undefined before the first look. */
+  async cursor(campaignId: string): Promise<Date | undefined> {
+    const row = await readEntity<{ checkedUntil: string }>(this.table, PK.cursor, part(campaignId));
+    return row ? new Date(row.checkedUntil) : undefined;
+  }
+
+  /** moves a campaign's cursor; slots at or before it are not looked at again. */
+  async setCursor(campaignId: string, checkedUntil: Date): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PK.cursor, rowKey: part(campaignId), checkedUntil: checkedUntil.toISOString() }, 'Replace');
+  }
+
+  private async due(partitionKey: string, until: Date): Promise<IndexEntity[]> {
+    const bound = `${until.toISOString()}~`;
+    const rows = this.table.listEntities<IndexEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey lt ${bound}` } });
+    const found: IndexEntity[] = [];
+    for await (const row of rows) found.push(row);
+    return found;
+  }
+}
