@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { TeamRecord } from '../core/installations';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from './embedded-azurite';
-import { openStorage, type Storage } from './open-storage';
+import type { EmbeddedTableServer } from './embedded-azurite';
+import type { Storage } from './open-storage';
+import { useEmbeddedStorage } from '../test/support/storage-fixture';
 import { encodeKey, openTables } from './tables';
 
-let server: EmbeddedTableServer;
+const fixture = useEmbeddedStorage();
 let storage: Storage;
-
-beforeAll(async () => {
-  server = await startEmbeddedTableServer();
-  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'spec-secret-spec-secret-spec-secret!', timeZone: 'Europe/Berlin' });
-});
-afterAll(async () => {
-  await server.close();
+let server: EmbeddedTableServer;
+beforeAll(() => {
+  ({ storage, server } = fixture());
 });
 
 function team(over: Partial<TeamRecord> = {}): TeamRecord {

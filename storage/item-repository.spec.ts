@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { isoWeekKey } from '../core/iso-week';
 import type { Item } from '../core/items';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from './embedded-azurite';
-import { openStorage, type Storage } from './open-storage';
+import type { Storage } from './open-storage';
+import { useEmbeddedStorage } from '../test/support/storage-fixture';
 
 const TZ = 'Europe/Berlin';
-let server: EmbeddedTableServer;
+const fixture = useEmbeddedStorage();
 let storage: Storage;
-
-beforeAll(async () => {
-  server = await startEmbeddedTableServer();
-  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'spec-secret-spec-secret-spec-secret!', timeZone: TZ });
-});
-afterAll(async () => {
-  await server.close();
+beforeAll(() => {
+  ({ storage } = fixture());
 });
 
 function newItem(over: Partial<Item> = {}): Item {

@@ -1,37 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Item } from '../core/items';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from './embedded-azurite';
-import { openStorage, type Storage } from './open-storage';
+import type { EmbeddedTableServer } from './embedded-azurite';
+import type { Storage } from './open-storage';
+import { samplePoll, useEmbeddedStorage } from '../test/support/storage-fixture';
 import { openTables } from './tables';
 
-let server: EmbeddedTableServer;
+const fixture = useEmbeddedStorage();
 let storage: Storage;
-
-beforeAll(async () => {
-  server = await startEmbeddedTableServer();
-  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'spec-secret-spec-secret-spec-secret!', timeZone: 'Europe/Berlin' });
-});
-afterAll(async () => {
-  await server.close();
+let server: EmbeddedTableServer;
+beforeAll(() => {
+  ({ storage, server } = fixture());
 });
 
-function newItem(over: Partial<Item> = {}): Item {
-  return {
-    id: randomUUID(),
-    teamId: 'team-1',
-    channelId: 'team-1',
-    kind: 'poll',
-    pollKind: 'single',
-    question: 'Wie zufrieden bist du?',
-    options: ['sehr', 'eher', 'kaum'],
-    anonymous: false,
-    status: 'open',
-    createdBy: 'aad-admin',
-    createdAt: new Date('2026-03-02T09:00:00Z'),
-    locale: 'de',
-    ...over,
-  };
-}
+const newItem = samplePoll;
 const person = (i: number) => ({ aadObjectId: `aad-person-${i}-${randomUUID()}`, name: `Person Nummer ${i}` });
 
 /** every row of the Responses table that belongs to one item. */

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Item } from '../../core/items';
+import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
+import { openStorage, type Storage } from '../../storage/open-storage';
+
+/** the embedded table server and repositories of one spec file. */
+export interface StorageFixture {
+  server: EmbeddedTableServer;
+  storage: Storage;
+}
+
+/** starts an in-memory Azurite with all tables before the file's tests and stops it after them. */
+export function useEmbeddedStorage(): () => StorageFixture {
+  let fixture: StorageFixture | undefined;
+  beforeAll(async () => {
+    const server = await startEmbeddedTableServer();
+    const storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'spec-secret-spec-secret-spec-secret!', timeZone: 'Europe/Berlin' });
+    fixture = { server, storage };
+  });
+  afterAll(async () => {
+    await fixture?.server.close();
+  });
+  return () => {
+    if (!fixture) throw new Error('storage fixture used outside a test');
+    return fixture;
+  };
+}
+
+/** an open single-choice poll with fresh ids; override what a test cares about. */
+export function samplePoll(over: Partial<Item> = {}): Item {
+  return {
+    id: randomUUID(),
+    teamId: 'team-1',
+    channelId: 'team-1',
+    kind: 'poll',
+    pollKind: 'single',
+    question: 'Wie zufrieden bist du?',
+    options: ['sehr', 'eher', 'kaum'],
+    anonymous: false,
+    status: 'open',
+    createdBy: 'aad-admin',
+    createdAt: new Date('2026-03-02T09:00:00Z'),
+    locale: 'de',
+    ...over,
+  };
+}
