@@ -4,6 +4,7 @@ import type { TargetTeam } from '../core/campaigns/campaign-posts';
 import { formatDateTime } from '../core/locale';
 import { messages } from '../core/messages';
 import { channelOfConversation } from './channel-poster';
+import { closeItem } from './close-item';
 import { CampaignScheduler } from './campaign-scheduler';
 import { loadCampaignFiles, type CampaignFilesResult } from './campaign-files';
 import { publishItem } from './publish-item';
@@ -30,13 +31,6 @@ async function listTargets(s: BotServices): Promise<TargetTeam[]> {
       channels: (await s.storage.installations.channelsOf(t.teamId)).map((c) => ({ channelId: c.channelId, name: c.name })),
     })),
   );
-}
-
-/** closes an item on time and shows its final results on the card (idempotent). */
-async function closeItem(s: BotServices, itemId: string): Promise<void> {
-  await s.storage.items.close(itemId, s.now());
-  await s.storage.participation.flush();
-  await s.refresher.refreshNow(itemId);
 }
 
 /** replies in the item's thread that it closes soon and how many answered: no one is singled out. */
@@ -68,7 +62,9 @@ export function createCampaignScheduler(s: BotServices): CampaignScheduler {
       s.log.info({ campaignId: campaign.id, itemId: item.id, thread: item.conversationId && channelOfConversation(item.conversationId) }, 'campaign item posted');
       return { itemId: item.id };
     },
-    close: (itemId) => closeItem(s, itemId),
+    close: async (itemId) => {
+      await closeItem(s, itemId);
+    },
     remind: (itemId) => remindThread(s, itemId),
     log: s.log,
     now: s.now,

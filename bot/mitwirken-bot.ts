@@ -1,7 +1,7 @@
 import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
-import { isVerb, parsePayload, VERBS, type Verb } from '../core/card-actions';
+import { isItemId, isVerb, parsePayload, VERBS, type Verb } from '../core/card-actions';
 import { ADMIN_COMMANDS, parseCommand, type Command } from '../core/commands';
 import { messages } from '../core/messages';
 import { describeProblem, type Problem } from '../core/problems';
@@ -113,7 +113,8 @@ export class MitwirkenBot extends TeamsActivityHandler {
     const respond = (card: CardAttachment): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_RESPONSE, value: card.content as unknown as Record<string, unknown> });
     const verb = invokeValue?.action?.verb;
     const data = invokeValue?.action?.data;
-    const itemIdHint = typeof (data as { itemId?: unknown })?.itemId === 'string' ? ((data as { itemId: string }).itemId) : undefined;
+    const hint = (data as { itemId?: unknown } | undefined)?.itemId;
+    const itemIdHint = isItemId(hint) ? hint : undefined;
     const problemCard = async (problem: Problem): Promise<AdaptiveCardInvokeResponse> => {
       this.s.log.info({ verb, problem: problem.key }, 'card action refused');
       return respond(await this.problemCard(facts, problem, itemIdHint));
@@ -136,7 +137,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
   /** the item card with the problem on top when the item can be shown, else a small message card. */
   private async problemCard(facts: TurnFacts, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
     const text = describeProblem(facts.locale, problem);
-    const item = itemId && /^[a-z0-9-]{1,64}$/.test(itemId) ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
+    const item = itemId ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
     if (item && (!facts.teamId || item.teamId === facts.teamId)) {
       return renderItemCard(this.s.storage, item, { locale: facts.locale, minGroupSize: this.s.config.minGroupSize, timeZone: this.s.config.timeZone, notice: { kind: 'attention', text } });
     }

@@ -1,5 +1,6 @@
 import { VERBS } from '../core/card-actions';
 import type { Item } from '../core/items';
+import { samplePoll } from '../test/support/sample-items';
 import { messages } from '../core/messages';
 import type { Tally } from '../core/tally';
 import { buildHelpCard, buildTeamWelcomeCard } from './help-card';
@@ -19,23 +20,8 @@ const ofType = (card: AdaptiveCard, prefix: string) => nodes(card).filter((n) =>
 const texts = (card: AdaptiveCard) => ofType(card, 'TextBlock').map((n) => n.text as string);
 
 const ID = '3f2b8c1e-0d4a-4e8b-9c7f-1a2b3c4d5e6f';
-function poll(over: Partial<Item> = {}): Item {
-  return {
-    id: ID,
-    teamId: 'team',
-    channelId: 'team',
-    kind: 'poll',
-    pollKind: 'single',
-    question: 'Wie zufrieden bist du mit der Telefonanlage?',
-    options: ['sehr', 'eher', 'kaum'],
-    anonymous: false,
-    status: 'open',
-    createdBy: 'aad-admin',
-    createdAt: new Date('2026-03-02T09:00:00Z'),
-    locale: 'de',
-    ...over,
-  };
-}
+const poll = (over: Partial<Item> = {}): Item =>
+  samplePoll({ id: ID, teamId: 'team', channelId: 'team', question: 'Wie zufrieden bist du mit der Telefonanlage?', ...over });
 const idea = (over: Partial<Item> = {}) => poll({ kind: 'idea', pollKind: undefined, options: [], question: 'Was können wir besser machen?', ...over });
 const card = (item: Item, over: Partial<ItemCardInput> = {}) =>
   buildItemCard({ item, locale: 'de', participants: 0, minGroupSize: 5, timeZone: 'Europe/Berlin', tally: { counts: item.options.map(() => 0), voters: 0 }, ...over });

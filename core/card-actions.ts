@@ -14,7 +14,13 @@ export const VERBS = {
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
-const itemId = z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'errInvalidPayload' });
+const ITEM_ID = /^[a-z0-9-]{1,64}$/;
+const itemId = z.string().regex(ITEM_ID, { message: 'errInvalidPayload' });
+
+/** whether a value has the shape of an item id (so it may be looked up). */
+export function isItemId(value: unknown): value is string {
+  return typeof value === 'string' && ITEM_ID.test(value);
+}
 /**
  * an option index as a number, or as the digit string a choice list sends. An empty selection is no
  * choice (never option 0); the range is checked against the poll by the handler.

@@ -44,3 +44,8 @@ export interface PersonRecord {
 export function channelDisplayName(channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>): string {
   return channel.name || (channel.channelId === channel.teamId ? 'General' : channel.channelId);
 }
+
+/** how a team channel is named to a person: "Team › Kanal". */
+export function targetLabel(team: Pick<TeamRecord, 'name' | 'teamId'>, channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>): string {
+  return `${team.name || team.teamId} › ${channelDisplayName(channel)}`;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isoWeekKey } from '../core/iso-week';
 import type { Item } from '../core/items';
 import type { Storage } from './open-storage';
+import { samplePoll } from '../test/support/sample-items';
 import { useEmbeddedStorage } from '../test/support/storage-fixture';
 
 const TZ = 'Europe/Berlin';
@@ -12,21 +13,13 @@ beforeAll(() => {
 });
 
 function newItem(over: Partial<Item> = {}): Item {
-  return {
-    id: randomUUID(),
+  return samplePoll({
     teamId: `19:team-${randomUUID()}@thread.tacv2`,
     channelId: '19:general@thread.tacv2',
-    kind: 'poll',
-    pollKind: 'single',
-    question: 'Wie zufrieden bist du?',
-    options: ['sehr', 'eher', 'kaum'],
-    anonymous: false,
-    status: 'open',
     createdBy: `aad-${randomUUID()}`,
     createdAt: new Date('2026-03-04T09:00:00Z'),
-    locale: 'de',
     ...over,
-  };
+  });
 }
 const thread = (activityId: string) => `19:general@thread.tacv2;messageid=${activityId}-${randomUUID()}`;
 

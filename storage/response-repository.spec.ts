@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EmbeddedTableServer } from './embedded-azurite';
 import type { Storage } from './open-storage';
-import { samplePoll, useEmbeddedStorage } from '../test/support/storage-fixture';
+import { samplePoll } from '../test/support/sample-items';
+import { useEmbeddedStorage } from '../test/support/storage-fixture';
 import { openTables } from './tables';
 
 const fixture = useEmbeddedStorage();

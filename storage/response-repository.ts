@@ -160,18 +160,36 @@ export class ResponseRepository {
 
   /** how many ideas an idea prompt has received. */
   async ideaCount(itemId: string): Promise<number> {
-    let n = 0;
-    const iter = this.table.listEntities({ queryOptions: { filter: prefixFilter(itemId, 'idea|'), select: ['RowKey'] } });
-    for await (const _ of iter) n++;
-    return n;
+    return this.countRows(itemId, 'idea|');
   }
 
-  /** how many distinct people answered an item (anonymous idea prompts count their voter roll, which lags behind). */
+  /**
+   * ideas received and distinct people who sent them, reading the item's partition once for named prompts;
+   * anonymous prompts count their voter roll, which lags behind.
+   */
+  async ideaStats(item: Item): Promise<{ ideas: number; participants: number }> {
+    if (item.anonymous) {
+      const [ideas, participants] = await Promise.all([this.countRows(item.id, 'idea|'), this.countRows(item.id, 'voter|')]);
+      return { ideas, participants };
+    }
+    const authors = new Set<string | undefined>();
+    let ideas = 0;
+    const iter = this.table.listEntities<{ authorId?: string }>({ queryOptions: { filter: prefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] } });
+    for await (const e of iter) {
+      ideas++;
+      authors.add(e.authorId);
+    }
+    return { ideas, participants: authors.size };
+  }
+
+  /** how many distinct people answered an item. */
   async participantCount(item: Item): Promise<number> {
-    if (item.kind === 'poll') return (await this.tally(item)).voters;
-    if (!item.anonymous) return new Set((await this.ideas(item.id)).map((i) => i.authorId)).size;
+    return item.kind === 'poll' ? (await this.tally(item)).voters : (await this.ideaStats(item)).participants;
+  }
+
+  private async countRows(itemId: string, prefix: string): Promise<number> {
     let n = 0;
-    for await (const _ of this.table.listEntities({ queryOptions: { filter: prefixFilter(item.id, 'voter|'), select: ['RowKey'] } })) n++;
+    for await (const _ of this.table.listEntities({ queryOptions: { filter: prefixFilter(itemId, prefix), select: ['RowKey'] } })) n++;
     return n;
   }
 }

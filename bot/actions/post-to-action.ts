@@ -1,7 +1,7 @@
 import { buildMessageCard } from '../../cards/message-card';
 import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
-import { channelDisplayName } from '../../core/installations';
+import { targetLabel } from '../../core/installations';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { publishItem } from '../publish-item';
@@ -17,5 +17,5 @@ export const postToAction: ActionHandler<typeof VERBS.postTo> = async (turn, pay
   if (!team || !channel?.active) return fail('errUnknownTarget');
   await publishItem(s, payload.draft, { team, channelId }, { aadObjectId: turn.personId, locale: facts.locale });
   const m = messages(facts.locale);
-  return ok(asAttachment(buildMessageCard(m.posted(`${team.name || team.teamId} › ${channelDisplayName(channel)}`), [payload.draft.question])));
+  return ok(asAttachment(buildMessageCard(m.posted(targetLabel(team, channel)), [payload.draft.question])));
 };

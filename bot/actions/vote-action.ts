@@ -26,6 +26,7 @@ export const voteAction: ActionHandler<typeof VERBS.vote> = async (turn, payload
     timeZone: s.config.timeZone,
     notice: { kind: 'good', text },
     ownChoices: item.anonymous ? undefined : result.choices,
+    tally: result.tally,
   });
   return ok(card);
 };

@@ -1,6 +1,7 @@
 import { describeProblem } from '../../core/problems';
 import { messages } from '../../core/messages';
 import { channelOfConversation } from '../channel-poster';
+import { closeItem } from '../close-item';
 import type { CommandHandler } from './command-turn';
 
 /** `schließen` / `close` in a thread: closes its open item and shows the final results on the card. */
@@ -17,9 +18,6 @@ export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s }) =
     await ctx.sendActivity(describeProblem(facts.locale, { key: 'errNoOpenItemHere' }));
     return;
   }
-  await items.close(item.id, s.now());
-  if (item.anonymous && item.kind === 'idea') await s.storage.participation.flush();
-  await s.refresher.refreshNow(item.id);
-  s.log.info({ itemId: item.id }, 'item closed');
+  await closeItem(s, item.id);
   await ctx.sendActivity(messages(facts.locale).closed);
 };

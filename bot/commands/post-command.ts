@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { asAttachment } from '../../cards/render';
 import { buildTargetPickerCard, type PostTarget } from '../../cards/target-picker-card';
-import { channelDisplayName } from '../../core/installations';
+import { targetLabel } from '../../core/installations';
 import { describeProblem } from '../../core/problems';
 import { messages } from '../../core/messages';
 import { rememberTeamFromActivity } from '../installation-events';
@@ -14,7 +14,7 @@ export async function postTargets(s: BotServices): Promise<PostTarget[]> {
   const targets: PostTarget[] = [];
   for (const team of await s.storage.installations.activeTeams()) {
     for (const channel of await s.storage.installations.channelsOf(team.teamId)) {
-      targets.push({ teamId: team.teamId, channelId: channel.channelId, label: `${team.name || team.teamId} › ${channelDisplayName(channel)}` });
+      targets.push({ teamId: team.teamId, channelId: channel.channelId, label: targetLabel(team, channel) });
     }
   }
   return targets;

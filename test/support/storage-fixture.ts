@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import type { Item } from '../../core/items';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
 
@@ -23,24 +21,5 @@ export function useEmbeddedStorage(): () => StorageFixture {
   return () => {
     if (!fixture) throw new Error('storage fixture used outside a test');
     return fixture;
-  };
-}
-
-/** an open single-choice poll with fresh ids; override what a test cares about. */
-export function samplePoll(over: Partial<Item> = {}): Item {
-  return {
-    id: randomUUID(),
-    teamId: 'team-1',
-    channelId: 'team-1',
-    kind: 'poll',
-    pollKind: 'single',
-    question: 'Wie zufrieden bist du?',
-    options: ['sehr', 'eher', 'kaum'],
-    anonymous: false,
-    status: 'open',
-    createdBy: 'aad-admin',
-    createdAt: new Date('2026-03-02T09:00:00Z'),
-    locale: 'de',
-    ...over,
   };
 }
