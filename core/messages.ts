@@ -1,10 +1,16 @@
 import type { Locale } from './locale';
+import { deliveryDe, deliveryEn } from './texts/delivery';
+import { digestDe, digestEn } from './texts/digest';
+import { ideasDe, ideasEn } from './texts/ideas';
+import { privacyDe, privacyEn } from './texts/privacy';
+import { rolesDe, rolesEn } from './texts/roles';
+import { wizardDe, wizardEn } from './texts/wizard';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
  * Functions take the values they place; cards and chat replies both read from here.
  */
-const de = {
+const baseDe = {
   appName: 'Mitwirken',
   // help and greeting
   helpTitle: 'Mitwirken – Befehle',
@@ -105,9 +111,11 @@ const de = {
   errUnexpected: 'Da ist etwas schiefgegangen. Bitte versuche es noch einmal.',
 };
 
+const de = { ...baseDe, ...wizardDe, ...deliveryDe, ...rolesDe, ...ideasDe, ...digestDe, ...privacyDe };
+
 export type Messages = typeof de;
 
-const en: Messages = {
+const baseEn: typeof baseDe = {
   appName: 'Mitwirken',
   helpTitle: 'Mitwirken – commands',
   helpIntro: 'Mitwirken collects ideas and opinions in your team. Talk to me like this (in a channel with @Mitwirken):',
@@ -202,6 +210,8 @@ const en: Messages = {
   errStorageDown: 'Mitwirken is temporarily unavailable, please try again in a moment.',
   errUnexpected: 'Something went wrong. Please try again.',
 };
+
+const en: Messages = { ...baseEn, ...wizardEn, ...deliveryEn, ...rolesEn, ...ideasEn, ...digestEn, ...privacyEn };
 
 const catalogues: Record<Locale, Messages> = { de, en };
 
