@@ -6,6 +6,8 @@ import { messages } from '../core/messages';
 import { channelOfConversation } from './channel-poster';
 import { closeItem } from './close-item';
 import { CampaignScheduler } from './campaign-scheduler';
+import { ConversationGoneError } from './delivery/outbound-queue';
+import { startFanoutProgress } from './delivery/fanout-progress';
 import { loadCampaignFiles, type CampaignFilesResult } from './campaign-files';
 import { publishItem } from './publish-item';
 import type { BotServices } from './services';
@@ -44,6 +46,28 @@ async function remindThread(s: BotServices, itemId: string): Promise<void> {
   await s.poster.send(team.reference, item.conversationId, text);
 }
 
+/**
+ * Teams answered 403/404: the bot was removed from the team (403, or 404 on General) and the team is marked
+ * inactive; a 404 in another channel marks only that channel inactive (it was deleted).
+ */
+async function markGone(s: BotServices, target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void> {
+  const channelOnly = err.status === 404 && target.channelId !== target.teamId;
+  if (channelOnly) await s.storage.installations.deactivateChannel(target.teamId, target.channelId);
+  else await s.storage.installations.deactivateTeam(target.teamId);
+  s.log.warn({ teamId: target.teamId, channelId: target.channelId, status: err.status }, channelOnly ? 'channel gone: marked inactive' : 'team gone: marked inactive');
+}
+
+/** runs a follow-up on a posted item (close, reminder); a conversation that is gone marks its team inactive instead of failing every tick. */
+async function unlessGone(s: BotServices, itemId: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (!(err instanceof ConversationGoneError)) throw err;
+    const item = await s.storage.items.get(itemId);
+    if (item) await markGone(s, { teamId: item.teamId, channelId: item.channelId }, err);
+  }
+}
+
 /** the campaign scheduler, wired to the bot's storage and delivery. */
 export function createCampaignScheduler(s: BotServices): CampaignScheduler {
   return new CampaignScheduler({
@@ -62,10 +86,17 @@ export function createCampaignScheduler(s: BotServices): CampaignScheduler {
       s.log.info({ campaignId: campaign.id, itemId: item.id, thread: item.conversationId && channelOfConversation(item.conversationId) }, 'campaign item posted');
       return { itemId: item.id };
     },
-    close: async (itemId) => {
-      await closeItem(s, itemId);
-    },
-    remind: (itemId) => remindThread(s, itemId),
+    close: (itemId) =>
+      unlessGone(s, itemId, async () => {
+        await closeItem(s, itemId);
+      }),
+    remind: (itemId) => unlessGone(s, itemId, () => remindThread(s, itemId)),
+    conversationGone: (target, err) => markGone(s, target, err),
+    progress: (start) =>
+      startFanoutProgress(
+        { poster: s.poster, getPerson: (id) => s.storage.installations.getPerson(id), adminIds: s.config.adminIds, defaultLocale: s.config.defaultLocale, log: s.log },
+        start,
+      ),
     log: s.log,
     now: s.now,
     instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,

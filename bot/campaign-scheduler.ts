@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import type { CampaignItem } from '../core/campaigns/campaign';
-import { draftOf, postTimes, resolveTargets, type TargetTeam } from '../core/campaigns/campaign-posts';
-import { slotsBetween } from '../core/campaigns/schedule';
+import { draftOf, postTimes, resolveTargets, type PostTarget, type TargetTeam } from '../core/campaigns/campaign-posts';
+import { slotsBetween, type Slot } from '../core/campaigns/schedule';
 import type { ItemDraft } from '../core/items';
 import type { CampaignRepository, StoredCampaign } from '../storage/campaign-repository';
 import { slotLedgerKey, type ScheduleLedger, type SlotRef } from '../storage/schedule-ledger';
+import { ConversationGoneError } from './delivery/outbound-queue';
 
 /** posts one campaign item into one channel and returns the posted item's id; `ledgerKey` is stable per slot and channel, usable as an idempotency key. */
 export type PublishCampaignItem = (
@@ -14,6 +15,37 @@ export type PublishCampaignItem = (
   campaign: StoredCampaign,
   context: { ledgerKey: string },
 ) => Promise<{ itemId: string }>;
+
+/** one channel of a fan-out that was not posted: skipped (with the ledger's reason), gone (403/404) or failed (retried later). */
+export interface FanoutFailure {
+  teamId: string;
+  channelId: string;
+  /** "Team › Kanal" as the admin knows it. */
+  label: string;
+  kind: 'skipped' | 'gone' | 'failed';
+  reason: string;
+}
+
+/** where a fan-out stands: `posted` of `total` channels done, and what did not work. */
+export interface FanoutState {
+  total: number;
+  posted: number;
+  failures: FanoutFailure[];
+}
+
+/** a fan-out of one slot to many channels, as reported to the admin. */
+export interface FanoutStart {
+  campaign: StoredCampaign;
+  item: CampaignItem;
+  slot: Slot;
+  total: number;
+}
+
+/** receives a fan-out's progress: `update` often (the receiver coalesces), `finish` once with the summary. */
+export interface FanoutProgress {
+  update(state: FanoutState): void;
+  finish(state: FanoutState): Promise<void>;
+}
 
 /** what the scheduler needs; the composition root passes real capabilities, tests pass fakes for the Teams side only. */
 export interface CampaignSchedulerOptions {
@@ -39,7 +71,18 @@ export interface CampaignSchedulerOptions {
   resumeAfterMs?: number;
   /** claims attempted this often without success are recorded as skipped; default 5. */
   maxAttempts?: number;
+  /** channels of one slot claimed and posted at once (default 64); the outbound queue sets the actual rate. */
+  fanOutConcurrency?: number;
+  /** a slot going to more than this many channels reports progress (default 10). */
+  progressThreshold?: number;
+  /** starts progress reporting for a large fan-out (a card for the admin); optional. */
+  progress?(start: FanoutStart): FanoutProgress | undefined;
+  /** Teams answered 403/404 for a target: mark the team or channel inactive; the slot is recorded as skipped. */
+  conversationGone?(target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void>;
 }
+
+/** how one post ended. */
+type PostOutcome = { kind: 'posted' } | { kind: 'skipped' | 'gone' | 'failed'; reason: string };
 
 /** what one tick did; `leader` false means another instance holds the lease and nothing was done. */
 export interface TickReport {
@@ -62,6 +105,8 @@ const emptyReport = (): TickReport => ({ leader: false, posted: 0, skipped: 0, r
 export class CampaignScheduler {
   private readonly resumeAfterMs: number;
   private readonly maxAttempts: number;
+  private readonly fanOutConcurrency: number;
+  private readonly progressThreshold: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -69,6 +114,8 @@ export class CampaignScheduler {
   constructor(private readonly o: CampaignSchedulerOptions) {
     this.resumeAfterMs = o.resumeAfterMs ?? 60_000;
     this.maxAttempts = o.maxAttempts ?? 5;
+    this.fanOutConcurrency = o.fanOutConcurrency ?? 64;
+    this.progressThreshold = o.progressThreshold ?? 10;
   }
 
   /** starts the tick loop (first tick at once); the timer does not keep the process alive. */
@@ -119,16 +166,16 @@ export class CampaignScheduler {
     const to = new Date(now.getTime() + 1);
     const due = c.items.map((item) => ({ item, slots: slotsBetween(item.schedule, c.timeZone, from, to) })).filter((d) => d.slots.length > 0);
     if (due.length > 0) {
-      const resolved = resolveTargets(c, await targets());
+      const teams = await targets();
+      const resolved = resolveTargets(c, teams);
       for (const { item, slots } of due) {
         for (const slot of slots) {
           const late = slot.at.getTime() < windowStart ? `missed: due ${slot.at.toISOString()}, outside the catch-up window` : undefined;
           const reason = c.status === 'paused' ? 'campaign paused' : late;
-          for (const target of resolved) {
-            const ref: SlotRef = { campaignId: c.id, itemId: item.id, teamId: target.teamId, channelId: target.channelId, slot };
-            if (!target.ok) await this.skip(ref, target.reason, now, report);
-            else if (reason) await this.skip(ref, reason, now, report);
-            else if ((await this.o.ledger.claimSlot(ref, now, this.o.instanceId)) === 'claimed') await this.post(c, item, ref, now, report);
+          if (reason) {
+            for (const target of resolved) await this.skip(slotRef(c, item, target, slot), target.ok ? reason : target.reason, now, report);
+          } else {
+            await this.fanOut(c, item, slot, resolved, teams, now, report);
           }
         }
       }
@@ -136,30 +183,81 @@ export class CampaignScheduler {
     await this.o.ledger.setCursor(c.id, now);
   }
 
+  /**
+   * posts one slot into all its channels concurrently (each channel its own claim, so exactly once still holds);
+   * more than `progressThreshold` channels report progress from the first claim on.
+   */
+  private async fanOut(c: StoredCampaign, item: CampaignItem, slot: Slot, resolved: PostTarget[], teams: TargetTeam[], now: Date, report: TickReport): Promise<void> {
+    const state: FanoutState = { total: resolved.length, posted: 0, failures: [] };
+    let progress: FanoutProgress | undefined;
+    let started = false;
+    const snapshot = (): FanoutState => ({ ...state, failures: [...state.failures] });
+    const fail = (target: PostTarget, kind: FanoutFailure['kind'], reason: string) => {
+      state.failures.push({ teamId: target.teamId, channelId: target.channelId, label: labelOf(teams, target), kind, reason });
+    };
+    await eachConcurrently(resolved, this.fanOutConcurrency, async (target) => {
+      const ref = slotRef(c, item, target, slot);
+      if (!target.ok) {
+        if (await this.skip(ref, target.reason, now, report)) fail(target, 'skipped', target.reason);
+      } else if ((await this.o.ledger.claimSlot(ref, now, this.o.instanceId)) === 'claimed') {
+        if (!started && resolved.length > this.progressThreshold) {
+          started = true;
+          progress = this.startProgress({ campaign: c, item, slot, total: resolved.length });
+        }
+        const outcome = await this.post(c, item, ref, now, report);
+        if (outcome.kind === 'posted') state.posted++;
+        else fail(target, outcome.kind, outcome.reason);
+      } else {
+        // claimed before: posted (or being posted) by an earlier tick or another instance.
+        state.posted++;
+      }
+      progress?.update(snapshot());
+    });
+    if (progress) await progress.finish(snapshot()).catch((err: unknown) => this.o.log.warn({ err, campaignId: c.id }, 'fan-out summary not sent'));
+  }
+
+  private startProgress(start: FanoutStart): FanoutProgress | undefined {
+    try {
+      return this.o.progress?.(start);
+    } catch (err) {
+      this.o.log.warn({ err, campaignId: start.campaign.id }, 'fan-out progress not started');
+      return undefined;
+    }
+  }
+
   /** publishes a claimed slot and records it; a failed publish leaves the claim to be resumed after `resumeAfterMs`. */
-  private async post(c: StoredCampaign, item: CampaignItem, ref: SlotRef, now: Date, report: TickReport): Promise<void> {
+  private async post(c: StoredCampaign, item: CampaignItem, ref: SlotRef, now: Date, report: TickReport): Promise<PostOutcome> {
     const { closesAt, remindAt } = postTimes(item, ref.slot.at, c.timeZone);
     if (closesAt.getTime() <= now.getTime()) {
-      await this.skip(ref, 'closed before it could be posted', now, report);
-      return;
+      const reason = 'closed before it could be posted';
+      await this.skip(ref, reason, now, report);
+      return { kind: 'skipped', reason };
     }
     let itemId: string;
+    const target = { teamId: ref.teamId, channelId: ref.channelId };
     try {
-      const target = { teamId: ref.teamId, channelId: ref.channelId };
       ({ itemId } = await this.o.publish(draftOf(item), target, closesAt, c, { ledgerKey: slotLedgerKey(ref) }));
     } catch (err) {
+      if (err instanceof ConversationGoneError) {
+        const reason = `Teams answered ${err.status}: the bot can no longer post there`;
+        await this.o.conversationGone?.(target, err).catch((e: unknown) => this.o.log.warn({ err: e, ...logRef(ref) }, 'gone conversation not marked inactive'));
+        await this.skip(ref, reason, now, report);
+        return { kind: 'gone', reason };
+      }
       report.failed++;
       this.o.log.warn({ err, ...logRef(ref) }, 'campaign post failed; retried later');
-      return;
+      return { kind: 'failed', reason: err instanceof Error ? err.message : String(err) };
     }
     const outcome = await this.o.ledger.markPosted(ref, itemId, { closesAt, remindAt, now });
     report.posted++;
     if (outcome === 'duplicate') this.o.log.warn({ ...logRef(ref), itemId }, 'campaign slot was posted twice (a resumed claim had posted after all)');
     else this.o.log.info({ ...logRef(ref), itemId }, 'campaign item posted');
     if (c.status === 'scheduled') {
-      await this.o.campaigns.markRunning(c.id);
+      // set first: concurrent posts of one fan-out mark the campaign running once.
       c.status = 'running';
+      await this.o.campaigns.markRunning(c.id);
     }
+    return { kind: 'posted' };
   }
 
   /** posts claims whose poster crashed or failed, once each; gives up with a skipped row when posting no longer makes sense. */
@@ -216,11 +314,12 @@ export class CampaignScheduler {
     }
   }
 
-  private async skip(ref: SlotRef, reason: string, now: Date, report: TickReport): Promise<void> {
-    if ((await this.o.ledger.markSkipped(ref, reason, now)) === 'skipped') {
-      report.skipped++;
-      this.o.log.info({ ...logRef(ref), reason }, 'campaign slot skipped');
-    }
+  /** records a slot as skipped; true when this call did (not an earlier one). */
+  private async skip(ref: SlotRef, reason: string, now: Date, report: TickReport): Promise<boolean> {
+    if ((await this.o.ledger.markSkipped(ref, reason, now)) !== 'skipped') return false;
+    report.skipped++;
+    this.o.log.info({ ...logRef(ref), reason }, 'campaign slot skipped');
+    return true;
   }
 
   private scheduleNext(delayMs: number): void {
@@ -242,6 +341,36 @@ export class CampaignScheduler {
       this.o.log.error({ err }, 'scheduler tick failed');
     }
   }
+}
+
+function slotRef(c: StoredCampaign, item: CampaignItem, target: PostTarget, slot: Slot): SlotRef {
+  return { campaignId: c.id, itemId: item.id, teamId: target.teamId, channelId: target.channelId, slot };
+}
+
+/** "Team › Kanal" from the listed teams, falling back to the ids (or the names the campaign used). */
+function labelOf(teams: TargetTeam[], target: PostTarget): string {
+  const team = teams.find((t) => t.teamId === target.teamId);
+  const channel = team?.channels.find((ch) => ch.channelId === target.channelId);
+  const channelName = channel?.name || (target.channelId === target.teamId ? 'General' : target.channelId);
+  return `${team?.teamName || target.teamId} › ${channelName}`;
+}
+
+/** runs `work` over `items` with at most `limit` at once; waits for all, then throws the first error. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (errors.length > 0) throw errors[0];
 }
 
 function logRef(ref: SlotRef): Record<string, string> {

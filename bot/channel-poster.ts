@@ -2,6 +2,7 @@ import { CloudAdapter, MessageFactory, type Activity, type ConversationReference
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render';
 import type { ConversationRef, TeamRecord } from '../core/installations';
+import type { OutboundQueue } from './delivery/outbound-queue';
 
 /** where a card was posted: the thread's conversation id and the card's activity id. */
 export interface PostedCard {
@@ -20,17 +21,42 @@ export function channelOfConversation(conversationId: string): string {
 }
 
 /**
+ * the SDK's own retry policy (up to 3 hidden retries, outside any rate limit, also for non-idempotent posts) is
+ * removed from the per-turn connector client, so the outbound queue is the one place that paces and retries.
+ */
+function withoutSdkRetries(client: ConnectorClient | undefined): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined)?.client?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
+/**
  * proactive delivery into Teams: new channel posts, in-place card updates and texts into stored conversations.
- * Works in local mode (no app id) and in production alike, through the CloudAdapter.
+ * Works in local mode (no app id) and in production alike, through the CloudAdapter. Every connector call goes
+ * through the outbound queue (rate limits, retries); a conversation that is gone ends in ConversationGoneError.
  */
 export class ChannelPoster {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    private readonly queue: OutboundQueue,
   ) {}
 
   /** posts a card as a new post (thread) into a team channel. */
   async postCard(team: TeamRecord, channelId: string, card: CardAttachment): Promise<PostedCard> {
+    return this.queue.send({ tenantId: team.tenantId, conversationId: channelId }, () => this.postOnce(team, channelId, card));
+  }
+
+  /** replaces a posted card in place (everyone sees the new state). */
+  async updateCard(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void> {
+    await this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, () => this.updateOnce(reference, conversationId, activityId, card));
+  }
+
+  /** sends a text or card into a stored conversation (a channel, a channel thread or a personal chat) as a new message. */
+  async send(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined> {
+    return this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, () => this.sendOnce(reference, conversationId, message));
+  }
+
+  private async postOnce(team: TeamRecord, channelId: string, card: CardAttachment): Promise<PostedCard> {
     let posted: PostedCard | undefined;
     await this.continueIn(team.reference, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
@@ -50,15 +76,13 @@ export class ChannelPoster {
     return posted;
   }
 
-  /** replaces a posted card in place (everyone sees the new state). */
-  async updateCard(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void> {
+  private async updateOnce(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void> {
     await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, async (ctx) => {
       await ctx.updateActivity({ ...MessageFactory.attachment(card), id: activityId, conversation: { ...ctx.activity.conversation, id: conversationId } });
     });
   }
 
-  /** sends a text or card into a stored conversation (a channel, a channel thread or a personal chat) as a new message. */
-  async send(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined> {
+  private async sendOnce(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined> {
     let id: string | undefined;
     await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
@@ -73,7 +97,17 @@ export class ChannelPoster {
     return id;
   }
 
+  /** runs one connector call in a proactive turn; its error reaches the caller (the adapter's onTurnError would swallow it). */
   private async continueIn(reference: ConversationRef, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference as unknown as Partial<ConversationReference>, logic);
+    let failure: { err: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
+      try {
+        withoutSdkRetries(ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey));
+        await logic(ctx);
+      } catch (err) {
+        failure = { err };
+      }
+    });
+    if (failure) throw failure.err;
   }
 }
