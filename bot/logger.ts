@@ -1,13 +1,66 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
-/** structured JSON logs; pretty when a person watches the terminal. Secrets are redacted by path. */
-export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY)): Logger {
-  return pino({
+/** fields that hold secrets wherever they appear (one level deep, or under a request's headers). */
+const REDACT_PATHS = [
+  ...['password', 'appPassword', 'MicrosoftAppPassword', 'secret', 'answerSecret', 'ANSWER_SECRET', 'connectionString', 'storageConnectionString', 'AZURE_STORAGE_CONNECTION_STRING', 'authorization', 'token', 'accessToken'].flatMap(
+    (key) => [key, `*.${key}`],
+  ),
+  ...['req', 'request', 'err.request', 'err.response.request', 'response.request'].flatMap((at) => [`${at}.headers.authorization`, `${at}.headers.Authorization`, `${at}.headers["x-ms-client-secret"]`]),
+  'headers.authorization',
+  'headers.Authorization',
+];
+
+/** secrets that can hide inside free text such as an error message: storage keys, SAS signatures, bearer tokens, client secrets. */
+const SECRET_PATTERNS: [RegExp, string][] = [
+  [/(AccountKey=)[^;\s'"]+/gi, '$1[redacted]'],
+  [/(SharedAccessSignature=)[^;\s'"]+/gi, '$1[redacted]'],
+  [/([?&]sig=)[^&\s'"]+/gi, '$1[redacted]'],
+  [/(Bearer\s+)[\w\-.~+/]+=*/gi, '$1[redacted]'],
+  [/(SharedKey\s+[^:\s]+:)[^\s'"]+/gi, '$1[redacted]'],
+  [/(client_secret=)[^&\s'"]+/gi, '$1[redacted]'],
+];
+
+/** a text with every recognizable secret replaced by "[redacted]". */
+export function scrubSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+
+/** errors as pino serializes them, with secrets scrubbed from their message and stack. */
+function scrubbedError(err: Error): Record<string, unknown> {
+  const serialized = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack']) {
+    const value = serialized[key];
+    if (typeof value === 'string') serialized[key] = scrubSecrets(value);
+  }
+  return serialized;
+}
+
+/** the logger settings shared by production and tests: level, redaction by path and secret scrubbing in text. */
+export function loggerOptions(level: string): LoggerOptions {
+  return {
     level,
     base: { app: 'mitwirken' },
-    redact: { paths: ['*.password', '*.secret', '*.connectionString', '*.authorization', 'req.headers.authorization'], censor: '[redacted]' },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: scrubbedError },
+    hooks: {
+      logMethod(args, method) {
+        const scrubbed = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>;
+        return method.apply(this, scrubbed);
+      },
+    },
+  };
+}
+
+/**
+ * structured JSON logs; pretty when a person watches the terminal. Secrets are redacted by path and scrubbed from
+ * messages and errors. `destination` (tests) writes there instead of stdout.
+ */
+export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), destination?: DestinationStream): Logger {
+  if (destination) return pino(loggerOptions(level), destination);
+  return pino({
+    ...loggerOptions(level),
     transport: pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } } : undefined,
   });
 }

@@ -1,7 +1,7 @@
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
-import { envelopeProblem } from './activity-envelope';
+import { claimedTenantIds, parseEnvelope, tenantAllowed } from './activity-envelope';
 
 /** largest request body accepted on /api/messages; larger ones get 413. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -12,18 +12,26 @@ export interface ServerDeps {
   log: Logger;
   /** resolves when storage is reachable. */
   ready(): Promise<void>;
+  /** when not empty, activities from other Entra tenants get 403 before the adapter sees them (ALLOWED_TENANT_IDS). */
+  allowedTenantIds?: readonly string[];
 }
 
 /** the HTTP surface: /api/messages for Teams, /healthz (process up) and /readyz (storage reachable). */
-export function createServer({ adapter, bot, log, ready }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, log, ready, allowedTenantIds = [] }: ServerDeps): restify.Server {
+  const tenants = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
   const server = restify.createServer({ name: 'mitwirken', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
-    const problem = envelopeProblem(req.body);
-    if (problem) {
-      log.warn({ problem }, 'rejected request on /api/messages');
-      res.send(400, { error: 'invalid activity', detail: problem });
+    const parsed = parseEnvelope(req.body);
+    if (!parsed.ok) {
+      log.warn({ problem: parsed.problem }, 'rejected request on /api/messages');
+      res.send(400, { error: 'invalid activity', detail: parsed.problem });
+      return;
+    }
+    if (!tenantAllowed(parsed.envelope, tenants)) {
+      log.warn({ tenantIds: claimedTenantIds(parsed.envelope), type: parsed.envelope.type }, 'activity from a tenant that is not allowed');
+      res.send(403, { error: 'tenant not allowed' });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));

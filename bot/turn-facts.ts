@@ -68,6 +68,7 @@ export function referenceOf(activity: Partial<Activity>): ConversationRef {
 
 /** the message text without the bot's @mention (and stray mention markup). */
 export function commandText(activity: Activity): string {
+  if (typeof activity.text !== 'string') return '';
   const stripped = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
   return stripped.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').trim();
 }
