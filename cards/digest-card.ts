@@ -1,0 +1,137 @@
+import type { Digest, DigestClosedResult, DigestTeam } from '../core/digest/digest';
+import type { Participation } from '../core/digest/participation';
+import { shorten } from '../core/ideas/idea-status';
+import { formatDateTime, formatNumber, type Locale } from '../core/locale';
+import { messages } from '../core/messages';
+import template from './templates/digest.json';
+import { ideaLines, statusForm, type IdeaLineLimits } from './idea-parts';
+import { expandTemplate, type AdaptiveCard } from './render';
+
+/** the largest digest card we send; Teams refuses far larger messages, and big cards render slowly. */
+export const DIGEST_CARD_BUDGET = 27 * 1024;
+
+/** how much detail a digest card carries; later levels are used only when a full card would be too large. */
+interface Level {
+  idea: IdeaLineLimits;
+  optionLabel: number;
+  question: number;
+  /** draw charts; without them poll results become one line of at most `summaryRows` answers. */
+  charts: boolean;
+  summaryRows: number;
+  closed: number;
+  open: number;
+}
+const LEVELS: readonly Level[] = [
+  { idea: { text: 200, names: 5, nameMax: 40 }, optionLabel: 40, question: 200, charts: true, summaryRows: 10, closed: 5, open: 5 },
+  { idea: { text: 120, names: 3, nameMax: 30 }, optionLabel: 30, question: 100, charts: true, summaryRows: 10, closed: 3, open: 3 },
+  { idea: { text: 80, names: 3, nameMax: 25 }, optionLabel: 25, question: 60, charts: false, summaryRows: 3, closed: 3, open: 3 },
+  { idea: { text: 40, names: 0, nameMax: 20, compact: true }, optionLabel: 20, question: 40, charts: false, summaryRows: 1, closed: 1, open: 0 },
+];
+
+/**
+ * the leader's weekly digest card: per team participation, an 8-week trend chart, top ideas with a
+ * "change status" form, results of closed polls as charts (each with a fallback) and open items.
+ * Long texts are shortened further when the card would exceed DIGEST_CARD_BUDGET.
+ */
+export function buildDigestCard(digest: Digest, locale: Locale = digest.locale): AdaptiveCard {
+  let card: AdaptiveCard | undefined;
+  for (const level of LEVELS) {
+    card = render(digest, locale, level);
+    if (Buffer.byteLength(JSON.stringify(card)) <= DIGEST_CARD_BUDGET) return card;
+  }
+  return card!;
+}
+
+function render(digest: Digest, locale: Locale, level: Level): AdaptiveCard {
+  const m = messages(locale);
+  const day = (d: Date) => new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: digest.timeZone, dateStyle: 'medium' }).format(d);
+  const lastDay = new Date(digest.period.end.getTime() - 1);
+  let position = 0;
+  return expandTemplate(template, {
+    title: m.digestTitle(digest.weekNumber),
+    period: m.digestPeriod(day(digest.period.start), day(lastDay)),
+    interim: digest.interim ? m.digestInterim : '',
+    noTeams: digest.teams.length === 0 ? m.digestNoTeams : '',
+    teams: digest.teams.map((team) => teamData(team, digest, locale, level, () => position++)),
+  });
+}
+
+/** the participation line under the rules of core/digest/participation.ts. */
+export function participationText(locale: Locale, p: Participation): string {
+  const m = messages(locale);
+  const n = (x: number) => formatNumber(locale, x);
+  if (p.shown === 'fewerThan') return m.digestParticipationFewer(p.threshold);
+  if (p.shown === 'range') return m.digestParticipationRange(n(p.from), n(p.to), n(p.members));
+  if (p.members === undefined || p.percent === undefined) return m.digestParticipationCount(n(p.participants));
+  return m.digestParticipation(n(p.participants), n(p.members), n(p.percent));
+}
+
+const signed = (locale: Locale, x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±') + formatNumber(locale, Math.abs(x));
+
+function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level, nextPosition: () => number): object {
+  const m = messages(locale);
+  const change = team.change && !level.idea.compact
+    ? team.change.percentPoints !== undefined
+      ? m.digestChangePoints(signed(locale, team.change.percentPoints))
+      : m.digestChangePeople(signed(locale, team.change.people))
+    : '';
+  const usePercent = team.trend.some((p) => p.percent !== null);
+  const value = (p: DigestTeam['trend'][number]) => (usePercent ? p.percent : p.participants);
+  const figure = (p: DigestTeam['trend'][number]) => (value(p) === null ? '–' : formatNumber(locale, value(p)!));
+  const unit = usePercent ? ' %' : '';
+  const first = team.trend[0];
+  const last = team.trend[team.trend.length - 1];
+  const trendText =
+    level.idea.compact && first && last
+      ? `${m.digestWeekLabel(first.weekNumber)}–${m.digestWeekLabel(last.weekNumber)}: ${team.trend.map(figure).join(' · ')}${unit}`
+      : team.trend.map((p) => `${m.digestWeekLabel(p.weekNumber)}: ${figure(p)}${value(p) === null ? '' : unit}`).join(' · ');
+  const more = (n: number) => (n > 0 ? m.digestMore(n) : '');
+  const quiet = team.newIdeaCount === 0 && team.closed.length === 0 && team.open.length === 0;
+  return {
+    name: shorten(team.teamName, level.question),
+    participation: participationText(locale, team.participation),
+    change,
+    trend: {
+      title: level.idea.compact ? '' : m.digestTrendTitle,
+      axis: usePercent ? m.digestTrendAxisPercent : m.digestTrendAxisPeople,
+      points: !level.charts ? [] : team.trend.filter((p) => value(p) !== null).map((p) => ({ x: m.digestWeekLabel(p.weekNumber), y: value(p) })),
+      text: trendText,
+      note: team.trend.some((p) => value(p) === null) && !level.idea.compact ? m.digestTrendHidden(digest.minGroupSize) : '',
+    },
+    ideasTitle: team.topIdeas.length > 0 && !level.idea.compact ? `${m.digestNewIdeas(team.newIdeaCount)} · ${m.digestTopIdeas}` : m.digestNewIdeas(team.newIdeaCount),
+    ideas: team.topIdeas.map((idea) => ({ ...ideaLines(locale, idea, level.idea), form: statusForm(locale, idea, nextPosition(), level.idea.compact) })),
+    closedTitle: team.closed.length > 0 ? m.digestClosedPolls : '',
+    closed: team.closed.slice(0, level.closed).map((c) => closedData(c, locale, level, digest.minGroupSize)),
+    closedMore: more(team.closed.length - level.closed + team.closedMore),
+    openTitle: team.open.length > 0 ? m.digestOpenItems : '',
+    open: team.open.slice(0, level.open).map((o) =>
+      o.closesAt
+        ? m.digestClosesAt(shorten(o.question, level.question), formatDateTime(locale, o.closesAt, digest.timeZone))
+        : m.digestNoCloseTime(shorten(o.question, level.question)),
+    ),
+    openMore: more(team.open.length - level.open + team.openMore),
+    quiet: quiet ? m.digestQuiet : '',
+  };
+}
+
+function closedData(c: DigestClosedResult, locale: Locale, level: Level, min: number): object {
+  const m = messages(locale);
+  const question = shorten(c.question, level.question);
+  if (c.kind === 'idea') {
+    return { question, bars: [], rows: [], note: c.participants === null ? m.digestNoResult(min) : m.digestIdeaPromptClosed(formatNumber(locale, c.participants)) };
+  }
+  const r = c.results;
+  if (!r.visible) return { question, bars: [], rows: [], note: m.digestNoResult(min) };
+  const rows = r.rows.map((row) => ({
+    label: shorten(row.label, level.optionLabel),
+    count: row.count,
+    figure: `${formatNumber(locale, row.count)} · ${formatNumber(locale, row.percent)} %`,
+  }));
+  const note = [m.answeredCount(r.voters), r.average !== undefined ? m.ratingAverage(formatNumber(locale, r.average, 1)) : ''].filter((s) => s !== '').join(' ');
+  if (!level.charts) {
+    const top = [...rows].sort((a, b) => b.count - a.count).slice(0, level.summaryRows);
+    const shown = top.map((row) => `${row.label}: ${row.figure}`).join(' · ');
+    return { question, bars: [], rows: [], note: `${shown}${top.length < rows.length ? ' …' : ''} – ${note}` };
+  }
+  return { question, bars: rows.map((row) => ({ x: row.label, y: row.count })), rows: rows.map(({ label, figure }) => ({ label, figure })), note };
+}

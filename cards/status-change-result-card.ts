@@ -1,0 +1,33 @@
+import { shorten, statusLabel, QUOTE_MAX, type IdeaStatus } from '../core/ideas/idea-status';
+import type { Locale } from '../core/locale';
+import { messages } from '../core/messages';
+import template from './templates/status-change-result.json';
+import { expandTemplate, type AdaptiveCard } from './render';
+
+/** what happened after a leader changed an idea's status. */
+export interface StatusChangeResult {
+  ideaText: string;
+  status: IdeaStatus;
+  note: string;
+  anonymous: boolean;
+  /** whether a reply went into the prompt's thread. */
+  threadReplied: boolean;
+  /** how many supporters are told. */
+  supportersNotified: number;
+}
+
+/** the small confirmation a leader sees after saving a status: the new status, the note and who is told. */
+export function buildStatusChangeResultCard(locale: Locale, result: StatusChangeResult): AdaptiveCard {
+  const m = messages(locale);
+  const notified = [
+    ...(result.threadReplied ? [m.ideaNotifiedThread] : []),
+    result.anonymous ? m.ideaNotifiedAnonymous : m.ideaNotifiedAuthor,
+    ...(result.supportersNotified > 0 ? [m.ideaNotifiedSupporters(result.supportersNotified)] : []),
+  ];
+  return expandTemplate(template, {
+    title: m.ideaStatusChangedTitle,
+    changed: m.ideaStatusChanged(shorten(result.ideaText, QUOTE_MAX), statusLabel(locale, result.status)),
+    note: result.note.trim() === '' ? '' : m.ideaStatusNote(result.note.trim()),
+    notified,
+  });
+}

@@ -1,0 +1,121 @@
+import { statusLabel } from '../ideas/idea-status';
+import type { IdeaView } from '../ideas/idea-view';
+import type { ItemStatus, PollKind } from '../items';
+import type { Locale } from '../locale';
+import { messages } from '../messages';
+import { effectiveMinGroupSize, pollResults, type Tally } from '../tally';
+
+/** a poll of the campaign in one team, with its tally. */
+export interface CsvPollItem {
+  kind: 'poll';
+  teamName: string;
+  question: string;
+  pollKind?: PollKind;
+  anonymous: boolean;
+  options: string[];
+  status: ItemStatus;
+  tally: Tally;
+}
+
+/** an idea prompt of the campaign in one team, with its ideas. */
+export interface CsvIdeaItem {
+  kind: 'idea';
+  teamName: string;
+  question: string;
+  anonymous: boolean;
+  /** distinct people who submitted ideas. */
+  participants: number;
+  ideas: Pick<IdeaView, 'text' | 'status' | 'supportCount' | 'volunteers' | 'authorName'>[];
+}
+
+/** what a campaign export is made of. */
+export interface CampaignCsvInput {
+  campaignTitle: string;
+  locale: Locale;
+  minGroupSize: number;
+  items: (CsvPollItem | CsvIdeaItem)[];
+}
+
+const SEPARATOR = ';';
+const NEWLINE = '\r\n';
+const BOM = '\uFEFF';
+
+/**
+ * protects a cell for spreadsheet programs: a leading = + - @ (or tab, carriage return) gets an
+ * apostrophe so it is not run as a formula; cells with ; " or line breaks are quoted, quotes doubled.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** a number as German Excel reads it: decimal comma, no thousands separator. */
+export function csvNumber(value: number, fractionDigits = 0): string {
+  return value.toFixed(fractionDigits).replace('.', ',');
+}
+
+/** rows joined for German Excel: UTF-8 byte order mark, ';' between cells, CRLF after every row. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return BOM + rows.map((row) => row.map(csvCell).join(SEPARATOR) + NEWLINE).join('');
+}
+
+/**
+ * the results of a campaign as CSV for German Excel: a localized header, then one row per poll option
+ * or idea (columns: campaign, team, question, type, anonymous, respondents, option or idea, count,
+ * share in %, average, status, volunteers, submitted by, note). Results under the minimum group size,
+ * and anonymous polls still open, get one row with a note instead of figures; ideas of anonymous
+ * prompts carry no name and appear only from the minimum group size.
+ */
+export function campaignCsv(input: CampaignCsvInput): string {
+  const m = messages(input.locale);
+  const min = effectiveMinGroupSize(input.minGroupSize);
+  const rows: string[][] = [[...m.csvHeader]];
+  for (const item of input.items) {
+    const kind = item.kind === 'idea' ? m.csvKinds.idea : m.csvKinds[item.pollKind ?? 'single'];
+    const lead = [input.campaignTitle, item.teamName, item.question, kind, item.anonymous ? m.csvYes : m.csvNo];
+    const row = (respondents: string, cells: Partial<Record<'option' | 'count' | 'share' | 'average' | 'status' | 'volunteers' | 'author' | 'note', string>>) => [
+      ...lead,
+      respondents,
+      cells.option ?? '',
+      cells.count ?? '',
+      cells.share ?? '',
+      cells.average ?? '',
+      cells.status ?? '',
+      cells.volunteers ?? '',
+      cells.author ?? '',
+      cells.note ?? '',
+    ];
+    if (item.kind === 'poll') {
+      const results = pollResults(item, item.tally, min);
+      const voters = csvNumber(results.voters);
+      if (!results.visible) {
+        rows.push(row(voters, { note: results.reason === 'anonymous-open' ? m.csvAnonymousOpen : m.csvBelowThreshold(min) }));
+        continue;
+      }
+      const average = results.average === undefined ? '' : csvNumber(results.average, 1);
+      for (const r of results.rows) {
+        rows.push(row(voters, { option: r.label, count: csvNumber(r.count), share: csvNumber((r.count * 100) / results.voters, 1), average }));
+      }
+      continue;
+    }
+    const respondents = csvNumber(item.participants);
+    if (item.anonymous && item.participants < min) {
+      rows.push(row(respondents, { note: m.csvBelowThreshold(min) }));
+    } else if (item.ideas.length === 0) {
+      rows.push(row(respondents, { note: m.csvNoIdeas }));
+    } else {
+      for (const idea of item.ideas) {
+        rows.push(
+          row(respondents, {
+            option: idea.text,
+            count: csvNumber(idea.supportCount),
+            status: statusLabel(input.locale, idea.status),
+            volunteers: csvNumber(idea.volunteers.length),
+            author: item.anonymous ? '' : (idea.authorName ?? ''),
+          }),
+        );
+      }
+    }
+  }
+  return toCsv(rows);
+}
