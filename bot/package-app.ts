@@ -1,21 +1,15 @@
-// `npm run package`: writes build/appPackage.zip for upload to Teams, with the app id from MicrosoftAppId.
-import { readFileSync } from 'node:fs';
+// `npm run package`: writes build/appPackage.zip for upload to Teams (see manifest/package-app.ts and docs/deploy.md).
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { writeAppPackage } from '../manifest/write-app-package';
+import { packageApp } from '../manifest/package-app';
 
-/** the fixed id used when MicrosoftAppId is unset; such a package only works against a local client. */
-const LOCAL_APP_ID = '00000000-0000-0000-0000-000000000000';
 const root = join(__dirname, '..');
 
 async function main(): Promise<void> {
-  const appId = process.env.MicrosoftAppId?.trim() || LOCAL_APP_ID;
-  if (appId === LOCAL_APP_ID) {
-    console.warn(`MicrosoftAppId is not set: using ${LOCAL_APP_ID}. This package is only for local use (e.g. the Agents Playground).`);
-  }
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const outFile = join(root, 'build', 'appPackage.zip');
-  await writeAppPackage(outFile, { appId, version });
-  console.log(`wrote ${relative(process.cwd(), outFile)} (app ${appId}, version ${version})`);
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const { outFile, options, warnings } = await packageApp(root, process.env);
+  for (const warning of warnings) console.warn(warning);
+  console.log(`wrote ${relative(process.cwd(), outFile)} (app ${options.appId}, version ${options.version})`);
 }
 
 main().catch((error: unknown) => {
