@@ -1,3 +1,4 @@
+import { asciiJson } from './ascii-json';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Campaign, CampaignItem, CampaignStatus, Targets } from '../core/campaigns/campaign';
 import { encodeKey, isNotFound, isPreconditionFailed, readEntity, withConcurrencyRetry, type Tables } from './tables';
@@ -51,7 +52,7 @@ interface CampaignEntity {
 }
 
 function chunksOf(id: string, items: CampaignItem[]): Record<`items${number}`, string> & { itemChunks: number } {
-  const json = JSON.stringify(items);
+  const json = asciiJson(items);
   if (json.length > MAX_ITEMS_JSON_CHARS) {
     throw new CampaignStoreError(
       `campaign '${id}' is too large to store: its items take ${json.length} characters, at most ${MAX_ITEMS_JSON_CHARS} fit; split it into several campaigns`,

@@ -111,3 +111,26 @@ describe('ItemRepository', () => {
     expect(await storage.items.idsForTeamWeek(teamId, '2026-W11')).toEqual([sundayNightUtc.id]);
   });
 });
+
+describe('ItemRepository reads for the weekly digest', () => {
+  test('returns the items of a team week', async () => {
+    const teamId = `19:team-${randomUUID()}@thread.tacv2`;
+    const a = newItem({ teamId });
+    const b = newItem({ teamId, createdAt: new Date('2026-03-05T09:00:00Z') });
+    const other = newItem({ teamId, createdAt: new Date('2026-03-12T09:00:00Z') });
+    for (const i of [a, b, other]) await storage.items.create(i);
+    expect((await storage.items.ofTeamWeek(teamId, isoWeekKey(a.createdAt, TZ))).map((i) => i.id)).toEqual([b.id, a.id]);
+  });
+
+  test('lists the open items of a team and drops them once closed', async () => {
+    const teamId = `19:team-${randomUUID()}@thread.tacv2`;
+    const a = newItem({ teamId });
+    const b = newItem({ teamId, createdAt: new Date('2026-03-05T09:00:00Z') });
+    await storage.items.create(a);
+    await storage.items.create(b);
+    await storage.items.create(newItem());
+    expect((await storage.items.openOfTeam(teamId)).map((i) => i.id)).toEqual([b.id, a.id]);
+    await storage.items.close(a.id, new Date('2026-03-06T09:00:00Z'));
+    expect((await storage.items.openOfTeam(teamId)).map((i) => i.id)).toEqual([b.id]);
+  });
+});

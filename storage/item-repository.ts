@@ -2,13 +2,14 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { isoWeekKey } from '../core/iso-week';
 import type { Item, ItemKind, ItemStatus, PollKind } from '../core/items';
 import type { Locale } from '../core/locale';
-import { encodeKey, isConflict, newestFirstKey, readEntity, withConcurrencyRetry, type Tables } from './tables';
+import { encodeKey, isConflict, newestFirstKey, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
 interface ItemEntity {
   teamId: string;
   channelId: string;
   kind: string;
   pollKind?: string;
+  maxChoices?: number;
   question: string;
   options: string;
   anonymous: boolean;
@@ -30,6 +31,7 @@ function toEntity(item: Item): ItemEntity {
     channelId: item.channelId,
     kind: item.kind,
     pollKind: item.pollKind,
+    maxChoices: item.maxChoices,
     question: item.question,
     options: JSON.stringify(item.options),
     anonymous: item.anonymous,
@@ -52,6 +54,7 @@ function fromEntity(id: string, e: ItemEntity): Item {
     channelId: e.channelId,
     kind: e.kind as ItemKind,
     pollKind: (e.pollKind as PollKind | undefined) ?? undefined,
+    ...(typeof e.maxChoices === 'number' && { maxChoices: e.maxChoices }),
     question: e.question,
     options: JSON.parse(e.options) as string[],
     anonymous: e.anonymous,
@@ -66,11 +69,12 @@ function fromEntity(id: string, e: ItemEntity): Item {
   };
 }
 
-/** index partitions: items per conversation (thread), per team and ISO week, per creator; newest first. */
+/** index partitions: items per conversation (thread), per team and ISO week, per creator (newest first), and a team's open items. */
 const indexKeys = {
   conversation: (conversationId: string) => `conv|${encodeKey(conversationId)}`,
   teamWeek: (teamId: string, week: string) => `team|${encodeKey(teamId)}|${week}`,
   creator: (aadObjectId: string) => `creator|${encodeKey(aadObjectId)}`,
+  openInTeam: (teamId: string) => `open|${encodeKey(teamId)}`,
 };
 
 /** posted items (polls and idea prompts): one row each, plus small index rows for the lookups we need. */
@@ -86,13 +90,14 @@ export class ItemRepository {
     this.index = tables.itemIndex;
   }
 
-  /** stores a new item and indexes it by team week and creator. */
+  /** stores a new item and indexes it by team week and creator, and while it is open among the team's open items. */
   async create(item: Item): Promise<void> {
     await this.items.createEntity({ partitionKey: item.id, rowKey: ITEM_ROW, ...toEntity(item) });
     const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
     await Promise.all([
       this.addIndex(indexKeys.teamWeek(item.teamId, isoWeekKey(item.createdAt, this.timeZone)), rowKey, item.id),
       this.addIndex(indexKeys.creator(item.createdBy), rowKey, item.id),
+      item.status === 'open' ? this.addIndex(indexKeys.openInTeam(item.teamId), rowKey, item.id) : undefined,
     ]);
   }
 
@@ -112,7 +117,9 @@ export class ItemRepository {
 
   /** closes an item (idempotent: closing a closed item keeps the first close time). */
   async close(itemId: string, at: Date): Promise<Item> {
-    return this.update(itemId, (i) => (i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at }));
+    const item = await this.update(itemId, (i) => (i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at }));
+    await tolerateDone(this.index.deleteEntity(indexKeys.openInTeam(item.teamId), `${newestFirstKey(item.createdAt)}|${item.id}`));
+    return item;
   }
 
   /** the newest item posted into a conversation (thread or channel) that is still open. */
@@ -136,6 +143,28 @@ export class ItemRepository {
     const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${indexKeys.teamWeek(teamId, week)}` } });
     for await (const row of rows) ids.push(row.itemId);
     return ids;
+  }
+
+  /** the items posted into a team in one ISO week, newest first (the week's index partition, then a point read each). */
+  async ofTeamWeek(teamId: string, week: string): Promise<Item[]> {
+    const items = await Promise.all((await this.idsForTeamWeek(teamId, week)).map((id) => this.get(id)));
+    return items.filter((i): i is Item => i !== undefined);
+  }
+
+  /** the items of a team that are still open, newest first: a partition that holds only open items. */
+  async openOfTeam(teamId: string): Promise<Item[]> {
+    const partitionKey = indexKeys.openInTeam(teamId);
+    const rows: Array<{ rowKey: string; itemId: string }> = [];
+    for await (const row of this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) {
+      rows.push({ rowKey: String(row.rowKey), itemId: row.itemId });
+    }
+    const items = await Promise.all(rows.map((r) => this.get(r.itemId)));
+    const open: Item[] = [];
+    for (const [i, item] of items.entries()) {
+      if (item?.status === 'open') open.push(item);
+      else await tolerateDone(this.index.deleteEntity(partitionKey, rows[i]?.rowKey ?? '')); // closed by a close that crashed before tidying
+    }
+    return open;
   }
 
   private async update(itemId: string, change: (item: Item) => Item): Promise<Item> {

@@ -1,7 +1,14 @@
+import { AnonymousParticipationLog } from './anonymous-participation-log';
+import { AuditLog } from './audit-log';
+import { BotStateStore } from './bot-state-store';
 import { CampaignRepository } from './campaign-repository';
+import { DigestLedger } from './digest-ledger';
+import { IdeaRepository } from './idea-repository';
 import { ItemRepository } from './item-repository';
 import { InstallationRepository } from './installation-repository';
-import { AnonymousParticipationLog, ResponseRepository } from './response-repository';
+import { ParticipationRepository } from './participation-repository';
+import { ResponseRepository } from './response-repository';
+import { RoleRepository } from './role-repository';
 import { ScheduleLedger } from './schedule-ledger';
 import { ensureTables, openTables, pingStorage } from './tables';
 
@@ -10,18 +17,27 @@ export interface Storage {
   items: ItemRepository;
   responses: ResponseRepository;
   installations: InstallationRepository;
+  /** the delayed, shuffled writes of anonymous answers; flush it periodically, on close and at shutdown. */
   participation: AnonymousParticipationLog;
+  /** distinct people who answered per team and ISO week. */
+  weeklyParticipation: ParticipationRepository;
   campaigns: CampaignRepository;
   scheduleLedger: ScheduleLedger;
+  roles: RoleRepository;
+  ideas: IdeaRepository;
+  digestLedger: DigestLedger;
+  audit: AuditLog;
+  /** conversation state of multi-turn dialogs (the campaign wizard). */
+  botState: BotStateStore;
   /** resolves when storage answers; rejects when it does not (for /readyz). */
   ping(): Promise<void>;
 }
 
 export interface StorageOptions {
   connectionString: string;
-  /** secret for HMAC pseudonyms in the anonymous voter roll. */
+  /** secret for HMAC pseudonyms in the anonymous voter roll and weekly participation, and for idea delivery keys. */
   answerSecret: string;
-  /** time zone for ISO-week index partitions. */
+  /** time zone for ISO-week partitions. */
   timeZone: string;
 }
 
@@ -30,13 +46,21 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const tables = openTables(options.connectionString);
   await ensureTables(tables);
   const participation = new AnonymousParticipationLog(tables);
+  const weeklyParticipation = new ParticipationRepository(tables, options.answerSecret, options.timeZone, participation);
+  const ideas = new IdeaRepository(tables, options.answerSecret, options.timeZone);
   return {
     items: new ItemRepository(tables, options.timeZone),
-    responses: new ResponseRepository(tables, options.answerSecret, participation),
+    responses: new ResponseRepository(tables, options.answerSecret, participation, ideas, weeklyParticipation),
     installations: new InstallationRepository(tables),
     participation,
+    weeklyParticipation,
     campaigns: new CampaignRepository(tables),
     scheduleLedger: new ScheduleLedger(tables),
+    roles: new RoleRepository(tables),
+    ideas,
+    digestLedger: new DigestLedger(tables),
+    audit: new AuditLog(tables),
+    botState: new BotStateStore(tables.botState),
     ping: () => pingStorage(options.connectionString),
   };
 }

@@ -1,8 +1,13 @@
-import { createHmac, randomInt } from 'node:crypto';
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { createHmac } from 'node:crypto';
+import { type TableClient, type TransactionAction } from '@azure/data-tables';
 import { optionsOf, type Item } from '../core/items';
 import { applyVote, emptyTally, sameChoices, type Tally } from '../core/tally';
-import { encodeKey, isConflict, readEntity, withConcurrencyRetry, type Tables } from './tables';
+import { voterRow, type AnonymousParticipationLog } from './anonymous-participation-log';
+import type { IdeaRecord, IdeaRepository } from './idea-repository';
+import type { ParticipationRepository } from './participation-repository';
+import { encodeKey, isConflict, readEntity, rowPrefixFilter, withConcurrencyRetry, type Tables } from './tables';
+
+export { AnonymousParticipationLog } from './anonymous-participation-log';
 
 /** the person answering, taken from the activity (never from card data). */
 export interface Respondent {
@@ -17,6 +22,8 @@ export type VoteOutcome =
 /** an idea as stored: named ideas carry their author, anonymous ones nothing but the text. */
 export interface StoredIdea {
   key: string;
+  /** the idea record in Ideas (absent on rows stored before ideas had records). */
+  ideaId?: string;
   text: string;
   authorId?: string;
   authorName?: string;
@@ -25,7 +32,7 @@ export interface StoredIdea {
 const TALLY_ROW = 'tally';
 const rows = {
   vote: (aadObjectId: string) => `vote|${encodeKey(aadObjectId)}`,
-  voter: (pseudonym: string) => `voter|${pseudonym}`,
+  voter: voterRow,
   idea: (key: string) => `idea|${key}`,
 };
 
@@ -40,10 +47,6 @@ interface VoteEntity {
   at: string;
 }
 
-/** every row key with a given prefix, within one partition. */
-function prefixFilter(partitionKey: string, prefix: string): string {
-  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefix + '\uffff'}`;
-}
 
 /**
  * answers to posted items. One partition per item: a tally or a list reads one partition.
@@ -58,6 +61,8 @@ export class ResponseRepository {
     tables: Pick<Tables, 'responses'>,
     private readonly secret: string,
     private readonly participation: AnonymousParticipationLog,
+    private readonly ideaStore: IdeaRepository,
+    private readonly weekly: ParticipationRepository,
   ) {
     this.table = tables.responses;
   }
@@ -67,9 +72,15 @@ export class ResponseRepository {
     return createHmac('sha256', this.secret).update(aadObjectId).digest('hex').slice(0, 40);
   }
 
-  /** records a poll vote; a named vote may be changed while the poll is open, an anonymous one is final. */
-  async castVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
-    return withConcurrencyRetry(() => (item.anonymous ? this.castAnonymousVote(item, who, choices) : this.castNamedVote(item, who, choices)));
+  /**
+   * records a poll vote; a named vote may be changed while the poll is open, an anonymous one is final.
+   * Counts the voter in the team's weekly participation (`at`'s week): named at once, anonymous at the next flush.
+   */
+  async castVote(item: Item, who: Respondent, choices: number[], at: Date = new Date()): Promise<VoteOutcome> {
+    const outcome = await withConcurrencyRetry(() => (item.anonymous ? this.castAnonymousVote(item, who, choices) : this.castNamedVote(item, who, choices)));
+    if (!item.anonymous) await this.weekly.recordNamed(item.teamId, who.aadObjectId, at);
+    else if (outcome.status === 'recorded') this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);
+    return outcome;
   }
 
   private async castNamedVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
@@ -133,28 +144,46 @@ export class ResponseRepository {
   }
 
   /**
-   * stores an idea. `deliveryKey` identifies the submission (the activity id), so a retried delivery
-   * stores it once, while a second idea from the same person is a second idea.
+   * stores an idea for a prompt: the idea record (Ideas: team, week, thread, author unless anonymous, status
+   * 'new') and the prompt's Responses row, both keyed by `deliveryKey` (the activity id), so a retried delivery
+   * stores it once while a second idea from the same person is a second idea. Counts the author in the team's
+   * weekly participation; anonymous ideas carry no author anywhere and their voter roll follows at the next flush.
    */
-  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string): Promise<void> {
-    const key = createHmac('sha256', this.secret).update(`${item.id}|${deliveryKey}`).digest('hex').slice(0, 32);
+  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string, at: Date = new Date()): Promise<IdeaRecord> {
+    const idea = await this.ideaStore.create({
+      teamId: item.teamId,
+      itemId: item.id,
+      conversationId: item.conversationId,
+      text,
+      anonymous: item.anonymous,
+      authorId: who.aadObjectId,
+      authorName: who.name,
+      createdAt: at,
+      deliveryKey,
+    });
+    const rowKey = rows.idea(this.ideaStore.deliveryKeyOf(item.id, deliveryKey));
     const entity = item.anonymous
-      ? { partitionKey: item.id, rowKey: rows.idea(key), text }
-      : { partitionKey: item.id, rowKey: rows.idea(key), text, authorId: who.aadObjectId, authorName: who.name, at: new Date().toISOString() };
+      ? { partitionKey: item.id, rowKey, text, ideaId: idea.ideaId }
+      : { partitionKey: item.id, rowKey, text, ideaId: idea.ideaId, authorId: who.aadObjectId, authorName: who.name, at: idea.createdAt.toISOString() };
     try {
       await this.table.createEntity(entity);
     } catch (e) {
       if (!isConflict(e)) throw e;
-      return;
     }
-    if (item.anonymous) this.participation.record(item.id, this.pseudonym(who.aadObjectId));
+    if (item.anonymous) {
+      this.participation.record(item.id, this.pseudonym(who.aadObjectId));
+      this.weekly.recordAnonymous(item.teamId, who.aadObjectId, idea.createdAt);
+    } else {
+      await this.weekly.recordNamed(item.teamId, who.aadObjectId, idea.createdAt);
+    }
+    return idea;
   }
 
   /** all ideas of an idea prompt. */
   async ideas(itemId: string): Promise<StoredIdea[]> {
     const out: StoredIdea[] = [];
-    const iter = this.table.listEntities<{ text: string; authorId?: string; authorName?: string }>({ queryOptions: { filter: prefixFilter(itemId, 'idea|') } });
-    for await (const e of iter) out.push({ key: (e.rowKey ?? '').slice(5), text: e.text, authorId: e.authorId, authorName: e.authorName });
+    const iter = this.table.listEntities<{ text: string; ideaId?: string; authorId?: string; authorName?: string }>({ queryOptions: { filter: rowPrefixFilter(itemId, 'idea|') } });
+    for await (const e of iter) out.push({ key: (e.rowKey ?? '').slice(5), ideaId: e.ideaId ?? undefined, text: e.text, authorId: e.authorId, authorName: e.authorName });
     return out;
   }
 
@@ -174,7 +203,7 @@ export class ResponseRepository {
     }
     const authors = new Set<string | undefined>();
     let ideas = 0;
-    const iter = this.table.listEntities<{ authorId?: string }>({ queryOptions: { filter: prefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] } });
+    const iter = this.table.listEntities<{ authorId?: string }>({ queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] } });
     for await (const e of iter) {
       ideas++;
       authors.add(e.authorId);
@@ -189,63 +218,7 @@ export class ResponseRepository {
 
   private async countRows(itemId: string, prefix: string): Promise<number> {
     let n = 0;
-    for await (const _ of this.table.listEntities({ queryOptions: { filter: prefixFilter(itemId, prefix), select: ['RowKey'] } })) n++;
+    for await (const _ of this.table.listEntities({ queryOptions: { filter: rowPrefixFilter(itemId, prefix), select: ['RowKey'] } })) n++;
     return n;
   }
-}
-
-/**
- * the delayed voter roll of anonymous idea prompts. Texts are stored at once without a user id; who took
- * part is written later, shuffled, in batches, so no two rows' timestamps tie a text to its author.
- * Kept in memory until flushed: a crash may lose a participation count, never an answer.
- */
-export class AnonymousParticipationLog {
-  private pending = new Map<string, Set<string>>();
-  private readonly table: TableClient;
-
-  constructor(tables: Pick<Tables, 'responses'>) {
-    this.table = tables.responses;
-  }
-
-  record(itemId: string, pseudonym: string): void {
-    const set = this.pending.get(itemId) ?? new Set<string>();
-    set.add(pseudonym);
-    this.pending.set(itemId, set);
-  }
-
-  /** how many entries wait to be written. */
-  get size(): number {
-    let n = 0;
-    for (const s of this.pending.values()) n += s.size;
-    return n;
-  }
-
-  /** writes everything pending, shuffled, in batches of at most 100 per item partition; on failure all of it stays pending. */
-  async flush(): Promise<number> {
-    const work = this.pending;
-    this.pending = new Map();
-    let written = 0;
-    try {
-      for (const [itemId, set] of shuffle([...work.entries()])) {
-        const keys = shuffle([...set]);
-        for (let i = 0; i < keys.length; i += 100) {
-          const batch: TransactionAction[] = keys.slice(i, i + 100).map((k) => ['upsert', { partitionKey: itemId, rowKey: rows.voter(k) }, 'Replace']);
-          await this.table.submitTransaction(batch);
-          written += batch.length;
-        }
-      }
-    } catch (e) {
-      for (const [itemId, set] of work) for (const k of set) this.record(itemId, k); // upserts: writing twice is harmless
-      throw e;
-    }
-    return written;
-  }
-}
-
-function shuffle<T>(list: T[]): T[] {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [list[i], list[j]] = [list[j] as T, list[i] as T];
-  }
-  return list;
 }

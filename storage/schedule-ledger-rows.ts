@@ -1,5 +1,5 @@
 import type { Slot } from '../core/campaigns/schedule';
-import { encodeKey } from './tables';
+import { keyPart } from './tables';
 
 // Row shapes and keys of the ScheduleLedger table; ScheduleLedger (schedule-ledger.ts) is the only user.
 
@@ -78,9 +78,7 @@ export const PK = {
 export const LEASE_ROW = 'scheduler';
 
 /** encodeKey plus '|', the separator of composite keys, so distinct parts never run together. */
-export function part(value: string): string {
-  return encodeKey(value).replace(/\|/g, '%7c');
-}
+export const part = keyPart;
 
 /** the row key of a slot inside its campaign's partition. */
 export function slotRow(ref: SlotRef): string {

@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient, type TableEntity } from '@azure/data-tables';
+import { odata, TableClient, TableServiceClient, type TableEntity } from '@azure/data-tables';
 
 /** every table Mitwirken uses; docs/storage.md explains keys and partitions. */
 export const TABLE_NAMES = {
@@ -10,6 +10,12 @@ export const TABLE_NAMES = {
   people: 'People',
   campaigns: 'Campaigns',
   scheduleLedger: 'ScheduleLedger',
+  roles: 'Roles',
+  ideas: 'Ideas',
+  participation: 'Participation',
+  digestLedger: 'DigestLedger',
+  auditLog: 'AuditLog',
+  botState: 'BotState',
 } as const;
 
 export type TableName = keyof typeof TABLE_NAMES;
@@ -65,6 +71,30 @@ export async function readEntity<T extends object>(table: TableClient, pk: strin
 export function encodeKey(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+}
+
+/** encodeKey plus '|', the separator of composite keys, so distinct parts never run together. */
+export function keyPart(value: string): string {
+  return encodeKey(value).replace(/\|/g, '%7c');
+}
+
+/** a filter for every row whose key starts with `prefix`, within one partition (a range scan, not a table scan). */
+export function rowPrefixFilter(partitionKey: string, prefix: string): string {
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefix + '\uffff'}`;
+}
+
+/** a copy without undefined and null properties (Azure Tables would store them as empty or reject them). */
+export function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+/** awaits a write, ignoring "already there" (409) and "already gone" (404). */
+export async function tolerateDone(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (e) {
+    if (!isConflict(e) && !isNotFound(e)) throw e;
+  }
 }
 
 /** runs an optimistic read-modify-write until it wins, retrying on 409/412 (someone else wrote first). */

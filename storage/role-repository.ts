@@ -1,0 +1,183 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { definedOnly, isConflict, isNotFound, keyPart, readEntity, rowPrefixFilter, withConcurrencyRetry, type Tables } from './tables';
+
+/** a stored role: an admin grant, or a leader of one team. `grantedBy` is an AAD object id or `file:<file name>`. */
+export interface RoleGrant {
+  role: 'admin' | 'leader';
+  personId: string;
+  teamId?: string;
+  name?: string;
+  upn?: string;
+  grantedBy: string;
+  grantedAt: Date;
+}
+
+/** a leader assignment as the admin or a leader file states it. */
+export interface LeaderGrant {
+  teamId: string;
+  personId: string;
+  name?: string;
+  upn?: string;
+  grantedBy: string;
+  at: Date;
+}
+
+/** a leader line of a leader file. */
+export type FileLeader = Omit<LeaderGrant, 'grantedBy' | 'at'>;
+
+interface GrantEntity {
+  personId: string;
+  teamId?: string;
+  name?: string;
+  upn?: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+const ADMIN_PARTITION = 'admin';
+const LEADER_PARTITION = 'leader';
+/** both rows of one leader grant, in one partition so they are written and removed together. */
+const leaderRows = {
+  byTeam: (teamId: string, personId: string) => `t|${keyPart(teamId)}|${keyPart(personId)}`,
+  byPerson: (personId: string, teamId: string) => `p|${keyPart(personId)}|${keyPart(teamId)}`,
+  teamPrefix: (teamId: string) => `t|${keyPart(teamId)}|`,
+  personPrefix: (personId: string) => `p|${keyPart(personId)}|`,
+};
+
+function toGrant(role: RoleGrant['role'], e: GrantEntity): RoleGrant {
+  return definedOnly({ role, personId: e.personId, teamId: e.teamId, name: e.name, upn: e.upn, grantedBy: e.grantedBy, grantedAt: new Date(e.grantedAt) });
+}
+
+/** the `grantedBy` of rows that came from a leader file. */
+export function fileSource(fileName: string): string {
+  return fileName.startsWith('file:') ? fileName : `file:${fileName}`;
+}
+
+/**
+ * stored roles: admin grants (partition `admin`) and leaders. A leader grant is two rows in the `leader`
+ * partition, `t|team|person` and `p|person|team`, written and deleted in one batch, so "leaders of a team"
+ * and "teams of a leader" are each a row-key range in one partition and never disagree.
+ */
+export class RoleRepository {
+  private readonly table: TableClient;
+
+  constructor(tables: Pick<Tables, 'roles'>) {
+    this.table = tables.roles;
+  }
+
+  /** grants admin rights; 'already' when the person has a stored grant (which is kept as it was). */
+  async grantAdmin(personId: string, grantedBy: string, at: Date, name?: string): Promise<'granted' | 'already'> {
+    const entity = definedOnly({ partitionKey: ADMIN_PARTITION, rowKey: keyPart(personId), personId, name, grantedBy, grantedAt: at.toISOString() });
+    try {
+      await this.table.createEntity(entity);
+      return 'granted';
+    } catch (e) {
+      if (isConflict(e)) return 'already';
+      throw e;
+    }
+  }
+
+  /** removes a stored admin grant; false when there was none. */
+  async revokeAdmin(personId: string): Promise<boolean> {
+    return this.deleted(this.table.deleteEntity(ADMIN_PARTITION, keyPart(personId)));
+  }
+
+  /** whether a person has a stored admin grant (admins from configuration are checked elsewhere). */
+  async isAdmin(personId: string): Promise<boolean> {
+    return (await readEntity(this.table, ADMIN_PARTITION, keyPart(personId))) !== undefined;
+  }
+
+  /** every stored admin grant. */
+  async admins(): Promise<RoleGrant[]> {
+    return this.list(odata`PartitionKey eq ${ADMIN_PARTITION}`, 'admin');
+  }
+
+  /** makes a person a leader of a team; 'already' when they lead it (the existing grant is kept as it was). */
+  async assignLeader(grant: LeaderGrant): Promise<'assigned' | 'already'> {
+    try {
+      await this.table.submitTransaction(this.leaderActions(grant, 'create'));
+      return 'assigned';
+    } catch (e) {
+      if (isConflict(e)) return 'already';
+      throw e;
+    }
+  }
+
+  /** ends a person's leadership of a team; false when they did not lead it. */
+  async removeLeader(teamId: string, personId: string): Promise<boolean> {
+    const rows = [leaderRows.byTeam(teamId, personId), leaderRows.byPerson(personId, teamId)];
+    try {
+      await this.table.submitTransaction(rows.map((rowKey): TransactionAction => ['delete', { partitionKey: LEADER_PARTITION, rowKey }]));
+      return true;
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+    // one of the two rows was missing (a race with another removal): remove whatever is left, one by one.
+    const removed = await Promise.all(rows.map((rowKey) => this.deleted(this.table.deleteEntity(LEADER_PARTITION, rowKey))));
+    return removed.some(Boolean);
+  }
+
+  /** the leaders of a team. */
+  async leadersOf(teamId: string): Promise<RoleGrant[]> {
+    return this.list(rowPrefixFilter(LEADER_PARTITION, leaderRows.teamPrefix(teamId)), 'leader');
+  }
+
+  /** the teams a person leads, one grant per team. */
+  async teamsLedBy(personId: string): Promise<RoleGrant[]> {
+    return this.list(rowPrefixFilter(LEADER_PARTITION, leaderRows.personPrefix(personId)), 'leader');
+  }
+
+  /** every leader grant, ordered by team. */
+  async allLeaders(): Promise<RoleGrant[]> {
+    return this.list(rowPrefixFilter(LEADER_PARTITION, 't|'), 'leader');
+  }
+
+  /**
+   * makes the stored leaders from a leader file match the file: adds grants the file names, removes rows that
+   * came from this file and are no longer in it, refreshes name and UPN of the rest. Grants made in chat or by
+   * another file are left alone (a grant the file names but chat made first stays a chat grant).
+   * `source` is the file name (a `file:` prefix is accepted).
+   */
+  async syncFileLeaders(source: string, grants: FileLeader[], at: Date): Promise<{ added: number; removed: number }> {
+    const by = fileSource(source);
+    const wanted = new Map(grants.map((g) => [leaderRows.byTeam(g.teamId, g.personId), g]));
+    const existing = new Map((await this.allLeaders()).map((g) => [leaderRows.byTeam(g.teamId ?? '', g.personId), g]));
+    let added = 0;
+    let removed = 0;
+    for (const [key, g] of wanted) {
+      const known = existing.get(key);
+      if (!known) {
+        if ((await this.assignLeader({ ...g, grantedBy: by, at })) === 'assigned') added++;
+      } else if (known.grantedBy === by && (known.name !== g.name || known.upn !== g.upn)) {
+        const refreshed = { ...g, grantedBy: by, at: known.grantedAt };
+        await withConcurrencyRetry(() => this.table.submitTransaction(this.leaderActions(refreshed, 'upsert')));
+      }
+    }
+    for (const [key, g] of existing) {
+      if (g.grantedBy === by && !wanted.has(key) && (await this.removeLeader(g.teamId ?? '', g.personId))) removed++;
+    }
+    return { added, removed };
+  }
+
+  private leaderActions(g: LeaderGrant, kind: 'create' | 'upsert'): TransactionAction[] {
+    const fields = definedOnly({ teamId: g.teamId, personId: g.personId, name: g.name, upn: g.upn, grantedBy: g.grantedBy, grantedAt: g.at.toISOString() });
+    const entities = [leaderRows.byTeam(g.teamId, g.personId), leaderRows.byPerson(g.personId, g.teamId)].map((rowKey) => ({ partitionKey: LEADER_PARTITION, rowKey, ...fields }));
+    return entities.map((e): TransactionAction => (kind === 'create' ? ['create', e] : ['upsert', e, 'Replace']));
+  }
+
+  private async list(filter: string, role: RoleGrant['role']): Promise<RoleGrant[]> {
+    const out: RoleGrant[] = [];
+    for await (const e of this.table.listEntities<GrantEntity>({ queryOptions: { filter } })) out.push(toGrant(role, e));
+    return out;
+  }
+
+  private async deleted(write: Promise<unknown>): Promise<boolean> {
+    try {
+      await write;
+      return true;
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+}
