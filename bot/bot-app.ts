@@ -1,14 +1,18 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/open-storage';
+import { createBotAuthentication } from './bot-auth';
 import { CardRefresher } from './card-refresher';
 import type { CampaignScheduler } from './campaign-scheduler';
 import { createCampaignScheduler } from './campaign-runtime';
 import { ChannelPoster } from './channel-poster';
+import { OutboundQueue } from './delivery/outbound-queue';
 import type { Config } from './config';
+import { CampaignWizard } from '../dialogs/campaign-wizard';
 import { DemoAnswerer, type MockUser } from './demo-answerer';
 import { MitwirkenBot } from './mitwirken-bot';
 import { createServer } from './server';
+import { TeamRoster } from './team-roster';
 import type { BotServices } from './services';
 
 export interface BotAppOptions {
@@ -17,6 +21,8 @@ export interface BotAppOptions {
   log: Logger;
   /** local mode: the Playground's mock users, for `demo`; its current user becomes admin when no admins are configured. */
   playgroundTenant?: { currentUserId?: string; users: MockUser[] };
+  /** least time between two processed answers of one person to one item (ms, default 1000). */
+  answerIntervalMs?: number;
   /** delay for coalescing card updates (ms). */
   cardUpdateDelayMs?: number;
   now?: () => Date;
@@ -42,22 +48,19 @@ export function adminPolicy(config: Config, localAdminId: string | undefined): (
 /** wires the bot from its capabilities; the composition root (main.ts) and tests both call this. */
 export function createBotApp(options: BotAppOptions): BotApp {
   const { config, storage, log } = options;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId ?? '',
-    MicrosoftAppPassword: config.appPassword ?? '',
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId ?? '',
-  });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(createBotAuthentication(config, log));
   adapter.onTurnError = async (_ctx, err) => {
     log.error({ err }, 'unhandled turn error');
   };
-  const poster = new ChannelPoster(adapter, config.appId ?? '');
+  const queue = new OutboundQueue({ log, tenantRate: config.teamsTenantRate });
+  const poster = new ChannelPoster(adapter, config.appId ?? '', queue);
   const refresher = new CardRefresher(storage, poster, log, {
     minGroupSize: config.minGroupSize,
     timeZone: config.timeZone,
     delayMs: options.cardUpdateDelayMs ?? 1500,
   });
+  const now = options.now ?? (() => new Date());
+  const configuredAdmin = adminPolicy(config, options.playgroundTenant?.currentUserId);
   const services: BotServices = {
     config,
     storage,
@@ -65,12 +68,26 @@ export function createBotApp(options: BotAppOptions): BotApp {
     poster,
     refresher,
     demo: config.localMode && options.playgroundTenant ? new DemoAnswerer(storage, options.playgroundTenant.users) : undefined,
-    isAdmin: adminPolicy(config, options.playgroundTenant?.currentUserId),
-    now: options.now ?? (() => new Date()),
+    isAdmin: async (id) => configuredAdmin(id) || (id !== undefined && (await storage.roles.isAdmin(id))),
+    wizard: new CampaignWizard({
+      state: storage.botState,
+      campaigns: storage.campaigns,
+      listTeams: async () => {
+        const teams = await storage.installations.activeTeams();
+        return Promise.all(teams.map(async (t) => ({ teamId: t.teamId, name: t.name, channels: (await storage.installations.channelsOf(t.teamId)).filter((c) => c.active).map((c) => c.name) })));
+      },
+      timeZone: config.timeZone,
+      minGroupSize: config.minGroupSize,
+      now,
+      log,
+      onSaved: (campaign, by) => storage.audit.record({ actorId: by, action: 'campaign.create', target: campaign.id, details: { status: campaign.status, items: campaign.items.length }, at: now() }),
+    }),
+    roster: new TeamRoster(adapter, config.appId ?? ''),
+    now,
   };
-  const bot = new MitwirkenBot(services);
+  const bot = new MitwirkenBot(services, { answerIntervalMs: options.answerIntervalMs });
   const scheduler = createCampaignScheduler(services);
-  const server = createServer({ adapter, bot, log, ready: () => storage.ping() });
+  const server = createServer({ adapter, bot, log, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds });
   return {
     services,
     adapter,

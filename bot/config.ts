@@ -12,6 +12,12 @@ const onOff = z
   .optional()
   .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
 
+/** https everywhere; plain http only for a loopback host (tests). */
+function httpsOrLoopback(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
+
 /** the environment variables Mitwirken reads; .env.example documents each. */
 const envSchema = z.object({
   MicrosoftAppId: z.string().trim().optional().transform((s) => s || undefined),
@@ -37,7 +43,15 @@ const envSchema = z.object({
       if (!d) ctx.addIssue({ code: 'custom', message: 'not an ISO 8601 duration such as PT6H' });
       return d ? nominalMillis(d) : 0;
     }),
+  TEAMS_TENANT_RATE: z.coerce.number().positive().max(1000).default(50),
   ANSWER_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ALLOWED_TENANT_IDS: list,
+  BOT_OPENID_METADATA_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => s || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' }).optional()),
 });
 
 /** validated configuration. Local mode = no MicrosoftAppId: embedded storage, Agents Playground, no auth. */
@@ -61,6 +75,12 @@ export interface Config {
   campaignsDir: string;
   /** missed campaign slots younger than this (ms) are posted late; older ones are skipped. */
   catchUpWindowMs: number;
+  /** Teams' request limit per app and tenant (requests per second); the outbound queue stays just below it. */
+  teamsTenantRate: number;
+  /** when not empty, only activities from these Entra tenants reach the bot (others get 403). */
+  allowedTenantIds: string[];
+  /** OpenID metadata of the Bot Connector's signing keys; unset = Bot Framework public cloud (for tests and sovereign clouds). */
+  openIdMetadataUrl?: string;
   localMode: boolean;
 }
 
@@ -93,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     answerSecret: e.ANSWER_SECRET,
     campaignsDir: e.CAMPAIGNS_DIR,
     catchUpWindowMs: e.CATCH_UP_WINDOW,
+    teamsTenantRate: e.TEAMS_TENANT_RATE,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     localMode,
   };
 }

@@ -63,7 +63,7 @@ export async function onPersonalInstalled(ctx: TurnContext, s: BotServices, fact
     updatedAt: s.now(),
   });
   if (await s.storage.installations.claimWelcome(`person:${facts.aadObjectId}`)) {
-    const card = buildGreetingCard(facts.locale, { name: facts.userName.split(' ')[0] ?? '', isAdmin: s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
+    const card = buildGreetingCard(facts.locale, { name: facts.userName.split(' ')[0] ?? '', isAdmin: await s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
     await ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
   }
 }

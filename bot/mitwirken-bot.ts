@@ -5,20 +5,26 @@ import { isItemId, isVerb, parsePayload, VERBS, type Verb } from '../core/card-a
 import { ADMIN_COMMANDS, parseCommand, type Command } from '../core/commands';
 import { messages } from '../core/messages';
 import { describeProblem, type Problem } from '../core/problems';
+import { PREVIEW_ITEM_PREFIX } from '../dialogs/campaign-wizard';
 import { isStorageUnavailable } from '../storage/tables';
 import type { ActionHandler, ActionTurn } from './actions/action-turn';
+import { campaignCopyAction, campaignDeleteAction } from './actions/campaign-edit-actions';
 import { campaignStatusAction } from './actions/campaign-status-action';
 import { ideaAction } from './actions/idea-action';
 import { postToAction } from './actions/post-to-action';
 import { refreshAction } from './actions/refresh-action';
 import { voteAction } from './actions/vote-action';
+import { wizardAction } from './actions/wizard-action';
+import { addAdminCommand } from './commands/add-admin-command';
 import { campaignsCommand, reloadCampaignsCommand } from './commands/campaign-commands';
 import { closeCommand } from './commands/close-command';
 import type { CommandHandler, CommandTurn } from './commands/command-turn';
 import { demoCommand } from './commands/demo-command';
 import { helpCommand } from './commands/help-command';
+import { newCampaignCommand } from './commands/new-campaign-command';
 import { postCommand } from './commands/post-command';
 import { onChannelChanged, onPersonalInstalled, onTeamInstalled, onUninstalled } from './installation-events';
+import { AnswerThrottle } from './answer-throttle';
 import { renderItemCard } from './item-view';
 import type { BotServices } from './services';
 import { commandText, turnFacts, type TurnFacts } from './turn-facts';
@@ -31,6 +37,8 @@ const COMMANDS: { [N in Command['name']]: CommandHandler<N> } = {
   demo: demoCommand,
   campaigns: campaignsCommand,
   reloadCampaigns: reloadCampaignsCommand,
+  newCampaign: newCampaignCommand,
+  addAdmin: addAdminCommand,
 };
 
 /** one handler per card verb. */
@@ -40,6 +48,9 @@ const ACTIONS: { [V in Verb]: ActionHandler<V> } = {
   [VERBS.postTo]: postToAction,
   [VERBS.refresh]: refreshAction,
   [VERBS.campaignStatus]: campaignStatusAction,
+  [VERBS.campaignCopy]: campaignCopyAction,
+  [VERBS.campaignDelete]: campaignDeleteAction,
+  [VERBS.wizard]: wizardAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
@@ -49,8 +60,15 @@ const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
  * Handlers get their capabilities from BotServices; nothing here parses text beyond the command word.
  */
 export class MitwirkenBot extends TeamsActivityHandler {
-  constructor(private readonly s: BotServices) {
+  /** at most one answer per person and item per second is processed. */
+  private readonly throttle: AnswerThrottle;
+
+  constructor(
+    private readonly s: BotServices,
+    options: { answerIntervalMs?: number } = {},
+  ) {
     super();
+    this.throttle = new AnswerThrottle({ intervalMs: options.answerIntervalMs, now: () => this.s.now().getTime() });
     this.onMessage(async (ctx, next) => {
       await this.guard(ctx, () => this.handleMessage(ctx));
       await next();
@@ -102,7 +120,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
     if (!parsed.ok) return reject(parsed.problem);
     const command = parsed.value;
     if (command.name === 'demo' && !this.s.config.localMode) return reject({ key: 'errUnknownCommand', args: ['demo'] });
-    if (ADMIN_COMMANDS.has(command.name) && !this.s.isAdmin(facts.aadObjectId)) return reject({ key: 'errNotAdmin' });
+    if (ADMIN_COMMANDS.has(command.name) && !(await this.s.isAdmin(facts.aadObjectId))) return reject({ key: 'errNotAdmin' });
     const turn: CommandTurn = { ctx, facts, s: this.s };
     await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);
   }
@@ -121,9 +139,12 @@ export class MitwirkenBot extends TeamsActivityHandler {
     };
     try {
       if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });
+      if (typeof hint === 'string' && hint.startsWith(PREVIEW_ITEM_PREFIX)) return respond(asAttachment(buildMessageCard(messages(facts.locale).appName, [messages(facts.locale).previewOnly])));
       const payload = parsePayload(verb, data);
       if (!payload.ok) return await problemCard(payload.problem);
       const personId = facts.aadObjectId ?? ctx.activity.from.id;
+      const answered = verb === VERBS.vote || verb === VERBS.submitIdea ? (payload.value as { itemId: string }).itemId : undefined;
+      if (answered !== undefined && !this.throttle.tryAcquire(personId, answered)) return await problemCard({ key: 'errSlowDown' });
       const turn: ActionTurn = { ctx, facts, s: this.s, personId };
       const outcome = await (ACTIONS[verb] as ActionHandler<Verb>)(turn, payload.value as never);
       return outcome.ok ? respond(outcome.value) : await problemCard(outcome.problem);

@@ -4,6 +4,8 @@ import type { Config } from './config';
 import type { ChannelPoster } from './channel-poster';
 import type { CardRefresher } from './card-refresher';
 import type { DemoAnswerer } from './demo-answerer';
+import type { CampaignWizard } from '../dialogs/campaign-wizard';
+import type { TeamRoster } from './team-roster';
 
 /** the capabilities every handler gets; built once in the composition root. */
 export interface BotServices {
@@ -14,7 +16,11 @@ export interface BotServices {
   refresher: CardRefresher;
   /** local mode only: answers items as the Playground's mock users. */
   demo?: DemoAnswerer;
-  /** whether a person (AAD object id from the activity) is an admin. */
-  isAdmin(aadObjectId: string | undefined): boolean;
+  /** whether a person (AAD object id from the activity) is an admin: configured in ADMIN_AAD_IDS or granted in chat. */
+  isAdmin(aadObjectId: string | undefined): Promise<boolean>;
+  /** the campaign wizard (`kampagne neu`). */
+  wizard: CampaignWizard;
+  /** team members from Teams. */
+  roster: TeamRoster;
   now(): Date;
 }

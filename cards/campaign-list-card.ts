@@ -13,22 +13,25 @@ export interface CampaignSummary {
   nextPost?: Date;
 }
 
-/** the admin's campaign list: status, next post time, and buttons to pause, resume or end. */
+/** the admin's campaign list: status, next post time, and buttons to schedule a draft, pause, resume, end, duplicate or delete a draft. */
 export function buildCampaignListCard(locale: Locale, campaigns: CampaignSummary[], options: { timeZone: string; notice?: string }): AdaptiveCard {
   const m = messages(locale);
-  const action = (c: CampaignSummary, title: string, status: 'paused' | 'scheduled' | 'ended') => ({ title, payload: { campaignId: c.id, status } });
+  const status = (c: CampaignSummary, title: string, to: 'paused' | 'scheduled' | 'ended') => ({ title, verb: VERBS.campaignStatus, payload: { campaignId: c.id, status: to } });
+  const about = (c: CampaignSummary, title: string, verb: typeof VERBS.campaignCopy | typeof VERBS.campaignDelete) => ({ title, verb, payload: { campaignId: c.id } });
   return expandTemplate(template, {
     title: m.campaignsTitle,
     notice: options.notice ?? '',
     empty: m.campaignsNone,
-    verb: VERBS.campaignStatus,
     campaigns: campaigns.map((c) => ({
       title: `${c.title} (${c.id})`,
       line: m.campaignLine(m.campaignStatus[c.status] ?? c.status, c.nextPost ? formatDateTime(locale, c.nextPost, options.timeZone) : m.campaignNoNext),
       actions: [
-        ...(c.status === 'scheduled' || c.status === 'running' ? [action(c, m.campaignPause, 'paused')] : []),
-        ...(c.status === 'paused' ? [action(c, m.campaignResume, 'scheduled')] : []),
-        ...(c.status !== 'ended' && c.status !== 'draft' ? [action(c, m.campaignEnd, 'ended')] : []),
+        ...(c.status === 'draft' ? [status(c, m.campaignSchedule, 'scheduled')] : []),
+        ...(c.status === 'scheduled' || c.status === 'running' ? [status(c, m.campaignPause, 'paused')] : []),
+        ...(c.status === 'paused' ? [status(c, m.campaignResume, 'scheduled')] : []),
+        ...(c.status !== 'ended' && c.status !== 'draft' ? [status(c, m.campaignEnd, 'ended')] : []),
+        about(c, m.campaignDuplicate, VERBS.campaignCopy),
+        ...(c.status === 'draft' ? [about(c, m.campaignDelete, VERBS.campaignDelete)] : []),
       ],
     })),
   });

@@ -7,7 +7,7 @@ import { expandTemplate, type AdaptiveCard } from './render';
 /** the command overview; admins also see the commands that post and close items. */
 export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; localMode: boolean }): AdaptiveCard {
   const m = messages(locale);
-  const adminLines = [m.cmdPoll, m.cmdRating, m.cmdIdea, m.cmdClose, m.cmdCampaigns, m.cmdReloadCampaigns, ...(options.localMode ? [m.cmdDemo] : [])];
+  const adminLines = [m.cmdPoll, m.cmdRating, m.cmdIdea, m.cmdClose, m.cmdNewCampaign, m.cmdCampaigns, m.cmdReloadCampaigns, m.cmdAddAdmin, ...(options.localMode ? [m.cmdDemo] : [])];
   const sections = [
     { heading: m.helpEveryoneTitle, lines: [m.cmdAnswer, m.cmdHelp] },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),

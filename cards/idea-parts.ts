@@ -56,6 +56,7 @@ export function statusForm(locale: Locale, idea: Pick<IdeaLine, 'ideaId' | 'next
     title: m.ideaChangeStatus,
     statusId: ids.status,
     statusLabel: m.ideaNewStatus,
+    statusError: m.errFieldRequired,
     value: idea.nextStatuses[0],
     choices: idea.nextStatuses.map((s) => ({ title: statusLabel(locale, s), value: s })),
     noteId: ids.note,

@@ -1,4 +1,4 @@
-import { IDEA_VERBS } from '../core/ideas/idea-actions';
+import { FOLLOW_UP_LIMITS, IDEA_VERBS } from '../core/ideas/idea-actions';
 import { nextStatuses } from '../core/ideas/idea-status';
 import type { IdeaView } from '../core/ideas/idea-view';
 import { topIdeas } from '../core/ideas/ranking';
@@ -80,6 +80,8 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
             topNLabel: m.ideaFollowUpTopN,
             topN: Math.min(5, Math.max(2, open.length)),
             maxPicksLabel: m.ideaFollowUpMaxPicks,
+            topNError: m.errFollowUpTopN(FOLLOW_UP_LIMITS.topNMin, FOLLOW_UP_LIMITS.topNMax),
+            maxPicksError: m.errFollowUpMaxPicks(FOLLOW_UP_LIMITS.topNMax),
             maxPicks: Math.min(3, open.length),
             submit: m.ideaFollowUpCreate,
             verb: IDEA_VERBS.followUpPoll,

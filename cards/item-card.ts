@@ -82,7 +82,7 @@ export function buildItemCard(input: ItemCardInput): AdaptiveCard {
     closedBadge: m.closedBadge,
     question: item.question,
     privacyNotice: item.anonymous ? m.anonymousNotice : m.namedNotice,
-    hint: !closed && item.pollKind === 'multi' ? m.multiHint : '',
+    hint: !closed && item.pollKind === 'multi' ? (item.maxChoices ? m.multiHintMax(item.maxChoices) : m.multiHint) : '',
     verb: item.kind === 'idea' ? VERBS.submitIdea : VERBS.vote,
     buttons: useButtons ? options.map((title, i) => ({ title, payload: payload({ choice: i }) })) : [],
     choiceSet: useList

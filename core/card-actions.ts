@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { itemDraftSchema } from './commands';
-import { LIMITS, type ItemDraft } from './items';
+import { ITEM_ID, LIMITS, isItemId, type ItemDraft } from './items';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
@@ -10,17 +10,24 @@ export const VERBS = {
   postTo: 'mitwirken.postTo',
   refresh: 'mitwirken.refresh',
   campaignStatus: 'mitwirken.campaignStatus',
+  campaignCopy: 'mitwirken.campaignCopy',
+  campaignDelete: 'mitwirken.campaignDelete',
+  wizard: 'mitwirken.wizard',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
-const ITEM_ID = /^[a-z0-9-]{1,64}$/;
+/** the steps of the campaign wizard and what a button on its card asks for. */
+export const WIZARD_STEPS = ['basics', 'items', 'schedule', 'targets', 'preview'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+export const WIZARD_MOVES = ['next', 'add', 'removeLast', 'back', 'cancel', 'confirm', 'draft'] as const;
+export type WizardMove = (typeof WIZARD_MOVES)[number];
+
+const campaignId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'errInvalidPayload' });
+
 const itemId = z.string().regex(ITEM_ID, { message: 'errInvalidPayload' });
 
-/** whether a value has the shape of an item id (so it may be looked up). */
-export function isItemId(value: unknown): value is string {
-  return typeof value === 'string' && ITEM_ID.test(value);
-}
+export { isItemId };
 /**
  * an option index as a number, or as the digit string a choice list sends. An empty selection is no
  * choice (never option 0); the range is checked against the poll by the handler.
@@ -70,9 +77,21 @@ const schemas = {
   }),
   [VERBS.refresh]: z.object({ itemId }),
   [VERBS.campaignStatus]: z.object({
-    campaignId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'errInvalidPayload' }),
+    campaignId,
     status: z.enum(['paused', 'scheduled', 'ended'], { message: 'errInvalidPayload' }),
   }),
+  [VERBS.campaignCopy]: z.object({ campaignId }),
+  [VERBS.campaignDelete]: z.object({ campaignId }),
+  [VERBS.wizard]: z
+    .object({
+      wizardId: z.string().regex(/^[a-z0-9]{6,40}$/, { message: 'errInvalidPayload' }),
+      step: z.enum(WIZARD_STEPS, { message: 'errInvalidPayload' }),
+      action: z.enum(WIZARD_MOVES, { message: 'errInvalidPayload' }),
+    })
+    // the form's inputs arrive as further fields; values are strings (toggles 'true'/'false', lists comma-separated).
+    .catchall(z.union([z.string().max(5000, { message: 'errInvalidPayload' }), z.number(), z.boolean()], { message: 'errInvalidPayload' }).transform(String))
+    .refine((v) => Object.keys(v).length <= 200, { message: 'errInvalidPayload' })
+    .transform(({ wizardId, step, action, ...values }) => ({ wizardId, step, action, values: values as Record<string, string> })),
 };
 
 export interface VotePayload {
@@ -97,6 +116,18 @@ export interface CampaignStatusPayload {
   status: 'paused' | 'scheduled' | 'ended';
 }
 
+/** a campaign named by a button of the campaign list. */
+export interface CampaignRefPayload {
+  campaignId: string;
+}
+/** a button of the campaign wizard's card, with the form's input values. */
+export interface WizardPayload {
+  wizardId: string;
+  step: WizardStep;
+  action: WizardMove;
+  values: Record<string, string>;
+}
+
 /** the typed payload of each verb. */
 export interface PayloadOf {
   [VERBS.vote]: VotePayload;
@@ -104,6 +135,9 @@ export interface PayloadOf {
   [VERBS.postTo]: PostToPayload;
   [VERBS.refresh]: RefreshPayload;
   [VERBS.campaignStatus]: CampaignStatusPayload;
+  [VERBS.campaignCopy]: CampaignRefPayload;
+  [VERBS.campaignDelete]: CampaignRefPayload;
+  [VERBS.wizard]: WizardPayload;
 }
 
 /** whether a string is one of our verbs. */

@@ -1,4 +1,4 @@
-import { parseCommand, validateDraft, type Command } from './commands';
+import { ADMIN_COMMANDS, parseCommand, validateDraft, type Command } from './commands';
 import { LIMITS } from './items';
 import { messages } from './messages';
 import { describeProblem, type Outcome } from './problems';
@@ -179,5 +179,35 @@ describe('describeProblem', () => {
     const parsed = parseCommand('abstimmung');
     if (parsed.ok) throw new Error('accepted');
     expect(describeProblem('de', parsed.problem)).toBe(messages('de').errUnknownCommand('abstimmung'));
+  });
+});
+
+describe('campaign wizard and admin grants', () => {
+  it.each(['kampagne neu', 'Kampagne NEU', 'neue kampagne', 'new campaign'])('"%s" starts the campaign wizard', (text) => {
+    expect(parseCommand(text)).toEqual({ ok: true, value: { name: 'newCampaign' } });
+  });
+  it('reads whom "admin hinzufügen" / "add admin" names, and nothing when no one is named', () => {
+    expect(parseCommand('admin hinzufügen anna.becker@amt.example')).toEqual({ ok: true, value: { name: 'addAdmin', who: 'anna.becker@amt.example' } });
+    expect(parseCommand('add admin Anna Becker')).toEqual({ ok: true, value: { name: 'addAdmin', who: 'Anna Becker' } });
+    expect(parseCommand('admin hinzufügen')).toEqual({ ok: true, value: { name: 'addAdmin', who: '' } });
+    expect(ADMIN_COMMANDS.has('addAdmin') && ADMIN_COMMANDS.has('newCampaign')).toBe(true);
+  });
+  it('refuses half commands', () => {
+    expect(parseCommand('kampagne').ok).toBe(false);
+    expect(parseCommand('admin weg').ok).toBe(false);
+    expect(parseCommand('add something').ok).toBe(false);
+  });
+});
+
+describe('maxChoices of a multiple-choice draft', () => {
+  const multi = { kind: 'poll', pollKind: 'multi', question: 'Welche drei zuerst?', options: ['A', 'B', 'C', 'D'], anonymous: false };
+  it('keeps a limit below the number of options and drops one that allows all', () => {
+    expect(validateDraft({ ...multi, maxChoices: 3 })).toEqual({ ok: true, value: { ...multi, maxChoices: 3 } });
+    expect(validateDraft({ ...multi, maxChoices: 4 })).toEqual({ ok: true, value: multi });
+  });
+  it('refuses a limit on single choice, above the options or below one', () => {
+    expect(validateDraft({ ...multi, pollKind: 'single', maxChoices: 2 }).ok).toBe(false);
+    expect(validateDraft({ ...multi, maxChoices: 5 }).ok).toBe(false);
+    expect(validateDraft({ ...multi, maxChoices: 0 }).ok).toBe(false);
   });
 });

@@ -9,12 +9,14 @@ export type Command =
   | { name: 'close' }
   | { name: 'demo' }
   | { name: 'campaigns' }
-  | { name: 'reloadCampaigns' };
+  | { name: 'reloadCampaigns' }
+  | { name: 'newCampaign' }
+  | { name: 'addAdmin'; who: string };
 
 /** commands only participation managers (admins) may use. */
-export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo', 'campaigns', 'reloadCampaigns']);
+export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo', 'campaigns', 'reloadCampaigns', 'newCampaign', 'addAdmin']);
 
-type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'close' | 'demo' | 'campaigns' | 'reload';
+type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'close' | 'demo' | 'campaigns' | 'reload' | 'campaign' | 'new' | 'admin' | 'add';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -36,6 +38,12 @@ const KEYWORDS: Record<string, Keyword> = {
   kampagnen: 'campaigns',
   campaigns: 'campaigns',
   reload: 'reload',
+  kampagne: 'campaign',
+  new: 'new',
+  neu: 'new',
+  neue: 'new',
+  admin: 'admin',
+  add: 'add',
 };
 
 const FLAGS: Record<string, 'anonymous' | 'multi'> = {
@@ -65,12 +73,14 @@ export const itemDraftSchema = z
     pollKind: z.enum(['single', 'multi', 'rating'], { message: 'errInvalidPayload' }).optional(),
     question,
     options: z.array(z.string({ message: 'errInvalidPayload' }), { message: 'errInvalidPayload' }),
+    maxChoices: z.int({ message: 'errInvalidPayload' }).min(1, { message: 'errInvalidPayload' }).max(LIMITS.optionsMax, { message: 'errInvalidPayload' }).optional(),
     anonymous: z.boolean({ message: 'errInvalidPayload' }),
   })
   .superRefine((d, ctx) => {
     const choiceList = d.kind === 'poll' && d.pollKind !== 'rating';
     if (d.kind === 'poll' && !d.pollKind) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
     if (d.kind === 'idea' && d.pollKind) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
+    if (d.maxChoices !== undefined && (d.pollKind !== 'multi' || d.maxChoices > d.options.length)) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['maxChoices'] });
     if (!choiceList) {
       if (d.options.some((o) => o.trim() !== '')) ctx.addIssue({ code: 'custom', message: 'errOptionsNotAllowed', path: ['options'] });
       return;
@@ -83,6 +93,7 @@ export const itemDraftSchema = z
     return {
       kind: d.kind,
       ...(d.kind === 'poll' ? { pollKind: d.pollKind } : {}),
+      ...(d.maxChoices !== undefined && d.maxChoices < d.options.length ? { maxChoices: d.maxChoices } : {}),
       question: d.question,
       options: choiceList ? d.options.map((o) => o.trim()) : [],
       anonymous: d.anonymous,
@@ -111,7 +122,8 @@ function normalise(text: string): string {
 /**
  * parses the text of a chat message (the bot's @mention already removed) into a command.
  * Syntax: `umfrage [--anonym] [--mehrfach] Frage? | A | B`, `bewertung Frage?`, `idee Frage?`, `schließen`, `hilfe`, `demo`,
- * `kampagnen`, `kampagnen laden` (English: poll, rating, prompt, close, help, demo, campaigns, reload campaigns).
+ * `kampagnen`, `kampagnen laden`, `kampagne neu`, `admin hinzufügen <wer>` (English: poll, rating, prompt, close, help, demo,
+ * campaigns, reload campaigns, new campaign, add admin <who>).
  */
 export function parseCommand(raw: string): Outcome<Command> {
   const text = normalise(raw);
@@ -124,6 +136,11 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'demo') return ok({ name: 'demo' });
   const next = rest[0]?.toLowerCase();
   if (keyword === 'campaigns') return ok(next === 'laden' || next === 'reload' ? { name: 'reloadCampaigns' } : { name: 'campaigns' });
+  if (keyword === 'campaign') return next === 'neu' || next === 'new' ? ok({ name: 'newCampaign' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'new') return next === 'campaign' || next === 'kampagne' ? ok({ name: 'newCampaign' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'admin' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
+  if (keyword === 'add' && next === 'admin') return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
+  if (keyword === 'admin' || keyword === 'add') return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'reload') return next === 'campaigns' || next === 'kampagnen' ? ok({ name: 'reloadCampaigns' }) : fail('errUnknownCommand', first.slice(0, 40));
 
   const flags = new Set<'anonymous' | 'multi'>();

@@ -27,6 +27,8 @@ export interface ItemDraft {
   /** poll options; empty for idea prompts. */
   options: string[];
   pollKind?: PollKind;
+  /** multiple choice only: at most this many options per person (default: all). */
+  maxChoices?: number;
   anonymous: boolean;
 }
 
@@ -45,6 +47,14 @@ export interface Item extends ItemDraft {
   conversationId?: string;
   /** the posted card's activity id, for updates in place. */
   activityId?: string;
+}
+
+/** the shape of an item id (a UUID, or a preview's id), checked before any lookup. */
+export const ITEM_ID = /^[a-z0-9-]{1,64}$/;
+
+/** whether a value has the shape of an item id (so it may be looked up). */
+export function isItemId(value: unknown): value is string {
+  return typeof value === 'string' && ITEM_ID.test(value);
 }
 
 /** the options a poll offers, including the fixed scale of a rating. */

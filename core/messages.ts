@@ -22,7 +22,7 @@ const baseDe = {
   cmdRating: 'bewertung [--anonym] Frage? – postet eine Bewertung von 1 bis 5',
   cmdIdea: 'idee [--anonym] Frage? – postet eine Ideenabfrage',
   cmdClose: 'schließen – schließt im Thread die offene Umfrage oder Ideenabfrage und zeigt das Ergebnis',
-  cmdCampaigns: 'kampagnen – listet Kampagnen mit Status und nächstem Post; pausieren, fortsetzen, beenden',
+  cmdCampaigns: 'kampagnen – listet Kampagnen mit Status und nächstem Post; planen, pausieren, fortsetzen, beenden, duplizieren, Entwurf löschen',
   cmdReloadCampaigns: 'kampagnen laden – liest die Kampagnendateien neu ein und nennt Fehler mit Zeile',
   cmdDemo: 'demo – beantwortet die letzte Umfrage oder Ideenabfrage als Testpersonen (nur lokal)',
   cmdAnswer: 'Antworten: direkt auf der Karte im Kanal – mit einem Klick oder einem kurzen Text.',
@@ -44,6 +44,7 @@ const baseDe = {
     'Anonym: Deine Antwort wird ohne Namen gespeichert. Niemand – auch nicht das Beteiligungsmanagement – kann sie dir zuordnen. Deshalb kannst du sie später nicht ändern. Ergebnisse erscheinen erst nach dem Schließen.',
   namedNotice: 'Nicht anonym: Deine Antwort wird mit deinem Namen gespeichert.',
   multiHint: 'Mehrfachauswahl möglich',
+  multiHintMax: (n: number) => `Mehrfachauswahl: bis zu ${n}`,
   multiLabel: 'Deine Auswahl',
   submitChoices: 'Auswahl abschicken',
   ideaLabel: 'Deine Idee',
@@ -109,6 +110,7 @@ const baseDe = {
   errUnknownTarget: 'Dieses Team oder diesen Kanal kenne ich nicht (mehr).',
   errStorageDown: 'Mitwirken ist vorübergehend nicht erreichbar, bitte gleich noch einmal versuchen.',
   errUnexpected: 'Da ist etwas schiefgegangen. Bitte versuche es noch einmal.',
+  errTooManyChoices: (n: number) => `Bitte höchstens ${n} auswählen.`,
 };
 
 const de = { ...baseDe, ...wizardDe, ...deliveryDe, ...rolesDe, ...ideasDe, ...digestDe, ...privacyDe };
@@ -126,7 +128,7 @@ const baseEn: typeof baseDe = {
   cmdRating: 'rating [--anonymous] Question? – posts a rating from 1 to 5',
   cmdIdea: 'prompt [--anonymous] Question? – posts an idea prompt',
   cmdClose: 'close – closes the open poll or idea prompt in this thread and shows the results',
-  cmdCampaigns: 'campaigns – lists campaigns with status and next post; pause, resume, end',
+  cmdCampaigns: 'campaigns – lists campaigns with status and next post; schedule, pause, resume, end, duplicate, delete a draft',
   cmdReloadCampaigns: 'reload campaigns – reads the campaign files again and names errors with their line',
   cmdDemo: 'demo – answers the latest poll or idea prompt as test users (local mode only)',
   cmdAnswer: 'Answering: right on the card in the channel – one click or a short text.',
@@ -146,6 +148,7 @@ const baseEn: typeof baseDe = {
     'Anonymous: your answer is stored without your name. Nobody – not even the participation team – can link it to you. That is why you cannot change it later. Results appear after the poll closes.',
   namedNotice: 'Not anonymous: your answer is stored with your name.',
   multiHint: 'Several choices allowed',
+  multiHintMax: (n) => `Several choices: up to ${n}`,
   multiLabel: 'Your choice',
   submitChoices: 'Submit choice',
   ideaLabel: 'Your idea',
@@ -209,6 +212,7 @@ const baseEn: typeof baseDe = {
   errUnknownTarget: 'I do not know this team or channel (any more).',
   errStorageDown: 'Mitwirken is temporarily unavailable, please try again in a moment.',
   errUnexpected: 'Something went wrong. Please try again.',
+  errTooManyChoices: (n) => `Please choose at most ${n}.`,
 };
 
 const en: Messages = { ...baseEn, ...wizardEn, ...deliveryEn, ...rolesEn, ...ideasEn, ...digestEn, ...privacyEn };

@@ -148,7 +148,7 @@ describe('production mode', () => {
 
   test('refuses a malformed bearer token with 401', async () => {
     const res = await prod.post(
-      { type: 'message', channelId: 'msteams', serviceUrl: prod.connector.url, conversation: { id: 'c' }, from: { id: 'u' }, text: 'hilfe' },
+      { type: 'message', channelId: 'msteams', serviceUrl: prod.connector.url, conversation: { id: 'c' }, from: { id: 'u' }, recipient: BOT, text: 'hilfe' },
       { authorization: 'Bearer not.a.token' },
     );
     expect(res.status).toBe(401);

@@ -6,7 +6,7 @@ import type { ActionHandler } from './action-turn';
 /** an admin pauses, resumes or ends a campaign from the list card; the admin check is here, never in card data. */
 export const campaignStatusAction: ActionHandler<typeof VERBS.campaignStatus> = async (turn, payload) => {
   const { s, facts } = turn;
-  if (!s.isAdmin(turn.personId)) return fail('errNotAdmin');
+  if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const updated = await s.storage.campaigns.setStatus(payload.campaignId, payload.status, turn.personId);
   if (!updated) return fail('errInvalidPayload');
   s.log.info({ campaignId: payload.campaignId, status: payload.status, by: turn.personId }, 'campaign status changed');

@@ -10,7 +10,7 @@ import type { ActionHandler } from './action-turn';
 /** the admin picked a team channel for an item drafted in the personal chat: post it there. */
 export const postToAction: ActionHandler<typeof VERBS.postTo> = async (turn, payload) => {
   const { s, facts } = turn;
-  if (!s.isAdmin(turn.personId)) return fail('errNotAdmin');
+  if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const [teamId = '', channelId = ''] = payload.target.split('|');
   const team = await s.storage.installations.getTeam(teamId);
   const channel = team?.active ? await s.storage.installations.getChannel(teamId, channelId) : undefined;

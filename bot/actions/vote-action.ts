@@ -14,6 +14,7 @@ export const voteAction: ActionHandler<typeof VERBS.vote> = async (turn, payload
   const options = optionsOf(item);
   if (payload.choices.some((c) => c < 0 || c >= options.length)) return fail('errChoiceOutOfRange');
   if (item.pollKind !== 'multi' && payload.choices.length !== 1) return fail('errInvalidPayload');
+  if (item.maxChoices !== undefined && payload.choices.length > item.maxChoices) return fail('errTooManyChoices', item.maxChoices);
   const result = await s.storage.responses.castVote(item, { aadObjectId: turn.personId, name: facts.userName }, payload.choices);
   if (result.status === 'anonymous-final') return fail('errAnonymousFinal');
   if (result.status === 'recorded') s.refresher.schedule(item.id);

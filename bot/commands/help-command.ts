@@ -5,6 +5,6 @@ import type { CommandHandler } from './command-turn';
 
 /** `hilfe` / `help`: the command overview for this person. */
 export const helpCommand: CommandHandler<'help'> = async ({ ctx, facts, s }) => {
-  const card = buildHelpCard(facts.locale, { isAdmin: s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
+  const card = buildHelpCard(facts.locale, { isAdmin: await s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
   await ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
 };

@@ -1,5 +1,7 @@
 import type { IdeaView } from '../../core/ideas/idea-view';
 import type { Locale } from '../../core/locale';
+import { assembleDigest } from '../../core/digest/digest';
+import { buildDigestCard } from '../digest-card';
 import { buildFanoutProgressCard } from '../fanout-progress-card';
 import { buildIdeasCard } from '../ideas-card';
 import { asAttachment } from '../render';
@@ -105,6 +107,49 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
           ],
           done: false,
         }),
+      ),
+  },
+  {
+    id: 'digest',
+    title: 'Weekly digest for a leader',
+    purpose: 'A leader’s weekly overview in the 1:1 chat: participation with trend, new ideas with a status form, results of polls closed that week, open items.',
+    template: 'digest',
+    build: (l) =>
+      asAttachment(
+        buildDigestCard(
+          assembleDigest({
+            leader: { id: 'leader-1', name: PEOPLE[0] ?? '' },
+            week: '2026-W10',
+            interim: false,
+            timeZone: 'Europe/Berlin',
+            locale: l,
+            minGroupSize: SAMPLE_MIN_GROUP_SIZE,
+            teams: [
+              {
+                teamId: 'abh',
+                teamName: 'Ausländerbehörde',
+                memberCount: 24,
+                participantsByWeek: { '2026-W03': 9, '2026-W04': 12, '2026-W05': 11, '2026-W06': 14, '2026-W07': 13, '2026-W08': 16, '2026-W09': 15, '2026-W10': 18 },
+                newIdeas: ideasIn(l),
+                closedItems: [
+                  {
+                    itemId: 'abh-sicherheit',
+                    question: bi(l, 'Fühlst du dich am Schalter ausreichend geschützt?', 'Do you feel safe enough at the counter?'),
+                    kind: 'poll',
+                    pollKind: 'single',
+                    anonymous: true,
+                    options: bi(l, 'Ja|Teilweise|Nein', 'Yes|Partly|No').split('|'),
+                    tally: { counts: [9, 6, 3], voters: 18 },
+                    participants: 18,
+                    closedAt: new Date('2026-03-06T16:00:00Z'),
+                  },
+                ],
+                openItems: [{ itemId: 'abh-ideen', question: bi(l, 'Was würde die Wartezeiten verkürzen?', 'What would shorten waiting times?'), closesAt: new Date('2026-03-13T16:00:00Z') }],
+              },
+            ],
+          }),
+          l,
+        ),
       ),
   },
 ];

@@ -34,9 +34,18 @@ type Locator = (path: Path) => number | undefined;
 export function parseCampaignFile(fileName: string, text: string, defaults: CampaignFileDefaults): CampaignFileResult {
   const source = readSource(fileName, text);
   if (!source.ok) return source;
-  const parsed = campaignFileSchema.safeParse(source.data, { reportInput: true, error: describeIssue });
+  return campaignFromData(fileName, source.data, defaults, source.locate);
+}
+
+/**
+ * validates campaign data already read (a parsed file, or what the chat wizard assembled) with the same schema
+ * and defaults as a file; `source` names it in errors.
+ */
+export function campaignFromData(source: string, data: unknown, defaults: CampaignFileDefaults, locate: Locator = () => undefined): CampaignFileResult {
+  const fileName = source;
+  const parsed = campaignFileSchema.safeParse(data, { reportInput: true, error: describeIssue });
   if (!parsed.success) {
-    const errors = parsed.error.issues.flatMap((issue) => toErrors(fileName, issue, source.locate));
+    const errors = parsed.error.issues.flatMap((issue) => toErrors(fileName, issue, locate));
     return { ok: false, errors: sortByLine(errors) };
   }
   const timeZone = parsed.data.timezone ?? defaults.defaultTimeZone;

@@ -55,7 +55,13 @@ export function draftOf(item: CampaignItem): ItemDraft {
     case 'idea':
       return { ...base, kind: 'idea', options: [] };
     case 'poll':
-      return { ...base, kind: 'poll', pollKind: item.multiple ? 'multi' : 'single', options: [...item.options] };
+      return {
+        ...base,
+        kind: 'poll',
+        pollKind: item.multiple ? 'multi' : 'single',
+        options: [...item.options],
+        ...(item.multiple && item.maxChoices !== undefined && item.maxChoices < item.options.length ? { maxChoices: item.maxChoices } : {}),
+      };
     case 'rating':
       return { ...base, kind: 'poll', pollKind: 'rating', options: [] };
     case 'yesno':

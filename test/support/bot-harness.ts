@@ -40,14 +40,19 @@ export interface BotHarness {
 }
 
 /** starts a bot harness; env entries override the test configuration. */
-export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}): Promise<BotHarness> {
+/** options of the bot app under test; answers are not throttled unless a test asks for it. */
+export interface HarnessAppOptions {
+  answerIntervalMs?: number;
+}
+
+export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
   const tableServer: EmbeddedTableServer = await startEmbeddedTableServer();
   const connector = await new ConnectorStub(stubOptions).start();
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: 'test-secret-test-secret-test-secret!', timeZone: config.timeZone });
-  const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20 });
+  const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0 });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
 

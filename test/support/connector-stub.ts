@@ -21,6 +21,17 @@ export interface DeliveredActivity {
 export interface ConnectorStubOptions {
   /** channels returned for GET /v3/teams/:id/conversations. */
   channels?: Record<string, { id: string; name?: string }[]>;
+  /** team rosters returned for GET /v3/conversations/:teamId/pagedmembers and /members. */
+  members?: Record<string, RosterMember[]>;
+}
+
+/** a team member as the roster API returns it. */
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  userPrincipalName?: string;
+  email?: string;
 }
 
 /**
@@ -102,6 +113,10 @@ export class ConnectorStub {
     if (area === 'conversations' && id && sub === 'activities' && subId && method === 'PUT') {
       this.delivered.push({ kind: 'update', conversationId: id, activityId: subId, activity: body });
       return send(200, { id: subId });
+    }
+    if (area === 'conversations' && id && (sub === 'pagedmembers' || sub === 'members') && method === 'GET') {
+      const members = this.options.members?.[id] ?? [];
+      return send(200, sub === 'pagedmembers' ? { members } : members);
     }
     if (area === 'teams' && id && sub === 'conversations' && method === 'GET') {
       return send(200, { conversations: this.options.channels?.[id] ?? [{ id, name: undefined }] });

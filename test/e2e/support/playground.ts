@@ -337,8 +337,8 @@ export class PlaygroundPage {
   }
 
   /** Fills the card input (Input.Text/Number/Date/Time) whose `label` contains `label` (required inputs add " *"). */
-  async fillInput(label: string, value: string, card: Locator = this.lastCard()): Promise<void> {
-    await card.getByLabel(label).fill(value);
+  async fillInput(label: string, value: string, card: Locator = this.lastCard(), options: { exact?: boolean } = {}): Promise<void> {
+    await card.getByLabel(label, { exact: options.exact ?? false }).fill(value);
   }
 
   /** Chooses `choiceTitle` in the Input.ChoiceSet labelled `label` (compact = combobox, expanded = radios/checkboxes). */
