@@ -1,14 +1,8 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { formatPath } from '../campaigns/campaign-file';
+import { formatFileError, formatPath, readSource, type FileError } from '../config-file';
 
 /** one problem in the organisation file: where (file, 1-based line when known, path such as `teams[0].leaders[1]`) and what. */
-export interface OrgFileError {
-  file: string;
-  line?: number;
-  path: string;
-  message: string;
-}
+export type OrgFileError = FileError;
 
 /** a team and the leaders assigned to it; leaders are UPNs (lowercased) or AAD object ids. */
 export interface OrgTeam {
@@ -70,38 +64,11 @@ export const orgFileSchema = z
  * every problem comes back with file, line and path, like campaign files.
  */
 export function parseOrgFile(fileName: string, text: string): OrgFileResult {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (extension !== 'yml' && extension !== 'yaml' && extension !== 'json') {
-    return { ok: false, errors: [{ file: fileName, path: '', message: 'unknown file type; use .yml, .yaml or .json' }] };
-  }
-  let data: unknown;
-  if (extension === 'json') {
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const position = /position (\d+)/.exec(message)?.[1];
-      const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-      return { ok: false, errors: [{ file: fileName, ...(line !== undefined && { line }), path: '', message: `JSON syntax error: ${message}` }] };
-    }
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, version: '1.2', schema: 'core', prettyErrors: false });
-  if (extension !== 'json') {
-    if (doc.errors.length > 0) {
-      const errors = doc.errors.map((e) => ({
-        file: fileName,
-        line: lines.linePos(e.pos[0]).line,
-        path: '',
-        message: `YAML syntax error: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
-      }));
-      return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.line === e.line) === i) };
-    }
-    data = doc.toJS({ maxAliasCount: 100 });
-  }
+  const source = readSource(fileName, text);
+  if (!source.ok) return source;
+  const { data, locate } = source;
   const parsed = orgFileSchema.safeParse(data);
   if (parsed.success) return { ok: true, org: parsed.data };
-  const locate = doc.errors.length === 0 ? locator(doc, lines) : () => undefined;
   const errors = parsed.error.issues.flatMap((issue): OrgFileError[] => {
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     return paths.map((path) => {
@@ -114,32 +81,8 @@ export function parseOrgFile(fileName: string, text: string): OrgFileResult {
 }
 
 /** one line for logs and the admin: 'org.yml:4 teams[0].leaders[1]: …'. */
-export function formatOrgFileError(e: OrgFileError): string {
-  const where = e.line === undefined ? e.file : `${e.file}:${e.line}`;
-  return e.path === '' ? `${where} ${e.message}` : `${where} ${e.path}: ${e.message}`;
-}
+export const formatOrgFileError = formatFileError;
 
-function locator(doc: Document, lines: LineCounter): (path: readonly PropertyKey[]) => number | undefined {
-  return (path) => {
-    let node: unknown = doc.contents;
-    let anchor: unknown = node;
-    for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
-        if (!pair) break;
-        anchor = pair.key;
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item = node.items[segment];
-        if (item === undefined) break;
-        anchor = item;
-        node = item;
-      } else break;
-    }
-    const range = (anchor as { range?: [number, number, number] } | null)?.range;
-    return range ? lines.linePos(range[0]).line : undefined;
-  };
-}
 
 /** a team the bot is installed in. */
 export interface KnownTeam {

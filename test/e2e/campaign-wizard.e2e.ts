@@ -1,58 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import pino from 'pino';
-import { createBotApp, type BotApp } from '../../bot/bot-app';
-import { loadConfig } from '../../bot/config';
-import { readPlaygroundTenant } from '../../bot/playground';
 import { messages } from '../../core/messages';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
-import { openStorage, type Storage } from '../../storage/open-storage';
-import { openPlayground, startPlayground, type PlaygroundPage, type PlaygroundServer } from './support/playground';
+import { ARTIFACTS, startE2eWorld, tenant, type E2eWorld } from './support/e2e-world';
 
-const ARTIFACTS = path.join(__dirname, 'artifacts');
 const de = messages('de');
 const TITLE = 'Puls Jobcenter Mitte';
 const QUESTION = 'Wie gut fühlst du dich über die neue E-Akte informiert?';
 
-let tables: EmbeddedTableServer;
-let storage: Storage;
-let bot: BotApp;
-let playground: PlaygroundServer;
-let ui: PlaygroundPage;
-const tenant = readPlaygroundTenant(path.join(__dirname, '..', '..', '.m365agentsplayground.yml'));
+let world: E2eWorld;
 
 jest.setTimeout(240_000);
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  tables = await startEmbeddedTableServer();
-  const config = loadConfig({ PLAYGROUND: 'on', LOG_LEVEL: 'info' });
-  storage = await openStorage({ connectionString: tables.connectionString, answerSecret: 'e2e-secret-e2e-secret-e2e-secret', timeZone: config.timeZone });
-  const log = pino({ level: 'info' }, pino.destination(path.join(ARTIFACTS, 'bot-wizard.log')));
-  bot = createBotApp({ config, storage, log, playgroundTenant: tenant, cardUpdateDelayMs: 200 });
-  const port = await bot.listen(0);
-  playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, cwd: path.join(__dirname, '..', '..') });
-  ui = await openPlayground(playground.url);
+  world = await startE2eWorld('bot-wizard');
 });
 
 afterAll(async () => {
-  await ui?.close();
-  await playground?.stop();
-  await bot?.close();
-  await tables?.close();
+  await world?.stop();
 });
 
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    await ui.screenshot(path.join(ARTIFACTS, `failed-wizard-${name}.png`)).catch(() => undefined);
-    throw err;
-  }
-}
-
 test('an admin creates a campaign through the chat wizard; its first poll, due within a minute, appears in General and is answered', async () => {
+  const { ui, storage, bot, step } = world;
   await step('install', async () => {
     await ui.openChannel('General');
     await ui.waitForCardContaining(de.welcomeTitle, { timeoutMs: 30_000 });

@@ -1,58 +1,26 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
-import { createBotApp, type BotApp } from '../../bot/bot-app';
-import { loadConfig } from '../../bot/config';
-import { readPlaygroundTenant } from '../../bot/playground';
 import { messages } from '../../core/messages';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
-import { openStorage, type Storage } from '../../storage/open-storage';
-import { openPlayground, startPlayground, type PlaygroundPage, type PlaygroundServer } from './support/playground';
+import { ARTIFACTS, startE2eWorld, tenant, type E2eWorld } from './support/e2e-world';
 
-const ARTIFACTS = path.join(__dirname, 'artifacts');
 const de = messages('de');
 const QUESTION = 'Wie zufrieden bist du mit unserer Teamkommunikation?';
 const IDEA_QUESTION = 'Was würde unsere Zusammenarbeit verbessern?';
 
-let tables: EmbeddedTableServer;
-let storage: Storage;
-let bot: BotApp;
-let playground: PlaygroundServer;
-let ui: PlaygroundPage;
-const tenant = readPlaygroundTenant(path.join(__dirname, '..', '..', '.m365agentsplayground.yml'));
+let world: E2eWorld;
 
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  tables = await startEmbeddedTableServer();
-  const config = loadConfig({ PLAYGROUND: 'on', LOG_LEVEL: 'info' });
-  storage = await openStorage({ connectionString: tables.connectionString, answerSecret: 'e2e-secret-e2e-secret-e2e-secret', timeZone: config.timeZone });
-  const log = pino({ level: 'info' }, pino.destination(path.join(ARTIFACTS, 'bot.log')));
-  bot = createBotApp({ config, storage, log, playgroundTenant: tenant, cardUpdateDelayMs: 200 });
-  const port = await bot.listen(0);
-  playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, cwd: path.join(__dirname, '..', '..') });
-  ui = await openPlayground(playground.url);
+  world = await startE2eWorld('bot');
 });
 
 afterAll(async () => {
-  await ui?.close();
-  await playground?.stop();
-  await bot?.close();
-  await tables?.close();
+  await world?.stop();
 });
 
-/** keeps a screenshot of the page when a step fails, for the CI log. */
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    await ui.screenshot(path.join(ARTIFACTS, `failed-${name}.png`)).catch(() => undefined);
-    throw err;
-  }
-}
-
 test('an admin posts a poll into General, votes on the card, sees the card update, and the vote is in table storage', async () => {
+  const { ui, storage, step } = world;
   const me = tenant.currentUserId as string;
 
   await step('install', async () => {
@@ -87,6 +55,7 @@ test('an admin posts a poll into General, votes on the card, sees the card updat
 });
 
 test('an idea typed into an idea prompt card is confirmed on the card and stored with its author', async () => {
+  const { ui, storage, step } = world;
   const me = tenant.currentUserId as string;
   const card = await step('post-idea', async () => {
     await ui.send(`idee ${IDEA_QUESTION}`, { mentionBot: true });
