@@ -18,5 +18,19 @@ export async function campaignListCard(s: BotServices, locale: Locale, notice?: 
       : undefined;
     return { id: c.id, title: c.title, status: c.status, nextPost: next };
   });
+  // what happened so far, so missed (skipped) slots are visible to the admin; drafts have no history.
+  await Promise.all(
+    summaries.map(async (summary, i) => {
+      if (campaigns[i]?.status === 'draft') return;
+      const history = await s.storage.scheduleLedger.history(summary.id);
+      const skips = history.filter((e) => e.status === 'skipped');
+      const last = skips.reduce<(typeof skips)[number] | undefined>((a, b) => (!a || b.slot.at > a.slot.at ? b : a), undefined);
+      Object.assign(summary, {
+        posted: history.filter((e) => e.status === 'posted').length,
+        skipped: skips.length,
+        ...(last && { lastSkip: { at: last.slot.at, reason: last.reason ?? '' } }),
+      });
+    }),
+  );
   return asAttachment(buildCampaignListCard(locale, summaries, { timeZone: s.config.timeZone, notice }));
 }

@@ -11,6 +11,10 @@ export interface CampaignSummary {
   title: string;
   status: CampaignStatus;
   nextPost?: Date;
+  /** slots posted and skipped so far (one per channel), and the newest skip. */
+  posted?: number;
+  skipped?: number;
+  lastSkip?: { at: Date; reason: string };
 }
 
 /** the admin's campaign list: status, next post time, and buttons to schedule a draft, pause, resume, end, duplicate or delete a draft. */
@@ -25,6 +29,10 @@ export function buildCampaignListCard(locale: Locale, campaigns: CampaignSummary
     campaigns: campaigns.map((c) => ({
       title: `${c.title} (${c.id})`,
       line: m.campaignLine(m.campaignStatus[c.status] ?? c.status, c.nextPost ? formatDateTime(locale, c.nextPost, options.timeZone) : m.campaignNoNext),
+      history: [
+        ...((c.posted ?? 0) + (c.skipped ?? 0) > 0 ? [m.campaignCounts(c.posted ?? 0, c.skipped ?? 0)] : []),
+        ...(c.lastSkip ? [m.campaignLastSkip(formatDateTime(locale, c.lastSkip.at, options.timeZone), c.lastSkip.reason)] : []),
+      ],
       actions: [
         ...(c.status === 'draft' ? [status(c, m.campaignSchedule, 'scheduled')] : []),
         ...(c.status === 'scheduled' || c.status === 'running' ? [status(c, m.campaignPause, 'paused')] : []),

@@ -80,3 +80,27 @@ test('someone who is not an admin can neither list campaigns nor change their st
   expect(cardTexts(res.body)).toContain(de.errNotAdmin);
   expect((await h.storage.campaigns.get('gute-arbeit-puls'))?.status).toBe('paused');
 });
+
+test('a slot missed while the bot was down, beyond the catch-up window, is recorded as skipped and shown to the admin', async () => {
+  const missed = DateTime.now().setZone('Europe/Berlin').minus({ hours: 8 }).startOf('minute');
+  await h.storage.campaigns.saveFromChat(
+    {
+      id: 'verpasst',
+      title: 'Verpasst',
+      targets: { kind: 'all' },
+      channel: 'General',
+      timeZone: 'Europe/Berlin',
+      status: 'scheduled',
+      items: [{ id: 'frage-1', type: 'rating', question: 'Wie war die Woche?', anonymous: false, schedule: { start: missed.toFormat("yyyy-LL-dd'T'HH:mm") }, openFor: 'P7D' }],
+    },
+    ADMIN.aadObjectId,
+  );
+  // the scheduler last looked ten hours ago: the bot was down since.
+  await h.storage.scheduleLedger.setCursor('verpasst', new Date(Date.now() - 10 * 3_600_000));
+  const report = await h.app.scheduler.tick();
+  expect(report.skipped).toBe(1);
+  await h.personalMessage('kampagnen');
+  const texts = cardTexts(h.connector.cards().at(-1));
+  expect(texts).toContain(de.campaignCounts(0, 1));
+  expect(texts).toMatch(/Zuletzt übersprungen: [^"]*missed: due [^"]*catch-up window/);
+});
