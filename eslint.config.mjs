@@ -18,6 +18,13 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // compiled to CommonJS, a local named `exports` shadows the module's own and silently breaks exported constants.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "VariableDeclarator > Identifier.id[name='exports']", message: 'a local named exports shadows the CommonJS exports object' },
+        { selector: ":function > Identifier.params[name='exports']", message: 'a parameter named exports shadows the CommonJS exports object' },
+        { selector: ":function ObjectPattern > Property > Identifier.value[name='exports']", message: 'a parameter named exports shadows the CommonJS exports object' },
+      ],
     },
   },
   { files: ['core/**/*.ts'], rules: restrict([botbuilder, tables, templating, io, upward(['storage', 'cards', 'dialogs', 'bot'])]) },

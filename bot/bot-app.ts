@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/open-storage';
@@ -5,6 +7,12 @@ import { createBotAuthentication } from './bot-auth';
 import { CardRefresher } from './card-refresher';
 import type { CampaignScheduler } from './campaign-scheduler';
 import { createCampaignScheduler } from './campaign-runtime';
+import { exportFileFor, exportRequestSchema } from './campaign-export';
+import type { DigestScheduler } from './digest-scheduler';
+import { createDigestScheduler } from './digest-runtime';
+import { DownloadLinks } from './download-links';
+import { myDataFile, myDataRequestSchema } from './personal-data';
+import { RetentionJob } from './retention-job';
 import { ChannelPoster } from './channel-poster';
 import { OutboundQueue } from './delivery/outbound-queue';
 import type { Config } from './config';
@@ -13,6 +21,7 @@ import { DemoAnswerer, type MockUser } from './demo-answerer';
 import { MitwirkenBot } from './mitwirken-bot';
 import { createServer } from './server';
 import { TeamRoster } from './team-roster';
+import { TeamMembership } from './team-membership';
 import type { BotServices } from './services';
 
 export interface BotAppOptions {
@@ -34,6 +43,10 @@ export interface BotApp {
   adapter: CloudAdapter;
   /** posts campaign items on schedule once started (main.ts starts it; tests drive it directly). */
   scheduler: CampaignScheduler;
+  /** sends the weekly leader digests once started (main.ts starts it; tests drive it directly). */
+  digestScheduler: DigestScheduler;
+  /** deletes personal data after its retention period, once a day (main.ts starts it; tests call run). */
+  retention: RetentionJob;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -60,7 +73,11 @@ export function createBotApp(options: BotAppOptions): BotApp {
     delayMs: options.cardUpdateDelayMs ?? 1500,
   });
   const now = options.now ?? (() => new Date());
+  const roster = new TeamRoster(adapter, config.appId ?? '');
   const configuredAdmin = adminPolicy(config, options.playgroundTenant?.currentUserId);
+  // local mode without PUBLIC_BASE_URL: links point at the port the server actually listens on.
+  let listeningPort: number | undefined;
+  const publicBaseUrl = () => config.publicBaseUrl ?? (config.localMode && listeningPort !== undefined ? `http://localhost:${listeningPort}` : undefined);
   const services: BotServices = {
     config,
     storage,
@@ -82,23 +99,35 @@ export function createBotApp(options: BotAppOptions): BotApp {
       log,
       onSaved: (campaign, by) => storage.audit.record({ actorId: by, action: 'campaign.create', target: campaign.id, details: { status: campaign.status, items: campaign.items.length }, at: now() }),
     }),
-    roster: new TeamRoster(adapter, config.appId ?? ''),
+    roster,
+    membership: new TeamMembership(roster, log, now),
+    exportLinks: new DownloadLinks({ path: '/exports', purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) }),
+    myDataLinks: new DownloadLinks({ path: '/my-data', purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) }),
     now,
   };
   const bot = new MitwirkenBot(services, { answerIntervalMs: options.answerIntervalMs });
   const scheduler = createCampaignScheduler(services);
-  const server = createServer({ adapter, bot, log, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds });
+  const digestScheduler = createDigestScheduler(services);
+  const retention = new RetentionJob({ storage, defaultDays: config.retentionDays, timeZone: config.timeZone, now, log, instanceId: `${hostname()}-${randomUUID().slice(0, 8)}` });
+  const server = createServer({ adapter, bot, log, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds, downloads: [{ path: '/exports', source: services.exportLinks }, { path: '/my-data', source: services.myDataLinks }] });
   return {
     services,
     adapter,
     scheduler,
+    digestScheduler,
+    retention,
     listen: (port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, config.localMode ? '127.0.0.1' : '0.0.0.0', () => resolve((server.address() as { port: number }).port));
+        server.listen(port, config.localMode ? '127.0.0.1' : '0.0.0.0', () => {
+          listeningPort = (server.address() as { port: number }).port;
+          resolve(listeningPort);
+        });
       }),
     close: async () => {
       await scheduler.stop();
+      await digestScheduler.stop();
+      await retention.stop();
       await refresher.flush();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

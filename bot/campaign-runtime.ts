@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { TargetTeam } from '../core/campaigns/campaign-posts';
+import type { TeamRecord } from '../core/installations';
 import { formatDateTime } from '../core/locale';
 import { messages } from '../core/messages';
 import { channelOfConversation } from './channel-poster';
@@ -16,6 +17,17 @@ import type { BotServices } from './services';
 const TICK_MS = 10_000;
 const LEASE_TTL_MS = 30_000;
 const RESUME_AFTER_MS = 60_000;
+/**
+ * channels of one slot claimed and posted at once: enough to keep the outbound queue busy while claims, items
+ * and ledger rows are written (about 4 s of posts at the tenant rate), few enough that a claim is posted long
+ * before it counts as crashed (RESUME_AFTER_MS).
+ */
+export function fanOutConcurrencyFor(tenantRate: number): number {
+  return Math.max(16, Math.ceil(tenantRate * 4));
+}
+
+/** how long the teams read for a tick's targets stand in for a point read per post (a fan-out of 1,000 channels takes ~20 s). */
+const TEAMS_FRESH_MS = 60_000;
 
 /** a stable item id for one scheduled post, so a resumed claim never posts a second card. */
 export function scheduledItemId(ledgerKey: string): string {
@@ -24,8 +36,7 @@ export function scheduledItemId(ledgerKey: string): string {
 }
 
 /** every active team with its channels, as campaign targets. */
-async function listTargets(s: BotServices): Promise<TargetTeam[]> {
-  const teams = await s.storage.installations.activeTeams();
+async function listTargets(s: BotServices, teams: TeamRecord[]): Promise<TargetTeam[]> {
   return Promise.all(
     teams.map(async (t) => ({
       teamId: t.teamId,
@@ -70,12 +81,19 @@ async function unlessGone(s: BotServices, itemId: string, work: () => Promise<vo
 
 /** the campaign scheduler, wired to the bot's storage and delivery. */
 export function createCampaignScheduler(s: BotServices): CampaignScheduler {
+  // the teams read for the latest targets, so each post of a fan-out need not read its team again.
+  let known: { at: number; teams: Map<string, TeamRecord> } | undefined;
+  const knownTeam = (teamId: string) => (known && Date.now() - known.at < TEAMS_FRESH_MS ? known.teams.get(teamId) : undefined);
   return new CampaignScheduler({
     campaigns: s.storage.campaigns,
     ledger: s.storage.scheduleLedger,
-    listTargets: () => listTargets(s),
+    listTargets: async () => {
+      const teams = await s.storage.installations.activeTeams();
+      known = { at: Date.now(), teams: new Map(teams.map((t) => [t.teamId, t])) };
+      return listTargets(s, teams);
+    },
     publish: async (draft, target, closesAt, campaign, context) => {
-      const team = await s.storage.installations.getTeam(target.teamId);
+      const team = knownTeam(target.teamId) ?? (await s.storage.installations.getTeam(target.teamId));
       if (!team?.active) throw new Error(`team ${target.teamId} is not installed`);
       const item = await publishItem(s, draft, { team, channelId: target.channelId }, {
         aadObjectId: `campaign:${campaign.id}`,
@@ -104,6 +122,7 @@ export function createCampaignScheduler(s: BotServices): CampaignScheduler {
     leaseTtlMs: LEASE_TTL_MS,
     tickMs: TICK_MS,
     resumeAfterMs: RESUME_AFTER_MS,
+    fanOutConcurrency: fanOutConcurrencyFor(s.config.teamsTenantRate),
   });
 }
 

@@ -5,11 +5,15 @@ import { renderItemCard } from './item-view';
 
 /**
  * keeps the shared card of an item current after answers. Updates are coalesced per item (one update per
- * `delayMs` at most), which keeps a busy poll far below Teams' per-conversation rate limit.
+ * `delayMs` at most), which keeps a busy poll far below Teams' per-conversation rate limit. An item has at most
+ * one update on its way (waiting in the outbound queue included): answers meanwhile mark it for one more update
+ * after that, so many busy polls at the tenant's rate limit cannot pile up stale updates in the queue.
  */
 export class CardRefresher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  /** items whose update is under way; `true` once another answer asked for one more. */
+  private readonly underway = new Map<string, boolean>();
 
   constructor(
     private readonly storage: Storage,
@@ -21,9 +25,20 @@ export class CardRefresher {
   /** asks for an update of the item's card soon. */
   schedule(itemId: string): void {
     if (this.timers.has(itemId)) return;
+    if (this.underway.has(itemId)) {
+      this.underway.set(itemId, true);
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(itemId);
-      const run = this.refreshNow(itemId).catch((err) => this.log.warn({ err, itemId }, 'card update failed'));
+      this.underway.set(itemId, false);
+      const run = this.refreshNow(itemId)
+        .catch((err) => this.log.warn({ err, itemId }, 'card update failed'))
+        .finally(() => {
+          const again = this.underway.get(itemId);
+          this.underway.delete(itemId);
+          if (again) this.schedule(itemId);
+        });
       this.running.add(run);
       void run.finally(() => this.running.delete(run));
     }, this.options.delayMs);
@@ -44,9 +59,12 @@ export class CardRefresher {
 
   /** runs pending updates at once and waits for them (shutdown, tests). */
   async flush(): Promise<void> {
-    const ids = [...this.timers.keys()];
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    await Promise.all([...this.running, ...ids.map((id) => this.refreshNow(id).catch((err) => this.log.warn({ err, itemId: id }, 'card update failed')))]);
+    // an update under way may ask for one more when it ends: loop until nothing is pending.
+    while (this.timers.size > 0 || this.running.size > 0) {
+      const ids = [...this.timers.keys()];
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+      await Promise.all([...this.running, ...ids.map((id) => this.refreshNow(id).catch((err) => this.log.warn({ err, itemId: id }, 'card update failed')))]);
+    }
   }
 }

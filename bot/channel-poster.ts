@@ -2,7 +2,7 @@ import { CloudAdapter, MessageFactory, type Activity, type ConversationReference
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render';
 import type { ConversationRef, TeamRecord } from '../core/installations';
-import type { OutboundQueue } from './delivery/outbound-queue';
+import type { OnWire, OutboundQueue } from './delivery/outbound-queue';
 
 /** where a card was posted: the thread's conversation id and the card's activity id. */
 export interface PostedCard {
@@ -25,8 +25,32 @@ export function channelOfConversation(conversationId: string): string {
  * removed from the per-turn connector client, so the outbound queue is the one place that paces and retries.
  */
 function withoutSdkRetries(client: ConnectorClient | undefined): void {
-  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined)?.client?.pipeline;
-  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  pipelineOf(client)?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
+/** tells the outbound queue when the turn's first request actually leaves (after signing, right before the transport). */
+function reportingWire(client: ConnectorClient | undefined, onWire: OnWire | undefined): void {
+  if (!onWire) return;
+  pipelineOf(client)?.addPolicy(
+    {
+      name: 'mitwirkenOnWire',
+      sendRequest: (request, next) => {
+        onWire();
+        return next(request);
+      },
+    },
+    { afterPhase: 'Sign' },
+  );
+}
+
+interface PerTurnPipeline {
+  removePolicy(p: { name: string }): unknown;
+  addPolicy(policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> }, options?: { afterPhase?: 'Sign' }): void;
+}
+
+/** the per-turn connector client's request pipeline (@azure/core-rest-pipeline), when it has the expected shape. */
+function pipelineOf(client: ConnectorClient | undefined): PerTurnPipeline | undefined {
+  return (client as unknown as { client?: { pipeline?: PerTurnPipeline } } | undefined)?.client?.pipeline;
 }
 
 /**
@@ -43,22 +67,49 @@ export class ChannelPoster {
 
   /** posts a card as a new post (thread) into a team channel. */
   async postCard(team: TeamRecord, channelId: string, card: CardAttachment): Promise<PostedCard> {
-    return this.queue.send({ tenantId: team.tenantId, conversationId: channelId }, () => this.postOnce(team, channelId, card));
+    return this.queue.send({ tenantId: team.tenantId, conversationId: channelId }, (onWire) => this.postOnce(team, channelId, card, onWire));
   }
 
   /** replaces a posted card in place (everyone sees the new state). */
   async updateCard(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void> {
-    await this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, () => this.updateOnce(reference, conversationId, activityId, card));
+    await this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, (onWire) => this.updateOnce(reference, conversationId, activityId, card, onWire));
   }
 
   /** sends a text or card into a stored conversation (a channel, a channel thread or a personal chat) as a new message. */
   async send(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined> {
-    return this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, () => this.sendOnce(reference, conversationId, message));
+    return this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, (onWire) => this.sendOnce(reference, conversationId, message, onWire));
   }
 
-  private async postOnce(team: TeamRecord, channelId: string, card: CardAttachment): Promise<PostedCard> {
+  /**
+   * opens a 1:1 chat with a member of an installed team (a bot in a team may start one with any member; Teams hands
+   * back the existing chat when there is one) and sends the first message into it.
+   */
+  async openPersonalChat(team: TeamRecord, userId: string, message: string | CardAttachment): Promise<PostedCard> {
+    return this.queue.send({ tenantId: team.tenantId, conversationId: `user|${userId}` }, (onWire) => this.openPersonalOnce(team, userId, message, onWire));
+  }
+
+  private async openPersonalOnce(team: TeamRecord, userId: string, message: string | CardAttachment, onWire?: OnWire): Promise<PostedCard> {
     let posted: PostedCard | undefined;
-    await this.continueIn(team.reference, async (ctx) => {
+    await this.continueIn(team.reference, onWire, async (ctx) => {
+      const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+      const created: ConversationResourceResponse = await client.conversations.createConversation({
+        isGroup: false,
+        bot: ctx.activity.recipient,
+        members: [{ id: userId }],
+        tenantId: team.tenantId,
+        channelData: team.tenantId ? { tenant: { id: team.tenantId } } : undefined,
+      } as Parameters<ConnectorClient['conversations']['createConversation']>[0]);
+      const activity = typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(message);
+      const sent = await client.conversations.sendToConversation(created.id, { ...activity, from: ctx.activity.recipient, conversation: { id: created.id } } as Activity);
+      posted = { conversationId: created.id, activityId: (sent as { id?: string }).id ?? '' };
+    });
+    if (!posted) throw new Error('opening the personal chat produced no conversation');
+    return posted;
+  }
+
+  private async postOnce(team: TeamRecord, channelId: string, card: CardAttachment, onWire?: OnWire): Promise<PostedCard> {
+    let posted: PostedCard | undefined;
+    await this.continueIn(team.reference, onWire, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
       const result: ConversationResourceResponse = await client.conversations.createConversation({
         isGroup: true,
@@ -76,15 +127,15 @@ export class ChannelPoster {
     return posted;
   }
 
-  private async updateOnce(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void> {
-    await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, async (ctx) => {
+  private async updateOnce(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment, onWire?: OnWire): Promise<void> {
+    await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, onWire, async (ctx) => {
       await ctx.updateActivity({ ...MessageFactory.attachment(card), id: activityId, conversation: { ...ctx.activity.conversation, id: conversationId } });
     });
   }
 
-  private async sendOnce(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined> {
+  private async sendOnce(reference: ConversationRef, conversationId: string, message: string | CardAttachment, onWire?: OnWire): Promise<string | undefined> {
     let id: string | undefined;
-    await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, async (ctx) => {
+    await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, onWire, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
       const activity = typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(message);
       const sent = await client.conversations.sendToConversation(conversationId, {
@@ -98,11 +149,13 @@ export class ChannelPoster {
   }
 
   /** runs one connector call in a proactive turn; its error reaches the caller (the adapter's onTurnError would swallow it). */
-  private async continueIn(reference: ConversationRef, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  private async continueIn(reference: ConversationRef, onWire: OnWire | undefined, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
     let failure: { err: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
       try {
-        withoutSdkRetries(ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey));
+        const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+        withoutSdkRetries(client);
+        reportingWire(client, onWire);
         await logic(ctx);
       } catch (err) {
         failure = { err };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { nominalMillis, parseIsoDuration } from '../core/campaigns/iso-duration';
+import { digestCronSchema, type DigestCron } from '../core/digest/digest-schedule';
 
 const list = z
   .string()
@@ -31,7 +32,7 @@ const envSchema = z.object({
   ADMIN_AAD_IDS: list,
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => IANAZone.isValidZone(tz), { message: 'not an IANA time zone' }),
-  DIGEST_CRON: z.string().default('0 8 * * 1'),
+  DIGEST_CRON: digestCronSchema,
   MIN_GROUP_SIZE: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CAMPAIGNS_DIR: z.string().default('campaigns'),
@@ -44,8 +45,16 @@ const envSchema = z.object({
       return d ? nominalMillis(d) : 0;
     }),
   TEAMS_TENANT_RATE: z.coerce.number().positive().max(1000).default(50),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   ANSWER_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   ALLOWED_TENANT_IDS: list,
+  ORG_FILE: z.string().trim().optional().transform((s) => s || undefined),
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => s || undefined)
+    .pipe(z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' }).transform((u) => u.replace(/\/+$/, '')).optional()),
   BOT_OPENID_METADATA_URL: z
     .string()
     .trim()
@@ -67,7 +76,8 @@ export interface Config {
   adminIds: string[];
   defaultLocale: 'de' | 'en';
   timeZone: string;
-  digestCron: string;
+  /** when the weekly leader digest goes out (DIGEST_CRON, default Monday 08:00 in `timeZone`). */
+  digestCron: DigestCron;
   minGroupSize: number;
   logLevel: string;
   answerSecret?: string;
@@ -77,8 +87,14 @@ export interface Config {
   catchUpWindowMs: number;
   /** Teams' request limit per app and tenant (requests per second); the outbound queue stays just below it. */
   teamsTenantRate: number;
+  /** days answers and names are kept after an item closes, unless its campaign sets retentionDays (RETENTION_DAYS, default 365). */
+  retentionDays: number;
   /** when not empty, only activities from these Entra tenants reach the bot (others get 403). */
   allowedTenantIds: string[];
+  /** the organisation file (YAML or JSON) naming the leaders of each team; loaded at start and on `kampagnen laden`. */
+  orgFile?: string;
+  /** where users' browsers reach this bot (export download links); local mode defaults to http://localhost:<port>. */
+  publicBaseUrl?: string;
   /** OpenID metadata of the Bot Connector's signing keys; unset = Bot Framework public cloud (for tests and sovereign clouds). */
   openIdMetadataUrl?: string;
   localMode: boolean;
@@ -114,8 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     campaignsDir: e.CAMPAIGNS_DIR,
     catchUpWindowMs: e.CATCH_UP_WINDOW,
     teamsTenantRate: e.TEAMS_TENANT_RATE,
+    retentionDays: e.RETENTION_DAYS,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    orgFile: e.ORG_FILE,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
     localMode,
   };
 }

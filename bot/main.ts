@@ -7,6 +7,7 @@ import { createBotApp } from './bot-app';
 import { reloadCampaigns } from './campaign-runtime';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { reloadOrgFile } from './org-file-loader';
 import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
 
 /** how often the delayed voter roll of anonymous idea prompts is written. */
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
 
   await reloadCampaigns(app.services).catch((err) => log.error({ err }, 'campaign files could not be loaded'));
   app.scheduler.start();
+  app.retention.start(); // deletes personal data after its retention period, once a day
+  await reloadOrgFile(app.services).catch((err) => log.error({ err }, 'organisation file could not be loaded'));
+  app.digestScheduler.start();
 
   const flushTimer = setInterval(() => {
     storage.participation.flush().catch((err) => log.warn({ err }, 'voter roll flush failed'));

@@ -10,17 +10,31 @@ import { isStorageUnavailable } from '../storage/tables';
 import type { ActionHandler, ActionTurn } from './actions/action-turn';
 import { campaignCopyAction, campaignDeleteAction } from './actions/campaign-edit-actions';
 import { campaignStatusAction } from './actions/campaign-status-action';
+import { exportCampaignAction } from './actions/export-campaign-action';
 import { ideaAction } from './actions/idea-action';
+import { ideaSupportAction, ideaVolunteerAction } from './actions/idea-backing-actions';
+import { ideaStatusAction } from './actions/idea-status-action';
+import { ideaForTeamAction, ideasOfTeamAction } from './actions/idea-team-actions';
+import { followUpPollAction } from './actions/follow-up-poll-action';
+import { leaderPickAction } from './actions/leader-pick-action';
+import { myDataAction } from './actions/my-data-action';
 import { postToAction } from './actions/post-to-action';
 import { refreshAction } from './actions/refresh-action';
 import { voteAction } from './actions/vote-action';
 import { wizardAction } from './actions/wizard-action';
 import { addAdminCommand } from './commands/add-admin-command';
+import { auditCommand } from './commands/audit-command';
+import { myDataCommand } from './commands/my-data-command';
 import { campaignsCommand, reloadCampaignsCommand } from './commands/campaign-commands';
 import { closeCommand } from './commands/close-command';
 import type { CommandHandler, CommandTurn } from './commands/command-turn';
 import { demoCommand } from './commands/demo-command';
+import { digestCommand } from './commands/digest-command';
+import { exportCommand } from './commands/export-command';
 import { helpCommand } from './commands/help-command';
+import { ideasCommand, submitIdeaCommand } from './commands/idea-commands';
+import { ideasCardWithProblem } from './ideas/idea-problem-card';
+import { addLeaderCommand, leadersCommand, removeLeaderCommand } from './commands/leader-commands';
 import { newCampaignCommand } from './commands/new-campaign-command';
 import { postCommand } from './commands/post-command';
 import { onChannelChanged, onPersonalInstalled, onTeamInstalled, onUninstalled } from './installation-events';
@@ -39,6 +53,15 @@ const COMMANDS: { [N in Command['name']]: CommandHandler<N> } = {
   reloadCampaigns: reloadCampaignsCommand,
   newCampaign: newCampaignCommand,
   addAdmin: addAdminCommand,
+  submitIdea: submitIdeaCommand,
+  ideas: ideasCommand,
+  addLeader: addLeaderCommand,
+  removeLeader: removeLeaderCommand,
+  leaders: leadersCommand,
+  digest: digestCommand,
+  export: exportCommand,
+  myData: myDataCommand,
+  audit: auditCommand,
 };
 
 /** one handler per card verb. */
@@ -51,6 +74,15 @@ const ACTIONS: { [V in Verb]: ActionHandler<V> } = {
   [VERBS.campaignCopy]: campaignCopyAction,
   [VERBS.campaignDelete]: campaignDeleteAction,
   [VERBS.wizard]: wizardAction,
+  [VERBS.ideaSupport]: ideaSupportAction,
+  [VERBS.ideaVolunteer]: ideaVolunteerAction,
+  [VERBS.ideaStatus]: ideaStatusAction,
+  [VERBS.followUpPoll]: followUpPollAction,
+  [VERBS.ideaForTeam]: ideaForTeamAction,
+  [VERBS.ideasOfTeam]: ideasOfTeamAction,
+  [VERBS.exportCampaign]: exportCampaignAction,
+  [VERBS.leaderPick]: leaderPickAction,
+  [VERBS.myData]: myDataAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
@@ -135,7 +167,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
     const itemIdHint = isItemId(hint) ? hint : undefined;
     const problemCard = async (problem: Problem): Promise<AdaptiveCardInvokeResponse> => {
       this.s.log.info({ verb, problem: problem.key }, 'card action refused');
-      return respond(await this.problemCard(facts, problem, itemIdHint));
+      return respond((await ideasCardWithProblem(this.s, ctx, facts, verb, data, problem)) ?? (await this.problemCard(facts, problem, itemIdHint)));
     };
     try {
       if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { claimedTenantIds, parseEnvelope, tenantAllowed } from './activity-envelope';
+import { attachmentHeader, type DownloadSource } from './download-links';
 
 /** largest request body accepted on /api/messages; larger ones get 413. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -14,12 +15,15 @@ export interface ServerDeps {
   ready(): Promise<void>;
   /** when not empty, activities from other Entra tenants get 403 before the adapter sees them (ALLOWED_TENANT_IDS). */
   allowedTenantIds?: readonly string[];
+  /** download routes, GET <path>/<token> (bot/download-links.ts): /exports (campaign CSV), /my-data (a person's own data as JSON). */
+  downloads?: ReadonlyArray<{ path: string; source: DownloadSource }>;
 }
 
 /** the HTTP surface: /api/messages for Teams, /healthz (process up) and /readyz (storage reachable). */
-export function createServer({ adapter, bot, log, ready, allowedTenantIds = [] }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], downloads = [] }: ServerDeps): restify.Server {
   const tenants = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
-  const server = restify.createServer({ name: 'mitwirken', handleUncaughtExceptions: false });
+  // download tokens (bot/download-links.ts) are longer than restify's default route parameter limit of 100.
+  const server = restify.createServer({ name: 'mitwirken', handleUncaughtExceptions: false, maxParamLength: 700 });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
@@ -55,6 +59,34 @@ export function createServer({ adapter, bot, log, ready, allowedTenantIds = [] }
       res.send(503, { status: 'storage unreachable' });
     }
   });
+
+  for (const { path, source } of downloads) {
+    // the token is a credential: it is never logged.
+    server.get(`${path}/:token`, async (req, res) => {
+      const token = String((req.params as { token?: unknown } | undefined)?.token ?? '');
+      try {
+        const result = await source.download(token);
+        if (result.status !== 200) {
+          log.info({ path, status: result.status, reason: result.reason }, 'download refused');
+          res.send(result.status, { error: result.status === 404 ? 'not found or expired' : 'forbidden' });
+          return;
+        }
+        const body = Buffer.from(result.body, 'utf8');
+        res.writeHead(200, {
+          'content-type': result.contentType,
+          'content-length': body.length,
+          'content-disposition': attachmentHeader(result.fileName),
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(body);
+        log.info({ path, bytes: body.length }, 'downloaded');
+      } catch (err) {
+        log.error({ err, path }, 'download failed');
+        res.send(500, { error: 'download failed' });
+      }
+    });
+  }
 
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn({ status: err.statusCode, path: req.path(), reason: err.message }, 'request refused');

@@ -6,6 +6,10 @@ import type { CardRefresher } from './card-refresher';
 import type { DemoAnswerer } from './demo-answerer';
 import type { CampaignWizard } from '../dialogs/campaign-wizard';
 import type { TeamRoster } from './team-roster';
+import type { TeamMembership } from './team-membership';
+import type { ExportRequest } from './campaign-export';
+import type { DownloadLinks } from './download-links';
+import type { MyDataRequest } from './personal-data';
 
 /** the capabilities every handler gets; built once in the composition root. */
 export interface BotServices {
@@ -22,5 +26,11 @@ export interface BotServices {
   wizard: CampaignWizard;
   /** team members from Teams. */
   roster: TeamRoster;
+  /** who belongs to which team (rosters, kept briefly): member checks for ideas in the personal chat. */
+  membership: TeamMembership;
+  /** signed, short-lived download links for CSV exports (served at GET /exports/<token>). */
+  exportLinks: DownloadLinks<ExportRequest>;
+  /** encrypted, short-lived download links of a person's own data (served at GET /my-data/<token>). */
+  myDataLinks: DownloadLinks<MyDataRequest>;
   now(): Date;
 }

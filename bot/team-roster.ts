@@ -16,7 +16,7 @@ export class TeamRoster {
       do {
         const page = await TeamsInfo.getPagedTeamMembers(ctx, team.teamId, 500, token);
         for (const m of page.members ?? []) {
-          if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId, name: m.name ?? '', ...((m.userPrincipalName ?? m.email) && { upn: m.userPrincipalName ?? m.email }) });
+          if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId, name: m.name ?? '', ...((m.userPrincipalName ?? m.email) && { upn: m.userPrincipalName ?? m.email }), ...(m.id && { userId: m.id }) });
         }
         token = page.continuationToken ?? undefined;
       } while (token);

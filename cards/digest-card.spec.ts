@@ -28,6 +28,7 @@ const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
   anonymous: false,
   createdAt: new Date(Date.UTC(2026, 10, 24) + seq * 60_000),
   promptParticipants: 9,
+  promptClosed: true,
   ...over,
 });
 const closedAt = new Date('2026-11-26T10:00:00Z');

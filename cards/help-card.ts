@@ -7,9 +7,9 @@ import { expandTemplate, type AdaptiveCard } from './render';
 /** the command overview; admins also see the commands that post and close items. */
 export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; localMode: boolean }): AdaptiveCard {
   const m = messages(locale);
-  const adminLines = [m.cmdPoll, m.cmdRating, m.cmdIdea, m.cmdClose, m.cmdNewCampaign, m.cmdCampaigns, m.cmdReloadCampaigns, m.cmdAddAdmin, ...(options.localMode ? [m.cmdDemo] : [])];
+  const adminLines = [m.cmdPoll, m.cmdRating, m.cmdIdea, m.cmdClose, m.cmdNewCampaign, m.cmdCampaigns, m.cmdReloadCampaigns, m.cmdAddAdmin, m.cmdAddLeader, m.cmdRemoveLeader, m.cmdLeaders, m.cmdAudit, ...(options.localMode ? [m.cmdDemo] : [])];
   const sections = [
-    { heading: m.helpEveryoneTitle, lines: [m.cmdAnswer, m.cmdHelp] },
+    { heading: m.helpEveryoneTitle, lines: [m.cmdAnswer, m.cmdSubmitIdea, m.cmdIdeas, m.cmdHelp, m.cmdDigest, m.cmdExport, m.cmdMyData] },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),
   ];
   return expandTemplate(template, { title: m.helpTitle, intro: m.helpIntro, sections });

@@ -25,6 +25,7 @@ const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
   anonymous: false,
   createdAt: new Date(Date.UTC(2026, 10, 24) + seq * 60_000),
   promptParticipants: 9,
+  promptClosed: true,
   ...over,
 });
 const a = idea({ ideaId: 'a', authorName: 'Ben', volunteers: [{ name: 'Cem' }] });

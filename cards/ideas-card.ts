@@ -4,7 +4,7 @@ import type { IdeaView } from '../core/ideas/idea-view';
 import { topIdeas } from '../core/ideas/ranking';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
-import { effectiveMinGroupSize } from '../core/tally';
+import { effectiveMinGroupSize, ideaTextsVisible } from '../core/tally';
 import { ideaLines, statusForm } from './idea-parts';
 import type { CardNotice } from './item-card';
 import template from './templates/ideas.json';
@@ -35,14 +35,14 @@ export interface IdeasCardInput {
 /**
  * a team's top ideas with support counts and the viewer's own buttons (support / withdraw support,
  * count me in / out); managers also get a status form per idea and, for one prompt, a follow-up poll
- * form. Ideas of anonymous prompts appear only from the minimum group size and never with names.
+ * form. Ideas of anonymous prompts appear only once the prompt is closed, from the minimum group size, never with names.
  */
 export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
   const { locale, viewer } = input;
   const m = messages(locale);
   const min = effectiveMinGroupSize(input.minGroupSize);
   const visible = topIdeas(
-    input.ideas.filter((i) => !i.anonymous || i.promptParticipants >= min),
+    input.ideas.filter((i) => ideaTextsVisible({ anonymous: i.anonymous, closed: i.promptClosed, participants: i.promptParticipants }, min)),
     input.limit ?? 10,
   );
   const supported = new Set(viewer.supported);

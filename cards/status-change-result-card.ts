@@ -14,6 +14,8 @@ export interface StatusChangeResult {
   threadReplied: boolean;
   /** how many supporters are told. */
   supportersNotified: number;
+  /** false when a named author could not be reached in a 1:1 chat (default: reached). */
+  authorReached?: boolean;
 }
 
 /** the small confirmation a leader sees after saving a status: the new status, the note and who is told. */
@@ -21,7 +23,7 @@ export function buildStatusChangeResultCard(locale: Locale, result: StatusChange
   const m = messages(locale);
   const notified = [
     ...(result.threadReplied ? [m.ideaNotifiedThread] : []),
-    result.anonymous ? m.ideaNotifiedAnonymous : m.ideaNotifiedAuthor,
+    result.anonymous ? m.ideaNotifiedAnonymous : result.authorReached === false ? m.ideaNotifiedAuthorUnreachable : m.ideaNotifiedAuthor,
     ...(result.supportersNotified > 0 ? [m.ideaNotifiedSupporters(result.supportersNotified)] : []),
   ];
   return expandTemplate(template, {

@@ -125,3 +125,35 @@ describe('isVerb', () => {
     expect(isVerb(verb)).toBe(false);
   });
 });
+
+describe('parsePayload for the idea verbs', () => {
+  const IDEA = 'VGVhbQ.2026-W10.0123456789abcdef';
+
+  test('knows the idea verbs', () => {
+    for (const verb of [VERBS.ideaSupport, VERBS.ideaVolunteer, VERBS.ideaStatus, VERBS.followUpPoll, VERBS.ideaForTeam, VERBS.ideasOfTeam]) expect(isVerb(verb)).toBe(true);
+  });
+
+  test('reads support and volunteering with an explicit on/off, also as the strings a toggle sends', () => {
+    expect(parsePayload(VERBS.ideaSupport, { ideaId: IDEA, on: true })).toEqual({ ok: true, value: { ideaId: IDEA, on: true } });
+    expect(parsePayload(VERBS.ideaVolunteer, { ideaId: IDEA, on: 'false' })).toEqual({ ok: true, value: { ideaId: IDEA, on: false } });
+    expect(parsePayload(VERBS.ideaSupport, { ideaId: IDEA })).toMatchObject({ ok: false, problem: { key: 'errInvalidPayload' } });
+  });
+
+  test('reads a status change from the inputs a card names and refuses a decline without a note with the field message', () => {
+    expect(parsePayload(VERBS.ideaStatus, { ideaId: IDEA, input: 'i2', i2s: 'accepted', i2n: ' Pilot ab April ' })).toEqual({ ok: true, value: { ideaId: IDEA, status: 'accepted', note: 'Pilot ab April' } });
+    expect(parsePayload(VERBS.ideaStatus, { ideaId: IDEA, status: 'declined', note: '  ' })).toEqual({ ok: false, problem: { key: 'errIdeaNoteRequired', args: [] } });
+  });
+
+  test('keeps the problem arguments of the idea schemas', () => {
+    expect(parsePayload(VERBS.ideaStatus, { ideaId: IDEA, status: 'accepted', note: 'n'.repeat(501) })).toEqual({ ok: false, problem: { key: 'errIdeaNoteTooLong', args: [500] } });
+    expect(parsePayload(VERBS.followUpPoll, { itemId: ITEM, topN: 11, maxPicks: 3 })).toEqual({ ok: false, problem: { key: 'errFollowUpTopN', args: [2, 10] } });
+    expect(parsePayload(VERBS.followUpPoll, { itemId: ITEM, topN: '4', maxPicks: '5' })).toEqual({ ok: false, problem: { key: 'errFollowUpMaxPicks', args: [4] } });
+  });
+
+  test('reads an idea for a chosen team and refuses a team id with a separator or control character', () => {
+    expect(parsePayload(VERBS.ideaForTeam, { teamId: '19:a@thread.tacv2', ideaText: ' Rückruftag ', key: 'm1' })).toEqual({ ok: true, value: { teamId: '19:a@thread.tacv2', ideaText: 'Rückruftag', key: 'm1' } });
+    expect(parsePayload(VERBS.ideaForTeam, { teamId: 'a|b', ideaText: 'x', key: 'm1' })).toMatchObject({ ok: false, problem: { key: 'errUnknownTarget' } });
+    expect(parsePayload(VERBS.ideasOfTeam, { teamId: 'a\u0000b' })).toMatchObject({ ok: false, problem: { key: 'errUnknownTarget' } });
+    expect(parsePayload(VERBS.ideaForTeam, { teamId: 'team', ideaText: '', key: 'm1' })).toMatchObject({ ok: false, problem: { key: 'errIdeaEmpty' } });
+  });
+});

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { itemDraftSchema } from './commands';
+import type { ExportCampaignPayload } from './ideas/idea-actions';
+import { IDEA_VERBS, parseIdeaPayload, type IdeaPayloadOf } from './ideas/idea-actions';
 import { ITEM_ID, LIMITS, isItemId, type ItemDraft } from './items';
+import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
@@ -13,9 +16,25 @@ export const VERBS = {
   campaignCopy: 'mitwirken.campaignCopy',
   campaignDelete: 'mitwirken.campaignDelete',
   wizard: 'mitwirken.wizard',
+  exportCampaign: 'mitwirken.exportCampaign',
+  leaderPick: 'mitwirken.leaderPick',
+  ideaSupport: IDEA_VERBS.ideaSupport,
+  ideaVolunteer: IDEA_VERBS.ideaVolunteer,
+  ideaStatus: IDEA_VERBS.ideaStatus,
+  followUpPoll: IDEA_VERBS.followUpPoll,
+  /** an idea typed in the personal chat, for the team the person picked on the team choice card. */
+  ideaForTeam: 'mitwirken.ideaForTeam',
+  /** a team's top ideas for the person asking (team choice card; personal view of an ideas card in a channel). */
+  ideasOfTeam: 'mitwirken.ideas',
+  /** the buttons of the "meine daten" card: export, ask to erase, confirm, cancel. */
+  myData: 'mitwirken.myData',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** the buttons of the "meine daten" card: export, erase (asks first), confirm erasure, cancel. */
+export const MY_DATA_STEPS = ['export', 'eraseAsk', 'eraseConfirm', 'cancel'] as const;
+export type MyDataStep = (typeof MY_DATA_STEPS)[number];
 
 /** the steps of the campaign wizard and what a button on its card asks for. */
 export const WIZARD_STEPS = ['basics', 'items', 'schedule', 'targets', 'preview'] as const;
@@ -26,6 +45,15 @@ export type WizardMove = (typeof WIZARD_MOVES)[number];
 const campaignId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'errInvalidPayload' });
 
 const itemId = z.string().regex(ITEM_ID, { message: 'errInvalidPayload' });
+
+/** a Teams team id from a card (a choice value or button data): untrusted, looked up among installed teams by the handler. */
+const teamId = z.string({ message: 'errUnknownTarget' }).regex(/^[^\p{Cc}|]{1,200}$/u, { message: 'errUnknownTarget' });
+
+const ideaText = z
+  .string({ message: 'errIdeaEmpty' })
+  .trim()
+  .min(1, { message: 'errIdeaEmpty' })
+  .max(LIMITS.ideaMax, { message: 'errIdeaTooLong' });
 
 export { isItemId };
 /**
@@ -63,14 +91,14 @@ const schemas = {
       }
       return { itemId: v.itemId, choices: [...new Set(parts.map(Number))] };
     }),
-  [VERBS.submitIdea]: z.object({
-    itemId,
-    ideaText: z
-      .string({ message: 'errIdeaEmpty' })
-      .trim()
-      .min(1, { message: 'errIdeaEmpty' })
-      .max(LIMITS.ideaMax, { message: 'errIdeaTooLong' }),
+  [VERBS.submitIdea]: z.object({ itemId, ideaText }),
+  [VERBS.ideaForTeam]: z.object({
+    teamId,
+    ideaText,
+    /** the chat message the idea came from, so a second click stores it once (the handler scopes it to the person). */
+    key: z.string({ message: 'errInvalidPayload' }).regex(/^\P{Cc}{1,200}$/u, { message: 'errInvalidPayload' }),
   }),
+  [VERBS.ideasOfTeam]: z.object({ teamId, itemId: itemId.optional() }),
   [VERBS.postTo]: z.object({
     draft: itemDraftSchema,
     target: z.string().regex(/^[^|]{1,200}\|[^|]{1,200}$/, { message: 'errUnknownTarget' }),
@@ -92,6 +120,16 @@ const schemas = {
     .catchall(z.union([z.string().max(5000, { message: 'errInvalidPayload' }), z.number(), z.boolean()], { message: 'errInvalidPayload' }).transform(String))
     .refine((v) => Object.keys(v).length <= 200, { message: 'errInvalidPayload' })
     .transform(({ wizardId, step, action, ...values }) => ({ wizardId, step, action, values: values as Record<string, string> })),
+  // the same rule as IDEA_VERBS.exportCampaign in core/ideas/idea-actions.ts: a campaign id.
+  [VERBS.exportCampaign]: z.object({ campaignId }),
+  [VERBS.leaderPick]: leaderPickSchema,
+  [VERBS.myData]: z
+    .object({
+      step: z.enum(MY_DATA_STEPS, { message: 'errInvalidPayload' }),
+      /** when the confirmation card was shown (ISO time); a confirmation is accepted only shortly after. */
+      issuedAt: z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), { message: 'errInvalidPayload' }).optional(),
+    })
+    .refine((v) => v.step !== 'eraseConfirm' || v.issuedAt !== undefined, { message: 'errInvalidPayload' }),
 };
 
 export interface VotePayload {
@@ -128,6 +166,23 @@ export interface WizardPayload {
   values: Record<string, string>;
 }
 
+/** an idea for a team picked on the team choice card (personal chat). */
+export interface IdeaForTeamPayload {
+  teamId: string;
+  ideaText: string;
+  key: string;
+}
+/** a team whose top ideas a person wants to see; with an idea prompt of that team, only that prompt's ideas. */
+export interface IdeasOfTeamPayload {
+  teamId: string;
+  itemId?: string;
+}
+/** a button of the "meine daten" card; the person always comes from the activity, never from here. */
+export interface MyDataPayload {
+  step: MyDataStep;
+  issuedAt?: string;
+}
+
 /** the typed payload of each verb. */
 export interface PayloadOf {
   [VERBS.vote]: VotePayload;
@@ -138,7 +193,20 @@ export interface PayloadOf {
   [VERBS.campaignCopy]: CampaignRefPayload;
   [VERBS.campaignDelete]: CampaignRefPayload;
   [VERBS.wizard]: WizardPayload;
+  [VERBS.exportCampaign]: ExportCampaignPayload;
+  [VERBS.leaderPick]: LeaderPickPayload;
+  [VERBS.ideaSupport]: IdeaPayloadOf[typeof IDEA_VERBS.ideaSupport];
+  [VERBS.ideaVolunteer]: IdeaPayloadOf[typeof IDEA_VERBS.ideaVolunteer];
+  [VERBS.ideaStatus]: IdeaPayloadOf[typeof IDEA_VERBS.ideaStatus];
+  [VERBS.followUpPoll]: IdeaPayloadOf[typeof IDEA_VERBS.followUpPoll];
+  [VERBS.ideaForTeam]: IdeaForTeamPayload;
+  [VERBS.ideasOfTeam]: IdeasOfTeamPayload;
+  [VERBS.myData]: MyDataPayload;
 }
+
+/** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */
+type IdeaCardVerb = typeof VERBS.ideaSupport | typeof VERBS.ideaVolunteer | typeof VERBS.ideaStatus | typeof VERBS.followUpPoll;
+const IDEA_CARD_VERBS: ReadonlySet<string> = new Set<IdeaCardVerb>([VERBS.ideaSupport, VERBS.ideaVolunteer, VERBS.ideaStatus, VERBS.followUpPoll]);
 
 /** whether a string is one of our verbs. */
 export function isVerb(verb: unknown): verb is Verb {
@@ -149,7 +217,8 @@ const LIMIT_ARGS: Partial<Record<ProblemKey, number>> = { errIdeaTooLong: LIMITS
 
 /** parses a card payload for a verb; unknown or malformed data becomes a specific problem, never an exception. */
 export function parsePayload<V extends Verb>(verb: V, data: unknown): Outcome<PayloadOf[V]> {
-  const parsed = schemas[verb].safeParse(data ?? {});
+  if (IDEA_CARD_VERBS.has(verb)) return parseIdeaPayload(verb as IdeaCardVerb, data) as Outcome<PayloadOf[V]>;
+  const parsed = schemas[verb as Exclude<Verb, IdeaCardVerb>].safeParse(data ?? {});
   if (parsed.success) return ok(parsed.data as PayloadOf[V]);
   const message = parsed.error.issues.find((i) => i.message.startsWith('err'))?.message;
   const key = (message ?? 'errInvalidPayload') as ProblemKey;

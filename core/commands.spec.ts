@@ -22,8 +22,16 @@ describe('parseCommand keywords', () => {
     expect(draftOf(`${word} Wie gut klappt das?`)).toEqual({ kind: 'poll', pollKind: 'rating', question: 'Wie gut klappt das?', options: [], anonymous: false });
   });
 
-  test.each(['idee', 'prompt', 'idea', 'ideenabfrage'])('reads "%s" as an idea prompt', (word) => {
+  test.each(['ideenabfrage', 'prompt', 'Ideenabfrage'])('reads "%s" as an idea prompt', (word) => {
     expect(draftOf(`${word} Was können wir besser machen?`)).toEqual({ kind: 'idea', question: 'Was können wir besser machen?', options: [], anonymous: false });
+  });
+
+  test.each(['idee', 'idea', 'IDEE'])('reads "%s" as an idea of the person, not as a prompt', (word) => {
+    expect(parseCommand(`${word} Ein fester Rückruftag | jede Woche`)).toEqual({ ok: true, value: { name: 'submitIdea', text: 'Ein fester Rückruftag | jede Woche' } });
+  });
+
+  test.each(['ideen', 'ideas'])('reads "%s" as the top ideas of the team', (word) => {
+    expect(parseCommand(word)).toEqual({ ok: true, value: { name: 'ideas' } });
   });
 
   test.each(['hilfe', 'help', '?'])('reads "%s" as the help command', (word) => {
@@ -82,7 +90,7 @@ describe('parseCommand flags', () => {
   });
 
   test('makes an idea prompt anonymous with --anonym', () => {
-    expect(draftOf('idee --anonym Was stört dich?')).toMatchObject({ kind: 'idea', anonymous: true });
+    expect(draftOf('ideenabfrage --anonym Was stört dich?')).toMatchObject({ kind: 'idea', anonymous: true });
   });
 });
 
@@ -130,11 +138,11 @@ describe('parseCommand options', () => {
   });
 
   test('accepts a question of exactly 500 characters', () => {
-    expect(draftOf(`idee ${'x'.repeat(LIMITS.questionMax)}`).question).toHaveLength(500);
+    expect(draftOf(`ideenabfrage ${'x'.repeat(LIMITS.questionMax)}`).question).toHaveLength(500);
   });
 
   test('refuses a question of 501 characters with errQuestionTooLong and the limit 500', () => {
-    expect(problemOf(parseCommand(`idee ${'x'.repeat(501)}`))).toEqual({ key: 'errQuestionTooLong', args: [500] });
+    expect(problemOf(parseCommand(`ideenabfrage ${'x'.repeat(501)}`))).toEqual({ key: 'errQuestionTooLong', args: [500] });
   });
 
   test('refuses an option of 101 characters with errOptionTooLong and the limit 100', () => {
@@ -142,7 +150,7 @@ describe('parseCommand options', () => {
   });
 
   test('refuses options on an idea prompt with errOptionsNotAllowed', () => {
-    expect(problemOf(parseCommand('idee Was stört? | a | b'))?.key).toBe('errOptionsNotAllowed');
+    expect(problemOf(parseCommand('ideenabfrage Was stört? | a | b'))?.key).toBe('errOptionsNotAllowed');
   });
 
   test('refuses options on a rating with errOptionsNotAllowed', () => {
@@ -209,5 +217,24 @@ describe('maxChoices of a multiple-choice draft', () => {
     expect(validateDraft({ ...multi, pollKind: 'single', maxChoices: 2 }).ok).toBe(false);
     expect(validateDraft({ ...multi, maxChoices: 5 }).ok).toBe(false);
     expect(validateDraft({ ...multi, maxChoices: 0 }).ok).toBe(false);
+  });
+});
+
+describe('an idea typed with "idee"', () => {
+  it('keeps the text as typed, line breaks included, and needs no admin rights', () => {
+    expect(parseCommand('idee  Erste Zeile\nzweite Zeile ')).toEqual({ ok: true, value: { name: 'submitIdea', text: 'Erste Zeile\nzweite Zeile' } });
+    expect(ADMIN_COMMANDS.has('submitIdea') || ADMIN_COMMANDS.has('ideas')).toBe(false);
+    expect(ADMIN_COMMANDS.has('post')).toBe(true);
+  });
+  it('refuses an empty idea with errIdeaTextMissing', () => {
+    expect(problemOf(parseCommand('idee   '))).toEqual({ key: 'errIdeaTextMissing', args: [] });
+  });
+  it('refuses a flag, because such ideas always carry the name and must not be taken for anonymous', () => {
+    expect(problemOf(parseCommand('idee --anonym Mehr Homeoffice'))?.key).toBe('errIdeaNamedOnly');
+    expect(problemOf(parseCommand('idee —anonym Mehr Homeoffice'))?.key).toBe('errIdeaNamedOnly');
+  });
+  it('accepts 1000 characters and refuses 1001 with errIdeaTooLong and the limit', () => {
+    expect(parseCommand(`idee ${'x'.repeat(LIMITS.ideaMax)}`).ok).toBe(true);
+    expect(problemOf(parseCommand(`idee ${'x'.repeat(LIMITS.ideaMax + 1)}`))).toEqual({ key: 'errIdeaTooLong', args: [1000] });
   });
 });

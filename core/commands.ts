@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, type ItemDraft } from './items';
+import { leaderTarget } from './leader-target';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
 
 /** a chat command, parsed and validated. */
@@ -11,26 +12,45 @@ export type Command =
   | { name: 'campaigns' }
   | { name: 'reloadCampaigns' }
   | { name: 'newCampaign' }
-  | { name: 'addAdmin'; who: string };
+  | { name: 'addAdmin'; who: string }
+  /** `idee <Text>`: an idea of the person for their team (not a prompt). */
+  | { name: 'submitIdea'; text: string }
+  /** `ideen`: the team's top ideas. */
+  | { name: 'ideas' }
+  | { name: 'addLeader'; who: string; team?: string }
+  | { name: 'removeLeader'; who: string; team?: string }
+  | { name: 'leaders' }
+  | { name: 'digest' }
+  | { name: 'export' }
+  /** `meine daten`: what is stored about the person, with export and erasure (personal chat). */
+  | { name: 'myData' }
+  /** `audit`: recent admin and leader actions. */
+  | { name: 'audit' };
 
 /** commands only participation managers (admins) may use. */
-export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo', 'campaigns', 'reloadCampaigns', 'newCampaign', 'addAdmin']);
+export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo', 'campaigns', 'reloadCampaigns', 'newCampaign', 'addAdmin', 'addLeader', 'removeLeader', 'leaders', 'audit']);
 
-type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'close' | 'demo' | 'campaigns' | 'reload' | 'campaign' | 'new' | 'admin' | 'add';
+type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'submitIdea' | 'ideas' | 'close' | 'demo' | 'campaigns' | 'reload' | 'campaign' | 'new' | 'admin' | 'add' | 'leader' | 'leaders' | 'remove' | 'digest' | 'export' | 'my' | 'audit';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
   hilfe: 'help',
   help: 'help',
+  meine: 'my',
+  my: 'my',
+  audit: 'audit',
+  protokoll: 'audit',
   '?': 'help',
   umfrage: 'poll',
   poll: 'poll',
   bewertung: 'rating',
   rating: 'rating',
-  idee: 'idea',
+  idee: 'submitIdea',
+  idea: 'submitIdea',
+  ideen: 'ideas',
+  ideas: 'ideas',
   ideenabfrage: 'idea',
   prompt: 'idea',
-  idea: 'idea',
   'schließen': 'close',
   schliessen: 'close',
   close: 'close',
@@ -44,6 +64,16 @@ const KEYWORDS: Record<string, Keyword> = {
   neue: 'new',
   admin: 'admin',
   add: 'add',
+  leitung: 'leader',
+  leader: 'leader',
+  leitungen: 'leaders',
+  leaders: 'leaders',
+  remove: 'remove',
+  'überblick': 'digest',
+  ueberblick: 'digest',
+  digest: 'digest',
+  export: 'export',
+  exportieren: 'export',
 };
 
 const FLAGS: Record<string, 'anonymous' | 'multi'> = {
@@ -114,6 +144,18 @@ export function validateDraft(input: unknown): Outcome<ItemDraft> {
   return limit === undefined ? fail(key) : fail(key, limit);
 }
 
+/**
+ * the text of `idee <Text>`, line breaks kept. Such ideas always carry the author's name, so a leading flag
+ * (`--anonym`) is refused rather than stored as part of a named idea.
+ */
+function parseIdeaText(body: string): Outcome<Command> {
+  const text = body.trim();
+  if (/^(--|[\u2013\u2014]\S)/.test(text)) return fail('errIdeaNamedOnly');
+  if (text === '') return fail('errIdeaTextMissing');
+  if (text.length > LIMITS.ideaMax) return fail('errIdeaTooLong', LIMITS.ideaMax);
+  return ok({ name: 'submitIdea', text });
+}
+
 /** normalises what chat clients do to typed text: non-breaking spaces, a long dash typed for "--" before a flag. */
 function normalise(text: string): string {
   return text.replace(/\u00a0/g, ' ').replace(/(^|\s)[\u2013\u2014](?=\S)/g, '$1--').trim();
@@ -121,9 +163,11 @@ function normalise(text: string): string {
 
 /**
  * parses the text of a chat message (the bot's @mention already removed) into a command.
- * Syntax: `umfrage [--anonym] [--mehrfach] Frage? | A | B`, `bewertung Frage?`, `idee Frage?`, `schließen`, `hilfe`, `demo`,
- * `kampagnen`, `kampagnen laden`, `kampagne neu`, `admin hinzufügen <wer>` (English: poll, rating, prompt, close, help, demo,
- * campaigns, reload campaigns, new campaign, add admin <who>).
+ * Syntax: `umfrage [--anonym] [--mehrfach] Frage? | A | B`, `bewertung Frage?`, `ideenabfrage Frage?`, `idee <Text>`, `ideen`,
+ * `schließen`, `hilfe`, `demo`,
+ * `kampagnen`, `kampagnen laden`, `kampagne neu`, `admin hinzufügen <wer>`, `leitung hinzufügen|entfernen <wer> [für <Team>]`,
+ * `leitungen`, `überblick`, `export` (English: poll, rating, prompt, idea <text>, ideas, close, help, demo, campaigns, reload campaigns, new campaign,
+ * add admin <who>, add|remove leader <who> [to|from <team>], leaders, digest, export).
  */
 export function parseCommand(raw: string): Outcome<Command> {
   const text = normalise(raw);
@@ -134,13 +178,23 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'help') return ok({ name: 'help' });
   if (keyword === 'close') return ok({ name: 'close' });
   if (keyword === 'demo') return ok({ name: 'demo' });
+  if (keyword === 'ideas') return ok({ name: 'ideas' });
+  if (keyword === 'submitIdea') return parseIdeaText(raw.replace(/\u00a0/g, ' ').trim().slice(first.length));
   const next = rest[0]?.toLowerCase();
   if (keyword === 'campaigns') return ok(next === 'laden' || next === 'reload' ? { name: 'reloadCampaigns' } : { name: 'campaigns' });
   if (keyword === 'campaign') return next === 'neu' || next === 'new' ? ok({ name: 'newCampaign' }) : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'new') return next === 'campaign' || next === 'kampagne' ? ok({ name: 'newCampaign' }) : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'admin' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
   if (keyword === 'add' && next === 'admin') return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
-  if (keyword === 'admin' || keyword === 'add') return fail('errUnknownCommand', first.slice(0, 40));
+  const leaderAdd = (keyword === 'leader' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) || (keyword === 'add' && next === 'leader');
+  const leaderRemove = (keyword === 'leader' && (next === 'entfernen' || next === 'remove')) || (keyword === 'remove' && next === 'leader');
+  if (leaderAdd || leaderRemove) return ok({ name: leaderAdd ? 'addLeader' : 'removeLeader', ...leaderTarget(rest.slice(1)) });
+  if (keyword === 'leaders') return ok({ name: 'leaders' });
+  if (keyword === 'digest') return ok({ name: 'digest' });
+  if (keyword === 'export') return ok({ name: 'export' });
+  if (keyword === 'audit') return ok({ name: 'audit' });
+  if (keyword === 'my') return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove') return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'reload') return next === 'campaigns' || next === 'kampagnen' ? ok({ name: 'reloadCampaigns' }) : fail('errUnknownCommand', first.slice(0, 40));
 
   const flags = new Set<'anonymous' | 'multi'>();

@@ -1,7 +1,9 @@
 import type { Locale } from './locale';
 import { deliveryDe, deliveryEn } from './texts/delivery';
 import { digestDe, digestEn } from './texts/digest';
+import { exportDe, exportEn } from './texts/export';
 import { ideasDe, ideasEn } from './texts/ideas';
+import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
@@ -20,7 +22,7 @@ const baseDe = {
   cmdHelp: 'hilfe – zeigt diese Übersicht',
   cmdPoll: 'umfrage [--anonym] [--mehrfach] Frage? | Option A | Option B – postet eine Kurzumfrage (2–10 Optionen)',
   cmdRating: 'bewertung [--anonym] Frage? – postet eine Bewertung von 1 bis 5',
-  cmdIdea: 'idee [--anonym] Frage? – postet eine Ideenabfrage',
+  cmdIdea: 'ideenabfrage [--anonym] Frage? – postet eine Ideenabfrage',
   cmdClose: 'schließen – schließt im Thread die offene Umfrage oder Ideenabfrage und zeigt das Ergebnis',
   cmdCampaigns: 'kampagnen – listet Kampagnen mit Status und nächstem Post; planen, pausieren, fortsetzen, beenden, duplizieren, Entwurf löschen',
   cmdReloadCampaigns: 'kampagnen laden – liest die Kampagnendateien neu ein und nennt Fehler mit Zeile',
@@ -76,6 +78,8 @@ const baseDe = {
   campaignsNone: 'Noch keine Kampagnen. Lege Kampagnendateien im Ordner für Kampagnen ab und lade sie mit „kampagnen laden“.',
   campaignLine: (status: string, next: string) => `Status: ${status} · nächster Post: ${next}`,
   campaignNoNext: 'keiner geplant',
+  campaignCounts: (posted: number, skipped: number) => `Gepostet: ${posted} · übersprungen: ${skipped}`,
+  campaignLastSkip: (when: string, reason: string) => `Zuletzt übersprungen: ${when} (${reason})`,
   campaignStatus: { draft: 'Entwurf', scheduled: 'geplant', running: 'läuft', paused: 'pausiert', ended: 'beendet' } as Record<string, string>,
   campaignPause: 'Pausieren',
   campaignResume: 'Fortsetzen',
@@ -113,7 +117,7 @@ const baseDe = {
   errTooManyChoices: (n: number) => `Bitte höchstens ${n} auswählen.`,
 };
 
-const de = { ...baseDe, ...wizardDe, ...deliveryDe, ...rolesDe, ...ideasDe, ...digestDe, ...privacyDe };
+const de = { ...baseDe, ...wizardDe, ...deliveryDe, ...rolesDe, ...ideasDe, ...digestDe, ...privacyDe, ...leadersDe, ...exportDe };
 
 export type Messages = typeof de;
 
@@ -179,6 +183,8 @@ const baseEn: typeof baseDe = {
   campaignsNone: 'No campaigns yet. Put campaign files into the campaigns folder and load them with “reload campaigns”.',
   campaignLine: (status: string, next: string) => `Status: ${status} · next post: ${next}`,
   campaignNoNext: 'none planned',
+  campaignCounts: (posted, skipped) => `Posted: ${posted} · skipped: ${skipped}`,
+  campaignLastSkip: (when, reason) => `Last skipped: ${when} (${reason})`,
   campaignStatus: { draft: 'draft', scheduled: 'scheduled', running: 'running', paused: 'paused', ended: 'ended' } as Record<string, string>,
   campaignPause: 'Pause',
   campaignResume: 'Resume',
@@ -215,7 +221,7 @@ const baseEn: typeof baseDe = {
   errTooManyChoices: (n) => `Please choose at most ${n}.`,
 };
 
-const en: Messages = { ...baseEn, ...wizardEn, ...deliveryEn, ...rolesEn, ...ideasEn, ...digestEn, ...privacyEn };
+const en: Messages = { ...baseEn, ...wizardEn, ...deliveryEn, ...rolesEn, ...ideasEn, ...digestEn, ...privacyEn, ...leadersEn, ...exportEn };
 
 const catalogues: Record<Locale, Messages> = { de, en };
 

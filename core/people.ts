@@ -4,6 +4,8 @@ export interface Member {
   name: string;
   /** user principal name or e-mail, e.g. anna.becker@amt.example. */
   upn?: string;
+  /** the Teams user id ('29:…'), needed to open a 1:1 chat with the member; absent when the roster did not say. */
+  userId?: string;
 }
 
 export type PersonMatch = { kind: 'one'; member: Member } | { kind: 'none' } | { kind: 'many'; members: Member[] };

@@ -22,6 +22,16 @@ export function applyVote(tally: Tally, previous: readonly number[] | undefined,
   return { counts, voters: previous ? tally.voters : tally.voters + 1 };
 }
 
+/**
+ * takes one person's vote out of a tally (their named vote is erased): removes their choices and the voter.
+ * Pure; the caller persists the result under an ETag.
+ */
+export function removeVote(tally: Tally, previous: readonly number[]): Tally {
+  const counts = [...tally.counts];
+  for (const i of previous) counts[i] = Math.max(0, (counts[i] ?? 0) - 1);
+  return { counts, voters: Math.max(0, tally.voters - 1) };
+}
+
 /** whether two choice lists are the same set. */
 export function sameChoices(a: readonly number[] | undefined, b: readonly number[]): boolean {
   if (!a || a.length !== b.length) return false;
@@ -66,4 +76,22 @@ export function pollResults(item: Pick<Item, 'kind' | 'pollKind' | 'options' | '
   const sum = rows.reduce((acc, r, i) => acc + r.count * (i + 1), 0);
   const answers = rows.reduce((acc, r) => acc + r.count, 0);
   return { visible: true, voters: tally.voters, rows, average: answers ? Math.round((sum / answers) * 10) / 10 : 0 };
+}
+
+/** an idea prompt as far as showing its idea texts is concerned. */
+export interface IdeaPromptState {
+  anonymous: boolean;
+  /** the prompt is closed: no answer can be added any more. */
+  closed: boolean;
+  /** distinct people who submitted ideas. */
+  participants: number;
+}
+
+/**
+ * whether the idea texts of a prompt may be shown. Named ideas always; anonymous ones only after the prompt
+ * has closed and from minGroupSize participants, so nobody learns whose text is new by comparing two moments.
+ */
+export function ideaTextsVisible(prompt: IdeaPromptState, minGroupSize: number): boolean {
+  if (!prompt.anonymous) return true;
+  return prompt.closed && prompt.participants >= effectiveMinGroupSize(minGroupSize);
 }

@@ -117,9 +117,9 @@ describe('buildManifest', () => {
     const english = built.localizations['en.json'] as Record<string, string>;
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     lists.forEach((list, l) => {
-      expect(list.commands.map((c) => c.title)).toEqual(['hilfe', 'umfrage', 'bewertung', 'idee', 'schließen']);
+      expect(list.commands.map((c) => c.title)).toEqual(['hilfe', 'umfrage', 'bewertung', 'ideenabfrage', 'schließen', 'idee', 'ideen']);
       const titles = list.commands.map((_c, i) => english[`bots[0].commandLists[${l}].commands[${i}].title`]);
-      expect(titles).toEqual(['help', 'poll', 'rating', 'prompt', 'close']);
+      expect(titles).toEqual(['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas']);
     });
   });
 

@@ -61,4 +61,19 @@ describe('DigestLedger', () => {
   test('reports no status for a digest nobody claimed', async () => {
     expect(await storage.digestLedger.status(leader(), WEEK)).toBeUndefined();
   });
+
+  test('gives the sender lease to one instance until it expires or is released', async () => {
+    const ledger = storage.digestLedger;
+    const [a, b] = await Promise.all([ledger.acquireLease('lease-a', T0, 30_000), ledger.acquireLease('lease-b', T0, 30_000)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const holder = a ? 'lease-a' : 'lease-b';
+    const other = a ? 'lease-b' : 'lease-a';
+    expect(await ledger.acquireLease(holder, later(10_000), 30_000)).toBe(true);
+    expect(await ledger.acquireLease(other, later(20_000), 30_000)).toBe(false);
+    expect(await ledger.acquireLease(other, later(40_001), 30_000)).toBe(true);
+    await ledger.releaseLease(holder);
+    expect(await ledger.acquireLease(holder, later(40_002), 30_000)).toBe(false);
+    await ledger.releaseLease(other);
+    expect(await ledger.acquireLease(holder, later(40_003), 30_000)).toBe(true);
+  });
 });

@@ -28,8 +28,9 @@ interface ClaimEntity {
   reason?: string;
 }
 
-/** partitions: one per week (all digests of a week, for the admin), and `pending` for claims in flight. */
-const PK = { week: (week: string) => `week|${week}`, pending: 'pending' };
+/** partitions: one per week (all digests of a week, for the admin), `pending` for claims in flight, `lease` for the sender's leadership. */
+const PK = { week: (week: string) => `week|${week}`, pending: 'pending', lease: 'lease' };
+const LEASE_ROW = 'digest';
 const pendingRow = (leaderId: string, week: string) => `${week}|${keyPart(leaderId)}`;
 
 const toClaim = (e: ClaimEntity): DigestClaim =>
@@ -54,6 +55,34 @@ export class DigestLedger {
 
   constructor(tables: Pick<Tables, 'digestLedger'>) {
     this.table = tables.digestLedger;
+  }
+
+  /** takes or renews the digest sender's lease; false while another instance holds an unexpired lease or wins the race. */
+  async acquireLease(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
+    const lease = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: instanceId, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    try {
+      const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
+      if (!current) {
+        await this.table.createEntity(lease);
+        return true;
+      }
+      if (current.holder !== instanceId && new Date(current.expiresAt).getTime() > now.getTime()) return false;
+      await this.table.updateEntity(lease, 'Replace', { etag: current.etag });
+      return true;
+    } catch (e) {
+      if (isConflict(e) || isPreconditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  /** gives the lease up (on shutdown) so another instance can lead at once; a no-op unless `instanceId` holds it. */
+  async releaseLease(instanceId: string): Promise<void> {
+    const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
+    if (current?.holder !== instanceId) return;
+    const expired = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: '', expiresAt: new Date(0).toISOString() };
+    await this.table.updateEntity(expired, 'Replace', { etag: current.etag }).catch((e: unknown) => {
+      if (!isPreconditionFailed(e)) throw e;
+    });
   }
 
   /** claims a digest before sending it: 'claimed' for one caller; 'taken' while another sends it; 'done' once sent or skipped. */

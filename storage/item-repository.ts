@@ -2,6 +2,8 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { isoWeekKey } from '../core/iso-week';
 import type { Item, ItemKind, ItemStatus, PollKind } from '../core/items';
 import type { Locale } from '../core/locale';
+import { PartitionBatcher } from './partition-batcher';
+import { indexClosedItem } from './retention-repository';
 import { encodeKey, isConflict, newestFirstKey, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
 interface ItemEntity {
@@ -77,10 +79,15 @@ const indexKeys = {
   openInTeam: (teamId: string) => `open|${encodeKey(teamId)}`,
 };
 
-/** posted items (polls and idea prompts): one row each, plus small index rows for the lookups we need. */
+/**
+ * posted items (polls and idea prompts): one row each, plus small index rows for the lookups we need. Index rows
+ * of concurrent posts that share a partition (a campaign's creator, a team with several channels) are written in
+ * shared batch transactions (PartitionBatcher).
+ */
 export class ItemRepository {
   private readonly items: TableClient;
   private readonly index: TableClient;
+  private readonly indexBatch: PartitionBatcher;
 
   constructor(
     tables: Pick<Tables, 'items' | 'itemIndex'>,
@@ -88,11 +95,28 @@ export class ItemRepository {
   ) {
     this.items = tables.items;
     this.index = tables.itemIndex;
+    this.indexBatch = new PartitionBatcher(this.index);
   }
 
-  /** stores a new item and indexes it by team week and creator, and while it is open among the team's open items. */
+  /** stores a new item and indexes it by team week and creator, and while it is open among the team's open items; throws on an existing id. */
   async create(item: Item): Promise<void> {
     await this.items.createEntity({ partitionKey: item.id, rowKey: ITEM_ROW, ...toEntity(item) });
+    await this.indexNew(item);
+  }
+
+  /** like `create`, but an item with this id stored before is not an error: 'exists', and nothing is written. */
+  async createOnce(item: Item): Promise<'created' | 'exists'> {
+    try {
+      await this.items.createEntity({ partitionKey: item.id, rowKey: ITEM_ROW, ...toEntity(item) });
+    } catch (e) {
+      if (isConflict(e)) return 'exists';
+      throw e;
+    }
+    await this.indexNew(item);
+    return 'created';
+  }
+
+  private async indexNew(item: Item): Promise<void> {
     const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
     await Promise.all([
       this.addIndex(indexKeys.teamWeek(item.teamId, isoWeekKey(item.createdAt, this.timeZone)), rowKey, item.id),
@@ -110,15 +134,30 @@ export class ItemRepository {
   /** records where the card was posted, so it can be closed from its thread (or the other conversations named) and updated in place. */
   async markPosted(itemId: string, conversationId: string, activityId: string | undefined, alsoFoundIn: string[] = []): Promise<Item> {
     const item = await this.update(itemId, (i) => ({ ...i, conversationId, activityId }));
-    const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
-    await Promise.all([conversationId, ...alsoFoundIn].map((c) => this.addIndex(indexKeys.conversation(c), rowKey, item.id)));
+    await this.indexConversations(item, [conversationId, ...alsoFoundIn]);
     return item;
+  }
+
+  /**
+   * `markPosted` for an item this process has just created and posted: sets the two fields without reading the
+   * row first (a merge: a concurrent close keeps its status) and returns the item as given plus where it was posted.
+   */
+  async markPostedFresh(item: Item, conversationId: string, activityId: string | undefined, alsoFoundIn: string[] = []): Promise<Item> {
+    await this.items.updateEntity({ partitionKey: item.id, rowKey: ITEM_ROW, conversationId, activityId }, 'Merge');
+    await this.indexConversations(item, [conversationId, ...alsoFoundIn]);
+    return { ...item, conversationId, activityId };
+  }
+
+  private async indexConversations(item: Item, conversationIds: string[]): Promise<void> {
+    const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
+    await Promise.all(conversationIds.map((c) => this.addIndex(indexKeys.conversation(c), rowKey, item.id)));
   }
 
   /** closes an item (idempotent: closing a closed item keeps the first close time). */
   async close(itemId: string, at: Date): Promise<Item> {
     const item = await this.update(itemId, (i) => (i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at }));
     await tolerateDone(this.index.deleteEntity(indexKeys.openInTeam(item.teamId), `${newestFirstKey(item.createdAt)}|${item.id}`));
+    await indexClosedItem(this.index, item); // the retention job finds it by close month
     return item;
   }
 
@@ -177,12 +216,9 @@ export class ItemRepository {
     });
   }
 
+  /** an index row is the same whoever writes it, so an upsert: a repeated write is harmless and never fails a shared batch. */
   private async addIndex(partitionKey: string, rowKey: string, itemId: string): Promise<void> {
-    try {
-      await this.index.createEntity({ partitionKey, rowKey, itemId });
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-    }
+    await this.indexBatch.write(['upsert', { partitionKey, rowKey, itemId }, 'Replace']);
   }
 
   private async firstMatching(partitionKey: string, accept: (item: Item) => boolean): Promise<Item | undefined> {

@@ -7,7 +7,9 @@ import { IdeaRepository } from './idea-repository';
 import { ItemRepository } from './item-repository';
 import { InstallationRepository } from './installation-repository';
 import { ParticipationRepository } from './participation-repository';
+import { PersonalDataStore } from './personal-data-repository';
 import { ResponseRepository } from './response-repository';
+import { RetentionStore } from './retention-repository';
 import { RoleRepository } from './role-repository';
 import { ScheduleLedger } from './schedule-ledger';
 import { ensureTables, openTables, pingStorage } from './tables';
@@ -29,6 +31,10 @@ export interface Storage {
   audit: AuditLog;
   /** conversation state of multi-turn dialogs (the campaign wizard). */
   botState: BotStateStore;
+  /** the storage side of the retention job: closed items by close month, purging personal fields. */
+  retention: RetentionStore;
+  /** a person's own data across tables: named votes, personal chat, and what erasure changes. */
+  personalData: PersonalDataStore;
   /** resolves when storage answers; rejects when it does not (for /readyz). */
   ping(): Promise<void>;
 }
@@ -61,6 +67,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     digestLedger: new DigestLedger(tables),
     audit: new AuditLog(tables),
     botState: new BotStateStore(tables.botState),
+    retention: new RetentionStore(tables),
+    personalData: new PersonalDataStore(tables, options.answerSecret),
     ping: () => pingStorage(options.connectionString),
   };
 }

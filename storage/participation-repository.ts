@@ -59,4 +59,5 @@ export class ParticipationRepository {
   }
 }
 
-const partitionOf = (teamId: string, week: string): string => `${keyPart(teamId)}|${week}`;
+/** the Participation partition of a team week. */
+export const partitionOf = (teamId: string, week: string): string => `${keyPart(teamId)}|${week}`;

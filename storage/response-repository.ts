@@ -3,9 +3,10 @@ import { type TableClient, type TransactionAction } from '@azure/data-tables';
 import { optionsOf, type Item } from '../core/items';
 import { applyVote, emptyTally, sameChoices, type Tally } from '../core/tally';
 import { voterRow, type AnonymousParticipationLog } from './anonymous-participation-log';
+import { namedVoteIndex } from './named-vote-index';
 import type { IdeaRecord, IdeaRepository } from './idea-repository';
 import type { ParticipationRepository } from './participation-repository';
-import { encodeKey, isConflict, readEntity, rowPrefixFilter, withConcurrencyRetry, type Tables } from './tables';
+import { encodeKey, isConflict, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
 export { AnonymousParticipationLog } from './anonymous-participation-log';
 
@@ -17,7 +18,9 @@ export interface Respondent {
 
 export type VoteOutcome =
   | { status: 'recorded' | 'unchanged'; tally: Tally; choices: number[] }
-  | { status: 'anonymous-final'; tally: Tally };
+  | { status: 'anonymous-final'; tally: Tally }
+  /** the poll was closed (its tally sealed) while the vote was on its way: not counted. */
+  | { status: 'closed'; tally: Tally };
 
 /** an idea as stored: named ideas carry their author, anonymous ones nothing but the text. */
 export interface StoredIdea {
@@ -39,6 +42,8 @@ const rows = {
 interface TallyEntity {
   counts: string;
   voters: number;
+  /** set when the poll closes: the tally is final, no vote changes it any more. */
+  closed?: boolean;
 }
 interface VoteEntity {
   choices: string;
@@ -84,11 +89,18 @@ export class ResponseRepository {
   }
 
   private async castNamedVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
+    const indexRow = { partitionKey: namedVoteIndex.pk(who.aadObjectId), rowKey: namedVoteIndex.rk(item.id), itemId: item.id };
     const [tallyRow, voteRow] = await Promise.all([
       readEntity<TallyEntity>(this.table, item.id, TALLY_ROW),
       readEntity<VoteEntity>(this.table, item.id, rows.vote(who.aadObjectId)),
+      // the person's index row is written before the vote (alongside the reads), so their own-data export and erasure always find it.
+      this.table.upsertEntity(indexRow, 'Replace'),
     ]);
     const tally = this.tallyOf(item, tallyRow);
+    if (tallyRow?.closed) {
+      if (!voteRow) await tolerateDone(this.table.deleteEntity(indexRow.partitionKey, indexRow.rowKey));
+      return { status: 'closed', tally };
+    }
     const previous = voteRow ? (JSON.parse(voteRow.choices) as number[]) : undefined;
     if (sameChoices(previous, choices)) return { status: 'unchanged', tally, choices };
     const next = applyVote(tally, previous, choices);
@@ -114,6 +126,7 @@ export class ResponseRepository {
       readEntity(this.table, item.id, voterKey),
     ]);
     const tally = this.tallyOf(item, tallyRow);
+    if (tallyRow?.closed) return { status: 'closed', tally };
     if (voterRow) return { status: 'anonymous-final', tally };
     const next = applyVote(tally, undefined, choices);
     await this.table.submitTransaction([['create', { partitionKey: item.id, rowKey: voterKey }], this.tallyAction(item.id, next, tallyRow?.etag)]);
@@ -130,6 +143,23 @@ export class ResponseRepository {
     if (!row) return emptyTally(n);
     const counts = JSON.parse(row.counts) as number[];
     return { counts: Array.from({ length: n }, (_, i) => counts[i] ?? 0), voters: row.voters };
+  }
+
+  /**
+   * makes a poll's tally final when the poll closes (ETag-guarded): a vote still on its way when the poll
+   * closed fails its batch on the changed ETag, re-reads and is refused. So every view after closing shows
+   * the same final result; no late vote can change it (two moments would otherwise differ by one answer).
+   */
+  async seal(item: Item): Promise<Tally> {
+    return withConcurrencyRetry(async () => {
+      const row = await readEntity<TallyEntity>(this.table, item.id, TALLY_ROW);
+      const tally = this.tallyOf(item, row);
+      if (row?.closed) return tally;
+      const entity = { partitionKey: item.id, rowKey: TALLY_ROW, counts: JSON.stringify(tally.counts), voters: tally.voters, closed: true };
+      if (row) await this.table.updateEntity(entity, 'Replace', { etag: row.etag });
+      else await this.table.createEntity(entity);
+      return tally;
+    });
   }
 
   /** the current tally of a poll. */

@@ -37,9 +37,9 @@ export async function ensureTables(tables: Tables): Promise<void> {
   await Promise.all(Object.values(tables).map((t) => t.createTable()));
 }
 
-/** a cheap round trip that proves storage answers (for /readyz). */
+/** a cheap round trip that proves storage answers (for /readyz); no retries, so a probe gets its answer in time. */
 export async function pingStorage(connectionString: string): Promise<void> {
-  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: isLoopback(connectionString) });
+  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: isLoopback(connectionString), retryOptions: { maxRetries: 0 } });
   const iter = service.listTables().byPage({ maxPageSize: 1 });
   await iter.next();
 }

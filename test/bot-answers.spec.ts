@@ -64,7 +64,7 @@ describe('votes', () => {
 
 describe('ideas', () => {
   test('confirms an idea on the card and counts it', async () => {
-    const p = await postItem(h, 'idee Was können wir besser machen?');
+    const p = await postItem(h, 'ideenabfrage Was können wir besser machen?');
     const res = await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Mehr Homeoffice' }, voter(0));
     expect(cardTexts(invokeCard(res))).toEqual(expect.arrayContaining([`${de.yourIdea('Mehr Homeoffice')} ${de.anotherIdea}`, de.ideasCount(1)]));
     await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Feste Teamrunde' }, voter(1));
@@ -72,7 +72,7 @@ describe('ideas', () => {
   });
 
   test('stores a retried delivery of the same idea once', async () => {
-    const p = await postItem(h, 'idee Was können wir besser machen?');
+    const p = await postItem(h, 'ideenabfrage Was können wir besser machen?');
     const data = { itemId: p.item.id, ideaText: 'Mehr Homeoffice' };
     await h.invoke(VERBS.submitIdea, data, voter(0), { id: 'delivery-1' });
     await h.invoke(VERBS.submitIdea, data, voter(0), { id: 'delivery-1' });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   h = await startBotHarness();
   await h.installInTeam();
   pollItem = await postItem(h, 'umfrage Frage? | a | b | c');
-  ideaItem = await postItem(h, 'idee Was können wir besser machen?');
+  ideaItem = await postItem(h, 'ideenabfrage Was können wir besser machen?');
   closedItem = await postItem(h, 'umfrage Geschlossen? | a | b');
   await h.channelMessage('schließen', ADMIN, { conversationId: closedItem.thread });
 });

@@ -67,7 +67,7 @@ describe('posting from a channel', () => {
   });
 
   test('posts an idea prompt with a text field and stores it', async () => {
-    const posted = await postItem(h, 'idee Was können wir besser machen?');
+    const posted = await postItem(h, 'ideenabfrage Was können wir besser machen?');
     expect(posted.item).toMatchObject({ kind: 'idea', question: 'Was können wir besser machen?', anonymous: false });
     const card = deliveredCard(h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread));
     expect(interactive(card).map((x) => x.type)).toEqual(['Input.Text', 'Action.Execute']);

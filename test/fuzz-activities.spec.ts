@@ -39,7 +39,7 @@ beforeAll(async () => {
   h = await startBotHarness();
   await h.installInTeam();
   const poll = await postItem(h, 'umfrage Fuzz? | a | b | c');
-  const idea = await postItem(h, 'idee Fuzz-Ideen?');
+  const idea = await postItem(h, 'ideenabfrage Fuzz-Ideen?');
   await h.channelMessage('schließen', ADMIN, { conversationId: poll.thread });
   await h.channelMessage('schließen', ADMIN, { conversationId: idea.thread });
   closedIds = [poll.item.id, idea.item.id];
@@ -104,7 +104,7 @@ const baseActivity = fc
     type: fc.constantFrom('message', 'invoke', 'installationUpdate', 'conversationUpdate', 'messageReaction', 'event', 'typing'),
     sender: fc.constantFrom(...senders),
     personal: fc.boolean(),
-    text: fc.oneof(fc.constantFrom('hilfe', 'umfrage Frage? | a | b', 'idee Was?', 'schließen', 'demo', 'kampagnen', '<at>Mitwirken</at> umfrage x | y | z'), oddString),
+    text: fc.oneof(fc.constantFrom('hilfe', 'umfrage Frage? | a | b', 'ideenabfrage Was?', 'idee Mehr Licht', 'ideen', 'schließen', 'demo', 'kampagnen', '<at>Mitwirken</at> umfrage x | y | z'), oddString),
   })
   .map(({ type, sender, personal, text }) => ({
     id: randomUUID(),

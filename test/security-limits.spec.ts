@@ -13,7 +13,7 @@ let idea: PostedItem;
 beforeAll(async () => {
   h = await startBotHarness();
   await h.installInTeam();
-  idea = await postItem(h, 'idee Was können wir besser machen?');
+  idea = await postItem(h, 'ideenabfrage Was können wir besser machen?');
 });
 afterAll(async () => {
   await h.stop();

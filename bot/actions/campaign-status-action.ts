@@ -9,6 +9,7 @@ export const campaignStatusAction: ActionHandler<typeof VERBS.campaignStatus> = 
   if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const updated = await s.storage.campaigns.setStatus(payload.campaignId, payload.status, turn.personId);
   if (!updated) return fail('errInvalidPayload');
+  await s.storage.audit.record({ actorId: turn.personId, actorName: facts.userName, action: 'campaign.status', target: payload.campaignId, details: { status: payload.status }, at: s.now() });
   s.log.info({ campaignId: payload.campaignId, status: payload.status, by: turn.personId }, 'campaign status changed');
   return ok(await campaignListCard(s, facts.locale));
 };

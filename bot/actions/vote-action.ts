@@ -17,6 +17,7 @@ export const voteAction: ActionHandler<typeof VERBS.vote> = async (turn, payload
   if (item.maxChoices !== undefined && payload.choices.length > item.maxChoices) return fail('errTooManyChoices', item.maxChoices);
   const result = await s.storage.responses.castVote(item, { aadObjectId: turn.personId, name: facts.userName }, payload.choices);
   if (result.status === 'anonymous-final') return fail('errAnonymousFinal');
+  if (result.status === 'closed') return fail('errItemClosed');
   if (result.status === 'recorded') s.refresher.schedule(item.id);
   s.log.info({ itemId: item.id, status: result.status, ...(item.anonymous ? {} : { personId: turn.personId }) }, 'vote');
   const m = messages(facts.locale);

@@ -19,5 +19,6 @@ export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s }) =
     return;
   }
   await closeItem(s, item.id);
+  await s.storage.audit.record({ actorId: facts.aadObjectId ?? ctx.activity.from.id, actorName: facts.userName || undefined, action: 'item.close', target: item.id, details: { team: item.teamId }, at: s.now() });
   await ctx.sendActivity(messages(facts.locale).closed);
 };

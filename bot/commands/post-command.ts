@@ -24,7 +24,8 @@ export async function postTargets(s: BotServices): Promise<PostTarget[]> {
 export const postCommand: CommandHandler<'post'> = async ({ ctx, facts, s }, command) => {
   if (facts.teamId && facts.channelId && facts.aadObjectId) {
     const team = await rememberTeamFromActivity(s, ctx.activity);
-    await publishItem(s, command.draft, { team, channelId: facts.channelId }, { aadObjectId: facts.aadObjectId, locale: facts.locale });
+    const item = await publishItem(s, command.draft, { team, channelId: facts.channelId }, { aadObjectId: facts.aadObjectId, locale: facts.locale });
+    await s.storage.audit.record({ actorId: facts.aadObjectId, actorName: facts.userName || undefined, action: 'item.post', target: item.id, details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous }, at: s.now() });
     return;
   }
   if (!facts.isPersonal) {

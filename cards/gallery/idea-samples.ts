@@ -23,6 +23,7 @@ function ideasIn(locale: Locale): IdeaView[] {
     anonymous: false,
     createdAt: new Date(`2026-03-0${n}T10:00:00Z`),
     promptParticipants: 9,
+    promptClosed: true,
     ...over,
   });
   return [

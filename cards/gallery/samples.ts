@@ -23,7 +23,10 @@ import {
   tallyOf,
   type SampleItem,
 } from './sample-items';
+import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
 import { IDEA_SAMPLES } from './idea-samples';
+import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
+import { PRIVACY_SAMPLES } from './privacy-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 
 /** one card in one state, built with the real builder from realistic data. */
@@ -225,6 +228,9 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   },
   ...WIZARD_SAMPLES,
   ...IDEA_SAMPLES,
+  ...IDEA_CHAT_SAMPLES,
+  ...LEADER_EXPORT_SAMPLES,
+  ...PRIVACY_SAMPLES,
 ];
 
 function firstName(name: string): string {

@@ -15,6 +15,7 @@ const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
   anonymous: false,
   createdAt: new Date(Date.UTC(2026, 10, 23, 9) + seq * 60_000),
   promptParticipants: 8,
+  promptClosed: true,
   ...over,
 });
 const team = (over: Partial<DigestTeamInput> = {}): DigestTeamInput => ({

@@ -3,7 +3,7 @@ import type { IdeaView } from '../ideas/idea-view';
 import { topIdeas } from '../ideas/ranking';
 import type { ItemKind, PollKind } from '../items';
 import type { Locale } from '../locale';
-import { effectiveMinGroupSize, pollResults, type PollResults, type Tally } from '../tally';
+import { effectiveMinGroupSize, ideaTextsVisible, pollResults, type PollResults, type Tally } from '../tally';
 import { trendWeeks, weekNumberOf, weekRange, type WeekKey } from './digest-week';
 import { participationChange, participationOf, type Participation, type ParticipationChange } from './participation';
 
@@ -154,7 +154,7 @@ function assembleTeam(team: DigestTeamInput, weeks: WeekKey[], period: { start: 
     .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())
     .map((item) => closedResult(item, min));
   const open = [...team.openItems].sort((a, b) => (a.closesAt?.getTime() ?? Infinity) - (b.closesAt?.getTime() ?? Infinity));
-  const showable = team.newIdeas.filter((idea) => !idea.anonymous || idea.promptParticipants >= min);
+  const showable = team.newIdeas.filter((idea) => ideaTextsVisible({ anonymous: idea.anonymous, closed: idea.promptClosed, participants: idea.promptParticipants }, min));
   return {
     teamId: team.teamId,
     teamName: team.teamName,

@@ -13,15 +13,17 @@ const input: CampaignCsvInput = {
       teamName: 'Team B',
       question: 'Ideen?',
       anonymous: false,
+      status: 'closed',
       participants: 2,
       ideas: [{ text: 'Zeile 1\nZeile 2', status: 'accepted', supportCount: 4, volunteers: [{ name: 'Cem' }], authorName: '@Ben' }],
     },
-    { kind: 'idea', teamName: 'Team B', question: 'Anonym?', anonymous: true, participants: 4, ideas: [{ text: 'geheim', status: 'new', supportCount: 0, volunteers: [] }] },
+    { kind: 'idea', teamName: 'Team B', question: 'Anonym?', anonymous: true, status: 'closed', participants: 4, ideas: [{ text: 'geheim', status: 'new', supportCount: 0, volunteers: [] }] },
     {
       kind: 'idea',
       teamName: 'Team B',
       question: 'Anonym viele?',
       anonymous: true,
+      status: 'closed',
       participants: 5,
       ideas: [{ text: '-Kantine', status: 'declined', supportCount: 12, volunteers: [], authorName: 'Leak' }],
     },
@@ -59,7 +61,7 @@ describe('campaignCsv', () => {
   });
 
   test('writes a row with a note for an idea prompt without ideas', () => {
-    const csv = campaignCsv({ ...input, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: false, participants: 0, ideas: [] }] });
+    const csv = campaignCsv({ ...input, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: false, status: 'closed', participants: 0, ideas: [] }] });
     expect(csv.split('\r\n')[1]).toBe('"Gute Arbeit; 2026";T;Q;Ideenabfrage;nein;0;;;;;;;;Keine Ideen eingegangen');
   });
 });

@@ -3,7 +3,7 @@ import type { IdeaView } from '../ideas/idea-view';
 import type { ItemStatus, PollKind } from '../items';
 import type { Locale } from '../locale';
 import { messages } from '../messages';
-import { effectiveMinGroupSize, pollResults, type Tally } from '../tally';
+import { effectiveMinGroupSize, ideaTextsVisible, pollResults, type Tally } from '../tally';
 
 /** a poll of the campaign in one team, with its tally. */
 export interface CsvPollItem {
@@ -23,6 +23,8 @@ export interface CsvIdeaItem {
   teamName: string;
   question: string;
   anonymous: boolean;
+  /** ideas of an anonymous prompt are exported only once it is closed. */
+  status: ItemStatus;
   /** distinct people who submitted ideas. */
   participants: number;
   ideas: Pick<IdeaView, 'text' | 'status' | 'supportCount' | 'volunteers' | 'authorName'>[];
@@ -63,8 +65,9 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
  * the results of a campaign as CSV for German Excel: a localized header, then one row per poll option
  * or idea (columns: campaign, team, question, type, anonymous, respondents, option or idea, count,
  * share in %, average, status, volunteers, submitted by, note). Results under the minimum group size,
- * and anonymous polls still open, get one row with a note instead of figures; ideas of anonymous
- * prompts carry no name and appear only from the minimum group size.
+ * and anonymous items still open, get one row with a note instead of figures; ideas of anonymous
+ * prompts carry no name, appear only after closing and from the minimum group size, ordered by
+ * support and text (never by time).
  */
 export function campaignCsv(input: CampaignCsvInput): string {
   const m = messages(input.locale);
@@ -99,12 +102,16 @@ export function campaignCsv(input: CampaignCsvInput): string {
       continue;
     }
     const respondents = csvNumber(item.participants);
-    if (item.anonymous && item.participants < min) {
+    if (item.anonymous && item.status !== 'closed') {
+      rows.push(row(respondents, { note: m.csvAnonymousIdeasOpen }));
+    } else if (!ideaTextsVisible({ anonymous: item.anonymous, closed: true, participants: item.participants }, min)) {
       rows.push(row(respondents, { note: m.csvBelowThreshold(min) }));
     } else if (item.ideas.length === 0) {
       rows.push(row(respondents, { note: m.csvNoIdeas }));
     } else {
-      for (const idea of item.ideas) {
+      // anonymous ideas never in the order they came in (the caller's order may be by time): by support, then text.
+      const ideas = item.anonymous ? [...item.ideas].sort((a, b) => b.supportCount - a.supportCount || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)) : item.ideas;
+      for (const idea of ideas) {
         rows.push(
           row(respondents, {
             option: idea.text,

@@ -17,4 +17,10 @@ export interface IdeaView {
   createdAt: Date;
   /** distinct people who submitted ideas to the same prompt; anonymous texts show only from the minimum group size. */
   promptParticipants: number;
+  /**
+   * the prompt is closed. Anonymous texts show only then (core/tally.ts ideaTextsVisible): while answers can
+   * still come in, comparing two views would tell whose text is new. Pass all ideas of an anonymous prompt, not a
+   * slice by time, so no view shows a subgroup smaller than the minimum group size.
+   */
+  promptClosed: boolean;
 }

@@ -14,6 +14,7 @@ const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
   anonymous: false,
   createdAt: new Date(Date.UTC(2026, 10, 1) + seq * 60_000),
   promptParticipants: 10,
+  promptClosed: true,
   ...over,
 });
 

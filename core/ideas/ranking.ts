@@ -6,13 +6,30 @@ import { FOLLOW_UP_LIMITS } from './idea-actions';
 import { shorten } from './idea-status';
 import type { IdeaView } from './idea-view';
 
-/** orders ideas by support, most first; ties go to the older idea, then by id so the order is stable. */
-export function compareBySupport(a: Pick<IdeaView, 'supportCount' | 'createdAt' | 'ideaId'>, b: Pick<IdeaView, 'supportCount' | 'createdAt' | 'ideaId'>): number {
-  return b.supportCount - a.supportCount || a.createdAt.getTime() - b.createdAt.getTime() || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0);
+type Rankable = Pick<IdeaView, 'supportCount' | 'createdAt' | 'ideaId'> & { anonymous?: boolean };
+
+/** the part of an idea id that does not depend on time: its key (an HMAC), without team and week. */
+const timelessKey = (ideaId: string): string => ideaId.slice(ideaId.lastIndexOf('.') + 1);
+
+/**
+ * orders ideas by support, most first; ties go to the older idea, then by id so the order is stable.
+ * Anonymous ideas never tie-break by time (neither creation time nor the week in their id): an order of
+ * submission could be matched with who answered when. On equal support named ideas come first, and ties
+ * among anonymous ones go by the idea key, which is an HMAC.
+ */
+export function compareBySupport(a: Rankable, b: Rankable): number {
+  const bySupport = b.supportCount - a.supportCount;
+  if (bySupport !== 0) return bySupport;
+  if (Boolean(a.anonymous) !== Boolean(b.anonymous)) return a.anonymous ? 1 : -1; // named first: keeps the order total
+  if (a.anonymous) {
+    const [ka, kb] = [timelessKey(a.ideaId), timelessKey(b.ideaId)];
+    return ka < kb ? -1 : ka > kb ? 1 : a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0;
+  }
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0);
 }
 
-/** the n ideas with the most support (ties: older first). */
-export function topIdeas<T extends Pick<IdeaView, 'supportCount' | 'createdAt' | 'ideaId'>>(ideas: readonly T[], n: number): T[] {
+/** the n ideas with the most support (ties: older first; anonymous ideas by key, never by time). */
+export function topIdeas<T extends Rankable>(ideas: readonly T[], n: number): T[] {
   return [...ideas].sort(compareBySupport).slice(0, Math.max(0, n));
 }
 

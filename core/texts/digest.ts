@@ -33,6 +33,9 @@ export const digestDe = {
   csvAnonymousOpen: 'Anonyme Umfrage noch offen – Ergebnis erst nach dem Schließen',
   csvNoIdeas: 'Keine Ideen eingegangen',
   csvFileName: (id: string) => `mitwirken-${id}-ergebnisse.csv`,
+  cmdDigest: 'überblick – dein Wochenüberblick bis jetzt (für Führungskräfte)',
+  errNotLeader: 'Den Wochenüberblick bekommen Führungskräfte. Dir ist noch kein Team zugeordnet – das Beteiligungsmanagement kann das ändern.',
+  errPersonalChatOnly: 'Das geht nur im persönlichen Chat mit mir.',
 };
 
 export const digestEn: typeof digestDe = {
@@ -69,4 +72,7 @@ export const digestEn: typeof digestDe = {
   csvAnonymousOpen: 'Anonymous poll still open – results only after closing',
   csvNoIdeas: 'No ideas submitted',
   csvFileName: (id: string) => `mitwirken-${id}-results.csv`,
+  cmdDigest: 'digest – your weekly digest so far (for leaders)',
+  errNotLeader: 'The weekly digest is for leaders. No team is assigned to you yet – participation managers can change that.',
+  errPersonalChatOnly: 'This only works in the personal chat with me.',
 };

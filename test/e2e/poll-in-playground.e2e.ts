@@ -58,7 +58,7 @@ test('an idea typed into an idea prompt card is confirmed on the card and stored
   const { ui, storage, step } = world;
   const me = tenant.currentUserId as string;
   const card = await step('post-idea', async () => {
-    await ui.send(`idee ${IDEA_QUESTION}`, { mentionBot: true });
+    await ui.send(`ideenabfrage ${IDEA_QUESTION}`, { mentionBot: true });
     return ui.waitForCardContaining(IDEA_QUESTION, { timeoutMs: 30_000 });
   });
   await step('submit-idea', async () => {

@@ -24,6 +24,7 @@ export interface HttpResult {
 export interface BotHarness {
   url: string;
   app: BotApp;
+  tableServer: EmbeddedTableServer;
   storage: Storage;
   connector: ConnectorStub;
   logs: Record<string, unknown>[];
@@ -43,16 +44,21 @@ export interface BotHarness {
 /** options of the bot app under test; answers are not throttled unless a test asks for it. */
 export interface HarnessAppOptions {
   answerIntervalMs?: number;
+  /** the app's clock (default: the real one). */
+  now?: () => Date;
+  /** run against another harness's table server and connector stand-in (a second bot instance); they stay running when this one stops. */
+  shareWith?: Pick<BotHarness, 'tableServer' | 'connector'>;
 }
 
 export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
-  const tableServer: EmbeddedTableServer = await startEmbeddedTableServer();
-  const connector = await new ConnectorStub(stubOptions).start();
+  const shared = appOptions.shareWith;
+  const tableServer: EmbeddedTableServer = shared?.tableServer ?? (await startEmbeddedTableServer());
+  const connector = shared?.connector ?? (await new ConnectorStub(stubOptions).start());
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: 'test-secret-test-secret-test-secret!', timeZone: config.timeZone });
-  const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0 });
+  const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0, ...(appOptions.now && { now: appOptions.now }) });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
 
@@ -85,6 +91,7 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
   return {
     url,
     app,
+    tableServer,
     storage,
     connector,
     logs,
@@ -126,6 +133,7 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
       }),
     stop: async () => {
       await app.close();
+      if (shared) return;
       await connector.stop();
       await tableServer.close();
     },

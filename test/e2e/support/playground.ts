@@ -331,6 +331,11 @@ export class PlaygroundPage {
     return this.page.locator(`.ac-adaptiveCard[data-pg-seq="${seq}"]`);
   }
 
+  /** Waits until a message (text or card) containing `text` is shown in the open conversation or channel. */
+  async waitForText(text: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.page.getByText(text, { exact: false }).first().waitFor({ timeout: options.timeoutMs ?? 10_000 });
+  }
+
   /** The visible text of a card (default: the newest). */
   async cardText(card: Locator = this.lastCard()): Promise<string> {
     return card.innerText();

@@ -1,0 +1,80 @@
+import { MessageFactory } from 'botbuilder';
+import { asAttachment } from '../../cards/render';
+import { buildTeamChoiceCard } from '../../cards/team-choice-card';
+import { shorten } from '../../core/ideas/idea-status';
+import { messages } from '../../core/messages';
+import { describeProblem } from '../../core/problems';
+import { submitDirectIdea } from '../ideas/direct-idea';
+import { managesTeam, teamName, teamsOfPerson } from '../ideas/idea-access';
+import { renderIdeasCard } from '../ideas/idea-board';
+import { rememberTeamFromActivity } from '../installation-events';
+import type { CommandHandler, CommandTurn } from './command-turn';
+
+/** in the personal chat, up to this many teams get one ideas card each; more teams get a choice. */
+const CARDS_PER_ANSWER = 3;
+
+/** the person and where they write from; undefined (after telling them) when ideas cannot be sent from here. */
+async function chatPerson({ ctx, facts }: CommandTurn): Promise<{ id: string; name: string } | undefined> {
+  if (facts.aadObjectId && (facts.teamId || facts.isPersonal)) return { id: facts.aadObjectId, name: facts.userName };
+  await ctx.sendActivity(describeProblem(facts.locale, { key: 'errIdeaWhere' }));
+  return undefined;
+}
+
+/**
+ * `idee <Text>` / `idea <text>`: an idea for the person's team, with their name. In a team channel it is for that
+ * team; in the personal chat for the one team the person belongs to, or the team they pick on a choice card.
+ */
+export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, command) => {
+  const { ctx, facts, s } = turn;
+  const author = await chatPerson(turn);
+  if (!author) return;
+  const m = messages(facts.locale);
+  const where = { deliveryKey: facts.deliveryKey, conversationId: facts.conversationId };
+  if (facts.teamId) {
+    const team = await rememberTeamFromActivity(s, ctx.activity);
+    await submitDirectIdea(s, team, author, command.text, where);
+    await ctx.sendActivity(m.ideaSubmittedForTeam(teamName(team), shorten(command.text, 200)));
+    return;
+  }
+  const teams = await teamsOfPerson(s, author.id);
+  const [only] = teams;
+  if (!only) {
+    await ctx.sendActivity(m.ideaNoTeam);
+  } else if (teams.length === 1) {
+    await submitDirectIdea(s, only, author, command.text, where);
+    await ctx.sendActivity(m.ideaSubmittedForTeam(teamName(only), shorten(command.text, 200)));
+  } else {
+    const choices = teams.map((t) => ({ teamId: t.teamId, name: teamName(t) }));
+    await ctx.sendActivity(MessageFactory.attachment(asAttachment(buildTeamChoiceCard(facts.locale, { kind: 'idea', ideaText: command.text, key: facts.deliveryKey }, choices))));
+  }
+};
+
+/**
+ * `ideen` / `ideas`: the top ideas. In a channel, the team's (in an idea prompt's thread, that prompt's) as a card
+ * everyone sees without personal state, while the person asking gets their own view (support, volunteering, the
+ * manager forms) through the card's refresh. In the personal chat, one card per team of the person (up to three),
+ * else a choice of team.
+ */
+export const ideasCommand: CommandHandler<'ideas'> = async (turn) => {
+  const { ctx, facts, s } = turn;
+  const person = await chatPerson(turn);
+  if (!person) return;
+  if (facts.teamId) {
+    const team = await rememberTeamFromActivity(s, ctx.activity);
+    const own = facts.conversationId.includes(';messageid=') ? await s.storage.items.latestInConversation(facts.conversationId) : undefined;
+    const prompt = own?.kind === 'idea' && own.teamId === team.teamId ? own : undefined;
+    const card = await renderIdeasCard(s, { team, ...(prompt ? { prompt } : {}) }, undefined, { locale: facts.locale, refreshUserId: ctx.activity.from.id });
+    await ctx.sendActivity(MessageFactory.attachment(card));
+    return;
+  }
+  const teams = await teamsOfPerson(s, person.id);
+  if (teams.length === 0) {
+    await ctx.sendActivity(messages(facts.locale).ideaNoTeam);
+  } else if (teams.length > CARDS_PER_ANSWER) {
+    const choices = teams.map((t) => ({ teamId: t.teamId, name: teamName(t) }));
+    await ctx.sendActivity(MessageFactory.attachment(asAttachment(buildTeamChoiceCard(facts.locale, { kind: 'ideas' }, choices))));
+  } else {
+    const cards = await Promise.all(teams.map(async (team) => renderIdeasCard(s, { team }, { personId: person.id, canManage: await managesTeam(s, team.teamId, person.id) }, { locale: facts.locale })));
+    await ctx.sendActivity(MessageFactory.list(cards));
+  }
+};

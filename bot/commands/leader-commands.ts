@@ -1,0 +1,151 @@
+import { MessageFactory } from 'botbuilder';
+import { buildLeaderPickerCard, type PickerChoice } from '../../cards/leader-picker-card';
+import { buildMessageCard } from '../../cards/message-card';
+import { asAttachment } from '../../cards/render';
+import type { TeamRecord } from '../../core/installations';
+import { messages } from '../../core/messages';
+import { findMember, type Member } from '../../core/people';
+import { describeProblem, type Problem } from '../../core/problems';
+import type { RoleGrant } from '../../storage/role-repository';
+import { assignLeader, findTeam, grantAsMember, memberChoice, removeLeader, rosterOf, teamChoice, teamLabel, type Actor } from '../leader-assignment';
+import type { BotServices } from '../services';
+import type { CommandHandler, CommandTurn } from './command-turn';
+
+/** the teams a leader command is about: the named team, the channel's team, or (personal chat) every installed team. */
+async function teamsInQuestion(turn: CommandTurn, named: string | undefined): Promise<{ ok: true; teams: TeamRecord[] } | { ok: false; problem: Problem }> {
+  const { facts, s } = turn;
+  const teams = await s.storage.installations.activeTeams();
+  if (teams.length === 0) return { ok: false, problem: { key: 'errNoTeamsInstalled' } };
+  if (named) {
+    const found = findTeam(named, teams);
+    if (found.kind === 'none') return { ok: false, problem: { key: 'errTeamNotFound', args: [named, teams.map(teamLabel).join(', ')] } };
+    if (found.kind === 'many') return facts.isPersonal ? { ok: true, teams: found.teams } : { ok: false, problem: { key: 'errTeamAmbiguous', args: [named] } };
+    return { ok: true, teams: [found.team] };
+  }
+  if (facts.teamId) {
+    const here = teams.find((t) => t.teamId === facts.teamId);
+    return here ? { ok: true, teams: [here] } : { ok: false, problem: { key: 'errUnknownTarget' } };
+  }
+  return { ok: true, teams };
+}
+
+const actorOf = ({ ctx, facts }: CommandTurn): Actor => ({ id: facts.aadObjectId ?? ctx.activity.from.id, name: facts.userName || undefined });
+
+async function reply(turn: CommandTurn, text: string): Promise<void> {
+  await turn.ctx.sendActivity(text);
+}
+
+async function refuse(turn: CommandTurn, problem: Problem): Promise<void> {
+  turn.s.log.info({ problem: problem.key }, 'leader command refused');
+  await reply(turn, describeProblem(turn.facts.locale, problem));
+}
+
+async function picker(turn: CommandTurn, op: 'add' | 'remove', teams: PickerChoice[], members: PickerChoice[], memberValue?: string): Promise<void> {
+  const card = buildLeaderPickerCard(turn.facts.locale, { op, teams, members, ...(memberValue && { memberValue }) });
+  await turn.ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
+}
+
+/** one entry per person, in the order found. */
+const distinct = (people: Member[]): Member[] => [...new Map(people.map((p) => [p.aadObjectId, p])).values()];
+
+/**
+ * `leitung hinzufügen <wer> [für <Team>]` / `add leader <who> [to <team>]`: in a channel the team is that team; in the
+ * personal chat the named team, or the one team the person is a member of; otherwise a card to pick team and person.
+ */
+export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, command) => {
+  const { facts, s } = turn;
+  const m = messages(facts.locale);
+  const who = command.who.trim();
+  if (!who && !facts.isPersonal) return reply(turn, m.leaderWhoMissing);
+  const scope = await teamsInQuestion(turn, command.team);
+  if (!scope.ok) return refuse(turn, scope.problem);
+  const rosters = (await Promise.all(scope.teams.map(async (team) => ({ team, members: await rosterOf(s, team) })))).filter(
+    (r): r is { team: TeamRecord; members: Member[] } => r.members !== undefined,
+  );
+  if (rosters.length === 0) return refuse(turn, { key: 'errRosterUnavailable' });
+  if (!who) {
+    return picker(turn, 'add', rosters.map((r) => teamChoice(r.team)), distinct(rosters.flatMap((r) => r.members)).map(memberChoice));
+  }
+  const found = rosters.map((r) => ({ team: r.team, match: findMember(who, r.members) }));
+  const people = distinct(found.flatMap((f) => (f.match.kind === 'one' ? [f.match.member] : f.match.kind === 'many' ? f.match.members : [])));
+  const teamsOf = (person: Member) => found.filter((f) => (f.match.kind === 'one' ? [f.match.member] : f.match.kind === 'many' ? f.match.members : []).some((p) => p.aadObjectId === person.aadObjectId));
+  if (people.length === 0) {
+    const only = scope.teams.length === 1 ? scope.teams[0] : undefined;
+    return refuse(turn, only ? { key: 'errPersonNotInTeam', args: [who, teamLabel(only)] } : { key: 'errPersonNotFound', args: [who] });
+  }
+  const person = people.length === 1 ? people[0]! : undefined;
+  const homes = person ? teamsOf(person) : [];
+  if (person && homes.length === 1) return reply(turn, await assignLeader(s, actorOf(turn), homes[0]!.team, person, facts.locale));
+  if (!facts.isPersonal) {
+    return refuse(turn, { key: 'errPersonAmbiguous', args: [people.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ')] });
+  }
+  const teams = distinct(people).flatMap((p) => teamsOf(p).map((f) => f.team));
+  return picker(turn, 'add', [...new Map(teams.map((t) => [t.teamId, t])).values()].map(teamChoice), people.map(memberChoice), person?.aadObjectId);
+};
+
+/**
+ * `leitung entfernen <wer> [für <Team>]` / `remove leader <who> [from <team>]`: matches the name among the leaders of the
+ * team in question (in the personal chat: of every team); several matches in the personal chat get the picker card.
+ */
+export const removeLeaderCommand: CommandHandler<'removeLeader'> = async (turn, command) => {
+  const { facts, s } = turn;
+  const m = messages(facts.locale);
+  const who = command.who.trim();
+  if (!who && !facts.isPersonal) return reply(turn, m.leaderWhoMissing);
+  const scope = await teamsInQuestion(turn, command.team);
+  if (!scope.ok) return refuse(turn, scope.problem);
+  const inScope = new Map(scope.teams.map((t) => [t.teamId, t]));
+  const grants = (await Promise.all(scope.teams.map((t) => s.storage.roles.leadersOf(t.teamId)))).flat();
+  const teamsOfGrants = (gs: RoleGrant[]) => [...new Set(gs.map((g) => g.teamId ?? ''))].map((id) => inScope.get(id)).filter((t): t is TeamRecord => t !== undefined);
+  const only = scope.teams.length === 1 ? scope.teams[0] : undefined;
+  if (!who) return picker(turn, 'remove', teamsOfGrants(grants).map(teamChoice), distinct(grants.map(grantAsMember)).map(memberChoice));
+  const match = findMember(who, distinct(grants.map(grantAsMember)));
+  if (match.kind === 'none') return refuse(turn, only ? { key: 'errNotLeaderOfTeam', args: [who, teamLabel(only)] } : { key: 'errNotLeaderAnywhere', args: [who] });
+  if (match.kind === 'many') {
+    if (!facts.isPersonal) return refuse(turn, { key: 'errPersonAmbiguous', args: [match.members.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ')] });
+    const ids = new Set(match.members.map((p) => p.aadObjectId));
+    return picker(turn, 'remove', teamsOfGrants(grants.filter((g) => ids.has(g.personId))).map(teamChoice), match.members.map(memberChoice));
+  }
+  const own = grants.filter((g) => g.personId === match.member.aadObjectId);
+  const team = own.length === 1 ? inScope.get(own[0]!.teamId ?? '') : undefined;
+  if (team && own[0]) return reply(turn, await removeLeader(s, actorOf(turn), team, own[0], facts.locale));
+  if (!facts.isPersonal) return refuse(turn, { key: 'errTeamAmbiguous', args: [match.member.name] });
+  return picker(turn, 'remove', teamsOfGrants(own).map(teamChoice), [memberChoice(match.member)], match.member.aadObjectId);
+};
+
+/** at most this many teams per card, so a long list stays far below Teams' card size limit. */
+const TEAMS_PER_CARD = 40;
+
+/** names for the people who assigned leaders: stored admins, leaders and people with a personal chat; else the id. */
+async function assignerNames(s: BotServices, ids: string[], grants: RoleGrant[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const g of [...(await s.storage.roles.admins()), ...grants]) if (g.name) names.set(g.personId, g.name);
+  for (const id of ids.filter((i) => !names.has(i))) {
+    const person = await s.storage.installations.getPerson(id).catch(() => undefined);
+    if (person?.name) names.set(id, person.name);
+  }
+  return names;
+}
+
+/** `leitungen` / `leaders`: every installed team with its leaders, who assigned each (a person or the organisation file) and when. */
+export const leadersCommand: CommandHandler<'leaders'> = async ({ ctx, facts, s }) => {
+  const m = messages(facts.locale);
+  const [grants, active] = await Promise.all([s.storage.roles.allLeaders(), s.storage.installations.activeTeams()]);
+  const teams = new Map(active.map((t) => [t.teamId, teamLabel(t)]));
+  for (const g of grants) {
+    if (g.teamId && !teams.has(g.teamId)) teams.set(g.teamId, teamLabel((await s.storage.installations.getTeam(g.teamId)) ?? { teamId: g.teamId, name: '' }));
+  }
+  const names = await assignerNames(s, [...new Set(grants.map((g) => g.grantedBy).filter((by) => !by.startsWith('file:')))], grants);
+  const day = new Intl.DateTimeFormat(facts.locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: s.config.timeZone, dateStyle: 'medium' });
+  const by = (g: RoleGrant) => (g.grantedBy.startsWith('file:') ? m.leadersByFile(g.grantedBy.slice('file:'.length)) : (names.get(g.grantedBy) ?? g.grantedBy));
+  const paragraphs = [...teams.entries()]
+    .sort((a, b) => a[1].localeCompare(b[1], facts.locale))
+    .map(([teamId, label]) => {
+      const own = grants.filter((g) => g.teamId === teamId).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', facts.locale));
+      return own.length === 0 ? m.leadersTeamEmpty(label) : m.leadersTeam(label, own.map((g) => m.leadersLine(g.name || g.personId, by(g), day.format(g.grantedAt))).join('\n\n'));
+    });
+  if (grants.length === 0) paragraphs.unshift(m.leadersNone);
+  for (let i = 0; i < Math.max(1, paragraphs.length); i += TEAMS_PER_CARD) {
+    await ctx.sendActivity(MessageFactory.attachment(asAttachment(buildMessageCard(m.leadersTitle, paragraphs.slice(i, i + TEAMS_PER_CARD)))));
+  }
+};

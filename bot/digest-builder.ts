@@ -1,0 +1,122 @@
+import { assembleDigest, DIGEST_LIMITS, type Digest, type DigestClosedItemInput, type DigestTeamInput } from '../core/digest/digest';
+import { addWeeks, trendWeeks, weekRange, type WeekKey } from '../core/digest/digest-week';
+import { topIdeas } from '../core/ideas/ranking';
+import type { IdeaView } from '../core/ideas/idea-view';
+import type { TeamRecord } from '../core/installations';
+import type { Item } from '../core/items';
+import type { Locale } from '../core/locale';
+import { ideaTextsVisible } from '../core/tally';
+import type { IdeaRecord } from '../storage/idea-repository';
+import type { BotServices } from './services';
+
+/** a leader and the teams they lead, as the digest is addressed. */
+export interface DigestLeader {
+  personId: string;
+  name: string;
+  teamIds: string[];
+}
+
+/**
+ * reads a leader's digest of one ISO week from storage and assembles it (core/digest). Per team it reads the trend
+ * weeks' participation partitions, the week's idea partition, the item index of the week and the week before, and
+ * the team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
+ */
+export async function buildLeaderDigest(s: BotServices, leader: DigestLeader, week: WeekKey, options: { interim: boolean; locale: Locale }): Promise<Digest> {
+  const records = await Promise.all([...new Set(leader.teamIds)].map((id) => s.storage.installations.getTeam(id)));
+  const teams = records.filter((t): t is TeamRecord => t !== undefined).sort((a, b) => (a.name || a.teamId).localeCompare(b.name || b.teamId, options.locale));
+  return assembleDigest({
+    leader: { id: leader.personId, name: leader.name },
+    week,
+    interim: options.interim,
+    timeZone: s.config.timeZone,
+    locale: options.locale,
+    minGroupSize: s.config.minGroupSize,
+    teams: await Promise.all(teams.map((team) => teamInput(s, team, week))),
+  });
+}
+
+/** one team's figures for the week. */
+async function teamInput(s: BotServices, team: TeamRecord, week: WeekKey): Promise<DigestTeamInput> {
+  const { storage } = s;
+  const [memberCount, participantsByWeek, ideas, thisWeek, weekBefore, open] = await Promise.all([
+    team.active ? memberCountOf(s, team) : undefined,
+    storage.weeklyParticipation.participantsByWeek(team.teamId, trendWeeks(week)),
+    storage.ideas.ofTeamWeek(team.teamId, week),
+    storage.items.ofTeamWeek(team.teamId, week),
+    storage.items.ofTeamWeek(team.teamId, addWeeks(week, -1)),
+    storage.items.openOfTeam(team.teamId),
+  ]);
+  const { start, end } = weekRange(week, s.config.timeZone);
+  const closedInWeek = [...new Map([...thisWeek, ...weekBefore].map((i) => [i.id, i])).values()].filter(
+    (i) => i.status === 'closed' && i.closedAt !== undefined && i.closedAt.getTime() >= start.getTime() && i.closedAt.getTime() < end.getTime(),
+  );
+  return {
+    teamId: team.teamId,
+    teamName: team.name || team.teamId,
+    memberCount,
+    participantsByWeek,
+    newIdeas: await ideaViews(s, ideas),
+    closedItems: await Promise.all(closedInWeek.map((item) => closedItemInput(s, item))),
+    openItems: open.map((i) => ({ itemId: i.id, question: i.question, ...(i.closesAt && { closesAt: i.closesAt }) })),
+  };
+}
+
+/** the team's size from the Teams roster; undefined when it cannot be read (then no rate is shown). */
+async function memberCountOf(s: BotServices, team: TeamRecord): Promise<number | undefined> {
+  try {
+    return (await s.roster.members(team)).length;
+  } catch (err) {
+    s.log.warn({ err, teamId: team.teamId }, 'team roster not readable; digest shows counts without a rate');
+    return undefined;
+  }
+}
+
+async function closedItemInput(s: BotServices, item: Item): Promise<DigestClosedItemInput> {
+  const base = { itemId: item.id, question: item.question, kind: item.kind, ...(item.pollKind && { pollKind: item.pollKind }), anonymous: item.anonymous, options: item.options, closedAt: item.closedAt! };
+  if (item.kind === 'poll') {
+    const tally = await s.storage.responses.tally(item);
+    return { ...base, tally, participants: tally.voters };
+  }
+  return { ...base, participants: (await s.storage.responses.ideaStats(item)).participants };
+}
+
+/**
+ * the week's ideas as the digest sees them: each with its prompt's participant count and whether it closed (anonymous
+ * ideas show only after closing and from the minimum group size); volunteer names are read only for the named ideas that
+ * can make the top list, anonymous ideas carry only a count. Ideas without a prompt count as an open prompt with no
+ * participants.
+ */
+async function ideaViews(s: BotServices, ideas: IdeaRecord[]): Promise<IdeaView[]> {
+  const prompts = [...new Set(ideas.map((i) => i.itemId).filter((id): id is string => id !== undefined))];
+  const promptState = new Map(
+    await Promise.all(
+      prompts.map(async (id) => {
+        const item = await s.storage.items.get(id);
+        return [id, { participants: item ? await s.storage.responses.participantCount(item) : 0, closed: item?.status === 'closed' }] as const;
+      }),
+    ),
+  );
+  const views: IdeaView[] = ideas.map((r) => ({
+    ideaId: r.ideaId,
+    itemId: r.itemId ?? '',
+    text: r.text,
+    status: r.status,
+    supportCount: r.supportCount,
+    volunteers: Array.from({ length: r.volunteerCount }, () => ({ name: '' })),
+    anonymous: r.anonymous,
+    ...(!r.anonymous && r.authorName !== undefined && { authorName: r.authorName }),
+    createdAt: r.createdAt,
+    promptParticipants: (r.itemId && promptState.get(r.itemId)?.participants) || 0,
+    promptClosed: (r.itemId && promptState.get(r.itemId)?.closed) || false,
+  }));
+  const visible = views.filter((v) => ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, s.config.minGroupSize));
+  const candidates = topIdeas(visible, DIGEST_LIMITS.topIdeas);
+  await Promise.all(
+    candidates
+      .filter((v) => !v.anonymous && v.volunteers.length > 0)
+      .map(async (v) => {
+        v.volunteers = (await s.storage.ideas.volunteersOf(v.ideaId)).map((p) => ({ name: p.name }));
+      }),
+  );
+  return views;
+}

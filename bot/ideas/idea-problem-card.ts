@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import type { CardAttachment } from '../../cards/render';
+import { isItemId, VERBS } from '../../core/card-actions';
+import { isIdeaId } from '../../core/ideas/idea-status';
+import type { TeamRecord } from '../../core/installations';
+import { describeProblem, type Problem } from '../../core/problems';
+import type { BotServices } from '../services';
+import type { TurnFacts } from '../turn-facts';
+import { managesTeam, teamOfMember } from './idea-access';
+import { renderIdeasCard, scopeOfCard, visibleIdea, type IdeasScope } from './idea-board';
+
+/**
+ * for a refused click on an ideas card: that ideas card again, with the problem on top, so the person keeps their
+ * place. Support and volunteering buttons and the follow-up form live only on ideas cards; the status form also
+ * sits on the 1:1 digest, so outside a channel its refusals keep the plain message card. Undefined when the
+ * card cannot be shown to this person (then the caller answers with a message card).
+ */
+export async function ideasCardWithProblem(s: BotServices, ctx: TurnContext, facts: TurnFacts, verb: unknown, data: unknown, problem: Problem): Promise<CardAttachment | undefined> {
+  const ideaButton = verb === VERBS.ideaSupport || verb === VERBS.ideaVolunteer || (verb === VERBS.ideaStatus && facts.teamId !== undefined);
+  if (!ideaButton && verb !== VERBS.followUpPoll) return undefined;
+  try {
+    const personId = facts.aadObjectId ?? ctx.activity.from.id;
+    const ref = (data ?? {}) as { ideaId?: unknown; itemId?: unknown };
+    let teamId: string;
+    let scopeOf: (team: TeamRecord) => Promise<IdeasScope>;
+    if (ideaButton) {
+      const idea = isIdeaId(ref.ideaId) ? await visibleIdea(s, ref.ideaId) : undefined;
+      if (!idea) return undefined;
+      teamId = idea.teamId;
+      scopeOf = (team) => scopeOfCard(s, facts, team, idea.itemId);
+    } else {
+      const prompt = isItemId(ref.itemId) ? await s.storage.items.get(ref.itemId) : undefined;
+      if (prompt?.kind !== 'idea') return undefined;
+      teamId = prompt.teamId;
+      scopeOf = async (team) => ({ team, prompt });
+    }
+    const access = await teamOfMember(s, facts, teamId, personId);
+    if (!access.ok) return undefined;
+    const scope = await scopeOf(access.value);
+    return await renderIdeasCard(s, scope, { personId, canManage: await managesTeam(s, teamId, personId) }, {
+      locale: facts.locale,
+      notice: { kind: 'attention', text: describeProblem(facts.locale, problem) },
+      ...(facts.teamId ? { refreshUserId: ctx.activity.from.id } : {}),
+    });
+  } catch (err) {
+    s.log.warn({ err, verb }, 'ideas card for a refusal not available');
+    return undefined;
+  }
+}

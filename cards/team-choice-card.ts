@@ -1,0 +1,35 @@
+import { VERBS } from '../core/card-actions';
+import { shorten } from '../core/ideas/idea-status';
+import type { Locale } from '../core/locale';
+import { messages } from '../core/messages';
+import template from './templates/team-choice.json';
+import { expandTemplate, type AdaptiveCard } from './render';
+
+/** a team a person may choose: one they are a member of. */
+export interface TeamChoice {
+  teamId: string;
+  name: string;
+}
+
+/** what the choice is for: an idea typed in the personal chat, or the top ideas to show. */
+export type TeamChoicePurpose = { kind: 'idea'; ideaText: string; key: string } | { kind: 'ideas' };
+
+/**
+ * asks, in the personal chat, which of the person's teams an idea is for (`idee <Text>`) or whose top ideas to
+ * show (`ideen`). The idea text travels in the button's data; the handler checks the chosen team again.
+ */
+export function buildTeamChoiceCard(locale: Locale, purpose: TeamChoicePurpose, teams: readonly TeamChoice[]): AdaptiveCard {
+  const m = messages(locale);
+  const idea = purpose.kind === 'idea';
+  return expandTemplate(template, {
+    title: idea ? m.ideaPickTeamTitle : m.ideasPickTeamTitle,
+    quote: idea ? `„${shorten(purpose.ideaText, 300)}“` : '',
+    label: m.ideaPickTeamLabel,
+    required: m.errFieldRequired,
+    firstValue: teams[0]?.teamId ?? '',
+    teams: teams.map((t) => ({ teamId: t.teamId, name: t.name || t.teamId })),
+    submit: idea ? m.ideaPickTeamSubmit : m.ideasPickTeamSubmit,
+    verb: idea ? VERBS.ideaForTeam : VERBS.ideasOfTeam,
+    data: idea ? { ideaText: purpose.ideaText, key: purpose.key } : { show: 'ideas' },
+  });
+}

@@ -1,0 +1,66 @@
+import type { IdeaStatus } from '../ideas/idea-status';
+import { statusLabel } from '../ideas/idea-status';
+import { formatDateTime, type Locale } from '../locale';
+import { messages } from '../messages';
+
+/** everything stored with a person's name or id, gathered for `meine daten` (anonymous answers are never in it). */
+export interface MyData {
+  person: { id: string; name?: string };
+  /** RETENTION_DAYS, for the explanation. */
+  retentionDays: number;
+  votes: Array<{ itemId: string; question: string; teamName?: string; choices: string[]; at: Date }>;
+  ideas: Array<{ ideaId: string; text: string; status: IdeaStatus; teamName?: string; question?: string; createdAt: Date }>;
+  supports: Array<{ ideaId: string; text: string }>;
+  volunteering: Array<{ ideaId: string; text: string }>;
+  roles: Array<{ role: 'admin' | 'leader' | 'configuredAdmin'; teamName?: string; grantedAt?: Date }>;
+  personalChat?: { name: string; locale?: string; active: boolean; updatedAt: Date };
+}
+
+/** one section of the "meine daten" card: a heading and its lines (shortened; the export has everything). */
+export interface MyDataSection {
+  title: string;
+  lines: string[];
+}
+
+const shortened = (text: string, max = 120): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** the sections of the card, German or English; each lists at most `limit` lines and says how many more there are. */
+export function myDataSections(data: MyData, locale: Locale, timeZone: string, limit = 5): MyDataSection[] {
+  const m = messages(locale);
+  const list = (lines: string[]): string[] => {
+    if (lines.length === 0) return [m.myDataNothing];
+    return lines.length > limit ? [...lines.slice(0, limit), m.myDataMore(lines.length - limit)] : lines;
+  };
+  const roleLine = (r: MyData['roles'][number]): string =>
+    r.role === 'leader' ? m.myDataRoleLeader(r.teamName ?? '?') : r.role === 'admin' ? m.myDataRoleAdmin : m.myDataRoleConfigured;
+  return [
+    { title: m.myDataVotes, lines: list(data.votes.map((v) => m.myDataVoteLine(shortened(v.question, 80), v.choices.join(', ')))) },
+    { title: m.myDataIdeas, lines: list(data.ideas.map((i) => `${shortened(i.text)} (${statusLabel(locale, i.status)})`)) },
+    { title: m.myDataSupports, lines: list(data.supports.map((s) => shortened(s.text))) },
+    { title: m.myDataVolunteering, lines: list(data.volunteering.map((s) => shortened(s.text))) },
+    { title: m.myDataRoles, lines: list(data.roles.map(roleLine)) },
+    { title: m.myDataChat, lines: list(data.personalChat ? [m.myDataChatLine(data.personalChat.name, formatDateTime(locale, data.personalChat.updatedAt, timeZone))] : []) },
+  ];
+}
+
+/**
+ * the export document (JSON, art. 15 and 20 GDPR): every record with its fields, plus what is not included
+ * and why, in German and English. Dates are ISO 8601 (UTC).
+ */
+export function myDataDocument(data: MyData, generatedAt: Date): Record<string, unknown> {
+  const de = messages('de');
+  const en = messages('en');
+  return {
+    format: 'mitwirken-my-data/1',
+    generatedAt: generatedAt.toISOString(),
+    person: data.person,
+    about: { de: de.myDataIntro, en: en.myDataIntro },
+    retention: { days: data.retentionDays, de: de.myDataRetention(data.retentionDays), en: en.myDataRetention(data.retentionDays) },
+    votes: data.votes.map((v) => ({ ...v, at: v.at.toISOString() })),
+    ideas: data.ideas.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
+    supports: data.supports,
+    volunteering: data.volunteering,
+    roles: data.roles.map((r) => ({ ...r, ...(r.grantedAt && { grantedAt: r.grantedAt.toISOString() }) })),
+    personalChat: data.personalChat ? { ...data.personalChat, updatedAt: data.personalChat.updatedAt.toISOString() } : null,
+  };
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { samplePoll } from '../test/support/sample-items';
+import { useEmbeddedStorage } from '../test/support/storage-fixture';
+
+const fixture = useEmbeddedStorage();
+const person = (i: number) => ({ aadObjectId: `aad-seal-${i}-${randomUUID()}`, name: `Person ${i}` });
+
+describe('sealing a tally when a poll closes', () => {
+  test('refuses every vote after the seal, named or anonymous, and keeps the result', async () => {
+    const { storage } = fixture();
+    for (const anonymous of [false, true]) {
+      const item = samplePoll({ anonymous });
+      await storage.responses.castVote(item, person(1), [0]);
+      expect(await storage.responses.seal(item)).toEqual({ counts: [1, 0, 0], voters: 1 });
+      expect((await storage.responses.castVote(item, person(2), [1])).status).toBe('closed');
+      expect(await storage.responses.tally(item)).toEqual({ counts: [1, 0, 0], voters: 1 });
+    }
+  });
+
+  test('seals a poll nobody answered', async () => {
+    const { storage } = fixture();
+    const item = samplePoll({ anonymous: true });
+    await storage.responses.seal(item);
+    expect((await storage.responses.castVote(item, person(1), [2])).status).toBe('closed');
+    expect(await storage.responses.tally(item)).toEqual({ counts: [0, 0, 0], voters: 0 });
+  });
+
+  test('counts exactly the votes that were acknowledged when votes race the seal', async () => {
+    const { storage } = fixture();
+    const item = samplePoll({ anonymous: true });
+    const votes = Array.from({ length: 12 }, (_, i) => storage.responses.castVote(item, person(i), [i % 3]));
+    const sealed = new Promise((r) => setTimeout(r, 5)).then(() => storage.responses.seal(item));
+    const outcomes = await Promise.all(votes);
+    const final = await sealed;
+    const recorded = outcomes.filter((o) => o.status === 'recorded').length;
+    expect(final.voters).toBe(recorded);
+    expect(await storage.responses.tally(item)).toEqual(final);
+    expect(outcomes.every((o) => o.status === 'recorded' || o.status === 'closed')).toBe(true);
+  });
+});
