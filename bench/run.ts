@@ -1,8 +1,10 @@
 import type { Benchmark, Metric } from './benchmark';
+import { digestBenchmark } from './digest';
 import { fanoutBenchmark } from './fanout';
+import { ingestBenchmark, memoryBenchmark } from './ingest';
 
-/** every benchmark, in the order they run; add new modules (ingest, digest, memory) here. */
-const BENCHMARKS: Benchmark[] = [fanoutBenchmark];
+/** every benchmark, in the order they run; add new modules here. */
+const BENCHMARKS: Benchmark[] = [fanoutBenchmark, ingestBenchmark, digestBenchmark, memoryBenchmark];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--only name[,name]] [--key value ...]
   --quick   small versions (each under a minute)

@@ -29,7 +29,7 @@ export interface TeamsConnectorOptions {
   injectDrop?: number;
   /** seed of the fault dice, so a run can be repeated (default 1). */
   seed?: number;
-  /** server-side delay per request in ms (Teams answers in 100–300 ms; default 0). */
+  /** answer time per request in ms (Teams answers in 100–300 ms; default 0); limits and dice count a request on arrival. */
   latencyMs?: number;
   /** channel ids (or team ids: every channel of the team) where the bot is no longer a member: writes get 403. */
   forbidden?: Iterable<string>;
@@ -64,6 +64,38 @@ export function seededRandom(seed: number): () => number {
 
 const ITEM_ID = /"itemId":"([^"]+)"/;
 
+/** what the connector saw: every delivered activity and the counts by outcome. */
+export interface TeamsConnectorRecord {
+  delivered: TeamsDelivery[];
+  stats: TeamsConnectorStats;
+}
+
+/** a running connector, in this thread or its own: where it listens, what it saw, and how to stop it. */
+export interface TeamsConnectorHandle {
+  readonly url: string;
+  record(): Promise<TeamsConnectorRecord>;
+  stop(): Promise<void>;
+}
+
+/** new channel posts carrying each item id, per channel. */
+export function postsByChannel(delivered: readonly TeamsDelivery[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const d of delivered) {
+    if (d.kind !== 'create' || !d.itemId) continue;
+    const perItem = out.get(d.channelId) ?? new Map<string, number>();
+    perItem.set(d.itemId, (perItem.get(d.itemId) ?? 0) + 1);
+    out.set(d.channelId, perItem);
+  }
+  return out;
+}
+
+/** how many channel posts repeat an item already posted into that channel. */
+export function duplicatePosts(delivered: readonly TeamsDelivery[]): number {
+  let n = 0;
+  for (const perItem of postsByChannel(delivered).values()) for (const count of perItem.values()) n += count - 1;
+  return n;
+}
+
 /**
  * a Teams-like stand-in for the Bot Connector service on loopback: the routes the bot uses (new posts, sends,
  * replies, updates, 1:1 creation, roster and channel queries), Teams' limits enforced with 429 + Retry-After (per
@@ -71,7 +103,7 @@ const ITEM_ID = /"itemId":"([^"]+)"/;
  * connections from seeded dice, and a record of every delivered activity to count losses and duplicates.
  * A dropped connection happens before Teams processes the request, so a retry cannot duplicate it.
  */
-export class TeamsConnector {
+export class TeamsConnector implements TeamsConnectorHandle {
   readonly delivered: TeamsDelivery[] = [];
   readonly stats: TeamsConnectorStats = { requests: 0, delivered: 0, rateLimited: 0, injected429: 0, injected503: 0, dropped: 0, forbidden: 0 };
   private server?: http.Server;
@@ -110,23 +142,18 @@ export class TeamsConnector {
     this.forbidden.add(id);
   }
 
+  async record(): Promise<TeamsConnectorRecord> {
+    return { delivered: this.delivered, stats: this.stats };
+  }
+
   /** new channel posts carrying each item id, per channel. */
   postsByChannel(): Map<string, Map<string, number>> {
-    const out = new Map<string, Map<string, number>>();
-    for (const d of this.delivered) {
-      if (d.kind !== 'create' || !d.itemId) continue;
-      const perItem = out.get(d.channelId) ?? new Map<string, number>();
-      perItem.set(d.itemId, (perItem.get(d.itemId) ?? 0) + 1);
-      out.set(d.channelId, perItem);
-    }
-    return out;
+    return postsByChannel(this.delivered);
   }
 
   /** how many channel posts repeat an item already posted into that channel. */
   duplicates(): number {
-    let n = 0;
-    for (const perItem of this.postsByChannel().values()) for (const count of perItem.values()) n += count - 1;
-    return n;
+    return duplicatePosts(this.delivered);
   }
 
   private limiterOf(conversation: string): SlidingWindowLimiter {
@@ -154,10 +181,13 @@ export class TeamsConnector {
       /* an unreadable body counts as empty */
     }
     this.stats.requests++;
-    if (this.o.latencyMs) await new Promise((r) => setTimeout(r, this.o.latencyMs));
+    // Teams counts a request when it arrives: the limits and dice decide now, the answer leaves after the latency.
+    const latency = this.o.latencyMs ? new Promise((r) => setTimeout(r, this.o.latencyMs)) : Promise.resolve();
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(payload));
+      void latency.then(() => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(payload));
+      });
     };
     const method = req.method ?? 'GET';
     const parts = (req.url ?? '').split('?')[0]?.split('/').filter(Boolean).map(decodeURIComponent) ?? [];
@@ -200,7 +230,7 @@ export class TeamsConnector {
     }
     if (this.random() < (this.o.injectDrop ?? 0)) {
       this.stats.dropped++;
-      req.socket.destroy();
+      void latency.then(() => req.socket.destroy());
       return;
     }
 

@@ -13,10 +13,7 @@ export async function publishItem(
   target: { team: TeamRecord; channelId: string },
   by: { aadObjectId: string; locale: Locale; closesAt?: Date; itemId?: string },
 ): Promise<Item> {
-  // A known id (scheduled posts derive it from their ledger row) makes a repeated publish post once.
-  const existing = by.itemId ? await s.storage.items.get(by.itemId) : undefined;
-  if (existing?.activityId) return existing;
-  const item: Item = existing ?? {
+  const fresh: Item = {
     ...draft,
     id: by.itemId ?? randomUUID(),
     teamId: target.team.teamId,
@@ -27,10 +24,20 @@ export async function publishItem(
     closesAt: by.closesAt,
     locale: by.locale,
   };
-  if (!existing) await s.storage.items.create(item);
-  const card = await renderItemCard(s.storage, item, { locale: item.locale, minGroupSize: s.config.minGroupSize, timeZone: s.config.timeZone });
+  // Insert first: a known id (scheduled posts derive it from their ledger row) stored before means a repeated publish.
+  let item = fresh;
+  if ((await s.storage.items.createOnce(fresh)) === 'exists') {
+    const existing = await s.storage.items.get(fresh.id);
+    if (!existing) throw new Error(`item ${fresh.id} vanished while being published`);
+    if (existing.activityId) return existing;
+    item = existing;
+  }
+  const card = await renderItemCard(s.storage, item, { locale: item.locale, minGroupSize: s.config.minGroupSize, timeZone: s.config.timeZone, unanswered: item === fresh });
   const posted = await s.poster.postCard(target.team, target.channelId, card);
   s.log.info({ itemId: item.id, teamId: item.teamId, channelId: item.channelId, kind: item.kind, anonymous: item.anonymous }, 'item posted');
   const base = channelOfConversation(posted.conversationId);
-  return s.storage.items.markPosted(item.id, posted.conversationId, posted.activityId, base !== posted.conversationId ? [base] : []);
+  const alsoFoundIn = base !== posted.conversationId ? [base] : [];
+  return item === fresh
+    ? s.storage.items.markPostedFresh(item, posted.conversationId, posted.activityId, alsoFoundIn)
+    : s.storage.items.markPosted(item.id, posted.conversationId, posted.activityId, alsoFoundIn);
 }

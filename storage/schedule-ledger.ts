@@ -15,6 +15,7 @@ import {
   type OpenPost,
   type SlotRef,
 } from './schedule-ledger-rows';
+import { PartitionBatcher } from './partition-batcher';
 import { isConflict, isNotFound, isPreconditionFailed, readEntity, withConcurrencyRetry, type Tables } from './tables';
 
 export { slotLedgerKey, type DueReminder, type LedgerEntry, type LedgerStatus, type OpenPost, type SlotRef } from './schedule-ledger-rows';
@@ -28,16 +29,48 @@ async function tolerate(write: Promise<unknown>): Promise<void> {
   }
 }
 
+/** while fan-outs run, a write to a shared partition waits this long for others, so a stream of posts shares transactions. */
+const FANOUT_LINGER_MS = 200;
+
+/** claims this process holds at most; beyond that the oldest ETags are forgotten (their posts then read the row first). */
+const MAX_HELD_CLAIMS = 20_000;
+
 /**
  * the scheduler's durable memory: a leader lease, one row per (campaign, item, channel, slot) claimed by
  * insert before posting, and small index partitions for in-flight claims, open posts and reminders, so
  * each question the scheduler asks reads one partition.
+ *
+ * A fan-out writes many rows into the same few partitions (its campaign's slots, `pending`, `open`, `remind`):
+ * those writes go through a PartitionBatcher, so concurrent claims and records share batch transactions while
+ * each caller still waits for its own row. The ETag of each claim this process made is kept, so recording the
+ * post needs no read (a changed ETag means someone else touched the row: then it reads, as before).
  */
 export class ScheduleLedger {
   private readonly table: TableClient;
+  private readonly batch: PartitionBatcher;
+  /** ETags of the claims this process made, by ledger key. */
+  private readonly held = new Map<string, string>();
+  private fanOuts = 0;
 
   constructor(tables: Pick<Tables, 'scheduleLedger'>) {
     this.table = tables.scheduleLedger;
+    this.batch = new PartitionBatcher(this.table);
+  }
+
+  /**
+   * a fan-out starts: until the returned function is called, writes to the shared partitions wait up to 200 ms
+   * for company (a post every 20 ms then shares one transaction with about ten others instead of five requests
+   * each); outside fan-outs every write goes at once.
+   */
+  beginFanOut(): () => void {
+    this.fanOuts++;
+    this.batch.lingerMs = FANOUT_LINGER_MS;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.fanOuts === 0) this.batch.lingerMs = 0;
+    };
   }
 
   /** takes or renews the scheduler lease; false while another instance holds an unexpired lease or wins the race. */
@@ -76,15 +109,16 @@ export class ScheduleLedger {
   async claimSlot(ref: SlotRef, now: Date, by = ''): Promise<'claimed' | 'taken'> {
     const pk = PK.slots(ref.campaignId);
     const rk = slotRow(ref);
-    await this.table.upsertEntity({ partitionKey: PK.pending, rowKey: slotLedgerKey(ref), slotPk: pk, slotRk: rk, pendingAt: now.toISOString() }, 'Replace');
+    await this.batch.write(['upsert', { partitionKey: PK.pending, rowKey: slotLedgerKey(ref), slotPk: pk, slotRk: rk, pendingAt: now.toISOString() }, 'Replace']);
     try {
-      await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'claimed', now, by) });
+      const { etag } = await this.batch.write(['create', { partitionKey: pk, rowKey: rk, ...newEntry(ref, 'claimed', now, by) }]);
+      this.hold(ref, etag);
       return 'claimed';
     } catch (e) {
       if (!isConflict(e)) throw e;
     }
     const existing = await readEntity<EntryEntity>(this.table, pk, rk);
-    if (existing && existing.status !== 'claimed') await tolerate(this.table.deleteEntity(PK.pending, slotLedgerKey(ref)));
+    if (existing && existing.status !== 'claimed') await tolerate(this.batch.write(['delete', { partitionKey: PK.pending, rowKey: slotLedgerKey(ref) }]));
     return 'taken';
   }
 
@@ -99,7 +133,8 @@ export class ScheduleLedger {
     if (!current || current.status !== 'claimed' || current.claimedAt !== entry.claimedAt.toISOString()) return 'taken';
     const next = { partitionKey: pk, rowKey: rk, claimedBy: by, claimedAt: now.toISOString(), attempts: current.attempts + 1 };
     try {
-      await this.table.updateEntity(next, 'Merge', { etag: current.etag });
+      const { etag } = await this.table.updateEntity(next, 'Merge', { etag: current.etag });
+      this.hold(entry, etag);
       return 'claimed';
     } catch (e) {
       if (isPreconditionFailed(e) || isNotFound(e)) return 'taken';
@@ -114,23 +149,54 @@ export class ScheduleLedger {
    */
   async markPosted(ref: SlotRef, postedItemId: string, times: { closesAt: Date; remindAt?: Date; now: Date }): Promise<'posted' | 'duplicate'> {
     const index: IndexEntity = { itemId: postedItemId, campaignId: ref.campaignId, closesAt: times.closesAt.toISOString() };
-    await this.table.upsertEntity({ partitionKey: PK.open, rowKey: timeKey(times.closesAt, postedItemId), ...index }, 'Replace');
+    const indexed = [this.batch.write(['upsert', { partitionKey: PK.open, rowKey: timeKey(times.closesAt, postedItemId), ...index }, 'Replace'])];
     if (times.remindAt) {
       const reminder = { ...index, remindAt: times.remindAt.toISOString() };
-      await this.table.upsertEntity({ partitionKey: PK.remind, rowKey: timeKey(times.remindAt, postedItemId), ...reminder }, 'Replace');
+      indexed.push(this.batch.write(['upsert', { partitionKey: PK.remind, rowKey: timeKey(times.remindAt, postedItemId), ...reminder }, 'Replace']));
     }
+    await Promise.all(indexed);
+    const outcome = await this.recordPosted(ref, postedItemId, times.now);
+    await tolerate(this.batch.write(['delete', { partitionKey: PK.pending, rowKey: slotLedgerKey(ref) }]));
+    return outcome;
+  }
+
+  /** sets the slot row to posted: with the ETag of this process's own claim when it still holds, else read-modify-write. */
+  private async recordPosted(ref: SlotRef, postedItemId: string, now: Date): Promise<'posted' | 'duplicate'> {
     const pk = PK.slots(ref.campaignId);
     const rk = slotRow(ref);
-    const outcome = await withConcurrencyRetry(async () => {
+    const posted = { status: 'posted', postedItemId, postedAt: now.toISOString() };
+    const etag = this.release(ref);
+    if (etag) {
+      try {
+        await this.batch.write(['update', { partitionKey: pk, rowKey: rk, ...posted }, 'Merge', { etag }]);
+        return 'posted';
+      } catch (e) {
+        // someone resumed or recorded the claim meanwhile: read what they did.
+        if (!isPreconditionFailed(e) && !isNotFound(e)) throw e;
+      }
+    }
+    return withConcurrencyRetry(async () => {
       const current = await readEntity<EntryEntity>(this.table, pk, rk);
       if (current?.status === 'posted' && current.postedItemId !== postedItemId) return 'duplicate' as const;
-      const posted = { status: 'posted', postedItemId, postedAt: times.now.toISOString() };
-      if (!current) await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'posted', times.now, ''), ...posted });
+      if (!current) await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'posted', now, ''), ...posted });
       else await this.table.updateEntity({ partitionKey: pk, rowKey: rk, ...posted }, 'Merge', { etag: current.etag });
       return 'posted' as const;
     });
-    await tolerate(this.table.deleteEntity(PK.pending, slotLedgerKey(ref)));
-    return outcome;
+  }
+
+  /** remembers the ETag of a claim this process made. */
+  private hold(ref: SlotRef, etag: string | undefined): void {
+    if (!etag) return;
+    if (this.held.size >= MAX_HELD_CLAIMS) this.held.delete(this.held.keys().next().value as string);
+    this.held.set(slotLedgerKey(ref), etag);
+  }
+
+  /** the ETag of this process's claim of a slot, forgotten as it is handed out. */
+  private release(ref: SlotRef): string | undefined {
+    const key = slotLedgerKey(ref);
+    const etag = this.held.get(key);
+    this.held.delete(key);
+    return etag;
   }
 
   /**
@@ -140,6 +206,7 @@ export class ScheduleLedger {
   async markSkipped(ref: SlotRef, reason: string, now: Date): Promise<'skipped' | 'already-done'> {
     const pk = PK.slots(ref.campaignId);
     const rk = slotRow(ref);
+    this.release(ref);
     return withConcurrencyRetry(async () => {
       const current = await readEntity<EntryEntity>(this.table, pk, rk);
       if (!current) {

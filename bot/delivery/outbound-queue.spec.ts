@@ -133,6 +133,34 @@ describe('OutboundQueue', () => {
     expect(calls).toBe(3);
   });
 
+  test('counts a send from when its request left, so a late request still keeps the tenant within its limit', async () => {
+    const clock = new VirtualClock();
+    const q = queue(clock, { tenantRate: 5, tenantBurst: 5 });
+    const left: number[] = [];
+    // the first request leaves 600 ms after the queue started it (a busy process), the others at once.
+    const all = Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        q.send({ tenantId: 't', conversationId: `c${i}` }, async (onWire) => {
+          if (i === 0) await clock.sleep(600);
+          onWire();
+          left.push(clock.t);
+        }),
+      ),
+    );
+    await clock.run(all);
+    expect(maxInWindow(left, 1000)).toBeLessThanOrEqual(5);
+  });
+
+  test('logs the counts of the last interval as one line while sends flow', async () => {
+    const clock = new VirtualClock();
+    const lines: Record<string, unknown>[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const q = queue(clock, { log, tenantRate: 5, statsEveryMs: 1000 });
+    await clock.run(Promise.all(Array.from({ length: 12 }, (_, i) => q.send({ tenantId: 't', conversationId: `c${i}` }, async () => undefined))));
+    const report = lines.find((l) => l.msg === 'outbound queue');
+    expect(report).toMatchObject({ sent: expect.any(Number), pending: expect.any(Number), throttled: 0, failed: 0 });
+  });
+
   test('reads status and Retry-After from RestErrors, and recognises dropped connections', () => {
     expect(failureOf(restError(429, { 'retry-after': '1' }))).toEqual({ status: 429, retryAfter: '1' });
     expect(failureOf(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toEqual({ transient: true });

@@ -1,38 +1,10 @@
 import type { Logger } from 'pino';
-import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendFailure } from '../../core/delivery/retry-policy';
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/delivery/retry-policy';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../../core/delivery/sliding-window';
 import { TokenBucket } from '../../core/delivery/token-bucket';
+import { ConversationGoneError, DeliveryFailedError, failureOf, type DeliveryTarget } from './send-failure';
 
-/** where a send goes: the tenant (rate per app and tenant) and the conversation or channel (rate per thread). */
-export interface DeliveryTarget {
-  tenantId?: string;
-  conversationId: string;
-}
-
-/** Teams answered 403 or 404: the bot was removed or the conversation deleted; mark it inactive, do not retry. */
-export class ConversationGoneError extends Error {
-  override readonly name = 'ConversationGoneError';
-  constructor(
-    readonly target: DeliveryTarget,
-    readonly status: number,
-    options?: { cause?: unknown },
-  ) {
-    super(`Teams answered ${status} for conversation ${target.conversationId}`, options);
-  }
-}
-
-/** a send failed for good: not retryable, or still failing after the last attempt. */
-export class DeliveryFailedError extends Error {
-  override readonly name = 'DeliveryFailedError';
-  constructor(
-    readonly target: DeliveryTarget,
-    readonly attempts: number,
-    readonly status: number | undefined,
-    options?: { cause?: unknown },
-  ) {
-    super(`delivery to ${target.conversationId} failed after ${attempts} attempt(s)${status ? ` (last status ${status})` : ''}`, options);
-  }
-}
+export { ConversationGoneError, DeliveryFailedError, failureOf, type DeliveryTarget } from './send-failure';
 
 export interface OutboundQueueOptions {
   log: Logger;
@@ -40,11 +12,15 @@ export interface OutboundQueueOptions {
   tenantRate?: number;
   /** share of `tenantRate` left unused as a margin for network jitter (default 0.02: 49 of 50/s). */
   headroom?: number;
+  /** sends a tenant may start at once after a pause (default 5); absorbs late timers, never lifts the limit. */
+  tenantBurst?: number;
   /** per-conversation windows (default Teams' 7/1 s, 8/2 s, 60/30 s, each window 50 ms longer for jitter). */
   conversationLimits?: readonly WindowLimit[];
   /** sends in flight at once (default 32; Teams answers in a few hundred ms, so 50/s needs about 25). */
   concurrency?: number;
   retry?: Partial<RetryPolicy>;
+  /** while sends flow, an info line with the counts of the last interval is logged at most this often (default 60 s). */
+  statsEveryMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -61,15 +37,22 @@ export interface QueueStats {
   failed: number;
 }
 
+/** called by a send when its request leaves the process (its first request, if it makes several). */
+export type OnWire = () => void;
+
 interface Job {
   target: DeliveryTarget;
   tenant: string;
-  run: () => Promise<unknown>;
+  run: (onWire: OnWire) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
   attempts: number;
   readyAt: number;
+  /** when the last attempt was counted against its conversation and its tenant (to give it back after a 429). */
   sentAt: number;
+  tenantSentAt: number;
+  /** the last attempt reported that its request left. */
+  wired: boolean;
 }
 
 interface Conversation {
@@ -77,37 +60,30 @@ interface Conversation {
   limiter: SlidingWindowLimiter;
 }
 
-const JITTER_MARGIN_MS = 50;
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR']);
-
-/**
- * reads a failed connector call: botbuilder's ConnectorClient throws @azure/core-rest-pipeline RestErrors with
- * `statusCode` and `response.headers` (an HttpHeaders with `get`); dropped connections come without a status.
- */
-export function failureOf(err: unknown): SendFailure {
-  const e = (err ?? {}) as { statusCode?: unknown; code?: unknown; message?: unknown; response?: { status?: unknown; headers?: unknown } };
-  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.response?.status === 'number' ? e.response.status : undefined;
-  const headers = e.response?.headers as { get?: (name: string) => string | undefined } | Record<string, string> | undefined;
-  const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
-  if (status !== undefined) return { status, retryAfter: retryAfter ?? undefined };
-  const code = typeof e.code === 'string' ? e.code : '';
-  const message = typeof e.message === 'string' ? e.message : '';
-  return { transient: TRANSIENT_CODES.has(code) || /socket hang up|ECONNRESET|ETIMEDOUT|ECONNREFUSED|EPIPE|other side closed/i.test(message) };
+/** a tenant's pacing: the bucket spreads sends out, the window guarantees the limit in every second. */
+interface TenantLimit {
+  bucket: TokenBucket;
+  window: SlidingWindowLimiter;
 }
 
+const JITTER_MARGIN_MS = 50;
+const TENANT_JITTER_MARGIN_MS = 10;
 /**
- * the one outbound queue of a process: every connector call goes through it. A token bucket per tenant and
- * sliding windows per conversation keep within Teams' limits; at most `concurrency` calls run at once; failed
+ * the one outbound queue of a process: every connector call goes through it. Per tenant, an exact sliding window
+ * (`tenantRate` per second, stretched by the headroom) guarantees the limit and a token bucket with a small burst
+ * spreads the sends out, so a timer that fires late costs no capacity; sliding windows per conversation keep
+ * within Teams' thread limits; at most `concurrency` calls run at once; failed
  * calls are retried per the retry policy (a 429 gives its tokens back, Teams did not count it); 403/404 end in
  * a ConversationGoneError. Sends to one conversation start in the order they were queued.
  */
 export class OutboundQueue {
   private readonly conversations = new Map<string, Conversation>();
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly tenants = new Map<string, TenantLimit>();
   private readonly tenantRate: number;
   private readonly bucketRate: number;
   private readonly bucketBurst: number;
+  private readonly tenantWindow: WindowLimit;
   private readonly conversationLimits: readonly WindowLimit[];
   private readonly concurrency: number;
   private readonly policy: RetryPolicy;
@@ -121,25 +97,44 @@ export class OutboundQueue {
   private pumping = false;
   private idleWaiters: (() => void)[] = [];
   private dispatches = 0;
+  private reportedAt: number;
+  private reported = { ...this.counts };
 
   constructor(private readonly o: OutboundQueueOptions) {
     this.tenantRate = o.tenantRate ?? 50;
     const headroom = o.headroom ?? 0.02;
     this.bucketRate = this.tenantRate * (1 - headroom);
-    // the burst fits the limit's window: burst + rate × 1 s ≤ tenantRate.
-    this.bucketBurst = Math.max(1, Math.floor(this.tenantRate - this.bucketRate));
+    this.bucketBurst = Math.max(1, o.tenantBurst ?? 5);
+    // the hard limit, counted from when requests leave: tenantRate in any second, plus a margin for network jitter.
+    this.tenantWindow = { limit: Math.max(1, Math.floor(this.tenantRate)), windowMs: 1000 + TENANT_JITTER_MARGIN_MS };
     this.conversationLimits = o.conversationLimits ?? TEAMS_CONVERSATION_LIMITS.map((l) => ({ ...l, windowMs: l.windowMs + JITTER_MARGIN_MS }));
     this.concurrency = o.concurrency ?? 32;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...o.retry };
     this.now = o.now ?? Date.now;
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
+    this.reportedAt = this.now();
   }
 
-  /** runs `op` (one connector call) when the limits allow, retrying as the policy says; resolves with its result. */
-  send<T>(target: DeliveryTarget, op: () => Promise<T>): Promise<T> {
+  /**
+   * runs `op` (one connector call) when the limits allow, retrying as the policy says; resolves with its result.
+   * `op` may call `onWire` when its request actually leaves: the send then counts from that moment, so a busy event
+   * loop between the queue's decision and the request cannot bunch sends past Teams' limits.
+   */
+  send<T>(target: DeliveryTarget, op: (onWire: OnWire) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { target, tenant: target.tenantId ?? '', run: op, resolve: resolve as (v: unknown) => void, reject, attempts: 0, readyAt: 0, sentAt: 0 };
+      const job: Job = {
+        target,
+        tenant: target.tenantId ?? '',
+        run: op,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        attempts: 0,
+        readyAt: 0,
+        sentAt: 0,
+        tenantSentAt: 0,
+        wired: false,
+      };
       this.enqueue(job, false);
       this.pump();
     });
@@ -176,13 +171,27 @@ export class OutboundQueue {
     return limiter;
   }
 
-  private bucketOf(tenant: string): TokenBucket {
-    let bucket = this.buckets.get(tenant);
-    if (!bucket) {
-      bucket = new TokenBucket({ ratePerSecond: this.bucketRate, burst: this.bucketBurst, now: this.now });
-      this.buckets.set(tenant, bucket);
+  private tenantOf(tenant: string): TenantLimit {
+    let limit = this.tenants.get(tenant);
+    if (!limit) {
+      limit = {
+        bucket: new TokenBucket({ ratePerSecond: this.bucketRate, burst: this.bucketBurst, now: this.now }),
+        window: new SlidingWindowLimiter([this.tenantWindow], this.now),
+      };
+      this.tenants.set(tenant, limit);
     }
-    return bucket;
+    return limit;
+  }
+
+  /** ms until the job's tenant may send (0: now; the send is counted and its time kept on the job). */
+  private takeTenant(job: Job): number {
+    const limit = this.tenantOf(job.tenant);
+    const wait = Math.max(limit.window.wait(), limit.bucket.wait());
+    if (wait > 0) return wait;
+    limit.bucket.take();
+    limit.window.take();
+    job.tenantSentAt = limit.window.lastSend ?? 0;
+    return 0;
   }
 
   /** starts every send the limits allow now, and sets a wake-up for the earliest one that must wait. */
@@ -211,14 +220,14 @@ export class OutboundQueue {
             wake = Math.min(wake, now + convWait);
             continue;
           }
-          const tenantWait = this.bucketOf(job.tenant).take();
+          const tenantWait = this.takeTenant(job);
           if (tenantWait > 0) {
             blockedTenants.add(job.tenant);
             wake = Math.min(wake, now + tenantWait);
             continue;
           }
           conv.limiter.take();
-          job.sentAt = now;
+          job.sentAt = conv.limiter.lastSend ?? now;
           conv.jobs.shift();
           // round robin: a conversation with more work goes to the back.
           this.conversations.delete(key);
@@ -249,9 +258,11 @@ export class OutboundQueue {
     this.pendingJobs--;
     this.inFlight++;
     job.attempts++;
+    job.wired = false;
     if (++this.dispatches % 1000 === 0) this.forgetIdleLimiters();
+    this.reportNow();
     job
-      .run()
+      .run(() => this.wired(job))
       .then(
         (value) => {
           this.counts.sent++;
@@ -266,6 +277,17 @@ export class OutboundQueue {
       });
   }
 
+  /** the job's request left now: its place in the windows moves from the queue's decision to this moment. */
+  private wired(job: Job): void {
+    if (job.wired) return;
+    job.wired = true;
+    const now = this.now();
+    this.limiterOf(job.target.conversationId).delay(job.sentAt, now);
+    this.tenantOf(job.tenant).window.delay(job.tenantSentAt, now);
+    job.sentAt = Math.max(job.sentAt, now);
+    job.tenantSentAt = Math.max(job.tenantSentAt, now);
+  }
+
   private failed(job: Job, err: unknown): void {
     const failure = failureOf(err);
     const decision = decideRetry(failure, job.attempts, this.random, this.now(), this.policy);
@@ -274,7 +296,9 @@ export class OutboundQueue {
       if (decision.throttled) {
         // Teams did not count a throttled request: its tokens go back.
         this.counts.throttled++;
-        this.bucketOf(job.tenant).refund();
+        const tenant = this.tenantOf(job.tenant);
+        tenant.bucket.refund();
+        tenant.window.refund(job.tenantSentAt);
         this.limiterOf(job.target.conversationId).refund(job.sentAt);
       }
       this.counts.retried++;
@@ -292,6 +316,20 @@ export class OutboundQueue {
     this.counts.failed++;
     this.o.log.warn({ ...logged, err }, 'outbound send failed');
     job.reject(new DeliveryFailedError(job.target, job.attempts, failure.status, { cause: err }));
+  }
+
+  /** the interval's counts as one log line ('outbound queue'): queue depth, sends, retries, 429s, gone and failed. */
+  private reportNow(): void {
+    const now = this.now();
+    if (now - this.reportedAt < (this.o.statsEveryMs ?? 60_000)) return;
+    const c = this.counts;
+    const r = this.reported;
+    this.o.log.info(
+      { pending: this.pendingJobs, inFlight: this.inFlight, sent: c.sent - r.sent, retried: c.retried - r.retried, throttled: c.throttled - r.throttled, gone: c.gone - r.gone, failed: c.failed - r.failed, seconds: Math.round((now - this.reportedAt) / 1000) },
+      'outbound queue',
+    );
+    this.reportedAt = now;
+    this.reported = { ...c };
   }
 
   private forgetIdleLimiters(): void {

@@ -55,4 +55,17 @@ describe('SlidingWindowLimiter', () => {
       }),
     );
   });
+
+  test('counts a delayed send from when it left, so the next one keeps its distance from that time', () => {
+    const c = { t: 0 };
+    const l = new SlidingWindowLimiter([{ limit: 2, windowMs: 1000 }], () => c.t);
+    expect(l.take()).toBe(0); // decided at 0 …
+    c.t = 10;
+    expect(l.take()).toBe(0);
+    l.delay(0, 150); // … but the first one only left at 150, after the second
+    c.t = 1010;
+    expect(l.take()).toBe(0); // the send at 10 has left the window
+    c.t = 1020;
+    expect(l.wait()).toBe(130); // the one that left at 150 has not
+  });
 });

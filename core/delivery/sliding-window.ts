@@ -52,6 +52,19 @@ export class SlidingWindowLimiter {
     return 0;
   }
 
+  /**
+   * moves the most recent send recorded at `from` to the later time `to` (when the request actually left, which a
+   * busy process can delay): later sends then keep their distance from when it really went out.
+   */
+  delay(from: number, to: number): void {
+    const i = this.log.lastIndexOf(from);
+    if (i < 0 || to <= from) return;
+    this.log.splice(i, 1);
+    let j = this.log.length;
+    while (j > 0 && (this.log[j - 1] as number) > to) j--;
+    this.log.splice(j, 0, to);
+  }
+
   /** forgets the most recent send at `at` (it was not counted, e.g. answered 429). */
   refund(at: number): void {
     const i = this.log.lastIndexOf(at);
