@@ -55,9 +55,18 @@ async function seedTeamWeek(storage: Storage, o: { teamId: string; week: WeekKey
   const [named, anonymous, prompt] = items as [Item, Item, Item];
   const person = (p: number) => ({ aadObjectId: `aad-${o.teamId.slice(8, 13)}-${p % MEMBERS}`, name: `Person ${p % MEMBERS}` });
   const votes = Math.round(o.answers * 0.4);
-  for (let n = 0; n < votes; n++) await storage.responses.castVote(named, person(n), [n % OPTIONS.length], at(n));
-  for (let n = 0; n < votes; n++) await storage.responses.castVote(anonymous, person(n + 7), [(n * 3) % OPTIONS.length], at(n));
-  for (let n = 0; n < o.answers - 2 * votes; n++) await storage.responses.submitIdea(prompt, person(n + 3), `Idee ${n}: mehr Austausch zwischen den Teams`, `d-${prompt.id}-${n}`, at(n));
+  // one stream of answers per item: items answer in parallel, each item's answers one after another.
+  await Promise.all([
+    (async () => {
+      for (let n = 0; n < votes; n++) await storage.responses.castVote(named, person(n), [n % OPTIONS.length], at(n));
+    })(),
+    (async () => {
+      for (let n = 0; n < votes; n++) await storage.responses.castVote(anonymous, person(n + 7), [(n * 3) % OPTIONS.length], at(n));
+    })(),
+    (async () => {
+      for (let n = 0; n < o.answers - 2 * votes; n++) await storage.responses.submitIdea(prompt, person(n + 3), `Idee ${n}: mehr Austausch zwischen den Teams`, `d-${prompt.id}-${n}`, at(n));
+    })(),
+  ]);
   for (const it of o.digestWeek ? [named, anonymous] : items) await storage.items.close(it.id, new Date(monday + 5 * DAY));
 }
 
@@ -70,18 +79,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * builds every leader's digest (bot/digest-builder.ts buildLeaderDigest plus the card) for 200 teams (quick: 20),
- * one leader per team, for a week of 20,000 answers (quick: 2,000): first with only that week stored, then after
- * nine earlier weeks of the same volume were added. Each figure is the median of three runs; the ratio shows that
- * a digest costs what its week holds, not the history. Azurite runs in its own process, the roster comes from the
- * Teams stand-in. Flags: --teams N, --answers N (per week).
+ * builds every leader's digest (bot/digest-builder.ts buildLeaderDigest plus the card) for 200 teams (quick: 10),
+ * one leader per team, for a week of 5,000 answers (quick: 500): first with only that week stored, then after nine
+ * earlier weeks of the same volume were added. Each figure is the median of three runs. Azurite runs in its own
+ * process, the roster comes from the Teams stand-in. Flags: --teams N, --answers N (per week; `--answers 20000`,
+ * the issue's size, takes over an hour: Azurite's in-memory store slows down as its tables grow).
  */
 export const digestBenchmark: Benchmark = {
   name: 'digest',
   description: 'all weekly digests with one week of history and with ten',
   async run({ quick, args, note }): Promise<Metric[]> {
-    const teamCount = Number(args.teams ?? (quick ? 20 : 200));
-    const answersPerWeek = Number(args.answers ?? (quick ? 2_000 : 20_000));
+    const teamCount = Number(args.teams ?? (quick ? 10 : 200));
+    const answersPerWeek = Number(args.answers ?? (quick ? 500 : 5_000));
     const answersPerTeam = Math.max(5, Math.round(answersPerWeek / teamCount));
     const tables = await startTableProcess();
     const members = Array.from({ length: MEMBERS }, (_, p) => ({ id: `29:m-${p}`, name: `Person ${p}`, aadObjectId: `aad-m-${p}` }));

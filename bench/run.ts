@@ -59,6 +59,9 @@ async function main(): Promise<void> {
   if (!cli.json) console.log(table(rows));
 }
 
+// Ctrl-C or a CI timeout: exit normally, so the child processes (Azurite, the bot) are stopped with the bench.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(1));
+
 main().then(
   () => process.exit(0),
   (err: unknown) => {
