@@ -97,14 +97,17 @@ export async function tolerateDone(write: Promise<unknown>): Promise<void> {
   }
 }
 
-/** runs an optimistic read-modify-write until it wins, retrying on 409/412 (someone else wrote first). */
-export async function withConcurrencyRetry<T>(attempt: () => Promise<T>, maxAttempts = 8): Promise<T> {
+/**
+ * runs an optimistic read-modify-write until it wins, retrying on 409/412 (someone else wrote first). A busy row
+ * (a popular poll's tally) can see dozens of writers at once, so it tries often, with growing, jittered pauses.
+ */
+export async function withConcurrencyRetry<T>(attempt: () => Promise<T>, maxAttempts = 40): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (e) {
       if (i >= maxAttempts || !(isConflict(e) || isPreconditionFailed(e))) throw e;
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * i));
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * i)));
     }
   }
 }
