@@ -7,8 +7,9 @@ import { duplicatePosts, postsByChannel } from './teams-connector';
 const TENANT_RATE = 50;
 
 /**
- * one campaign item posted to N channels (1,000; quick: 100) by the real bot through the Teams-like connector at
- * 50 requests/s with 5 % injected 429 and 1 % 503. Efficiency = (channels / 50) / seconds from first post to last.
+ * one campaign item posted to N channels (1,000; quick: 100) by the real bot through the Teams-like connector (in a
+ * worker thread) at 50 requests/s with 5 % injected 429 and 1 % 503. Efficiency = (channels / 50) / seconds from
+ * first post to last; CPU and storage requests per post show where the time goes.
  * Flags: --channels N, --latency ms (connector answer time, default 100), --tenant-rate R (TEAMS_TENANT_RATE the
  * bot is given; the connector always enforces 50), --seed n, --storage in-process (Azurite in the bot's process
  * instead of a child process).
