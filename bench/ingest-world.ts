@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TableClient } from '@azure/data-tables';
+import { measureInsertRate } from '../storage/insert-probe';
 import type { Item } from '../core/items';
 import type { BotProcessReply, BotProcessRequest } from './bot-process';
 import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, startTableProcess, teamIdOf, type TableProcess } from './fanout-world';
@@ -178,23 +178,7 @@ async function seedAndStart(o: { items: number }, tables: TableProcess, connecto
       // the card that comes back confirms the vote ("Deine Stimme …") or shows a problem in an attention notice.
       return { ok: res.status === 200 && !text.includes('"color":"Attention"'), status: res.status, ms };
     },
-    storageInsertRate: async (seconds, clients) => {
-      const table = TableClient.fromConnectionString(tables.connectionString, 'BenchInserts', { allowInsecureConnection: true });
-      await table.createTable();
-      let inserted = 0;
-      const run = randomUUID().slice(0, 8);
-      const until = performance.now() + seconds * 1000;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: clients }, async (_, c) => {
-          for (let i = 0; performance.now() < until; i++) {
-            await table.createEntity({ partitionKey: `${run}-${c}-${i}`, rowKey: 'row', value: i, at: new Date().toISOString() });
-            inserted++;
-          }
-        }),
-      );
-      return inserted / ((performance.now() - started) / 1000);
-    },
+    storageInsertRate: (seconds, clients) => measureInsertRate(tables.connectionString, seconds, clients),
     memory: () => bot.memory(),
     stop: async () => {
       await bot.stop();

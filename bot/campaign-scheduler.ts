@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { eachConcurrently, TickLoop } from './tick-loop';
 import type { CampaignItem } from '../core/campaigns/campaign';
 import { draftOf, postTimes, resolveTargets, type PostTarget, type TargetTeam } from '../core/campaigns/campaign-posts';
 import { slotsBetween, type Slot } from '../core/campaigns/schedule';
@@ -107,30 +108,32 @@ export class CampaignScheduler {
   private readonly maxAttempts: number;
   private readonly fanOutConcurrency: number;
   private readonly progressThreshold: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
+  private readonly loop: TickLoop;
 
   constructor(private readonly o: CampaignSchedulerOptions) {
     this.resumeAfterMs = o.resumeAfterMs ?? 60_000;
     this.maxAttempts = o.maxAttempts ?? 5;
     this.fanOutConcurrency = o.fanOutConcurrency ?? 64;
     this.progressThreshold = o.progressThreshold ?? 10;
+    this.loop = new TickLoop({
+      intervalMs: o.tickMs,
+      log: o.log,
+      failure: 'scheduler tick failed',
+      pass: async () => {
+        const report = await this.tick();
+        if (report.posted + report.skipped + report.closed + report.reminded + report.failed > 0) this.o.log.info({ report }, 'scheduler tick');
+      },
+    });
   }
 
   /** starts the tick loop (first tick at once); the timer does not keep the process alive. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.scheduleNext(0);
+    this.loop.start();
   }
 
   /** stops the loop, waits for a running tick and hands the lease back so another instance can lead at once. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
     await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'scheduler lease not released'));
   }
 
@@ -346,26 +349,6 @@ export class CampaignScheduler {
     this.o.log.info({ ...logRef(ref), reason }, 'campaign slot skipped');
     return true;
   }
-
-  private scheduleNext(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.runOnce().finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.scheduleNext(this.o.tickMs);
-      });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async runOnce(): Promise<void> {
-    try {
-      const report = await this.tick();
-      if (report.posted + report.skipped + report.closed + report.reminded + report.failed > 0) this.o.log.info({ report }, 'scheduler tick');
-    } catch (err) {
-      this.o.log.error({ err }, 'scheduler tick failed');
-    }
-  }
 }
 
 function slotRef(c: StoredCampaign, item: CampaignItem, target: PostTarget, slot: Slot): SlotRef {
@@ -380,23 +363,6 @@ function labelOf(teams: TargetTeam[], target: PostTarget): string {
   return `${team?.teamName || target.teamId} › ${channelName}`;
 }
 
-/** runs `work` over `items` with at most `limit` at once; waits for all, then throws the first error. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (err) {
-        errors.push(err);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (errors.length > 0) throw errors[0];
-}
 
 function logRef(ref: SlotRef): Record<string, string> {
   return { campaignId: ref.campaignId, campaignItemId: ref.itemId, teamId: ref.teamId, channelId: ref.channelId, slot: ref.slot.key };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { eachConcurrently, TickLoop } from './tick-loop';
 import { dueDigestWeek, type DigestCron } from '../core/digest/digest-schedule';
 import type { WeekKey } from '../core/digest/digest-week';
 import type { DigestLedger } from '../storage/digest-ledger';
@@ -52,29 +53,31 @@ export class DigestScheduler {
   private readonly resumeAfterMs: number;
   private readonly maxAttempts: number;
   private readonly concurrency: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
+  private readonly loop: TickLoop;
 
   constructor(private readonly o: DigestSchedulerOptions) {
     this.resumeAfterMs = o.resumeAfterMs ?? 5 * 60_000;
     this.maxAttempts = o.maxAttempts ?? 5;
     this.concurrency = o.concurrency ?? 8;
+    this.loop = new TickLoop({
+      intervalMs: o.tickMs,
+      log: o.log,
+      failure: 'digest tick failed',
+      pass: async () => {
+        const report = await this.tick();
+        if (report.sent + report.skipped + report.resumed + report.failed > 0) this.o.log.info({ report }, 'digest tick');
+      },
+    });
   }
 
   /** starts the tick loop (first tick at once); the timer does not keep the process alive. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.scheduleNext(0);
+    this.loop.start();
   }
 
   /** stops the loop, waits for a running tick and hands the lease back so another instance can lead at once. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
     await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'digest lease not released'));
   }
 
@@ -144,42 +147,4 @@ export class DigestScheduler {
     report.skipped++;
     this.o.log.info({ leaderId, week, reason }, 'digest skipped');
   }
-
-  private scheduleNext(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.runOnce().finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.scheduleNext(this.o.tickMs);
-      });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async runOnce(): Promise<void> {
-    try {
-      const report = await this.tick();
-      if (report.sent + report.skipped + report.resumed + report.failed > 0) this.o.log.info({ report }, 'digest tick');
-    } catch (err) {
-      this.o.log.error({ err }, 'digest tick failed');
-    }
-  }
-}
-
-/** runs `work` over `items` with at most `limit` at once; one item's failure does not stop the others. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (err) {
-        errors.push(err);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (errors.length > 0) throw errors[0];
 }

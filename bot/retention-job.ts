@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { TickLoop } from './tick-loop';
 import { localDay, PARTICIPATION_MIN_DAYS, retentionCutoff, retentionDaysOf, weeksEndedBefore } from '../core/retention';
 import type { Storage } from '../storage/open-storage';
 import { NO_CAMPAIGN } from '../storage/retention-repository';
@@ -40,26 +41,19 @@ export interface RetentionReport {
  * after RETENTION_DAYS too (kept at least 63 days for the digest's trend). A failed item is retried next day.
  */
 export class RetentionJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly loop: TickLoop;
 
-  constructor(private readonly o: RetentionJobOptions) {}
+  constructor(private readonly o: RetentionJobOptions) {
+    this.loop = new TickLoop({ intervalMs: o.intervalMs ?? 60 * 60 * 1000, log: o.log, failure: 'retention run failed', pass: async () => void (await this.runIfDue()) });
+  }
 
   /** checks at once and then every interval whether today's run is due; the timer does not keep the process alive. */
   start(): void {
-    if (this.timer) return;
-    const check = () => {
-      this.running = this.runIfDue().catch((err: unknown) => this.o.log.error({ err }, 'retention run failed'));
-    };
-    this.timer = setInterval(check, this.o.intervalMs ?? 60 * 60 * 1000);
-    this.timer.unref();
-    check();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
   }
 
   /** runs once per local day: undefined when another instance (or an earlier check) already claimed today. */

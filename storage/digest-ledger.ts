@@ -1,3 +1,4 @@
+import { Lease } from './lease';
 import { odata, type TableClient } from '@azure/data-tables';
 import { definedOnly, isConflict, isNotFound, isPreconditionFailed, keyPart, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
@@ -52,37 +53,21 @@ const toClaim = (e: ClaimEntity): DigestClaim =>
  */
 export class DigestLedger {
   private readonly table: TableClient;
+  private readonly lease: Lease;
 
   constructor(tables: Pick<Tables, 'digestLedger'>) {
     this.table = tables.digestLedger;
+    this.lease = new Lease(this.table, PK.lease, LEASE_ROW);
   }
 
-  /** takes or renews the digest sender's lease; false while another instance holds an unexpired lease or wins the race. */
-  async acquireLease(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
-    const lease = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: instanceId, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
-    try {
-      const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
-      if (!current) {
-        await this.table.createEntity(lease);
-        return true;
-      }
-      if (current.holder !== instanceId && new Date(current.expiresAt).getTime() > now.getTime()) return false;
-      await this.table.updateEntity(lease, 'Replace', { etag: current.etag });
-      return true;
-    } catch (e) {
-      if (isConflict(e) || isPreconditionFailed(e)) return false;
-      throw e;
-    }
+  /** takes or renews the lease of this job; false while another instance holds an unexpired lease or wins the race. */
+  acquireLease(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
+    return this.lease.acquire(instanceId, now, ttlMs);
   }
 
   /** gives the lease up (on shutdown) so another instance can lead at once; a no-op unless `instanceId` holds it. */
-  async releaseLease(instanceId: string): Promise<void> {
-    const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
-    if (current?.holder !== instanceId) return;
-    const expired = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: '', expiresAt: new Date(0).toISOString() };
-    await this.table.updateEntity(expired, 'Replace', { etag: current.etag }).catch((e: unknown) => {
-      if (!isPreconditionFailed(e)) throw e;
-    });
+  releaseLease(instanceId: string): Promise<void> {
+    return this.lease.release(instanceId);
   }
 
   /** claims a digest before sending it: 'claimed' for one caller; 'taken' while another sends it; 'done' once sent or skipped. */

@@ -1,3 +1,4 @@
+import { Lease } from './lease';
 import { odata, type TableClient } from '@azure/data-tables';
 import {
   LEASE_ROW,
@@ -47,6 +48,7 @@ const MAX_HELD_CLAIMS = 20_000;
  */
 export class ScheduleLedger {
   private readonly table: TableClient;
+  private readonly lease: Lease;
   private readonly batch: PartitionBatcher;
   /** ETags of the claims this process made, by ledger key. */
   private readonly held = new Map<string, string>();
@@ -54,6 +56,7 @@ export class ScheduleLedger {
 
   constructor(tables: Pick<Tables, 'scheduleLedger'>) {
     this.table = tables.scheduleLedger;
+    this.lease = new Lease(this.table, PK.lease, LEASE_ROW);
     this.batch = new PartitionBatcher(this.table);
   }
 
@@ -73,32 +76,14 @@ export class ScheduleLedger {
     };
   }
 
-  /** takes or renews the scheduler lease; false while another instance holds an unexpired lease or wins the race. */
-  async acquireLease(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
-    const lease = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: instanceId, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
-    try {
-      const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
-      if (!current) {
-        await this.table.createEntity(lease);
-        return true;
-      }
-      if (current.holder !== instanceId && new Date(current.expiresAt).getTime() > now.getTime()) return false;
-      await this.table.updateEntity(lease, 'Replace', { etag: current.etag });
-      return true;
-    } catch (e) {
-      if (isConflict(e) || isPreconditionFailed(e)) return false;
-      throw e;
-    }
+  /** takes or renews the lease of this job; false while another instance holds an unexpired lease or wins the race. */
+  acquireLease(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
+    return this.lease.acquire(instanceId, now, ttlMs);
   }
 
   /** gives the lease up (on shutdown) so another instance can lead at once; a no-op unless `instanceId` holds it. */
-  async releaseLease(instanceId: string): Promise<void> {
-    const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, PK.lease, LEASE_ROW);
-    if (current?.holder !== instanceId) return;
-    const expired = { partitionKey: PK.lease, rowKey: LEASE_ROW, holder: '', expiresAt: new Date(0).toISOString() };
-    await this.table.updateEntity(expired, 'Replace', { etag: current.etag }).catch((e: unknown) => {
-      if (!isPreconditionFailed(e)) throw e;
-    });
+  releaseLease(instanceId: string): Promise<void> {
+    return this.lease.release(instanceId);
   }
 
   /**
