@@ -1,20 +1,11 @@
+import type { AuditEntry } from '../core/audit';
 import { formatDateTime, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
 import template from './templates/audit.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
-/** one audit entry as the card shows it (storage's AuditEntry without the storage import). */
-export interface AuditCardEntry {
-  actorId: string;
-  actorName?: string;
-  action: string;
-  target?: string;
-  details?: Record<string, string | number | boolean>;
-  at: Date;
-}
-
 /** the recent admin and leader actions, newest first: when, who, what (localized), and on what. */
-export function buildAuditCard(locale: Locale, entries: readonly AuditCardEntry[], timeZone: string): AdaptiveCard {
+export function buildAuditCard(locale: Locale, entries: readonly AuditEntry[], timeZone: string): AdaptiveCard {
   const m = messages(locale);
   return expandTemplate(template, {
     title: m.auditTitle,

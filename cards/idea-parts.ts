@@ -1,20 +1,11 @@
 import { IDEA_VERBS, statusInputIds } from '../core/ideas/idea-actions';
-import { shorten, statusLabel, type IdeaStatus } from '../core/ideas/idea-status';
+import type { DigestIdea } from '../core/digest/digest';
+import { shorten, statusLabel } from '../core/ideas/idea-status';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
 
-/** an idea as the idea parts of cards need it; anonymous ideas never carry names. */
-export interface IdeaLine {
-  ideaId: string;
-  text: string;
-  status: IdeaStatus;
-  nextStatuses: readonly IdeaStatus[];
-  supportCount: number;
-  anonymous: boolean;
-  authorName?: string;
-  volunteerNames: string[];
-  volunteerCount: number;
-}
+/** an idea as the idea parts of cards need it (the digest's view of an idea); anonymous ideas never carry names. */
+export type IdeaLine = Omit<DigestIdea, 'itemId'>;
 
 /** how long an idea's texts may get on a card: the idea, and how many volunteer names of what length. */
 export interface IdeaLineLimits {

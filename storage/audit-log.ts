@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
+import type { AuditEntry } from '../core/audit';
 import { definedOnly, newestFirstKey, type Tables } from './tables';
 
-/** one admin action, as recorded. */
-export interface AuditEntry {
-  actorId: string;
-  actorName?: string;
-  /** what was done, e.g. 'leader.assign', 'campaign.pause'. */
-  action: string;
-  /** what it was done to, e.g. a campaign id or 'team|person'. */
-  target?: string;
-  details?: Record<string, string | number | boolean>;
-  at: Date;
-}
+export type { AuditEntry };
 
 interface AuditEntity {
   actorId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Member } from '../people';
 import { formatFileError, formatPath, readSource, type FileError } from '../config-file';
 
 /** one problem in the organisation file: where (file, 1-based line when known, path such as `teams[0].leaders[1]`) and what. */
@@ -90,12 +91,8 @@ export interface KnownTeam {
   name: string;
 }
 
-/** a member of a team, as the roster reports it. */
-export interface RosterMember {
-  aadObjectId: string;
-  upn?: string;
-  name: string;
-}
+/** a team member as the roster lists them (core/people.ts). */
+export type RosterMember = Member;
 
 /** a leader assigned to a team, resolved to an AAD object id. */
 export interface LeaderGrant {
