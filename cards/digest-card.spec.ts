@@ -5,15 +5,9 @@ import type { IdeaView } from '../core/ideas/idea-view';
 import { messages } from '../core/messages';
 import { buildDigestCard } from './digest-card';
 import type { AdaptiveCard } from './render';
+import { nodes, ofType, textBlocks, type CardNode as Node } from '../test/support/card-nodes';
 
-type Node = Record<string, unknown>;
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === 'object') return [value as Node, ...Object.values(value).flatMap(nodes)];
-  return [];
-}
-const ofType = (card: AdaptiveCard, type: string) => nodes(card).filter((n) => n.type === type);
-const texts = (card: AdaptiveCard) => nodes(card).filter((n) => n.type === 'TextBlock').map((n) => n.text as string);
+const texts = textBlocks;
 
 const WEEK = '2026-W48';
 const weeks = trendWeeks(WEEK);

@@ -3,16 +3,10 @@ import type { IdeaView } from '../core/ideas/idea-view';
 import { messages } from '../core/messages';
 import { buildIdeasCard, type IdeasCardInput } from './ideas-card';
 import type { AdaptiveCard } from './render';
+import { nodes, ofType, textBlocks, type CardNode as Node } from '../test/support/card-nodes';
 import { buildStatusChangeResultCard } from './status-change-result-card';
 
-type Node = Record<string, unknown>;
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === 'object') return [value as Node, ...Object.values(value).flatMap(nodes)];
-  return [];
-}
-const ofType = (card: AdaptiveCard, type: string) => nodes(card).filter((n) => n.type === type);
-const texts = (card: AdaptiveCard) => nodes(card).filter((n) => n.type === 'TextBlock').map((n) => n.text as string);
+const texts = textBlocks;
 
 let seq = 0;
 const idea = (over: Partial<IdeaView> = {}): IdeaView => ({

@@ -6,16 +6,9 @@ import type { Tally } from '../core/tally';
 import { buildHelpCard, buildTeamWelcomeCard } from './help-card';
 import { buildItemCard, type ItemCardInput } from './item-card';
 import type { AdaptiveCard } from './render';
+import { nodes, type CardNode as Node } from '../test/support/card-nodes';
 import { buildTargetPickerCard } from './target-picker-card';
 
-type Node = Record<string, unknown>;
-
-/** every object in a card, depth first. */
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === 'object') return [value as Node, ...Object.values(value).flatMap(nodes)];
-  return [];
-}
 const ofType = (card: AdaptiveCard, prefix: string) => nodes(card).filter((n) => typeof n.type === 'string' && n.type.startsWith(prefix));
 const texts = (card: AdaptiveCard) => ofType(card, 'TextBlock').map((n) => n.text as string);
 
