@@ -104,6 +104,8 @@ export interface IngestWorld {
   storageInsertRate(seconds: number, clients: number): Promise<number>;
   /** the bot process's resident memory and heap after a full collection. */
   memory(): Promise<BotMemory>;
+  /** requests Azurite has answered so far (its access log). */
+  storageRequests(): number;
   stop(): Promise<void>;
 }
 
@@ -180,6 +182,7 @@ async function seedAndStart(o: { items: number }, tables: TableProcess, connecto
     },
     storageInsertRate: (seconds, clients) => measureInsertRate(tables.connectionString, seconds, clients),
     memory: () => bot.memory(),
+    storageRequests: () => tables.usage().requests,
     stop: async () => {
       await bot.stop();
       await connector.stop();

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { Item } from '../core/items';
+import type { Tally } from '../core/tally';
 import type { Storage } from '../storage/open-storage';
 import type { ChannelPoster } from './channel-poster';
 import { renderItemCard } from './item-view';
@@ -48,13 +50,26 @@ export class CardRefresher {
 
   /** updates the item's posted card now. */
   async refreshNow(itemId: string): Promise<void> {
-    const item = await this.storage.items.get(itemId);
+    const { item, tally } = await this.current(itemId);
     if (!item?.conversationId || !item.activityId) return;
-    const team = await this.storage.installations.getTeam(item.teamId);
+    const team = await this.storage.installations.getTeamRecent(item.teamId);
     if (!team) return;
-    const card = await renderItemCard(this.storage, item, { locale: item.locale, ...this.options });
+    const card = await renderItemCard(this.storage, item, { locale: item.locale, ...this.options, tally });
     await this.poster.updateCard(team.reference, item.conversationId, item.activityId, card);
     this.log.debug({ itemId }, 'card updated');
+  }
+
+  /**
+   * the item and, for a poll, its tally as they are now. A poll's item may be a few seconds old (read or written
+   * here lately); its tally is read fresh, and a sealed tally under an item still open means the poll was closed
+   * elsewhere: then the item is read again, so the card shows it closed. An idea prompt has no seal: read fresh.
+   */
+  private async current(itemId: string): Promise<{ item?: Item; tally?: Tally }> {
+    const recent = await this.storage.items.getRecent(itemId);
+    if (!recent) return {};
+    if (recent.kind !== 'poll') return { item: await this.storage.items.get(itemId) };
+    const { tally, sealed } = await this.storage.responses.tallyState(recent);
+    return { item: sealed && recent.status === 'open' ? await this.storage.items.get(itemId) : recent, tally };
   }
 
   /** runs pending updates at once and waits for them (shutdown, tests). */

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ChannelRecord, ConversationRef, PersonRecord, TeamRecord } from '../core/installations';
 import { encodeKey, isConflict, readEntity, type Tables } from './tables';
+import { RecentCache } from './recent-cache';
 
 const TEAM_PARTITION = 'team';
 const WELCOME_PARTITION = 'welcomed';
@@ -52,6 +53,9 @@ export class InstallationRepository {
   private readonly channels: TableClient;
   private readonly people: TableClient;
 
+  /** teams read or saved in the last minute, for `getTeamRecent`. */
+  private readonly recentTeams = new RecentCache<TeamRecord>({ maxEntries: 5_000, maxAgeMs: 60_000 });
+
   constructor(tables: Pick<Tables, 'teams' | 'channels' | 'people'>) {
     this.teams = tables.teams;
     this.channels = tables.channels;
@@ -72,11 +76,17 @@ export class InstallationRepository {
       updatedAt: team.updatedAt.toISOString(),
     };
     await this.teams.upsertEntity({ partitionKey: TEAM_PARTITION, rowKey: encodeKey(team.teamId), ...entity }, 'Replace');
+    this.recentTeams.delete(team.teamId);
   }
 
   async getTeam(teamId: string): Promise<TeamRecord | undefined> {
     const e = await readEntity<TeamEntity>(this.teams, TEAM_PARTITION, encodeKey(teamId));
     return e ? toTeam(e) : undefined;
+  }
+
+  /** the team as read here in the last minute, else read now: for card updates, which only need its address. */
+  async getTeamRecent(teamId: string): Promise<TeamRecord | undefined> {
+    return this.recentTeams.through(teamId, () => this.getTeam(teamId));
   }
 
   /** marks a team as uninstalled; its data stays, nothing is posted there any more, a reinstall is welcomed again. */

@@ -3,6 +3,7 @@ import { isoWeekKey } from '../core/iso-week';
 import type { Item, ItemKind, ItemStatus, PollKind } from '../core/items';
 import type { Locale } from '../core/locale';
 import { PartitionBatcher } from './partition-batcher';
+import { RecentCache } from './recent-cache';
 import { indexClosedItem } from './retention-repository';
 import { encodeKey, isConflict, newestFirstKey, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
@@ -88,6 +89,8 @@ export class ItemRepository {
   private readonly items: TableClient;
   private readonly index: TableClient;
   private readonly indexBatch: PartitionBatcher;
+  /** items read or written in the last seconds, for `getRecent`. */
+  private readonly recent = new RecentCache<Item>({ maxEntries: 5_000, maxAgeMs: 10_000 });
 
   constructor(
     tables: Pick<Tables, 'items' | 'itemIndex'>,
@@ -101,6 +104,7 @@ export class ItemRepository {
   /** stores a new item and indexes it by team week and creator, and while it is open among the team's open items; throws on an existing id. */
   async create(item: Item): Promise<void> {
     await this.items.createEntity({ partitionKey: item.id, rowKey: ITEM_ROW, ...toEntity(item) });
+    this.recent.set(item.id, item);
     await this.indexNew(item);
   }
 
@@ -129,6 +133,14 @@ export class ItemRepository {
   async get(itemId: string): Promise<Item | undefined> {
     const e = await readEntity<ItemEntity>(this.items, itemId, ITEM_ROW);
     return e ? fromEntity(itemId, e) : undefined;
+  }
+
+  /**
+   * the item as read or written by this process in the last ten seconds, else read now. For the answer path and
+   * card updates, which meet a close made elsewhere in the tally's seal (ETag-guarded) rather than in the item.
+   */
+  async getRecent(itemId: string): Promise<Item | undefined> {
+    return this.recent.through(itemId, () => this.get(itemId));
   }
 
   /** records where the card was posted, so it can be closed from its thread (or the other conversations named) and updated in place. */
@@ -212,6 +224,7 @@ export class ItemRepository {
       if (!e) throw new Error(`item ${itemId} not found`);
       const next = change(fromEntity(itemId, e));
       await this.items.updateEntity({ partitionKey: itemId, rowKey: ITEM_ROW, ...toEntity(next) }, 'Replace', { etag: e.etag });
+      this.recent.set(itemId, next);
       return next;
     });
   }

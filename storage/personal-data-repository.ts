@@ -87,7 +87,7 @@ export class PersonalDataStore {
     for (const itemId of await this.votedItems(personId)) {
       const removed = await withConcurrencyRetry(async () => {
         const [tally, vote] = await Promise.all([
-          readEntity<{ counts: string; voters: number }>(this.responses, itemId, 'tally'),
+          readEntity<{ counts: string; voters: number; closed?: boolean }>(this.responses, itemId, 'tally'),
           readEntity<VoteEntity>(this.responses, itemId, voteRow(personId)),
         ]);
         if (!vote) return false;
@@ -99,7 +99,8 @@ export class PersonalDataStore {
         const next = removeVote({ counts: JSON.parse(tally.counts) as number[], voters: tally.voters }, previous);
         await this.responses.submitTransaction([
           ['delete', { partitionKey: itemId, rowKey: voteRow(personId) }], // guarded by the tally's ETag: a concurrent vote change moves the tally too
-          ['update', { partitionKey: itemId, rowKey: 'tally', counts: JSON.stringify(next.counts), voters: next.voters }, 'Replace', { etag: tally.etag }],
+          // a sealed tally stays sealed: the erased vote leaves the final result, no new vote enters it.
+          ['update', { partitionKey: itemId, rowKey: 'tally', counts: JSON.stringify(next.counts), voters: next.voters, ...(tally.closed && { closed: true }) }, 'Replace', { etag: tally.etag }],
         ]);
         return true;
       });

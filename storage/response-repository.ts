@@ -4,9 +4,10 @@ import { optionsOf, type Item } from '../core/items';
 import { applyVote, emptyTally, sameChoices, type Tally } from '../core/tally';
 import { voterRow, type AnonymousParticipationLog } from './anonymous-participation-log';
 import { namedVoteIndex } from './named-vote-index';
+import { RecentCache } from './recent-cache';
 import type { IdeaRecord, IdeaRepository } from './idea-repository';
 import type { ParticipationRepository } from './participation-repository';
-import { encodeKey, isConflict, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import { encodeKey, isConflict, isNotFound, isPreconditionFailed, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
 export { AnonymousParticipationLog } from './anonymous-participation-log';
 
@@ -45,6 +46,11 @@ interface TallyEntity {
   /** set when the poll closes: the tally is final, no vote changes it any more. */
   closed?: boolean;
 }
+/** a tally row as this process last read or wrote it, with the ETag that proves it is still current. */
+interface KnownTally {
+  row: TallyEntity;
+  etag: string;
+}
 interface VoteEntity {
   choices: string;
   name: string;
@@ -58,9 +64,15 @@ interface VoteEntity {
  * Polls keep a tally row updated in the same batch transaction as the answer, guarded by ETags, so
  * retries and double clicks never double-count. Anonymous answers carry no user id: poll answers exist
  * only inside the tally; idea texts are written alone, and the voter roll (HMAC pseudonyms) follows later.
+ *
+ * A first vote is written blind: the tally this process last saw (with its ETag) and a new vote or voter row go
+ * out as one batch without reading anything. If the person voted before (409), the tally moved on (412), or it
+ * is gone (404), nothing was written and the vote takes the reading path.
  */
 export class ResponseRepository {
   private readonly table: TableClient;
+  /** tally rows last read or written by this process, per item. */
+  private readonly knownTallies = new RecentCache<KnownTally>({ maxEntries: 5_000, maxAgeMs: 10 * 60_000 });
 
   constructor(
     tables: Pick<Tables, 'responses'>,
@@ -82,16 +94,72 @@ export class ResponseRepository {
    * Counts the voter in the team's weekly participation (`at`'s week): named at once, anonymous at the next flush.
    */
   async castVote(item: Item, who: Respondent, choices: number[], at: Date = new Date()): Promise<VoteOutcome> {
-    const outcome = await withConcurrencyRetry(() => (item.anonymous ? this.castAnonymousVote(item, who, choices) : this.castNamedVote(item, who, choices)));
+    const outcome =
+      (await this.castFirstVoteBlind(item, who, choices)) ??
+      (await withConcurrencyRetry(() => (item.anonymous ? this.castAnonymousVote(item, who, choices) : this.castNamedVote(item, who, choices))));
     if (!item.anonymous) await this.weekly.recordNamed(item.teamId, who.aadObjectId, at);
     else if (outcome.status === 'recorded') this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);
     return outcome;
   }
 
+  /**
+   * a vote as if it were the person's first, against the tally this process knows, in one batch and without a
+   * read; undefined when that cannot be decided so (no tally known, or the batch refused): nothing was counted then.
+   */
+  private async castFirstVoteBlind(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome | undefined> {
+    const known = this.knownTallies.get(item.id);
+    if (!known || known.row.closed) return undefined;
+    const next = applyVote(this.tallyOf(item, known.row), undefined, choices);
+    const answerRow = item.anonymous ? { partitionKey: item.id, rowKey: rows.voter(this.pseudonym(who.aadObjectId)) } : this.voteEntity(item, who, choices);
+    if (!item.anonymous) await this.table.upsertEntity(this.indexRow(item, who), 'Replace');
+    try {
+      await this.submitWithTally(item.id, [['create', answerRow]], next, known.etag);
+    } catch (e) {
+      if (isConflict(e) || isPreconditionFailed(e) || isNotFound(e)) return undefined;
+      throw e;
+    }
+    return { status: 'recorded', tally: next, choices };
+  }
+
+  /** the person's row in the named-vote index, which their own-data export and erasure read. */
+  private indexRow(item: Item, who: Respondent) {
+    return { partitionKey: namedVoteIndex.pk(who.aadObjectId), rowKey: namedVoteIndex.rk(item.id), itemId: item.id };
+  }
+
+  private voteEntity(item: Item, who: Respondent, choices: number[]) {
+    return { partitionKey: item.id, rowKey: rows.vote(who.aadObjectId), choices: JSON.stringify(choices), name: who.name, aadObjectId: who.aadObjectId, at: new Date().toISOString() };
+  }
+
+  /** the answer rows and the tally in one batch transaction; remembers the tally it wrote. */
+  private async submitWithTally(itemId: string, answer: TransactionAction[], tally: Tally, etag: string | undefined): Promise<void> {
+    const row: TallyEntity = { counts: JSON.stringify(tally.counts), voters: tally.voters };
+    const entity = { partitionKey: itemId, rowKey: TALLY_ROW, ...row };
+    try {
+      const result = await this.table.submitTransaction([...answer, etag ? ['update', entity, 'Replace', { etag }] : ['create', entity]]);
+      // sub-responses come in the order of the actions; an update's carries no row key to look it up by.
+      this.remember(itemId, row, result.subResponses[answer.length]?.etag);
+    } catch (e) {
+      this.knownTallies.delete(itemId);
+      throw e;
+    }
+  }
+
+  private remember(itemId: string, row: TallyEntity, etag: string | undefined): void {
+    if (etag) this.knownTallies.set(itemId, { row, etag });
+    else this.knownTallies.delete(itemId);
+  }
+
+  /** reads a tally row and remembers it. */
+  private async readTally(itemId: string): Promise<(TallyEntity & { etag: string }) | undefined> {
+    const row = await readEntity<TallyEntity>(this.table, itemId, TALLY_ROW);
+    if (row) this.remember(itemId, { counts: row.counts, voters: row.voters, ...(row.closed && { closed: true }) }, row.etag);
+    return row;
+  }
+
   private async castNamedVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
-    const indexRow = { partitionKey: namedVoteIndex.pk(who.aadObjectId), rowKey: namedVoteIndex.rk(item.id), itemId: item.id };
+    const indexRow = this.indexRow(item, who);
     const [tallyRow, voteRow] = await Promise.all([
-      readEntity<TallyEntity>(this.table, item.id, TALLY_ROW),
+      this.readTally(item.id),
       readEntity<VoteEntity>(this.table, item.id, rows.vote(who.aadObjectId)),
       // the person's index row is written before the vote (alongside the reads), so their own-data export and erasure always find it.
       this.table.upsertEntity(indexRow, 'Replace'),
@@ -104,38 +172,20 @@ export class ResponseRepository {
     const previous = voteRow ? (JSON.parse(voteRow.choices) as number[]) : undefined;
     if (sameChoices(previous, choices)) return { status: 'unchanged', tally, choices };
     const next = applyVote(tally, previous, choices);
-    const vote = {
-      partitionKey: item.id,
-      rowKey: rows.vote(who.aadObjectId),
-      choices: JSON.stringify(choices),
-      name: who.name,
-      aadObjectId: who.aadObjectId,
-      at: new Date().toISOString(),
-    };
-    await this.table.submitTransaction([
-      voteRow ? ['update', vote, 'Replace', { etag: voteRow.etag }] : ['create', vote],
-      this.tallyAction(item.id, next, tallyRow?.etag),
-    ]);
+    const vote = this.voteEntity(item, who, choices);
+    await this.submitWithTally(item.id, [voteRow ? ['update', vote, 'Replace', { etag: voteRow.etag }] : ['create', vote]], next, tallyRow?.etag);
     return { status: 'recorded', tally: next, choices };
   }
 
   private async castAnonymousVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
     const voterKey = rows.voter(this.pseudonym(who.aadObjectId));
-    const [tallyRow, voterRow] = await Promise.all([
-      readEntity<TallyEntity>(this.table, item.id, TALLY_ROW),
-      readEntity(this.table, item.id, voterKey),
-    ]);
+    const [tallyRow, voterRow] = await Promise.all([this.readTally(item.id), readEntity(this.table, item.id, voterKey)]);
     const tally = this.tallyOf(item, tallyRow);
     if (tallyRow?.closed) return { status: 'closed', tally };
     if (voterRow) return { status: 'anonymous-final', tally };
     const next = applyVote(tally, undefined, choices);
-    await this.table.submitTransaction([['create', { partitionKey: item.id, rowKey: voterKey }], this.tallyAction(item.id, next, tallyRow?.etag)]);
+    await this.submitWithTally(item.id, [['create', { partitionKey: item.id, rowKey: voterKey }]], next, tallyRow?.etag);
     return { status: 'recorded', tally: next, choices };
-  }
-
-  private tallyAction(itemId: string, tally: Tally, etag: string | undefined): TransactionAction {
-    const entity = { partitionKey: itemId, rowKey: TALLY_ROW, counts: JSON.stringify(tally.counts), voters: tally.voters };
-    return etag ? ['update', entity, 'Replace', { etag }] : ['create', entity];
   }
 
   private tallyOf(item: Item, row: TallyEntity | undefined): Tally {
@@ -152,19 +202,26 @@ export class ResponseRepository {
    */
   async seal(item: Item): Promise<Tally> {
     return withConcurrencyRetry(async () => {
-      const row = await readEntity<TallyEntity>(this.table, item.id, TALLY_ROW);
+      const row = await this.readTally(item.id);
       const tally = this.tallyOf(item, row);
       if (row?.closed) return tally;
-      const entity = { partitionKey: item.id, rowKey: TALLY_ROW, counts: JSON.stringify(tally.counts), voters: tally.voters, closed: true };
-      if (row) await this.table.updateEntity(entity, 'Replace', { etag: row.etag });
-      else await this.table.createEntity(entity);
+      const sealed: TallyEntity = { counts: JSON.stringify(tally.counts), voters: tally.voters, closed: true };
+      const entity = { partitionKey: item.id, rowKey: TALLY_ROW, ...sealed };
+      const written = row ? await this.table.updateEntity(entity, 'Replace', { etag: row.etag }) : await this.table.createEntity(entity);
+      this.remember(item.id, sealed, written.etag);
       return tally;
     });
   }
 
   /** the current tally of a poll. */
   async tally(item: Item): Promise<Tally> {
-    return this.tallyOf(item, await readEntity<TallyEntity>(this.table, item.id, TALLY_ROW));
+    return this.tallyOf(item, await this.readTally(item.id));
+  }
+
+  /** the current tally of a poll, and whether it is sealed (the poll was closed, wherever that happened). */
+  async tallyState(item: Item): Promise<{ tally: Tally; sealed: boolean }> {
+    const row = await this.readTally(item.id);
+    return { tally: this.tallyOf(item, row), sealed: row?.closed === true };
   }
 
   /** a person's current named vote, if any. */

@@ -21,7 +21,8 @@ export type ActionHandler<V extends Verb> = (turn: ActionTurn, payload: PayloadO
 
 /** loads the item a card answers and checks it may be answered here and now. */
 export async function answerableItem(turn: ActionTurn, itemId: string, kind: ItemKind): Promise<Outcome<Item>> {
-  const item = await turn.s.storage.items.get(itemId);
+  // a poll's item may be a few seconds old: a close made meanwhile is met in the tally's seal when the vote is written.
+  const item = await (kind === 'poll' ? turn.s.storage.items.getRecent(itemId) : turn.s.storage.items.get(itemId));
   if (!item) return fail('errItemNotFound');
   if (turn.facts.teamId && item.teamId !== turn.facts.teamId) return fail('errItemOtherTeam');
   if (!isOpen(item, turn.s.now())) return fail('errItemClosed');
