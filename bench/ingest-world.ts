@@ -6,7 +6,7 @@ import path from 'node:path';
 import { measureInsertRate } from '../storage/insert-probe';
 import type { Item } from '../core/items';
 import type { BotProcessReply, BotProcessRequest } from './bot-process';
-import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, startTableProcess, teamIdOf, type TableProcess } from './fanout-world';
+import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, processCpuMs, startTableProcess, teamIdOf, type TableProcess } from './fanout-world';
 import { TeamsConnectorThread } from './teams-connector-thread';
 
 const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
@@ -60,6 +60,11 @@ class BotProcess {
     return new BotProcess(child, ready.port);
   }
 
+  /** CPU time the bot process has used so far (user and system), in ms. */
+  cpuMs(): number | undefined {
+    return processCpuMs(this.child.pid);
+  }
+
   async memory(): Promise<BotMemory> {
     this.child.send({ type: 'memory' } satisfies BotProcessRequest);
     return reply(this.child, 'memory');
@@ -104,6 +109,8 @@ export interface IngestWorld {
   storageInsertRate(seconds: number, clients: number): Promise<number>;
   /** the bot process's resident memory and heap after a full collection. */
   memory(): Promise<BotMemory>;
+  /** CPU time used so far, in ms: by the bot process and by Azurite's. */
+  cpuMs(): { bot?: number; storage?: number };
   /** requests Azurite has answered so far (its access log). */
   storageRequests(): number;
   stop(): Promise<void>;
@@ -182,6 +189,7 @@ async function seedAndStart(o: { items: number }, tables: TableProcess, connecto
     },
     storageInsertRate: (seconds, clients) => measureInsertRate(tables.connectionString, seconds, clients),
     memory: () => bot.memory(),
+    cpuMs: () => ({ bot: bot.cpuMs(), storage: tables.usage().cpuMs }),
     storageRequests: () => tables.usage().requests,
     stop: async () => {
       await bot.stop();

@@ -28,7 +28,9 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
  * (storage_insert_per_s, the figure ingest_vs_storage divides by) and from 50 concurrent writers (…_50). A first
  * answer on a poll the bot has seen costs one storage request when anonymous (the batch of voter row and tally),
  * three when named (index row, batch, weekly participation); card updates add a tally read per update.
- * ingest_storage_requests_per_answer counts all of them, card updates included. Flags: --items N, --seconds S.
+ * ingest_storage_requests_per_answer counts all of them, card updates included; …_cpu_ms_per_answer is the CPU time
+ * the bot process and Azurite's spent per answer (from /proc; -1 where unavailable), which a busy machine disturbs
+ * less than the rate. Flags: --items N, --seconds S.
  */
 export const ingestBenchmark: Benchmark = {
   name: 'ingest',
@@ -42,12 +44,15 @@ export const ingestBenchmark: Benchmark = {
       note(`storage takes ${insertRate.toFixed(0)} single-row inserts/s one after another, ${insertRate50.toFixed(0)}/s from ${CLIENTS} writers; answering`);
       const warm = await drive(world, { from: 0, clients: CLIENTS, until: (sent) => sent >= 1000 });
       const requestsBefore = world.storageRequests();
+      const cpuBefore = world.cpuMs();
       const started = performance.now();
       const end = started + seconds * 1000;
       const measured = await drive(world, { from: warm.length, clients: CLIENTS, until: () => performance.now() >= end });
       const elapsed = (performance.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 200)); // the access log arrives a moment later
       const requestsPerAnswer = (world.storageRequests() - requestsBefore) / measured.length;
+      const cpuAfter = world.cpuMs();
+      const cpuPerAnswer = (after?: number, before?: number) => (after !== undefined && before !== undefined ? round((after - before) / measured.length, 2) : -1);
       const failed = [...warm, ...measured].filter((r) => !r.ok).length;
       const ms = measured.map((r) => r.ms).sort((a, b) => a - b);
       const perSecond = measured.length / elapsed;
@@ -57,6 +62,8 @@ export const ingestBenchmark: Benchmark = {
         { metric: 'ingest_p99_ms', value: round(percentile(ms, 0.99), 1), unit: 'ms' },
         { metric: 'ingest_failed', value: failed, unit: 'answers' },
         { metric: 'ingest_storage_requests_per_answer', value: round(requestsPerAnswer, 2), unit: 'requests' },
+        { metric: 'ingest_bot_cpu_ms_per_answer', value: cpuPerAnswer(cpuAfter.bot, cpuBefore.bot), unit: 'ms' },
+        { metric: 'ingest_storage_cpu_ms_per_answer', value: cpuPerAnswer(cpuAfter.storage, cpuBefore.storage), unit: 'ms' },
         { metric: 'storage_insert_per_s', value: round(insertRate, 1), unit: 'inserts/s' },
         { metric: 'ingest_vs_storage', value: round(perSecond / insertRate), unit: 'ratio' },
         { metric: 'storage_insert_per_s_50', value: round(insertRate50, 1), unit: 'inserts/s' },
