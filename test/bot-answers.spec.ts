@@ -1,7 +1,7 @@
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, interactive, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
+import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const en = messages('en');
@@ -93,6 +93,24 @@ describe('closing', () => {
     const late = cardTexts(invokeCard(await vote(p, voter(1), 1)));
     expect(late).toContain(de.errItemClosed);
     expect(await h.storage.responses.tally(p.item)).toEqual({ counts: [1, 0, 0], voters: 1 });
+  });
+
+  test('a poll closed on another instance: this one refuses the next vote and its card update shows the poll closed', async () => {
+    const other = await startBotHarness({}, {}, { shareWith: h });
+    try {
+      const p = await postItem(h, 'umfrage Frage? | a | b | c');
+      await vote(p, voter(0), 0); // this instance now holds the item (open) and the tally
+      await other.channelMessage('schließen', ADMIN, { conversationId: p.thread });
+      expect((await h.storage.items.get(p.item.id))?.status).toBe('closed');
+      expect(cardTexts(invokeCard(await vote(p, voter(1), 1)))).toContain(de.errItemClosed);
+      expect(await h.storage.responses.tally(p.item)).toEqual({ counts: [1, 0, 0], voters: 1 });
+      await h.app.services.refresher.refreshNow(p.item.id);
+      const last = h.connector.delivered.filter((d) => d.kind === 'update' && d.activityId === p.activityId).at(-1);
+      expect(cardTexts(deliveredCard(last))).toContain(de.closedBadge);
+      expect(interactive(deliveredCard(last))).toHaveLength(0);
+    } finally {
+      await other.stop();
+    }
   });
 
   test('refuses "schließen" in a team without an open item', async () => {
