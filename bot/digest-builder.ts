@@ -1,5 +1,5 @@
 import { assembleDigest, DIGEST_LIMITS, type Digest, type DigestClosedItemInput, type DigestTeamInput } from '../core/digest/digest';
-import { addWeeks, trendWeeks, weekRange, type WeekKey } from '../core/digest/digest-week';
+import { trendWeeks, type WeekKey } from '../core/digest/digest-week';
 import { topIdeas } from '../core/ideas/ranking';
 import type { IdeaView } from '../core/ideas/idea-view';
 import type { TeamRecord } from '../core/installations';
@@ -18,8 +18,8 @@ export interface DigestLeader {
 
 /**
  * reads a leader's digest of one ISO week from storage and assembles it (core/digest). Per team it reads the trend
- * weeks' participation partitions, the week's idea partition, the item index of the week and the week before, and
- * the team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
+ * weeks' participation partitions, the week's idea partition, the index of items closed in the week, and the
+ * team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
  */
 export async function buildLeaderDigest(s: BotServices, leader: DigestLeader, week: WeekKey, options: { interim: boolean; locale: Locale }): Promise<Digest> {
   const records = await Promise.all([...new Set(leader.teamIds)].map((id) => s.storage.installations.getTeam(id)));
@@ -38,18 +38,13 @@ export async function buildLeaderDigest(s: BotServices, leader: DigestLeader, we
 /** one team's figures for the week. */
 async function teamInput(s: BotServices, team: TeamRecord, week: WeekKey): Promise<DigestTeamInput> {
   const { storage } = s;
-  const [memberCount, participantsByWeek, ideas, thisWeek, weekBefore, open] = await Promise.all([
+  const [memberCount, participantsByWeek, ideas, closedInWeek, open] = await Promise.all([
     team.active ? memberCountOf(s, team) : undefined,
     storage.weeklyParticipation.participantsByWeek(team.teamId, trendWeeks(week)),
     storage.ideas.ofTeamWeek(team.teamId, week),
-    storage.items.ofTeamWeek(team.teamId, week),
-    storage.items.ofTeamWeek(team.teamId, addWeeks(week, -1)),
+    storage.items.closedInTeamWeek(team.teamId, week),
     storage.items.openOfTeam(team.teamId),
   ]);
-  const { start, end } = weekRange(week, s.config.timeZone);
-  const closedInWeek = [...new Map([...thisWeek, ...weekBefore].map((i) => [i.id, i])).values()].filter(
-    (i) => i.status === 'closed' && i.closedAt !== undefined && i.closedAt.getTime() >= start.getTime() && i.closedAt.getTime() < end.getTime(),
-  );
   return {
     teamId: team.teamId,
     teamName: team.name || team.teamId,

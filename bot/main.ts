@@ -1,17 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
-import { openStorage } from '../storage/open-storage';
+import { openStorage, type Storage } from '../storage/open-storage';
 import { localAnswerSecret } from './answer-secret';
 import { createBotApp } from './bot-app';
 import { reloadCampaigns } from './campaign-runtime';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import type { Logger } from 'pino';
 import { reloadOrgFile } from './org-file-loader';
 import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
 
 /** how often the delayed voter roll of anonymous idea prompts is written. */
 const PARTICIPATION_FLUSH_MS = 10 * 60 * 1000;
+
+/** how far back items closed before the digest's closed-in-week index existed are indexed (once per account). */
+const CLOSED_IN_WEEK_BACKFILL_DAYS = 42;
+
+/** one-time changes to stored data that a newer version needs; each records that it ran and is skipped after. */
+async function upgradeStorage(storage: Storage, log: Logger): Promise<void> {
+  const since = new Date(Date.now() - CLOSED_IN_WEEK_BACKFILL_DAYS * 86_400_000);
+  const indexed = await storage.items.backfillClosedInWeek(() => storage.retention.closedSince(since));
+  if (indexed > 0) log.info({ indexed }, 'closed items indexed by the week they closed in');
+}
 
 /** the composition root: reads the environment, starts storage, the bot and (locally) the Playground. */
 async function main(): Promise<void> {
@@ -29,6 +40,7 @@ async function main(): Promise<void> {
   }
   const answerSecret = config.answerSecret ?? localAnswerSecret(config.dataDir);
   const storage = await openStorage({ connectionString, answerSecret, timeZone: config.timeZone });
+  await upgradeStorage(storage, log);
   const tenant = config.localMode ? readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml')) : undefined;
   const app = createBotApp({ config, storage, log, playgroundTenant: tenant });
   const port = await app.listen(config.port);

@@ -4,6 +4,8 @@ import type { Item } from '../core/items';
 import type { Storage } from './open-storage';
 import { samplePoll } from '../test/support/sample-items';
 import { useEmbeddedStorage } from '../test/support/storage-fixture';
+import { odata } from '@azure/data-tables';
+import { encodeKey, openTables } from './tables';
 
 const TZ = 'Europe/Berlin';
 const fixture = useEmbeddedStorage();
@@ -99,29 +101,35 @@ describe('ItemRepository', () => {
     expect((await storage.items.latestByCreator(creator))?.id).toBe(newer.id);
   });
 
-  test('lists the ids of a team\'s items per ISO week in the configured time zone', async () => {
+  test('lists a team\'s items by the ISO week they closed in, in the configured time zone', async () => {
     const teamId = `19:team-${randomUUID()}@thread.tacv2`;
-    // Sunday 23:30 UTC is already Monday in Berlin, so this item belongs to the next week.
-    const sundayNightUtc = newItem({ teamId, createdAt: new Date('2026-03-08T23:30:00Z') });
-    const wednesday = newItem({ teamId, createdAt: new Date('2026-03-04T09:00:00Z') });
-    const otherTeam = newItem({ createdAt: new Date('2026-03-04T09:00:00Z') });
-    for (const item of [sundayNightUtc, wednesday, otherTeam]) await storage.items.create(item);
-    expect(isoWeekKey(wednesday.createdAt, TZ)).toBe('2026-W10');
-    expect(await storage.items.idsForTeamWeek(teamId, '2026-W10')).toEqual([wednesday.id]);
-    expect(await storage.items.idsForTeamWeek(teamId, '2026-W11')).toEqual([sundayNightUtc.id]);
+    const longRunning = newItem({ teamId, createdAt: new Date('2026-02-09T09:00:00Z') }); // posted four weeks before
+    const wednesday = newItem({ teamId });
+    const sundayNight = newItem({ teamId });
+    const otherTeam = newItem();
+    const stillOpen = newItem({ teamId });
+    for (const item of [longRunning, wednesday, sundayNight, otherTeam, stillOpen]) await storage.items.create(item);
+    await storage.items.close(longRunning.id, new Date('2026-03-05T10:00:00Z'));
+    await storage.items.close(wednesday.id, new Date('2026-03-04T09:00:00Z'));
+    // Sunday 23:30 UTC is already Monday in Berlin: this item closed in the next week.
+    await storage.items.close(sundayNight.id, new Date('2026-03-08T23:30:00Z'));
+    await storage.items.close(otherTeam.id, new Date('2026-03-04T09:00:00Z'));
+    expect(isoWeekKey(new Date('2026-03-04T09:00:00Z'), TZ)).toBe('2026-W10');
+    expect((await storage.items.closedInTeamWeek(teamId, '2026-W10')).map((i) => i.id)).toEqual([longRunning.id, wednesday.id]);
+    expect((await storage.items.closedInTeamWeek(teamId, '2026-W11')).map((i) => i.id)).toEqual([sundayNight.id]);
+  });
+
+  test('closing twice keeps one row, under the first close\'s week', async () => {
+    const item = newItem();
+    await storage.items.create(item);
+    await storage.items.close(item.id, new Date('2026-03-04T09:00:00Z'));
+    await storage.items.close(item.id, new Date('2026-03-11T09:00:00Z'));
+    expect((await storage.items.closedInTeamWeek(item.teamId, '2026-W10')).map((i) => i.id)).toEqual([item.id]);
+    expect(await storage.items.closedInTeamWeek(item.teamId, '2026-W11')).toEqual([]);
   });
 });
 
 describe('ItemRepository reads for the weekly digest', () => {
-  test('returns the items of a team week', async () => {
-    const teamId = `19:team-${randomUUID()}@thread.tacv2`;
-    const a = newItem({ teamId });
-    const b = newItem({ teamId, createdAt: new Date('2026-03-05T09:00:00Z') });
-    const other = newItem({ teamId, createdAt: new Date('2026-03-12T09:00:00Z') });
-    for (const i of [a, b, other]) await storage.items.create(i);
-    expect((await storage.items.ofTeamWeek(teamId, isoWeekKey(a.createdAt, TZ))).map((i) => i.id)).toEqual([b.id, a.id]);
-  });
-
   test('lists the open items of a team and drops them once closed', async () => {
     const teamId = `19:team-${randomUUID()}@thread.tacv2`;
     const a = newItem({ teamId });
@@ -132,5 +140,26 @@ describe('ItemRepository reads for the weekly digest', () => {
     expect((await storage.items.openOfTeam(teamId)).map((i) => i.id)).toEqual([b.id, a.id]);
     await storage.items.close(a.id, new Date('2026-03-06T09:00:00Z'));
     expect((await storage.items.openOfTeam(teamId)).map((i) => i.id)).toEqual([b.id]);
+  });
+});
+
+describe('indexing items closed before the closed-in-week index existed', () => {
+  test('indexes them once from the close-month index, then records that it ran', async () => {
+    const item = newItem();
+    await storage.items.create(item);
+    await storage.items.close(item.id, new Date('2026-03-04T09:00:00Z'));
+    // as an item closed by an older version: no closed-in-week row
+    const index = openTables(fixture().server.connectionString).itemIndex;
+    for await (const row of index.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`closedin|${encodeKey(item.teamId)}|2026-W10`}` } })) {
+      await index.deleteEntity(String(row.partitionKey), String(row.rowKey));
+    }
+    expect(await storage.items.closedInTeamWeek(item.teamId, '2026-W10')).toEqual([]);
+
+    const since = new Date('2026-03-01T00:00:00Z');
+    expect(await storage.items.backfillClosedInWeek(() => storage.retention.closedSince(since))).toBeGreaterThanOrEqual(1);
+    expect((await storage.items.closedInTeamWeek(item.teamId, '2026-W10')).map((i) => i.id)).toEqual([item.id]);
+    const source = jest.fn(() => storage.retention.closedSince(since));
+    expect(await storage.items.backfillClosedInWeek(source)).toBe(0);
+    expect(source).not.toHaveBeenCalled();
   });
 });

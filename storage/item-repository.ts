@@ -72,13 +72,16 @@ function fromEntity(id: string, e: ItemEntity): Item {
   };
 }
 
-/** index partitions: items per conversation (thread), per team and ISO week, per creator (newest first), and a team's open items. */
+/** index partitions: items per conversation (thread), per creator (newest first), a team's open items, and a team's items per ISO week of closing. */
 const indexKeys = {
   conversation: (conversationId: string) => `conv|${encodeKey(conversationId)}`,
-  teamWeek: (teamId: string, week: string) => `team|${encodeKey(teamId)}|${week}`,
   creator: (aadObjectId: string) => `creator|${encodeKey(aadObjectId)}`,
   openInTeam: (teamId: string) => `open|${encodeKey(teamId)}`,
+  closedInWeek: (teamId: string, week: string) => `closedin|${encodeKey(teamId)}|${week}`,
 };
+
+/** marks that every item closed before this index existed has its closed-in-week row (`backfillClosedInWeek`). */
+const CLOSED_IN_WEEK_BACKFILLED = { partitionKey: 'upgrade|closedin', rowKey: 'done' };
 
 /**
  * posted items (polls and idea prompts): one row each, plus small index rows for the lookups we need. Index rows
@@ -101,7 +104,7 @@ export class ItemRepository {
     this.indexBatch = new PartitionBatcher(this.index);
   }
 
-  /** stores a new item and indexes it by team week and creator, and while it is open among the team's open items; throws on an existing id. */
+  /** stores a new item and indexes it by creator, and while it is open among the team's open items; throws on an existing id. */
   async create(item: Item): Promise<void> {
     await this.items.createEntity({ partitionKey: item.id, rowKey: ITEM_ROW, ...toEntity(item) });
     this.recent.set(item.id, item);
@@ -123,7 +126,6 @@ export class ItemRepository {
   private async indexNew(item: Item): Promise<void> {
     const rowKey = `${newestFirstKey(item.createdAt)}|${item.id}`;
     await Promise.all([
-      this.addIndex(indexKeys.teamWeek(item.teamId, isoWeekKey(item.createdAt, this.timeZone)), rowKey, item.id),
       this.addIndex(indexKeys.creator(item.createdBy), rowKey, item.id),
       item.status === 'open' ? this.addIndex(indexKeys.openInTeam(item.teamId), rowKey, item.id) : undefined,
     ]);
@@ -169,8 +171,44 @@ export class ItemRepository {
   async close(itemId: string, at: Date): Promise<Item> {
     const item = await this.update(itemId, (i) => (i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at }));
     await tolerateDone(this.index.deleteEntity(indexKeys.openInTeam(item.teamId), `${newestFirstKey(item.createdAt)}|${item.id}`));
+    await this.indexClosedInWeek(item);
     await indexClosedItem(this.index, item); // the retention job finds it by close month
     return item;
+  }
+
+  /** the team's row for the ISO week the item closed in, which the weekly digest reads. */
+  private async indexClosedInWeek(item: Item): Promise<void> {
+    if (item.status !== 'closed' || !item.closedAt) return;
+    await this.addIndex(indexKeys.closedInWeek(item.teamId, isoWeekKey(item.closedAt, this.timeZone)), `${newestFirstKey(item.closedAt)}|${item.id}`, item.id);
+  }
+
+  /**
+   * the items of a team closed in one ISO week, newest close first: one index partition, then a point read each.
+   * However long ago an item was posted, it is found by the week it closed in.
+   */
+  async closedInTeamWeek(teamId: string, week: string): Promise<Item[]> {
+    const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${indexKeys.closedInWeek(teamId, week)}` } });
+    const ids: string[] = [];
+    for await (const row of rows) ids.push(row.itemId);
+    const items = await Promise.all(ids.map((id) => this.get(id)));
+    return items.filter((i): i is Item => i?.status === 'closed');
+  }
+
+  /**
+   * writes the closed-in-week rows of items closed before that index existed (ids from the retention index), once
+   * per storage account: a marker row records that it ran. Returns how many items it indexed (0 when done before).
+   */
+  async backfillClosedInWeek(closedItemIds: () => Promise<string[]>): Promise<number> {
+    if (await readEntity(this.index, CLOSED_IN_WEEK_BACKFILLED.partitionKey, CLOSED_IN_WEEK_BACKFILLED.rowKey)) return 0;
+    let indexed = 0;
+    for (const id of await closedItemIds()) {
+      const item = await this.get(id);
+      if (item?.status !== 'closed') continue;
+      await this.indexClosedInWeek(item);
+      indexed++;
+    }
+    await this.index.upsertEntity({ ...CLOSED_IN_WEEK_BACKFILLED, at: new Date().toISOString(), indexed }, 'Replace');
+    return indexed;
   }
 
   /** the newest item posted into a conversation (thread or channel) that is still open. */
@@ -186,20 +224,6 @@ export class ItemRepository {
   /** the newest item a person posted. */
   async latestByCreator(aadObjectId: string): Promise<Item | undefined> {
     return this.firstMatching(indexKeys.creator(aadObjectId), () => true);
-  }
-
-  /** ids of the items posted into a team in one ISO week ('2026-W48'). */
-  async idsForTeamWeek(teamId: string, week: string): Promise<string[]> {
-    const ids: string[] = [];
-    const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${indexKeys.teamWeek(teamId, week)}` } });
-    for await (const row of rows) ids.push(row.itemId);
-    return ids;
-  }
-
-  /** the items posted into a team in one ISO week, newest first (the week's index partition, then a point read each). */
-  async ofTeamWeek(teamId: string, week: string): Promise<Item[]> {
-    const items = await Promise.all((await this.idsForTeamWeek(teamId, week)).map((id) => this.get(id)));
-    return items.filter((i): i is Item => i !== undefined);
   }
 
   /** the items of a team that are still open, newest first: a partition that holds only open items. */

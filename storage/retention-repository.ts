@@ -119,6 +119,19 @@ export class RetentionStore {
     return due;
   }
 
+  /** the ids of all items closed in `since`'s month or later, per the close-month index. */
+  async closedSince(since: Date): Promise<string[]> {
+    const ids: string[] = [];
+    const last = monthOf(new Date());
+    for (const campaignKey of await this.campaignKeys()) {
+      for (let month = monthOf(since); month <= last; month = nextMonth(month)) {
+        const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PK.closed(campaignKey, month)}`, select: ['itemId'] } });
+        for await (const row of rows) ids.push(row.itemId);
+      }
+    }
+    return ids;
+  }
+
   /** removes a purged item from the index. */
   async forget(item: DueItem): Promise<void> {
     await tolerateDone(this.index.deleteEntity(item.partitionKey, item.rowKey));

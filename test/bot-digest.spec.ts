@@ -182,6 +182,10 @@ describe('the weekly digest', () => {
     const breakfast = await item('breakfast', { question: 'Welcher Tag für das Teamfrühstück?', options: ['Montag', 'Freitag'], createdAt: at('2026-11-18T08:00:00Z') });
     for (const [i, choice] of [0, 0, 0, 0, 1].entries()) await storage.responses.castVote(breakfast, who(staffAt(i)), [choice], at('2026-11-18T09:00:00Z'));
     await storage.items.close(breakfast.id, at('2026-11-23T10:00:00Z'));
+    // posted three weeks before and closed on Tuesday of this week: found by the week it closed in.
+    const longRunning = await item('longRunning', { question: 'Soll die Sprechstunde dienstags bleiben?', options: ['ja', 'nein'], createdAt: at('2026-11-02T08:00:00Z') });
+    for (const i of [0, 1, 2, 3, 4]) await storage.responses.castVote(longRunning, who(staffAt(i)), [1], at('2026-11-03T09:00:00Z'));
+    await storage.items.close(longRunning.id, at('2026-11-24T10:00:00Z'));
     // closed the week before: not in this digest.
     const old = await item('old', { question: 'Alte Frage aus KW 47?', options: ['a', 'b'], createdAt: at('2026-11-16T08:00:00Z') });
     await storage.items.close(old.id, at('2026-11-20T10:00:00Z'));
@@ -268,8 +272,9 @@ describe('the weekly digest', () => {
     expect([...ideaOrder].sort((a, b) => a - b)).toEqual(ideaOrder);
     expect(all).toContain(staffAt(5).name);
     expect(texts).toContain(`${de.digestNewIdeas(3)} · ${de.digestTopIdeas}`);
-    // the named poll and the one posted last week show results; the anonymous one with 3 answers does not; last week's closing is absent.
+    // the named poll, the one posted last week and the one posted three weeks before show results; the anonymous one with 3 answers does not; last week's closing is absent.
     expect(texts).toEqual(expect.arrayContaining([seeded.poll!.question, seeded.breakfast!.question, seeded.anonymous!.question, de.digestNoResult(5), '3 · 50 %', '4 · 80 %']));
+    expect(texts).toEqual(expect.arrayContaining([seeded.longRunning!.question, '5 · 100 %']));
     expect(all).not.toContain(seeded.old!.question);
     // the open idea prompt with its closing time.
     expect(texts).toContain(`• ${de.digestClosesAt(seeded.prompt!.question, formatDateTime('de', seeded.prompt!.closesAt!, TZ))}`);
