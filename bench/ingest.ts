@@ -30,7 +30,7 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
  * three when named (index row, batch, weekly participation); card updates add a tally read per update.
  * ingest_storage_requests_per_answer counts all of them, card updates included; …_cpu_ms_per_answer is the CPU time
  * the bot process and Azurite's spent per answer (from /proc; -1 where unavailable), which a busy machine disturbs
- * less than the rate. Flags: --items N, --seconds S.
+ * less than the rate; …_clients_… is this process's: the 50 clients and the Teams stand-in's thread. Flags: --items N, --seconds S.
  */
 export const ingestBenchmark: Benchmark = {
   name: 'ingest',
@@ -45,6 +45,7 @@ export const ingestBenchmark: Benchmark = {
       const warm = await drive(world, { from: 0, clients: CLIENTS, until: (sent) => sent >= 1000 });
       const requestsBefore = world.storageRequests();
       const cpuBefore = world.cpuMs();
+      const ownBefore = process.cpuUsage();
       const started = performance.now();
       const end = started + seconds * 1000;
       const measured = await drive(world, { from: warm.length, clients: CLIENTS, until: () => performance.now() >= end });
@@ -52,6 +53,7 @@ export const ingestBenchmark: Benchmark = {
       await new Promise((r) => setTimeout(r, 200)); // the access log arrives a moment later
       const requestsPerAnswer = (world.storageRequests() - requestsBefore) / measured.length;
       const cpuAfter = world.cpuMs();
+      const own = process.cpuUsage(ownBefore);
       const cpuPerAnswer = (after?: number, before?: number) => (after !== undefined && before !== undefined ? round((after - before) / measured.length, 2) : -1);
       const failed = [...warm, ...measured].filter((r) => !r.ok).length;
       const ms = measured.map((r) => r.ms).sort((a, b) => a - b);
@@ -64,6 +66,7 @@ export const ingestBenchmark: Benchmark = {
         { metric: 'ingest_storage_requests_per_answer', value: round(requestsPerAnswer, 2), unit: 'requests' },
         { metric: 'ingest_bot_cpu_ms_per_answer', value: cpuPerAnswer(cpuAfter.bot, cpuBefore.bot), unit: 'ms' },
         { metric: 'ingest_storage_cpu_ms_per_answer', value: cpuPerAnswer(cpuAfter.storage, cpuBefore.storage), unit: 'ms' },
+        { metric: 'ingest_clients_cpu_ms_per_answer', value: cpuPerAnswer((own.user + own.system) / 1000, 0), unit: 'ms' },
         { metric: 'storage_insert_per_s', value: round(insertRate, 1), unit: 'inserts/s' },
         { metric: 'ingest_vs_storage', value: round(perSecond / insertRate), unit: 'ratio' },
         { metric: 'storage_insert_per_s_50', value: round(insertRate50, 1), unit: 'inserts/s' },
