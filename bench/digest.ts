@@ -83,7 +83,7 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
  * one leader per team, for a week of 5,000 answers (quick: 500): first with only that week stored, then after nine
  * earlier weeks of the same volume were added. Each figure is the median of three runs. Azurite runs in its own
  * process, the roster comes from the Teams stand-in. Flags: --teams N, --answers N (per week; `--answers 20000`,
- * the issue's size, takes over an hour: Azurite's in-memory store slows down as its tables grow).
+ * the sizing target of a large administration, takes over an hour: Azurite's in-memory store slows down as its tables grow).
  */
 export const digestBenchmark: Benchmark = {
   name: 'digest',

@@ -160,4 +160,29 @@ describe('RetentionJob', () => {
     expect(await storage.weeklyParticipation.participants('team-1', storage.weeklyParticipation.weekOf(new Date('2026-01-05T09:00:00Z')))).toBe(0);
     expect(await storage.weeklyParticipation.participants('team-1', storage.weeklyParticipation.weekOf(after(360)))).toBe(1);
   });
+
+  test('removes author, supporters and volunteers of ideas sent in chat with the week, keeping recent ones and prompt ideas', async () => {
+    await storage.installations.saveTeam({ teamId: 'team-1', name: 'T', serviceUrl: 'https://x', active: true, reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-1' }, bot: { id: 'b' } }, updatedAt: CLOSED });
+    const chatIdea = (text: string, by: number, at: Date) => storage.ideas.create({ teamId: 'team-1', text, anonymous: false, authorId: people[by]!.aadObjectId, authorName: people[by]!.name, createdAt: at });
+    const old = await chatIdea('Alte Idee aus dem Chat', 0, new Date('2026-01-06T09:00:00Z'));
+    const recent = await chatIdea('Neue Idee aus dem Chat', 1, after(360));
+    await storage.ideas.support(old.ideaId, people[2]!.aadObjectId, true, new Date('2026-01-07T09:00:00Z'));
+    await storage.ideas.volunteer(old.ideaId, { id: people[3]!.aadObjectId, name: people[3]!.name }, true, new Date('2026-01-07T09:00:00Z'));
+    // a prompt of the same week, still open: its ideas keep their authors until the prompt's own period ends.
+    const prompt = samplePoll({ teamId: 'team-1', kind: 'idea', pollKind: undefined, options: [], createdAt: new Date('2026-01-05T09:00:00Z') });
+    await storage.items.create(prompt);
+    const fromPrompt = await storage.responses.submitIdea(prompt, people[4]!, 'Idee zur Abfrage', 'delivery-prompt', new Date('2026-01-06T10:00:00Z'));
+
+    clock = after(366);
+    expect(await job.run()).toMatchObject({ ideaAuthors: 1, backings: 2 });
+    const purged = await storage.ideas.get(old.ideaId);
+    expect(purged).toMatchObject({ text: 'Alte Idee aus dem Chat', supportCount: 1, volunteerCount: 1 });
+    expect([purged?.authorId, purged?.authorName]).toEqual([undefined, undefined]);
+    expect(await storage.ideas.byAuthor(people[0]!.aadObjectId)).toEqual([]);
+    expect(await storage.ideas.supportersOf(old.ideaId)).toEqual([]);
+    expect(await storage.ideas.get(recent.ideaId)).toMatchObject({ authorId: people[1]!.aadObjectId, authorName: people[1]!.name });
+    expect(await storage.ideas.get(fromPrompt.ideaId)).toMatchObject({ authorId: people[4]!.aadObjectId });
+    const named = (await rowsNamingPeople()).map((f) => JSON.stringify(f.row));
+    for (const gone of [0, 2, 3]) expect(named.filter((r) => r.includes(people[gone]!.aadObjectId) || r.includes(people[gone]!.name))).toEqual([]);
+  });
 });

@@ -38,7 +38,8 @@ export interface RetentionReport {
  * to insert the day's claim row runs it). Per campaign, the items closed before `now − retentionDays` are read
  * from the close-month index (only what is due) and purged: named votes, voter roll, authors, supporters,
  * volunteers and the campaign's ledger rows; tallies, counts and idea texts stay. Weekly participation rows go
- * after RETENTION_DAYS too (kept at least 63 days for the digest's trend). A failed item is retried next day.
+ * after RETENTION_DAYS too (kept at least 63 days for the digest's trend), and with them the personal data of the
+ * week's ideas sent in chat without a prompt. A failed item is retried next day.
  */
 export class RetentionJob {
   private readonly loop: TickLoop;
@@ -91,21 +92,25 @@ export class RetentionJob {
       if (campaignKey !== NO_CAMPAIGN) report.ledgerRows += await store.purgeLedger(campaignKey, purged, cutoff);
       if (complete) await store.advanceCursor(campaignKey, cutoff);
     }
-    report.participationRows = await this.purgeParticipation(now);
+    await this.purgeTeamWeeks(now, report);
     this.o.log.info({ ...report }, 'retention run done');
     return report;
   }
 
-  private async purgeParticipation(now: Date): Promise<number> {
+  /** per team and ended week past the cut-off: the week's participation rows, and the personal data of its chat ideas. */
+  private async purgeTeamWeeks(now: Date, report: RetentionReport): Promise<void> {
     const store = this.o.storage.retention;
     const cutoff = retentionCutoff(now, Math.max(this.o.defaultDays, PARTICIPATION_MIN_DAYS));
-    let rows = 0;
     for (const teamId of await store.teamIds()) {
       const from = (await store.participationCursor(teamId)) ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS);
       const { weeks, next } = weeksEndedBefore(from, cutoff, this.o.timeZone);
-      for (const week of weeks) rows += await store.purgeParticipationWeek(teamId, week);
+      for (const week of weeks) {
+        report.participationRows += await store.purgeParticipationWeek(teamId, week);
+        const ideas = await store.purgeChatIdeasOfWeek(teamId, week);
+        report.ideaAuthors += ideas.ideaAuthors;
+        report.backings += ideas.backings;
+      }
       if (weeks.length > 0) await store.setParticipationCursor(teamId, next);
     }
-    return rows;
   }
 }

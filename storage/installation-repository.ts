@@ -53,7 +53,7 @@ export class InstallationRepository {
   private readonly channels: TableClient;
   private readonly people: TableClient;
 
-  /** teams read or saved in the last minute, for `getTeamRecent`. */
+  /** teams read in the last minute, for `getTeamRecent` (forgotten when saved here). */
   private readonly recentTeams = new RecentCache<TeamRecord>({ maxEntries: 5_000, maxAgeMs: 60_000 });
 
   constructor(tables: Pick<Tables, 'teams' | 'channels' | 'people'>) {

@@ -215,7 +215,7 @@ export class ResponseRepository {
 
   /** the current tally of a poll. */
   async tally(item: Item): Promise<Tally> {
-    return this.tallyOf(item, await this.readTally(item.id));
+    return (await this.tallyState(item)).tally;
   }
 
   /** the current tally of a poll, and whether it is sealed (the poll was closed, wherever that happened). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Item } from '../core/items';
-import { addressOf, PK as IDEA_PK, RK as IDEA_RK } from './idea-rows';
+import { addressOf, ideaIdOf, PK as IDEA_PK, RK as IDEA_RK } from './idea-rows';
 import { namedVoteIndex } from './named-vote-index';
 import { partitionOf as participationPartition } from './participation-repository';
 import { PK as LEDGER_PK, part as ledgerPart, type EntryEntity } from './schedule-ledger-rows';
@@ -216,6 +216,25 @@ export class RetentionStore {
     const keys: string[] = [];
     for await (const row of this.participation.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(String(row.rowKey));
     return this.deleteRows(this.participation, pk, keys);
+  }
+
+  /**
+   * removes the personal data of a team week's ideas sent in chat (`idee <Text>`, no prompt): author, supporters,
+   * volunteers and who changed the status; texts, statuses and counts stay. Ideas from prompts go with their prompt.
+   */
+  async purgeChatIdeasOfWeek(teamId: string, week: string): Promise<{ ideaAuthors: number; backings: number }> {
+    const pk = IDEA_PK.week(teamId, week);
+    const ideaIds: string[] = [];
+    for await (const row of this.ideas.listEntities<{ itemId?: string }>({ queryOptions: { filter: rowPrefixFilter(pk, IDEA_RK.idea('')), select: ['RowKey', 'itemId'] } })) {
+      if (row.itemId === undefined || row.itemId === null) ideaIds.push(ideaIdOf(teamId, week, String(row.rowKey).slice(IDEA_RK.idea('').length)));
+    }
+    const counts = { ideaAuthors: 0, backings: 0 };
+    for (const ideaId of ideaIds) {
+      const result = await this.purgeIdea(ideaId);
+      counts.ideaAuthors += result.author ? 1 : 0;
+      counts.backings += result.backings;
+    }
+    return counts;
   }
 
   private async purgeIdea(ideaId: string): Promise<{ author: boolean; backings: number }> {
