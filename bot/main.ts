@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
 import { openStorage, type Storage } from '../storage/open-storage';
 import { localAnswerSecret } from './answer-secret';
@@ -7,7 +8,6 @@ import { createBotApp } from './bot-app';
 import { reloadCampaigns } from './campaign-runtime';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
-import type { Logger } from 'pino';
 import { reloadOrgFile } from './org-file-loader';
 import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
 
