@@ -161,6 +161,20 @@ describe('RetentionJob', () => {
     expect(await storage.weeklyParticipation.participants('team-1', storage.weeklyParticipation.weekOf(after(360)))).toBe(1);
   });
 
+  test('deletes the digest ledger\'s weeks after the retention period, keeping recent weeks', async () => {
+    const oldWeek = storage.weeklyParticipation.weekOf(new Date('2026-01-05T09:00:00Z'));
+    const recentWeek = storage.weeklyParticipation.weekOf(after(360));
+    for (const week of [oldWeek, recentWeek]) {
+      expect(await storage.digestLedger.claim('aad-leader', week, 'test', clock)).toBe('claimed');
+      await storage.digestLedger.markSent('aad-leader', week, clock);
+    }
+    clock = after(366);
+    expect(await job.run()).toMatchObject({ digestRows: 1 });
+    expect(await storage.digestLedger.status('aad-leader', oldWeek)).toBeUndefined();
+    expect(await storage.digestLedger.status('aad-leader', recentWeek)).toMatchObject({ status: 'sent' });
+    expect(await job.run()).toMatchObject({ digestRows: 0 });
+  });
+
   test('removes author, supporters and volunteers of ideas sent in chat with the week, keeping recent ones and prompt ideas', async () => {
     await storage.installations.saveTeam({ teamId: 'team-1', name: 'T', serviceUrl: 'https://x', active: true, reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-1' }, bot: { id: 'b' } }, updatedAt: CLOSED });
     const chatIdea = (text: string, by: number, at: Date) => storage.ideas.create({ teamId: 'team-1', text, anonymous: false, authorId: people[by]!.aadObjectId, authorName: people[by]!.name, createdAt: at });

@@ -30,6 +30,8 @@ export interface RetentionReport {
   backings: number;
   ledgerRows: number;
   participationRows: number;
+  /** rows of the digest ledger (who got a digest for which week). */
+  digestRows: number;
   failed: number;
 }
 
@@ -39,7 +41,8 @@ export interface RetentionReport {
  * from the close-month index (only what is due) and purged: named votes, voter roll, authors, supporters,
  * volunteers and the campaign's ledger rows; tallies, counts and idea texts stay. Weekly participation rows go
  * after RETENTION_DAYS too (kept at least 63 days for the digest's trend), and with them the personal data of the
- * week's ideas sent in chat without a prompt. A failed item is retried next day.
+ * week's ideas sent in chat without a prompt, and the digest ledger's rows of that week. A failed item is retried
+ * next day.
  */
 export class RetentionJob {
   private readonly loop: TickLoop;
@@ -66,7 +69,7 @@ export class RetentionJob {
 
   /** purges everything due at `now` (idempotent: purged items leave the index, a second run finds nothing). */
   async run(now: Date = this.o.now()): Promise<RetentionReport> {
-    const report: RetentionReport = { items: 0, namedVotes: 0, voterRoll: 0, ideaAuthors: 0, backings: 0, ledgerRows: 0, participationRows: 0, failed: 0 };
+    const report: RetentionReport = { items: 0, namedVotes: 0, voterRoll: 0, ideaAuthors: 0, backings: 0, ledgerRows: 0, participationRows: 0, digestRows: 0, failed: 0 };
     const store = this.o.storage.retention;
     for (const campaignKey of await store.campaignKeys()) {
       const campaign = campaignKey === NO_CAMPAIGN ? undefined : await this.o.storage.campaigns.get(campaignKey);
@@ -93,8 +96,21 @@ export class RetentionJob {
       if (complete) await store.advanceCursor(campaignKey, cutoff);
     }
     await this.purgeTeamWeeks(now, report);
+    report.digestRows = await this.purgeDigestWeeks(now);
     this.o.log.info({ ...report }, 'retention run done');
     return report;
+  }
+
+  /** the digest ledger's weeks ended before the cut-off (the same as participation's: the digest never looks further back). */
+  private async purgeDigestWeeks(now: Date): Promise<number> {
+    const store = this.o.storage.retention;
+    const cutoff = retentionCutoff(now, Math.max(this.o.defaultDays, PARTICIPATION_MIN_DAYS));
+    const from = (await store.digestCursor()) ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS);
+    const { weeks, next } = weeksEndedBefore(from, cutoff, this.o.timeZone);
+    let rows = 0;
+    for (const week of weeks) rows += await store.purgeDigestWeek(week);
+    if (weeks.length > 0) await store.setDigestCursor(next);
+    return rows;
   }
 
   /** per team and ended week past the cut-off: the week's participation rows, and the personal data of its chat ideas. */

@@ -31,6 +31,9 @@ interface ClaimEntity {
 
 /** partitions: one per week (all digests of a week, for the admin), `pending` for claims in flight, `lease` for the sender's leadership. */
 const PK = { week: (week: string) => `week|${week}`, pending: 'pending', lease: 'lease' };
+
+/** the partition of a week's digest rows (for the retention job). */
+export const digestWeekPartition = PK.week;
 const LEASE_ROW = 'digest';
 const pendingRow = (leaderId: string, week: string) => `${week}|${keyPart(leaderId)}`;
 

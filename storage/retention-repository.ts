@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Item } from '../core/items';
 import { addressOf, ideaIdOf, PK as IDEA_PK, RK as IDEA_RK } from './idea-rows';
+import { digestWeekPartition } from './digest-ledger';
 import { namedVoteIndex } from './named-vote-index';
 import { partitionOf as participationPartition } from './participation-repository';
 import { PK as LEDGER_PK, part as ledgerPart, type EntryEntity } from './schedule-ledger-rows';
@@ -20,6 +21,8 @@ const PK = {
   runs: 'retention|runs',
   /** per team: up to when its weekly participation rows were deleted. */
   participation: 'retention|participation',
+  /** up to when the digest ledger's week partitions were deleted (one row, `all`). */
+  digest: 'retention|digest',
 };
 
 /** the campaign an item was posted by (`createdBy` is `campaign:<id>` for scheduled posts), or NO_CAMPAIGN. */
@@ -77,14 +80,16 @@ export class RetentionStore {
   private readonly ledger: TableClient;
   private readonly participation: TableClient;
   private readonly teams: TableClient;
+  private readonly digests: TableClient;
 
-  constructor(tables: Pick<Tables, 'itemIndex' | 'responses' | 'ideas' | 'scheduleLedger' | 'participation' | 'teams'>) {
+  constructor(tables: Pick<Tables, 'itemIndex' | 'responses' | 'ideas' | 'scheduleLedger' | 'participation' | 'teams' | 'digestLedger'>) {
     this.index = tables.itemIndex;
     this.responses = tables.responses;
     this.ideas = tables.ideas;
     this.ledger = tables.scheduleLedger;
     this.participation = tables.participation;
     this.teams = tables.teams;
+    this.digests = tables.digestLedger;
   }
 
   /** claims the run of a day ('2026-03-01'): true for the first instance only. */
@@ -208,6 +213,24 @@ export class RetentionStore {
 
   async setParticipationCursor(teamId: string, until: Date): Promise<void> {
     await this.index.upsertEntity({ partitionKey: PK.participation, rowKey: keyPart(teamId), until: until.toISOString() }, 'Replace');
+  }
+
+  /** up to when the digest ledger's weeks were deleted; undefined before the first run. */
+  async digestCursor(): Promise<Date | undefined> {
+    const row = await readEntity<{ until: string }>(this.index, PK.digest, 'all');
+    return row ? new Date(row.until) : undefined;
+  }
+
+  async setDigestCursor(until: Date): Promise<void> {
+    await this.index.upsertEntity({ partitionKey: PK.digest, rowKey: 'all', until: until.toISOString() }, 'Replace');
+  }
+
+  /** deletes the digest ledger's rows of one ISO week: which leader got a digest, when. */
+  async purgeDigestWeek(week: string): Promise<number> {
+    const pk = digestWeekPartition(week);
+    const keys: string[] = [];
+    for await (const row of this.digests.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(String(row.rowKey));
+    return this.deleteRows(this.digests, pk, keys);
   }
 
   /** deletes a team's weekly participation rows (pseudonyms) of one ISO week. */
