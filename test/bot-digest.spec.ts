@@ -6,7 +6,7 @@ import { VERBS } from '../core/card-actions';
 import type { Item } from '../core/items';
 import { formatDateTime } from '../core/locale';
 import { messages } from '../core/messages';
-import { ADMIN, BOT, OTHER_TEAM, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, OTHER_TEAM, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import type { RosterMember } from './support/connector-stub';
 import { cardTexts, interactive, invokeCard } from './support/turn-helpers';
 
@@ -51,18 +51,7 @@ beforeAll(async () => {
   await h.installInTeam(TEAM);
   await h.installInTeam(OTHER_TEAM);
   // the admin has the bot in their personal chat, so the leader list can name them.
-  await h.post({
-    id: randomUUID(),
-    type: 'installationUpdate',
-    action: 'add',
-    channelId: 'msteams',
-    serviceUrl: h.connector.url,
-    from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId, name: ADMIN.name },
-    recipient: BOT,
-    locale: 'de-DE',
-    conversation: { id: `a:personal-${ADMIN.id}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-  });
+  await h.installInPersonalChat(ADMIN);
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { VERBS } from '../core/card-actions';
 import { decisionMessages } from '../core/ideas/idea-status';
 import { messages } from '../core/messages';
 import type { IdeaRecord } from '../storage/idea-repository';
-import { ADMIN, BOT, OTHER_TEAM, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, OTHER_TEAM, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
@@ -42,21 +42,6 @@ async function submit(p: PostedItem, who: Person, text: string): Promise<IdeaRec
   return idea;
 }
 
-/** the person opens a personal chat with the bot (Teams sends an installationUpdate), so 1:1 messages can reach them. */
-async function openPersonalChat(who: Person): Promise<void> {
-  await h.post({
-    id: randomUUID(),
-    type: 'installationUpdate',
-    action: 'add',
-    channelId: 'msteams',
-    serviceUrl: h.connector.url,
-    from: { id: who.id, aadObjectId: who.aadObjectId, name: who.name },
-    recipient: BOT,
-    locale: 'de-DE',
-    conversation: { id: `a:personal-${who.id}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-  });
-}
 
 const personalConversation = (who: Person) => `a:personal-${who.id}`;
 /** messages the bot sent since a point in the delivery log (in-place updates of item cards left out). */
@@ -227,7 +212,7 @@ describe('status changes', () => {
   test('a leader accepts an idea: stored with history and audit, the author is told 1:1, the thread gets the decision, supporters with a chat a note', async () => {
     const p = await postItem(h, 'ideenabfrage Wie kommen Infos schneller an?');
     const idea = await submit(p, author, 'Ein kurzer Wochenbrief am Montag');
-    await openPersonalChat(fan1);
+    await h.installInPersonalChat(fan1);
     await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, fan1);
     await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, fan2);
     const before = h.connector.delivered.length;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { FORMER_EMPLOYEE } from '../core/texts/privacy';
-import { ADMIN, BOT, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import type { RosterMember } from './support/connector-stub';
 import { allRows } from './support/table-census';
 import { cardTexts, interactive, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
@@ -31,18 +31,7 @@ const namesZora = (row: unknown) => zoraIds.some((id) => JSON.stringify(row).inc
 beforeAll(async () => {
   h = await startBotHarness({}, { members: { [TEAM.id]: [roster(ADMIN), roster(ZORA, ZORA_UPN), ...colleagues.map((p) => roster(p))] } });
   await h.installInTeam();
-  await h.post({
-    id: randomUUID(),
-    type: 'installationUpdate',
-    action: 'add',
-    channelId: 'msteams',
-    serviceUrl: h.connector.url,
-    from: { id: ZORA.id, aadObjectId: ZORA.aadObjectId, name: ZORA.name },
-    recipient: BOT,
-    locale: 'de-DE',
-    conversation: { id: `a:personal-${ZORA.id}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-  });
+  await h.installInPersonalChat(ZORA);
   await h.channelMessage(`admin hinzufügen ${ZORA.name}`);
   await h.channelMessage(`leitung hinzufügen ${ZORA.name}`);
 

@@ -4,7 +4,7 @@ import { buildMessageCard } from '../../cards/message-card';
 import { asAttachment } from '../../cards/render';
 import type { TeamRecord } from '../../core/installations';
 import { messages } from '../../core/messages';
-import { findMember, type Member } from '../../core/people';
+import { findMember, type Member, type PersonMatch } from '../../core/people';
 import { describeProblem, type Problem } from '../../core/problems';
 import type { RoleGrant } from '../../storage/role-repository';
 import { assignLeader, findTeam, grantAsMember, memberChoice, removeLeader, rosterOf, teamChoice, teamLabel, type Actor } from '../leader-assignment';
@@ -48,17 +48,36 @@ async function picker(turn: CommandTurn, op: 'add' | 'remove', teams: PickerChoi
 /** one entry per person, in the order found. */
 const distinct = (people: Member[]): Member[] => [...new Map(people.map((p) => [p.aadObjectId, p])).values()];
 
+/** everyone a name matched. */
+const matched = (match: PersonMatch): Member[] => (match.kind === 'one' ? [match.member] : match.kind === 'many' ? match.members : []);
+
+/** several people answer to the name: refused with their names (and UPNs) so the admin can be precise. */
+const ambiguous = (people: Member[]): Problem => ({ key: 'errPersonAmbiguous', args: [people.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ')] });
+
+/** the person named and the teams a leader command is about; undefined when the turn was answered already. */
+async function leaderCommandScope(turn: CommandTurn, command: { who: string; team?: string }): Promise<{ who: string; teams: TeamRecord[] } | undefined> {
+  const who = command.who.trim();
+  if (!who && !turn.facts.isPersonal) {
+    await reply(turn, messages(turn.facts.locale).leaderWhoMissing);
+    return undefined;
+  }
+  const scope = await teamsInQuestion(turn, command.team);
+  if (!scope.ok) {
+    await refuse(turn, scope.problem);
+    return undefined;
+  }
+  return { who, teams: scope.teams };
+}
+
 /**
  * `leitung hinzufügen <wer> [für <Team>]` / `add leader <who> [to <team>]`: in a channel the team is that team; in the
  * personal chat the named team, or the one team the person is a member of; otherwise a card to pick team and person.
  */
 export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, command) => {
   const { facts, s } = turn;
-  const m = messages(facts.locale);
-  const who = command.who.trim();
-  if (!who && !facts.isPersonal) return reply(turn, m.leaderWhoMissing);
-  const scope = await teamsInQuestion(turn, command.team);
-  if (!scope.ok) return refuse(turn, scope.problem);
+  const scope = await leaderCommandScope(turn, command);
+  if (!scope) return;
+  const { who } = scope;
   const rosters = (await Promise.all(scope.teams.map(async (team) => ({ team, members: await rosterOf(s, team) })))).filter(
     (r): r is { team: TeamRecord; members: Member[] } => r.members !== undefined,
   );
@@ -67,8 +86,8 @@ export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, comman
     return picker(turn, 'add', rosters.map((r) => teamChoice(r.team)), distinct(rosters.flatMap((r) => r.members)).map(memberChoice));
   }
   const found = rosters.map((r) => ({ team: r.team, match: findMember(who, r.members) }));
-  const people = distinct(found.flatMap((f) => (f.match.kind === 'one' ? [f.match.member] : f.match.kind === 'many' ? f.match.members : [])));
-  const teamsOf = (person: Member) => found.filter((f) => (f.match.kind === 'one' ? [f.match.member] : f.match.kind === 'many' ? f.match.members : []).some((p) => p.aadObjectId === person.aadObjectId));
+  const people = distinct(found.flatMap((f) => matched(f.match)));
+  const teamsOf = (person: Member) => found.filter((f) => matched(f.match).some((p) => p.aadObjectId === person.aadObjectId));
   if (people.length === 0) {
     const only = scope.teams.length === 1 ? scope.teams[0] : undefined;
     return refuse(turn, only ? { key: 'errPersonNotInTeam', args: [who, teamLabel(only)] } : { key: 'errPersonNotFound', args: [who] });
@@ -76,9 +95,7 @@ export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, comman
   const person = people.length === 1 ? people[0]! : undefined;
   const homes = person ? teamsOf(person) : [];
   if (person && homes.length === 1) return reply(turn, await assignLeader(s, actorOf(turn), homes[0]!.team, person, facts.locale));
-  if (!facts.isPersonal) {
-    return refuse(turn, { key: 'errPersonAmbiguous', args: [people.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ')] });
-  }
+  if (!facts.isPersonal) return refuse(turn, ambiguous(people));
   const teams = distinct(people).flatMap((p) => teamsOf(p).map((f) => f.team));
   return picker(turn, 'add', [...new Map(teams.map((t) => [t.teamId, t])).values()].map(teamChoice), people.map(memberChoice), person?.aadObjectId);
 };
@@ -89,11 +106,9 @@ export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, comman
  */
 export const removeLeaderCommand: CommandHandler<'removeLeader'> = async (turn, command) => {
   const { facts, s } = turn;
-  const m = messages(facts.locale);
-  const who = command.who.trim();
-  if (!who && !facts.isPersonal) return reply(turn, m.leaderWhoMissing);
-  const scope = await teamsInQuestion(turn, command.team);
-  if (!scope.ok) return refuse(turn, scope.problem);
+  const scope = await leaderCommandScope(turn, command);
+  if (!scope) return;
+  const { who } = scope;
   const inScope = new Map(scope.teams.map((t) => [t.teamId, t]));
   const grants = (await Promise.all(scope.teams.map((t) => s.storage.roles.leadersOf(t.teamId)))).flat();
   const teamsOfGrants = (gs: RoleGrant[]) => [...new Set(gs.map((g) => g.teamId ?? ''))].map((id) => inScope.get(id)).filter((t): t is TeamRecord => t !== undefined);
@@ -102,7 +117,7 @@ export const removeLeaderCommand: CommandHandler<'removeLeader'> = async (turn, 
   const match = findMember(who, distinct(grants.map(grantAsMember)));
   if (match.kind === 'none') return refuse(turn, only ? { key: 'errNotLeaderOfTeam', args: [who, teamLabel(only)] } : { key: 'errNotLeaderAnywhere', args: [who] });
   if (match.kind === 'many') {
-    if (!facts.isPersonal) return refuse(turn, { key: 'errPersonAmbiguous', args: [match.members.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ')] });
+    if (!facts.isPersonal) return refuse(turn, ambiguous(match.members));
     const ids = new Set(match.members.map((p) => p.aadObjectId));
     return picker(turn, 'remove', teamsOfGrants(grants.filter((g) => ids.has(g.personId))).map(teamChoice), match.members.map(memberChoice));
   }

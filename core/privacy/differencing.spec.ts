@@ -113,6 +113,18 @@ const ideaView = (over: Partial<IdeaView> & Pick<IdeaView, 'ideaId' | 'text'>): 
   ...over,
 });
 
+/** the digest of one team whose week brought these ideas. */
+const teamDigestOfIdeas = (views: IdeaView[], minGroupSize: number) =>
+  assembleDigest({
+    leader: { id: 'l', name: 'L' },
+    week: WEEK,
+    interim: false,
+    timeZone: 'Europe/Berlin',
+    locale: 'de',
+    minGroupSize,
+    teams: [{ teamId: 't', teamName: 'T', memberCount: 30, participantsByWeek: {}, newIdeas: views, closedItems: [], openItems: [] }],
+  }).teams[0]!;
+
 describe('anonymous idea prompts: two moments', () => {
   test('idea texts appear only after closing, from the minimum group size, and never change afterwards', () => {
     fc.assert(
@@ -125,15 +137,7 @@ describe('anonymous idea prompts: two moments', () => {
           else if (!closed) ideas.push(e);
           const participants = new Set(ideas.map((i) => i.author)).size;
           const views = ideas.map((i, n) => ideaView({ ideaId: `dA.${WEEK}.${String(n).padStart(16, '0')}`, text: i.text, promptParticipants: participants, promptClosed: closed }));
-          const digest = assembleDigest({
-            leader: { id: 'l', name: 'L' },
-            week: WEEK,
-            interim: false,
-            timeZone: 'Europe/Berlin',
-            locale: 'de',
-            minGroupSize: minGroup,
-            teams: [{ teamId: 't', teamName: 'T', memberCount: 30, participantsByWeek: {}, newIdeas: views, closedItems: [], openItems: [] }],
-          }).teams[0]!;
+          const digest = teamDigestOfIdeas(views, minGroup);
           const csvItem: CsvIdeaItem = { kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: closed ? 'closed' : 'open', participants, ideas: views };
           const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, items: [csvItem] });
           const visible = ideaTextsVisible({ anonymous: true, closed, participants }, minGroup);
@@ -161,15 +165,7 @@ describe('anonymous idea prompts: two moments', () => {
             const week = at.getTime() % 2 === 0 ? '2026-W47' : WEEK; // the week in an idea id follows its time too
             return ideaView({ ideaId: `dA.${week}.${i.key}`, text: i.text, supportCount: i.support, createdAt: at, promptParticipants: 9, promptClosed: true });
           });
-          const digest = assembleDigest({
-            leader: { id: 'l', name: 'L' },
-            week: WEEK,
-            interim: false,
-            timeZone: 'Europe/Berlin',
-            locale: 'de',
-            minGroupSize: 5,
-            teams: [{ teamId: 't', teamName: 'T', memberCount: 30, participantsByWeek: {}, newIdeas: views, closedItems: [], openItems: [] }],
-          }).teams[0]!;
+          const digest = teamDigestOfIdeas(views, 5);
           const orderedByTime = [...views].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
           const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: 5, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: 'closed', participants: 9, ideas: orderedByTime }] });
           return JSON.stringify([digest.topIdeas.map((i) => i.text), csv]);

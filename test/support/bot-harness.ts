@@ -37,6 +37,8 @@ export interface BotHarness {
   invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; personal?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
   /** the bot is added to a team. */
   installInTeam(team?: typeof TEAM): Promise<HttpResult>;
+  /** the person adds the bot in their personal chat (Teams sends an installationUpdate), so 1:1 messages can reach them. */
+  installInPersonalChat(who: Person): Promise<HttpResult>;
   stop(): Promise<void>;
 }
 
@@ -130,6 +132,14 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
         action: 'add',
         conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
         channelData: channelData(team),
+      }),
+    installInPersonalChat: (who) =>
+      post({
+        ...base(who),
+        type: 'installationUpdate',
+        action: 'add',
+        conversation: { id: `a:personal-${who.id}`, conversationType: 'personal', tenantId: TENANT },
+        channelData: { tenant: { id: TENANT } },
       }),
     stop: async () => {
       await app.close();
