@@ -54,9 +54,10 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const participation = new AnonymousParticipationLog(tables);
   const weeklyParticipation = new ParticipationRepository(tables, options.answerSecret, options.timeZone, participation);
   const ideas = new IdeaRepository(tables, options.answerSecret, options.timeZone);
+  const responses = new ResponseRepository(tables, options.answerSecret, participation, ideas, weeklyParticipation);
   return {
     items: new ItemRepository(tables, options.timeZone),
-    responses: new ResponseRepository(tables, options.answerSecret, participation, ideas, weeklyParticipation),
+    responses,
     installations: new InstallationRepository(tables),
     participation,
     weeklyParticipation,
@@ -68,7 +69,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     audit: new AuditLog(tables),
     botState: new BotStateStore(tables.botState),
     retention: new RetentionStore(tables),
-    personalData: new PersonalDataStore(tables, options.answerSecret),
+    personalData: new PersonalDataStore(tables, options.answerSecret, responses),
     ping: () => pingStorage(options.connectionString),
   };
 }

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
-import { removeVote } from '../core/tally';
 import { PK as IDEA_PK } from './idea-rows';
 import { namedVoteIndex } from './named-vote-index';
-import { encodeKey, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import type { ResponseRepository } from './response-repository';
+import { encodeKey, readEntity, tolerateDone, type Tables } from './tables';
 
 /** a named vote of a person, as stored in the item's partition. */
 export interface NamedVoteRecord {
@@ -48,6 +48,7 @@ export class PersonalDataStore {
   constructor(
     tables: Pick<Tables, 'responses' | 'people' | 'teams' | 'roles' | 'auditLog' | 'campaigns' | 'items' | 'itemIndex' | 'ideas'>,
     private readonly secret: string,
+    private readonly votes: Pick<ResponseRepository, 'withdrawNamedVote'>,
   ) {
     this.responses = tables.responses;
     this.people = tables.people;
@@ -85,26 +86,7 @@ export class PersonalDataStore {
   async eraseNamedVotes(personId: string): Promise<number> {
     let erased = 0;
     for (const itemId of await this.votedItems(personId)) {
-      const removed = await withConcurrencyRetry(async () => {
-        const [tally, vote] = await Promise.all([
-          readEntity<{ counts: string; voters: number; closed?: boolean }>(this.responses, itemId, 'tally'),
-          readEntity<VoteEntity>(this.responses, itemId, voteRow(personId)),
-        ]);
-        if (!vote) return false;
-        const previous = JSON.parse(vote.choices) as number[];
-        if (!tally) {
-          await this.responses.deleteEntity(itemId, voteRow(personId), { etag: vote.etag });
-          return true;
-        }
-        const next = removeVote({ counts: JSON.parse(tally.counts) as number[], voters: tally.voters }, previous);
-        await this.responses.submitTransaction([
-          ['delete', { partitionKey: itemId, rowKey: voteRow(personId) }], // guarded by the tally's ETag: a concurrent vote change moves the tally too
-          // a sealed tally stays sealed: the erased vote leaves the final result, no new vote enters it.
-          ['update', { partitionKey: itemId, rowKey: 'tally', counts: JSON.stringify(next.counts), voters: next.voters, ...(tally.closed && { closed: true }) }, 'Replace', { etag: tally.etag }],
-        ]);
-        return true;
-      });
-      if (removed) erased++;
+      if (await this.votes.withdrawNamedVote(itemId, personId)) erased++;
       await tolerateDone(this.responses.deleteEntity(namedVoteIndex.pk(personId), namedVoteIndex.rk(itemId)));
     }
     return erased;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { type TableClient, type TransactionAction } from '@azure/data-tables';
 import { optionsOf, type Item } from '../core/items';
-import { applyVote, emptyTally, sameChoices, type Tally } from '../core/tally';
+import { applyVote, emptyTally, removeVote, sameChoices, type Tally } from '../core/tally';
 import { voterRow, type AnonymousParticipationLog } from './anonymous-participation-log';
 import { namedVoteIndex } from './named-vote-index';
 import { RecentCache } from './recent-cache';
@@ -130,9 +130,9 @@ export class ResponseRepository {
     return { partitionKey: item.id, rowKey: rows.vote(who.aadObjectId), choices: JSON.stringify(choices), name: who.name, aadObjectId: who.aadObjectId, at: new Date().toISOString() };
   }
 
-  /** the answer rows and the tally in one batch transaction; remembers the tally it wrote. */
-  private async submitWithTally(itemId: string, answer: TransactionAction[], tally: Tally, etag: string | undefined): Promise<void> {
-    const row: TallyEntity = { counts: JSON.stringify(tally.counts), voters: tally.voters };
+  /** the answer rows and the tally in one batch transaction (a sealed tally written sealed); remembers the tally it wrote. */
+  private async submitWithTally(itemId: string, answer: TransactionAction[], tally: Tally, etag: string | undefined, sealed = false): Promise<void> {
+    const row: TallyEntity = { counts: JSON.stringify(tally.counts), voters: tally.voters, ...(sealed && { closed: true }) };
     const entity = { partitionKey: itemId, rowKey: TALLY_ROW, ...row };
     try {
       const result = await this.table.submitTransaction([...answer, etag ? ['update', entity, 'Replace', { etag }] : ['create', entity]]);
@@ -222,6 +222,25 @@ export class ResponseRepository {
   async tallyState(item: Item): Promise<{ tally: Tally; sealed: boolean }> {
     const row = await this.readTally(item.id);
     return { tally: this.tallyOf(item, row), sealed: row?.closed === true };
+  }
+
+  /**
+   * removes a person's named vote from a poll (their own-data erasure): the vote row is deleted in one batch with
+   * the tally (ETag-guarded), so the counts keep adding up; a sealed tally stays sealed. False when there was none.
+   */
+  async withdrawNamedVote(itemId: string, personId: string): Promise<boolean> {
+    return withConcurrencyRetry(async () => {
+      const [tally, vote] = await Promise.all([this.readTally(itemId), readEntity<VoteEntity>(this.table, itemId, rows.vote(personId))]);
+      if (!vote) return false;
+      if (!tally) {
+        await this.table.deleteEntity(itemId, rows.vote(personId), { etag: vote.etag });
+        return true;
+      }
+      const next = removeVote({ counts: JSON.parse(tally.counts) as number[], voters: tally.voters }, JSON.parse(vote.choices) as number[]);
+      // guarded by the tally's ETag: a concurrent vote change moves the tally too
+      await this.submitWithTally(itemId, [['delete', { partitionKey: itemId, rowKey: rows.vote(personId) }]], next, tally.etag, tally.closed);
+      return true;
+    });
   }
 
   /** a person's current named vote, if any. */
