@@ -65,11 +65,11 @@ export class CardRefresher {
    * elsewhere: then the item is read again, so the card shows it closed. An idea prompt has no seal: read fresh.
    */
   private async current(itemId: string): Promise<{ item?: Item; tally?: Tally }> {
-    const recent = await this.storage.items.getRecent(itemId);
-    if (!recent) return {};
-    if (recent.kind !== 'poll') return { item: await this.storage.items.get(itemId) };
-    const { tally, sealed } = await this.storage.responses.tallyState(recent);
-    return { item: sealed && recent.status === 'open' ? await this.storage.items.get(itemId) : recent, tally };
+    const seen = this.storage.items.recentlySeen(itemId);
+    const item = seen?.kind === 'poll' ? seen : await this.storage.items.get(itemId);
+    if (item?.kind !== 'poll') return { item };
+    const { tally, sealed } = await this.storage.responses.tallyState(item);
+    return { item: item === seen && sealed && item.status === 'open' ? await this.storage.items.get(itemId) : item, tally };
   }
 
   /** runs pending updates at once and waits for them (shutdown, tests). */

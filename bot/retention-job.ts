@@ -95,18 +95,23 @@ export class RetentionJob {
       if (campaignKey !== NO_CAMPAIGN) report.ledgerRows += await store.purgeLedger(campaignKey, purged, cutoff);
       if (complete) await store.advanceCursor(campaignKey, cutoff);
     }
-    await this.purgeTeamWeeks(now, report);
-    report.digestRows = await this.purgeDigestWeeks(now);
+    // participation rows are kept at least 63 days for the digest's trend; the digest never looks further back either.
+    const weeksCutoff = retentionCutoff(now, Math.max(this.o.defaultDays, PARTICIPATION_MIN_DAYS));
+    await this.purgeTeamWeeks(weeksCutoff, report);
+    report.digestRows = await this.purgeDigestWeeks(weeksCutoff);
     this.o.log.info({ ...report }, 'retention run done');
     return report;
   }
 
-  /** the digest ledger's weeks ended before the cut-off (the same as participation's: the digest never looks further back). */
-  private async purgeDigestWeeks(now: Date): Promise<number> {
+  /** the weeks ended before the cut-off from a purge cursor on (before the first run: two years back), and the next cursor. */
+  private weeksDue(cursor: Date | undefined, cutoff: Date): { weeks: string[]; next: Date } {
+    return weeksEndedBefore(cursor ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS), cutoff, this.o.timeZone);
+  }
+
+  /** the digest ledger's weeks ended before the cut-off. */
+  private async purgeDigestWeeks(cutoff: Date): Promise<number> {
     const store = this.o.storage.retention;
-    const cutoff = retentionCutoff(now, Math.max(this.o.defaultDays, PARTICIPATION_MIN_DAYS));
-    const from = (await store.digestCursor()) ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS);
-    const { weeks, next } = weeksEndedBefore(from, cutoff, this.o.timeZone);
+    const { weeks, next } = this.weeksDue(await store.digestCursor(), cutoff);
     let rows = 0;
     for (const week of weeks) rows += await store.purgeDigestWeek(week);
     if (weeks.length > 0) await store.setDigestCursor(next);
@@ -114,12 +119,10 @@ export class RetentionJob {
   }
 
   /** per team and ended week past the cut-off: the week's participation rows, and the personal data of its chat ideas. */
-  private async purgeTeamWeeks(now: Date, report: RetentionReport): Promise<void> {
+  private async purgeTeamWeeks(cutoff: Date, report: RetentionReport): Promise<void> {
     const store = this.o.storage.retention;
-    const cutoff = retentionCutoff(now, Math.max(this.o.defaultDays, PARTICIPATION_MIN_DAYS));
     for (const teamId of await store.teamIds()) {
-      const from = (await store.participationCursor(teamId)) ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS);
-      const { weeks, next } = weeksEndedBefore(from, cutoff, this.o.timeZone);
+      const { weeks, next } = this.weeksDue(await store.participationCursor(teamId), cutoff);
       for (const week of weeks) {
         report.participationRows += await store.purgeParticipationWeek(teamId, week);
         const ideas = await store.purgeChatIdeasOfWeek(teamId, week);

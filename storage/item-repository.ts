@@ -145,6 +145,11 @@ export class ItemRepository {
     return this.recent.through(itemId, () => this.get(itemId));
   }
 
+  /** the item if this process read it through `getRecent` or wrote it in the last ten seconds; no storage request. */
+  recentlySeen(itemId: string): Item | undefined {
+    return this.recent.get(itemId);
+  }
+
   /** records where the card was posted, so it can be closed from its thread (or the other conversations named) and updated in place. */
   async markPosted(itemId: string, conversationId: string, activityId: string | undefined, alsoFoundIn: string[] = []): Promise<Item> {
     const item = await this.update(itemId, (i) => ({ ...i, conversationId, activityId }));
