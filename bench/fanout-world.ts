@@ -126,7 +126,7 @@ export function fanoutConfig(env: Record<string, string> = {}): Config {
 
 /** opens the repositories on a table endpoint, as each bot instance does. */
 export function openFanoutStorage(connectionString: string, config: Config): Promise<Storage> {
-  return openStorage({ connectionString, answerSecret: 'bench-secret-bench-secret-bench-secret', timeZone: config.timeZone });
+  return openStorage({ connectionString, answerSecret: 'bench-secret-bench-secret-bench-secret', timeZone: config.timeZone, minGroupSize: config.minGroupSize });
 }
 
 /**

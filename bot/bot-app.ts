@@ -129,6 +129,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       await digestScheduler.stop();
       await retention.stop();
       await refresher.flush();
+      await storage.background.settle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

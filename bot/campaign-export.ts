@@ -77,7 +77,7 @@ export async function buildCampaignExport(s: BotServices, scope: ExportScope, ca
   const teamName = (i: Item) => teamNames.get(i.teamId) ?? i.teamId;
   items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || teamName(a).localeCompare(teamName(b), locale));
   const rows = await Promise.all(items.map((item) => csvItem(s, item, teamName(item))));
-  const csv = campaignCsv({ campaignTitle: campaign.title, locale, minGroupSize: s.config.minGroupSize, items: rows });
+  const csv = campaignCsv({ campaignTitle: campaign.title, locale, minGroupSize: s.config.minGroupSize, minGroupSizeText: s.config.minGroupSizeText, items: rows });
   return ok({ fileName: messages(locale).csvFileName(campaign.id), csv, campaignTitle: campaign.title, items: items.length, teams: teamNames.size });
 }
 

@@ -34,6 +34,7 @@ const envSchema = z.object({
   TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => IANAZone.isValidZone(tz), { message: 'not an IANA time zone' }),
   DIGEST_CRON: digestCronSchema,
   MIN_GROUP_SIZE: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).default(5),
+  MIN_GROUP_SIZE_TEXT: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CAMPAIGNS_DIR: z.string().default('campaigns'),
   CATCH_UP_WINDOW: z
@@ -79,6 +80,8 @@ export interface Config {
   /** when the weekly leader digest goes out (DIGEST_CRON, default Monday 08:00 in `timeZone`). */
   digestCron: DigestCron;
   minGroupSize: number;
+  /** the smallest group whose anonymous free texts may be shown (MIN_GROUP_SIZE_TEXT, default 10, never below minGroupSize). */
+  minGroupSizeText: number;
   logLevel: string;
   answerSecret?: string;
   /** folder of campaign files (YAML or JSON). */
@@ -100,6 +103,9 @@ export interface Config {
   localMode: boolean;
 }
 
+/** anonymous free text identifies people more easily than a count: shown from twice the default group (docs/privacy.md). */
+export const DEFAULT_MIN_GROUP_SIZE_TEXT = 10;
+
 /** reads and validates the environment once; throws one readable error listing every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
@@ -110,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = parsed.data;
   const localMode = !e.MicrosoftAppId;
   if (!localMode && !e.ANSWER_SECRET) throw new Error('Invalid configuration:\n  ANSWER_SECRET: required when MicrosoftAppId is set');
+  const minGroupSizeText = e.MIN_GROUP_SIZE_TEXT ?? Math.max(DEFAULT_MIN_GROUP_SIZE_TEXT, e.MIN_GROUP_SIZE);
+  if (minGroupSizeText < e.MIN_GROUP_SIZE) throw new Error(`Invalid configuration:\n  MIN_GROUP_SIZE_TEXT: must not be below MIN_GROUP_SIZE (${e.MIN_GROUP_SIZE})`);
   if (!localMode && !e.AZURE_STORAGE_CONNECTION_STRING) throw new Error('Invalid configuration:\n  AZURE_STORAGE_CONNECTION_STRING: required when MicrosoftAppId is set');
   return {
     appId: e.MicrosoftAppId,
@@ -125,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     timeZone: e.TIMEZONE,
     digestCron: e.DIGEST_CRON,
     minGroupSize: e.MIN_GROUP_SIZE,
+    minGroupSizeText,
     logLevel: e.LOG_LEVEL,
     answerSecret: e.ANSWER_SECRET,
     campaignsDir: e.CAMPAIGNS_DIR,

@@ -35,14 +35,13 @@ export class DemoAnswerer {
       const who = { aadObjectId: user.aadObjectId, name: user.name };
       if (item.kind === 'idea') {
         const text = SAMPLE_IDEAS[(i + Math.floor(this.random() * SAMPLE_IDEAS.length)) % SAMPLE_IDEAS.length] as string;
-        await this.storage.responses.submitIdea(item, who, text, `demo|${item.id}|${user.aadObjectId}`);
-        answered++;
+        if ((await this.storage.responses.submitIdea(item, who, text, `demo|${item.id}|${user.aadObjectId}`)).status === 'recorded') answered++;
         continue;
       }
       const result = await this.storage.responses.castVote(item, who, this.pick(n, item.pollKind === 'multi'));
-      if (result.status !== 'anonymous-final') answered++;
+      if (result.status === 'recorded' || result.status === 'unchanged') answered++;
     }
-    if (item.anonymous && item.kind === 'idea') await this.storage.participation.flush();
+    await this.storage.background.settle(); // anonymous answers folded into their group, so the card counts them
     return answered;
   }
 

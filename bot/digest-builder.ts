@@ -18,8 +18,8 @@ export interface DigestLeader {
 
 /**
  * reads a leader's digest of one ISO week from storage and assembles it (core/digest). Per team it reads the trend
- * weeks' participation partitions, the week's idea partition, the index of items closed in the week, and the
- * team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
+ * weeks' participation partitions, the week's idea partition, the index of items closed in the week (with the ideas
+ * of anonymous prompts among them), and the team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
  */
 export async function buildLeaderDigest(s: BotServices, leader: DigestLeader, week: WeekKey, options: { interim: boolean; locale: Locale }): Promise<Digest> {
   const records = await Promise.all([...new Set(leader.teamIds)].map((id) => s.storage.installations.getTeam(id)));
@@ -31,6 +31,7 @@ export async function buildLeaderDigest(s: BotServices, leader: DigestLeader, we
     timeZone: s.config.timeZone,
     locale: options.locale,
     minGroupSize: s.config.minGroupSize,
+    minGroupSizeText: s.config.minGroupSizeText,
     teams: await Promise.all(teams.map((team) => teamInput(s, team, week))),
   });
 }
@@ -50,10 +51,19 @@ async function teamInput(s: BotServices, team: TeamRecord, week: WeekKey): Promi
     teamName: team.name || team.teamId,
     memberCount,
     participantsByWeek,
-    newIdeas: await ideaViews(s, ideas),
+    newIdeas: await ideaViews(s, [...ideas.filter((i) => !i.anonymous), ...(await ideasOfAnonymousPrompts(s, closedInWeek))]),
     closedItems: await Promise.all(closedInWeek.map((item) => closedItemInput(s, item))),
     openItems: open.map((i) => ({ itemId: i.id, question: i.question, ...(i.closesAt && { closesAt: i.closesAt }) })),
   };
+}
+
+/**
+ * the ideas of the anonymous prompts that closed in the week, each prompt whole: anonymous ideas are never counted or
+ * cut by the week they were sent in, only shown together once their prompt has closed (and then from the text threshold).
+ */
+export async function ideasOfAnonymousPrompts(s: BotServices, closed: Item[]): Promise<IdeaRecord[]> {
+  const prompts = closed.filter((i) => i.kind === 'idea' && i.anonymous);
+  return (await Promise.all(prompts.map((p) => s.storage.ideas.ofItem(p.id)))).flat();
 }
 
 /** the team's size from the Teams roster; undefined when it cannot be read (then no rate is shown). */
@@ -104,7 +114,7 @@ async function ideaViews(s: BotServices, ideas: IdeaRecord[]): Promise<IdeaView[
     promptParticipants: (r.itemId && promptState.get(r.itemId)?.participants) || 0,
     promptClosed: (r.itemId && promptState.get(r.itemId)?.closed) || false,
   }));
-  const visible = views.filter((v) => ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, s.config.minGroupSize));
+  const visible = views.filter((v) => ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, s.config.minGroupSizeText));
   const candidates = topIdeas(visible, DIGEST_LIMITS.topIdeas);
   await Promise.all(
     candidates

@@ -39,7 +39,13 @@ async function main(): Promise<void> {
     log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
   }
   const answerSecret = config.answerSecret ?? localAnswerSecret(config.dataDir);
-  const storage = await openStorage({ connectionString, answerSecret, timeZone: config.timeZone });
+  const storage = await openStorage({
+    connectionString,
+    answerSecret,
+    timeZone: config.timeZone,
+    minGroupSize: config.minGroupSize,
+    onBackgroundFailure: (err, task) => log.warn({ err, task: task.split('|')[0] }, 'background storage work failed; it is retried with the next answer or at close'),
+  });
   await upgradeStorage(storage, log);
   const tenant = config.localMode ? readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml')) : undefined;
   const app = createBotApp({ config, storage, log, playgroundTenant: tenant });
@@ -53,7 +59,7 @@ async function main(): Promise<void> {
   app.digestScheduler.start();
 
   const flushTimer = setInterval(() => {
-    storage.participation.flush().catch((err) => log.warn({ err }, 'voter roll flush failed'));
+    storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
   }, PARTICIPATION_FLUSH_MS);
   flushTimer.unref();
 
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
     clearInterval(flushTimer);
     await playground?.stop();
     await app.close();
-    await storage.participation.flush().catch((err) => log.warn({ err }, 'voter roll flush failed'));
+    await storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
     await tableServer?.close();
     log.info('stopped');
     process.exit(0);

@@ -3,7 +3,7 @@ import type { Item } from '../core/items';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
 import { openStorage, type Storage } from '../storage/open-storage';
 import { readAllRows } from '../storage/table-inventory';
-import { samplePoll } from '../test/support/sample-items';
+import { recordOf, samplePoll } from '../test/support/sample-items';
 import { RetentionJob } from './retention-job';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,7 +18,7 @@ let job: RetentionJob;
 
 beforeEach(async () => {
   server = await startEmbeddedTableServer();
-  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'retention-secret-retention-secret!!', timeZone: 'Europe/Berlin' });
+  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'retention-secret-retention-secret!!', timeZone: 'Europe/Berlin', minGroupSize: 5 });
   clock = new Date('2026-01-05T09:00:00Z');
   job = new RetentionJob({ storage, defaultDays: 365, timeZone: 'Europe/Berlin', now: () => clock, log: pino({ level: 'silent' }), instanceId: 'test' });
 });
@@ -32,6 +32,7 @@ async function closedPoll(over: Partial<Item> = {}, closedAt = CLOSED): Promise<
   await storage.items.create(item);
   for (const [i, p] of people.entries()) await storage.responses.castVote(item, p, [i % 3], item.createdAt);
   await storage.participation.flush();
+  await storage.responses.seal(item, closedAt);
   return storage.items.close(item.id, closedAt);
 }
 
@@ -40,7 +41,7 @@ async function closedPrompt(over: Partial<Item> = {}): Promise<{ item: Item; ide
   const item = samplePoll({ kind: 'idea', pollKind: undefined, options: [], createdAt: new Date('2026-01-05T09:00:00Z'), ...over });
   await storage.items.create(item);
   const ideas = [];
-  for (const [i, p] of people.slice(0, 2).entries()) ideas.push(await storage.responses.submitIdea(item, p, `Idee ${i}`, `delivery-${item.id}-${i}`, item.createdAt));
+  for (const [i, p] of people.slice(0, 2).entries()) ideas.push(recordOf(await storage.responses.submitIdea(item, p, `Idee ${i}`, `delivery-${item.id}-${i}`, item.createdAt)));
   await storage.participation.flush();
   const first = ideas[0]!.ideaId;
   await storage.ideas.support(first, people[3]!.aadObjectId, true, item.createdAt);
@@ -68,6 +69,16 @@ describe('RetentionJob', () => {
     expect((await storage.responses.tally(item)).voters).toBe(6);
   });
 
+  test('stores the final result of a poll closed without it (an older version, a cut-off close) before deleting its votes', async () => {
+    const item = samplePoll({ createdAt: new Date('2026-01-05T09:00:00Z') });
+    await storage.items.create(item);
+    for (const [i, p] of people.entries()) await storage.responses.castVote(item, p, [i % 3], item.createdAt);
+    await storage.items.close(item.id, CLOSED);
+    clock = after(366);
+    expect(await job.run()).toMatchObject({ items: 1, namedVotes: 6, failed: 0 });
+    expect(await storage.responses.tally(item)).toEqual({ counts: [2, 2, 2], voters: 6 });
+  });
+
   test('deletes named votes and their index after RETENTION_DAYS and keeps the tally', async () => {
     const item = await closedPoll();
     const tally = await storage.responses.tally(item);
@@ -79,10 +90,10 @@ describe('RetentionJob', () => {
     expect(await rowsNamingPeople()).toEqual([]);
   });
 
-  test('deletes the voter roll of an anonymous poll and keeps its counts', async () => {
+  test('finds no voter roll of an anonymous poll (closing deleted it) and keeps its counts', async () => {
     const item = await closedPoll({ anonymous: true });
     clock = after(366);
-    expect(await job.run()).toMatchObject({ items: 1, voterRoll: 6 });
+    expect(await job.run()).toMatchObject({ items: 1, voterRoll: 0 });
     expect(await storage.responses.tally(item)).toEqual({ counts: [2, 2, 2], voters: 6 });
     const responses = (await readAllRows(server.connectionString, 'Responses')).filter((r) => r.partitionKey === item.id);
     expect(responses.map((r) => r.rowKey)).toEqual(['tally']);
@@ -185,7 +196,7 @@ describe('RetentionJob', () => {
     // a prompt of the same week, still open: its ideas keep their authors until the prompt's own period ends.
     const prompt = samplePoll({ teamId: 'team-1', kind: 'idea', pollKind: undefined, options: [], createdAt: new Date('2026-01-05T09:00:00Z') });
     await storage.items.create(prompt);
-    const fromPrompt = await storage.responses.submitIdea(prompt, people[4]!, 'Idee zur Abfrage', 'delivery-prompt', new Date('2026-01-06T10:00:00Z'));
+    const fromPrompt = recordOf(await storage.responses.submitIdea(prompt, people[4]!, 'Idee zur Abfrage', 'delivery-prompt', new Date('2026-01-06T10:00:00Z')));
 
     clock = after(366);
     expect(await job.run()).toMatchObject({ ideaAuthors: 1, backings: 2 });

@@ -9,7 +9,7 @@ const FIRST_LOOK_BACK_WEEKS = 104;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface RetentionJobOptions {
-  storage: Pick<Storage, 'retention' | 'campaigns'>;
+  storage: Pick<Storage, 'retention' | 'campaigns' | 'items' | 'responses'>;
   /** RETENTION_DAYS: the period of items without a campaign, and of campaigns that set none. */
   defaultDays: number;
   timeZone: string;
@@ -78,6 +78,9 @@ export class RetentionJob {
       let complete = true;
       for (const due of await store.dueItems(campaignKey, cutoff)) {
         try {
+          // an item closed by an older version, or whose close was cut off, gets its final result before any row goes.
+          const item = await this.o.storage.items.get(due.itemId);
+          if (item) await this.o.storage.responses.seal(item, item.closedAt ?? due.closedAt);
           const counts = await store.purgeItem(due.itemId);
           await store.forget(due);
           purged.add(due.itemId);

@@ -46,6 +46,7 @@ const digestInput = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}):
   timeZone: 'Europe/Berlin',
   locale: 'de',
   minGroupSize: 5,
+  minGroupSizeText: 5,
   teams,
   ...over,
 });

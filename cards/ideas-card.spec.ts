@@ -25,7 +25,7 @@ const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
 const a = idea({ ideaId: 'a', authorName: 'Ben', volunteers: [{ name: 'Cem' }] });
 const b = idea({ ideaId: 'b', anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] });
 const card = (over: Partial<IdeasCardInput> = {}) =>
-  buildIdeasCard({ locale: 'de', teamName: 'Team Recht', ideas: [a, b], minGroupSize: 5, viewer: { supported: [], volunteered: [], canManage: false }, ...over });
+  buildIdeasCard({ locale: 'de', teamName: 'Team Recht', ideas: [a, b], minGroupSizeText: 5, viewer: { supported: [], volunteered: [], canManage: false }, ...over });
 const executes = (c: AdaptiveCard) => ofType(c, 'Action.Execute');
 
 describe('buildIdeasCard', () => {

@@ -16,7 +16,8 @@ export interface IdeasCardInput {
   teamName: string;
   /** the team's ideas; the card shows the most supported (ties: older first). */
   ideas: IdeaView[];
-  minGroupSize: number;
+  /** participants an anonymous prompt needs before its texts are shown (MIN_GROUP_SIZE_TEXT). */
+  minGroupSizeText: number;
   viewer: {
     /** ids of the ideas the viewer supports. */
     supported: readonly string[];
@@ -40,7 +41,7 @@ export interface IdeasCardInput {
 export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
   const { locale, viewer } = input;
   const m = messages(locale);
-  const min = effectiveMinGroupSize(input.minGroupSize);
+  const min = effectiveMinGroupSize(input.minGroupSizeText);
   const visible = topIdeas(
     input.ideas.filter((i) => ideaTextsVisible({ anonymous: i.anonymous, closed: i.promptClosed, participants: i.promptParticipants }, min)),
     input.limit ?? 10,

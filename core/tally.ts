@@ -89,9 +89,10 @@ export interface IdeaPromptState {
 
 /**
  * whether the idea texts of a prompt may be shown. Named ideas always; anonymous ones only after the prompt
- * has closed and from minGroupSize participants, so nobody learns whose text is new by comparing two moments.
+ * has closed and from `minGroupSizeText` participants (MIN_GROUP_SIZE_TEXT: free text identifies people more
+ * easily than a count), so nobody learns whose text is new by comparing two moments.
  */
-export function ideaTextsVisible(prompt: IdeaPromptState, minGroupSize: number): boolean {
+export function ideaTextsVisible(prompt: IdeaPromptState, minGroupSizeText: number): boolean {
   if (!prompt.anonymous) return true;
-  return prompt.closed && prompt.participants >= effectiveMinGroupSize(minGroupSize);
+  return prompt.closed && prompt.participants >= effectiveMinGroupSize(minGroupSizeText);
 }

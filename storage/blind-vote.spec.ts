@@ -7,7 +7,7 @@ import { connectionStringFor } from './embedded-azurite';
 import { openStorage, type Storage } from './open-storage';
 import { openTables } from './tables';
 
-// A first vote is written blind, against the tally this instance saw last: these specs run two instances (two
+// A vote is written blind, as one batch of its own row and a gate touch: these specs run two instances (two
 // Storage objects, as two bot processes would have) against one Azurite, the second through a loopback proxy that
 // counts its storage requests.
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
     req.pipe(upstream);
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  b = await openStorage({ connectionString: connectionStringFor((proxy.address() as AddressInfo).port), answerSecret: SECRET, timeZone: 'Europe/Berlin' });
+  b = await openStorage({ connectionString: connectionStringFor((proxy.address() as AddressInfo).port), answerSecret: SECRET, timeZone: 'Europe/Berlin', minGroupSize: 5 });
 });
 afterAll(async () => {
   proxy.closeAllConnections();
@@ -46,8 +46,8 @@ async function requestsOf(work: () => Promise<unknown>): Promise<number> {
   return requests - before;
 }
 
-describe('votes written blind against the tally an instance knows', () => {
-  test('a first vote on a poll the instance has seen is one batch: anonymous alone, named with its index and participation rows', async () => {
+describe('votes are one batch of the voter’s own row and a gate, with no row every vote writes', () => {
+  test('a first vote is one batch: anonymous alone, named with its index and participation rows', async () => {
     const anonymous = samplePoll({ anonymous: true });
     const named = samplePoll();
     await b.responses.castVote(anonymous, person(1), [0]);
@@ -109,13 +109,14 @@ describe('votes written blind against the tally an instance knows', () => {
   });
 });
 
-test('erasing a named vote from a closed poll keeps its tally sealed', async () => {
+test('erasing a named vote from a closed poll removes the person’s link and leaves the sealed result as it was', async () => {
   const item = samplePoll();
   const leaving = person(1);
   await a.responses.castVote(item, leaving, [0]);
   await a.responses.castVote(item, person(2), [1]);
   await a.responses.seal(item);
   await a.personalData.eraseNamedVotes(leaving.aadObjectId);
-  expect(await a.responses.tallyState(item)).toEqual({ tally: { counts: [0, 1, 0], voters: 1 }, sealed: true });
+  expect(await a.responses.namedVote(item, leaving.aadObjectId)).toBeUndefined();
+  expect(await a.responses.tallyState(item)).toEqual({ tally: { counts: [1, 1, 0], voters: 2 }, sealed: true });
   expect((await b.responses.castVote(item, person(3), [2])).status).toBe('closed');
 });

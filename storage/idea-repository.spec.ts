@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmbeddedTableServer } from './embedded-azurite';
 import { IdeaNotFoundError, type NewIdea } from './idea-repository';
 import type { Storage } from './open-storage';
-import { samplePoll } from '../test/support/sample-items';
+import { recordOf, samplePoll } from '../test/support/sample-items';
 import { useEmbeddedStorage } from '../test/support/storage-fixture';
 import { openTables } from './tables';
 
@@ -149,7 +149,7 @@ describe('IdeaRepository personal data', () => {
   test('finds a person\'s named ideas and anonymises them, on the idea and on the prompt\'s answer', async () => {
     const who = person();
     const item = ideaPrompt();
-    const fromPrompt = await storage.responses.submitIdea(item, who, 'Idee am Prompt', 'delivery-1', AT);
+    const fromPrompt = recordOf(await storage.responses.submitIdea(item, who, 'Idee am Prompt', 'delivery-1', AT));
     const direct = await storage.ideas.create(newIdea({ authorId: who.aadObjectId, authorName: who.name }));
     expect((await storage.ideas.byAuthor(who.aadObjectId)).map((i) => i.ideaId).sort()).toEqual([fromPrompt.ideaId, direct.ideaId].sort());
     expect(await storage.ideas.anonymiseAuthor(who.aadObjectId, 'ehemalige Person')).toBe(2);
@@ -180,7 +180,7 @@ describe('ideas submitted to a prompt', () => {
   test('creates the idea record with team, week, thread and author from one submitIdea call', async () => {
     const item = ideaPrompt();
     const who = person();
-    const idea = await storage.responses.submitIdea(item, who, 'Mehr Homeoffice', 'delivery-1', AT);
+    const idea = recordOf(await storage.responses.submitIdea(item, who, 'Mehr Homeoffice', 'delivery-1', AT));
     expect(idea).toMatchObject({ teamId: item.teamId, itemId: item.id, conversationId: item.conversationId, week: '2026-W10', authorId: who.aadObjectId, authorName: who.name, anonymous: false });
     expect(await storage.ideas.ofItem(item.id)).toEqual([idea]);
     expect(await storage.responses.ideas(item.id)).toEqual([expect.objectContaining({ ideaId: idea.ideaId, text: 'Mehr Homeoffice' })]);
@@ -189,8 +189,8 @@ describe('ideas submitted to a prompt', () => {
   test('stores a retried delivery once in both tables', async () => {
     const item = ideaPrompt();
     const who = person();
-    const first = await storage.responses.submitIdea(item, who, 'Idee', 'delivery-1', AT);
-    const again = await storage.responses.submitIdea(item, who, 'Idee', 'delivery-1', AT);
+    const first = recordOf(await storage.responses.submitIdea(item, who, 'Idee', 'delivery-1', AT));
+    const again = recordOf(await storage.responses.submitIdea(item, who, 'Idee', 'delivery-1', AT));
     expect(again.ideaId).toBe(first.ideaId);
     expect(await storage.ideas.ofItem(item.id)).toHaveLength(1);
     expect(await storage.responses.ideaCount(item.id)).toBe(1);
@@ -199,8 +199,11 @@ describe('ideas submitted to a prompt', () => {
   test('leaves no author field or id of the author in any Ideas or Participation row of an anonymous idea', async () => {
     const item = ideaPrompt({ anonymous: true });
     const who = person();
-    const idea = await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1', AT);
+    for (let i = 0; i < 4; i++) await storage.responses.submitIdea(item, person(), `Weitere Idee ${i}`, `delivery-other-${i}`, AT);
+    await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1', AT);
+    await storage.responses.seal(item, AT);
     await storage.participation.flush();
+    const idea = (await storage.ideas.ofItem(item.id)).find((i) => i.text === 'Anonyme Idee')!;
     expect(idea.authorId).toBeUndefined();
     expect(idea.authorName).toBeUndefined();
     const ideaRows = (await allRows('ideas')).filter((r) => String(r.partitionKey).includes(item.id) || String(r.rowKey).includes(idea.ideaId.split('.')[2] ?? '-'));

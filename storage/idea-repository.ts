@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import type { Item } from '../core/items';
 import { isoWeekKey } from '../core/iso-week';
-import { PK, RK, addressOf, ideaIdOf, toEntity, toRecord, type IdeaAddress, type IdeaEntity, type IdeaRecord, type IdeaStatus, type StatusChange } from './idea-rows';
+import { PK, RK, addressOf, ideaIdOf, promptIdeaIdOf, toEntity, toRecord, type IdeaAddress, type IdeaEntity, type IdeaRecord, type IdeaStatus, type StatusChange } from './idea-rows';
+import { shuffle } from './shuffle';
 import { definedOnly, isConflict, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
 export type { IdeaRecord, IdeaStatus, StatusChange } from './idea-rows';
@@ -85,7 +87,7 @@ export class IdeaRepository {
     const record: IdeaRecord = definedOnly({
       ideaId,
       teamId: input.teamId,
-      week: at.week,
+      week: at.week ?? isoWeekKey(input.createdAt, this.timeZone),
       itemId: input.itemId,
       conversationId: input.anonymous && !input.itemId ? undefined : input.conversationId,
       text: input.text,
@@ -106,6 +108,32 @@ export class IdeaRepository {
     }
     if (stored.authorId) await this.table.upsertEntity({ partitionKey: PK.author(stored.authorId), rowKey: at.key, ideaId }, 'Replace');
     return stored;
+  }
+
+  /**
+   * stores the ideas of an anonymous prompt when it closes, all at once: in the prompt's own partition (never cut by
+   * week), with ids that name no time, the closing time as `createdAt`, and batches of shuffled texts, so no row's key,
+   * order or write time ties a text to its author or to when it was sent. Also the prompt's Responses rows and its
+   * `item|` index. Keys come from the caller, so a close repeated after a crash writes the same ideas again.
+   */
+  async createForClosedPrompt(prompt: Pick<Item, 'id' | 'teamId' | 'conversationId'>, ideas: Array<{ key: string; text: string }>, closedAt: Date): Promise<void> {
+    const week = isoWeekKey(closedAt, this.timeZone);
+    const records = shuffle(
+      ideas.map(({ key, text }): IdeaRecord & { key: string } =>
+        definedOnly({ key, ideaId: promptIdeaIdOf(prompt.teamId, prompt.id, key), teamId: prompt.teamId, week, itemId: prompt.id, conversationId: prompt.conversationId, text, anonymous: true, status: 'new' as const, supportCount: 0, volunteerCount: 0, createdAt: closedAt }),
+      ),
+    );
+    const writes: Array<[TableClient, (r: IdeaRecord & { key: string }) => TableEntity]> = [
+      [this.table, (r) => ({ partitionKey: PK.prompt(prompt.id), rowKey: RK.idea(r.key), ...toEntity(r) })],
+      [this.responses, (r) => ({ partitionKey: prompt.id, rowKey: `idea|${r.key}`, text: r.text, ideaId: r.ideaId })],
+      [this.table, (r) => ({ partitionKey: PK.item(prompt.id), rowKey: r.key, ideaId: r.ideaId })],
+    ];
+    for (const [table, entity] of writes) {
+      for (let i = 0; i < records.length; i += 100) {
+        const chunk = records.slice(i, i + 100).map(entity);
+        await table.submitTransaction(chunk.map((e): TransactionAction => ['upsert', e, 'Replace']));
+      }
+    }
   }
 
   /** the idea with this id, or undefined (also for ids that are not idea ids). */

@@ -57,7 +57,8 @@ export interface IdeaEntity {
 export interface IdeaAddress {
   ideaId: string;
   teamId: string;
-  week: string;
+  /** the ISO week of a team-week idea; absent for an anonymous prompt's idea, whose id names no time. */
+  week?: string;
   key: string;
   pk: string;
   rk: string;
@@ -70,6 +71,8 @@ export interface IdeaAddress {
  */
 export const PK = {
   week: (teamId: string, week: string) => `week|${keyPart(teamId)}|${week}`,
+  /** the ideas of an anonymous idea prompt, written together when it closes (never cut by week). */
+  prompt: (itemId: string) => `prompt|${keyPart(itemId)}`,
   item: (itemId: string) => `item|${keyPart(itemId)}`,
   direct: 'direct',
   author: (personId: string) => `author|${keyPart(personId)}`,
@@ -84,21 +87,38 @@ export const RK = {
   history: (key: string, at?: Date, nonce = '') => `history|${key}|${at ? `${at.toISOString()}|${nonce}` : ''}`,
 };
 
-const ID_PATTERN = /^([A-Za-z0-9_-]+)\.(\d{4}-W\d{2})\.([0-9a-f]{16,64})$/;
+const ID_PATTERN = /^([A-Za-z0-9_-]+)\.(\d{4}-W\d{2}|p[A-Za-z0-9_-]+)\.([0-9a-f]{16,64})$/;
 
-/** an idea id: base64url(team id) . ISO week . key — only [A-Za-z0-9_.-]. */
-export function ideaIdOf(teamId: string, week: string, key: string): string {
-  return `${Buffer.from(teamId, 'utf8').toString('base64url')}.${week}.${key}`;
+const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
+/** decodes base64url, or undefined unless it encodes exactly this text back (ids are untrusted). */
+function unbase64(encoded: string): string | undefined {
+  const text = Buffer.from(encoded, 'base64url').toString('utf8');
+  return base64(text) === encoded ? text : undefined;
 }
+
+/** an idea id of a team week: base64url(team id) . ISO week . key — only [A-Za-z0-9_.-]. */
+export function ideaIdOf(teamId: string, week: string, key: string): string {
+  return `${base64(teamId)}.${week}.${key}`;
+}
+
+/** an idea id of an anonymous prompt's idea: base64url(team id) . p + base64url(item id) . key — it names no time. */
+export function promptIdeaIdOf(teamId: string, itemId: string, key: string): string {
+  return `${base64(teamId)}.p${base64(itemId)}.${key}`;
+}
+
+/** whether an idea id is one of an anonymous prompt's ideas (written when the prompt closed). */
+export const isPromptIdeaId = (ideaId: string): boolean => addressOf(ideaId)?.week === undefined && addressOf(ideaId) !== undefined;
 
 /** decodes an idea id; undefined for anything that is not one (ids come back from cards: untrusted). */
 export function addressOf(ideaId: string): IdeaAddress | undefined {
   const m = ID_PATTERN.exec(ideaId);
   if (!m) return undefined;
-  const [, team64 = '', week = '', key = ''] = m;
-  const teamId = Buffer.from(team64, 'base64url').toString('utf8');
-  if (Buffer.from(teamId, 'utf8').toString('base64url') !== team64) return undefined;
-  return { ideaId, teamId, week, key, pk: PK.week(teamId, week), rk: RK.idea(key) };
+  const [, team64 = '', where = '', key = ''] = m;
+  const teamId = unbase64(team64);
+  if (teamId === undefined) return undefined;
+  if (!where.startsWith('p')) return { ideaId, teamId, week: where, key, pk: PK.week(teamId, where), rk: RK.idea(key) };
+  const itemId = unbase64(where.slice(1));
+  return itemId === undefined ? undefined : { ideaId, teamId, key, pk: PK.prompt(itemId), rk: RK.idea(key) };
 }
 
 export function toRecord(ideaId: string, e: IdeaEntity): IdeaRecord {

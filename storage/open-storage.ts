@@ -1,5 +1,6 @@
 import { AnonymousParticipationLog } from './anonymous-participation-log';
 import { AuditLog } from './audit-log';
+import { BackgroundWork, type BackgroundFailure } from './background-work';
 import { BotStateStore } from './bot-state-store';
 import { CampaignRepository } from './campaign-repository';
 import { DigestLedger } from './digest-ledger';
@@ -11,6 +12,7 @@ import { PersonalDataStore } from './personal-data-repository';
 import { ResponseRepository } from './response-repository';
 import { RetentionStore } from './retention-repository';
 import { RoleRepository } from './role-repository';
+import { SealedBox } from './sealed-box';
 import { ScheduleLedger } from './schedule-ledger';
 import { ensureTables, openTables, pingStorage } from './tables';
 
@@ -19,8 +21,10 @@ export interface Storage {
   items: ItemRepository;
   responses: ResponseRepository;
   installations: InstallationRepository;
-  /** the delayed, shuffled writes of anonymous answers; flush it periodically, on close and at shutdown. */
+  /** the delayed, shuffled weekly participation of anonymous answers; flush it periodically and at shutdown. */
   participation: AnonymousParticipationLog;
+  /** storage work that follows answers in the background (folding anonymous answers into groups); settle it at shutdown. */
+  background: BackgroundWork;
   /** distinct people who answered per team and ISO week. */
   weeklyParticipation: ParticipationRepository;
   campaigns: CampaignRepository;
@@ -41,8 +45,12 @@ export interface Storage {
 
 export interface StorageOptions {
   connectionString: string;
-  /** secret for HMAC pseudonyms in the anonymous voter roll and weekly participation, and for idea delivery keys. */
+  /** secret for HMAC pseudonyms (voter rolls, weekly participation), idea delivery keys, and the sealed pending answers. */
   answerSecret: string;
+  /** `MIN_GROUP_SIZE`: anonymous answers are folded, and their stored results kept, only in groups at least this large. */
+  minGroupSize: number;
+  /** where failures of background storage work are reported (the bot's log); by default they are dropped. */
+  onBackgroundFailure?: BackgroundFailure;
   /** time zone for ISO-week partitions. */
   timeZone: string;
 }
@@ -54,12 +62,15 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const participation = new AnonymousParticipationLog(tables);
   const weeklyParticipation = new ParticipationRepository(tables, options.answerSecret, options.timeZone, participation);
   const ideas = new IdeaRepository(tables, options.answerSecret, options.timeZone);
-  const responses = new ResponseRepository(tables, options.answerSecret, participation, ideas, weeklyParticipation);
+  const background = new BackgroundWork(options.onBackgroundFailure ?? (() => undefined));
+  const box = new SealedBox(options.answerSecret);
+  const responses = new ResponseRepository(tables, { secret: options.answerSecret, box, minGroupSize: options.minGroupSize, work: background }, ideas, weeklyParticipation);
   return {
     items: new ItemRepository(tables, options.timeZone),
     responses,
     installations: new InstallationRepository(tables),
     participation,
+    background,
     weeklyParticipation,
     campaigns: new CampaignRepository(tables),
     scheduleLedger: new ScheduleLedger(tables),

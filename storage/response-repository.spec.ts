@@ -126,28 +126,74 @@ describe('ideas', () => {
     expect(await storage.responses.participantCount(item)).toBe(2);
   });
 
-  test('stores anonymous idea texts without author fields or the author\'s id anywhere', async () => {
-    const item = newItem({ kind: 'idea', pollKind: undefined, options: [], anonymous: true });
+  const anonymousPrompt = () => newItem({ kind: 'idea', pollKind: undefined, options: [], anonymous: true });
+  const plainRows = async (itemId: string) => JSON.stringify(await responseRows(itemId));
+
+  test('keeps an anonymous idea sealed while its prompt is open: no text, name, id or pseudonym can be read, and no idea exists yet', async () => {
+    const item = anonymousPrompt();
     const who = person(1);
-    await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1');
-    const ideas = await storage.responses.ideas(item.id);
-    expect(ideas).toHaveLength(1);
-    expect(ideas[0]?.authorId).toBeUndefined();
-    expect(ideas[0]?.authorName).toBeUndefined();
-    const stored = JSON.stringify(await responseRows(item.id));
-    expect(stored).not.toContain(who.aadObjectId);
-    expect(stored).not.toContain(who.name);
+    expect(await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1')).toEqual({ status: 'recorded' });
+    const stored = await plainRows(item.id);
+    for (const secret of ['Anonyme Idee', who.aadObjectId, who.name, storage.responses.voterKey(item.id, who.aadObjectId)]) expect(stored).not.toContain(secret);
+    expect(await storage.responses.ideas(item.id)).toEqual([]);
+    expect(await storage.ideas.ofItem(item.id)).toEqual([]);
+    expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 1, participants: 1 });
   });
 
-  test('writes the anonymous voter roll only when the participation log is flushed', async () => {
-    const item = newItem({ kind: 'idea', pollKind: undefined, options: [], anonymous: true });
-    await storage.responses.submitIdea(item, person(1), 'Idee eins', 'delivery-1');
-    await storage.responses.submitIdea(item, person(2), 'Idee zwei', 'delivery-2');
-    const voterRows = async () => (await responseRows(item.id)).filter((r) => String(r.rowKey).startsWith('voter|'));
-    expect(await voterRows()).toHaveLength(0);
-    expect(await storage.responses.participantCount(item)).toBe(0);
-    await storage.participation.flush();
-    expect(await voterRows()).toHaveLength(2);
-    expect(await storage.responses.participantCount(item)).toBe(2);
+  test('stores a retried delivery of an anonymous idea once', async () => {
+    const item = anonymousPrompt();
+    await storage.responses.submitIdea(item, person(1), 'Idee', 'delivery-1');
+    await storage.responses.submitIdea(item, person(1), 'Idee', 'delivery-1');
+    expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 1, participants: 1 });
+  });
+
+  test('folds sealed ideas into one group only once they come from the minimum group of people', async () => {
+    const item = anonymousPrompt();
+    const people = Array.from({ length: 5 }, (_, i) => person(i));
+    for (let i = 0; i < 4; i++) await storage.responses.submitIdea(item, people[i]!, `Idee ${i}`, `d-${i}`);
+    await storage.responses.submitIdea(item, people[0]!, 'Zweite Idee von Person 0', 'd-again');
+    await storage.responses.sweep(item);
+    expect((await responseRows(item.id)).filter((r) => String(r.rowKey).startsWith('group|'))).toHaveLength(0);
+    await storage.responses.submitIdea(item, people[4]!, 'Idee 4', 'd-4');
+    await storage.responses.sweep(item);
+    const rows = await responseRows(item.id);
+    expect(rows.filter((r) => String(r.rowKey).startsWith('group|'))).toHaveLength(1);
+    expect(rows.filter((r) => String(r.rowKey).startsWith('box|') && r.sealed !== undefined)).toEqual([]);
+    expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 6, participants: 5 });
+  });
+
+  test('writes an anonymous prompt’s ideas when it closes, in its own partition, with ids and times that name no moment of sending', async () => {
+    const item = anonymousPrompt();
+    const texts = Array.from({ length: 6 }, (_, i) => `Idee Nummer ${i}`);
+    for (const [i, text] of texts.entries()) await storage.responses.submitIdea(item, person(i), text, `d-${i}`);
+    await storage.responses.sweep(item);
+    const closedAt = new Date('2026-03-09T15:00:00Z');
+    await storage.responses.seal(item, closedAt);
+    expect((await storage.responses.ideas(item.id)).map((i) => i.text).sort()).toEqual(texts);
+    const records = await storage.ideas.ofItem(item.id);
+    expect(records.map((r) => r.text).sort()).toEqual(texts);
+    for (const r of records) {
+      expect(r).toMatchObject({ anonymous: true, createdAt: closedAt, status: 'new' });
+      expect(r.authorId).toBeUndefined();
+      expect(r.ideaId).not.toMatch(/\d{4}-W\d{2}/);
+    }
+    const left = (await responseRows(item.id)).map((r) => String(r.rowKey).split('|')[0]);
+    expect(new Set(left)).toEqual(new Set(['tally', 'idea']));
+    expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 6, participants: 6 });
+  });
+
+  test('keeps only the numbers of an anonymous prompt closed with fewer people than the minimum group: its texts could never be shown', async () => {
+    const item = anonymousPrompt();
+    for (let i = 0; i < 3; i++) await storage.responses.submitIdea(item, person(i), `Kleine Runde ${i}`, `d-${i}`);
+    await storage.responses.seal(item, new Date());
+    expect(await plainRows(item.id)).not.toContain('Kleine Runde');
+    expect(await storage.ideas.ofItem(item.id)).toEqual([]);
+    expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 3, participants: 3 });
+  });
+
+  test('refuses an anonymous idea once the prompt is closed', async () => {
+    const item = anonymousPrompt();
+    await storage.responses.seal(item, new Date());
+    expect(await storage.responses.submitIdea(item, person(1), 'Zu spät', 'd-late')).toEqual({ status: 'closed' });
   });
 });

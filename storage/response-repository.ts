@@ -1,27 +1,16 @@
-import { createHmac } from 'node:crypto';
-import { type TableClient, type TransactionAction } from '@azure/data-tables';
-import { optionsOf, type Item } from '../core/items';
-import { applyVote, emptyTally, removeVote, sameChoices, type Tally } from '../core/tally';
-import { voterRow, type AnonymousParticipationLog } from './anonymous-participation-log';
-import { namedVoteIndex } from './named-vote-index';
-import { RecentCache } from './recent-cache';
+import type { TableClient } from '@azure/data-tables';
+import type { Item } from '../core/items';
+import type { Tally } from '../core/tally';
+import { AnonymousIdeas, type IdeaStats } from './anonymous-ideas';
+import type { BackgroundWork } from './background-work';
 import type { IdeaRecord, IdeaRepository } from './idea-repository';
 import type { ParticipationRepository } from './participation-repository';
-import { encodeKey, isConflict, isNotFound, isPreconditionFailed, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import { PollAnswers, type Respondent, type VoteOutcome } from './poll-answers';
+import type { SealedBox } from './sealed-box';
+import { isConflict, rowPrefixFilter, type Tables } from './tables';
 
-export { AnonymousParticipationLog } from './anonymous-participation-log';
-
-/** the person answering, taken from the activity (never from card data). */
-export interface Respondent {
-  aadObjectId: string;
-  name: string;
-}
-
-export type VoteOutcome =
-  | { status: 'recorded' | 'unchanged'; tally: Tally; choices: number[] }
-  | { status: 'anonymous-final'; tally: Tally }
-  /** the poll was closed (its tally sealed) while the vote was on its way: not counted. */
-  | { status: 'closed'; tally: Tally };
+export type { Respondent, VoteOutcome } from './poll-answers';
+export type { IdeaStats } from './anonymous-ideas';
 
 /** an idea as stored: named ideas carry their author, anonymous ones nothing but the text. */
 export interface StoredIdea {
@@ -33,60 +22,43 @@ export interface StoredIdea {
   authorName?: string;
 }
 
-const TALLY_ROW = 'tally';
-const rows = {
-  vote: (aadObjectId: string) => `vote|${encodeKey(aadObjectId)}`,
-  voter: voterRow,
-  idea: (key: string) => `idea|${key}`,
-};
+/** an idea sent to a prompt: a named one is an idea at once; an anonymous one becomes one when the prompt closes. */
+export type IdeaSubmission = { status: 'recorded'; idea?: IdeaRecord } | { status: 'closed' };
 
-interface TallyEntity {
-  counts: string;
-  voters: number;
-  /** set when the poll closes: the tally is final, no vote changes it any more. */
-  closed?: boolean;
+/** what the answer store needs besides its tables. */
+export interface ResponseStoreOptions {
+  secret: string;
+  box: SealedBox;
+  /** the minimum group (`MIN_GROUP_SIZE`): anonymous answers are folded, and stored results kept, in groups at least this large. */
+  minGroupSize: number;
+  work: BackgroundWork;
 }
-/** a tally row as this process last read or wrote it, with the ETag that proves it is still current. */
-interface KnownTally {
-  row: TallyEntity;
-  etag: string;
-}
-interface VoteEntity {
-  choices: string;
-  name: string;
-  aadObjectId: string;
-  at: string;
-}
-
 
 /**
- * answers to posted items. One partition per item: a tally or a list reads one partition.
- * Polls keep a tally row updated in the same batch transaction as the answer, guarded by ETags, so
- * retries and double clicks never double-count. Anonymous answers carry no user id: poll answers exist
- * only inside the tally; idea texts are written alone, and the voter roll (HMAC pseudonyms) follows later.
- *
- * A first vote is written blind: the tally this process last saw (with its ETag) and a new vote or voter row go
- * out as one batch without reading anything. If the person voted before (409), the tally moved on (412), or it
- * is gone (404), nothing was written and the vote takes the reading path.
+ * answers to posted items, one partition per item (Responses). Poll votes are PollAnswers (one row per voter, no row
+ * that every vote writes); ideas of named prompts are stored at once with their author; ideas of anonymous prompts
+ * are AnonymousIdeas (sealed until they are folded in groups, written as ideas when the prompt closes).
+ * docs/storage.md and docs/privacy.md explain the rows and what each guarantees.
  */
 export class ResponseRepository {
   private readonly table: TableClient;
-  /** tally rows last read or written by this process, per item. */
-  private readonly knownTallies = new RecentCache<KnownTally>({ maxEntries: 5_000, maxAgeMs: 10 * 60_000 });
+  private readonly polls: PollAnswers;
+  private readonly anonymousIdeas: AnonymousIdeas;
 
   constructor(
     tables: Pick<Tables, 'responses'>,
-    private readonly secret: string,
-    private readonly participation: AnonymousParticipationLog,
+    options: ResponseStoreOptions,
     private readonly ideaStore: IdeaRepository,
     private readonly weekly: ParticipationRepository,
   ) {
     this.table = tables.responses;
+    this.polls = new PollAnswers(this.table, options.secret, options.box, options.minGroupSize, options.work);
+    this.anonymousIdeas = new AnonymousIdeas(this.table, options.secret, options.box, ideaStore, options.minGroupSize, options.work);
   }
 
-  /** the pseudonym of a person in the anonymous voter roll: an HMAC of the AAD object id with the server secret. */
-  pseudonym(aadObjectId: string): string {
-    return createHmac('sha256', this.secret).update(aadObjectId).digest('hex').slice(0, 40);
+  /** the key of a person in one poll's anonymous voter roll (scoped to that poll). */
+  voterKey(itemId: string, aadObjectId: string): string {
+    return this.polls.voterKey(itemId, aadObjectId);
   }
 
   /**
@@ -94,195 +66,79 @@ export class ResponseRepository {
    * Counts the voter in the team's weekly participation (`at`'s week): named at once, anonymous at the next flush.
    */
   async castVote(item: Item, who: Respondent, choices: number[], at: Date = new Date()): Promise<VoteOutcome> {
-    const outcome =
-      (await this.castFirstVoteBlind(item, who, choices)) ??
-      (await withConcurrencyRetry(() => (item.anonymous ? this.castAnonymousVote(item, who, choices) : this.castNamedVote(item, who, choices))));
-    if (!item.anonymous) await this.weekly.recordNamed(item.teamId, who.aadObjectId, at);
+    const outcome = await this.polls.cast(item, who, choices);
+    if (!item.anonymous && outcome.status !== 'closed') await this.weekly.recordNamed(item.teamId, who.aadObjectId, at);
     else if (outcome.status === 'recorded') this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);
     return outcome;
   }
 
   /**
-   * a vote as if it were the person's first, against the tally this process knows, in one batch and without a
-   * read; undefined when that cannot be decided so (no tally known, or the batch refused): nothing was counted then.
+   * closes an item's answers for good: a poll's final result is stored (no late vote changes it), an anonymous
+   * prompt's ideas are written. Idempotent. Returns the poll's final tally (undefined for idea prompts).
    */
-  private async castFirstVoteBlind(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome | undefined> {
-    const known = this.knownTallies.get(item.id);
-    if (!known || known.row.closed) return undefined;
-    const next = applyVote(this.tallyOf(item, known.row), undefined, choices);
-    const answerRow = item.anonymous ? { partitionKey: item.id, rowKey: rows.voter(this.pseudonym(who.aadObjectId)) } : this.voteEntity(item, who, choices);
-    if (!item.anonymous) await this.table.upsertEntity(this.indexRow(item, who), 'Replace');
-    try {
-      await this.submitWithTally(item.id, [['create', answerRow]], next, known.etag);
-    } catch (e) {
-      if (isConflict(e) || isPreconditionFailed(e) || isNotFound(e)) return undefined;
-      throw e;
-    }
-    return { status: 'recorded', tally: next, choices };
+  async seal(item: Item, at: Date = new Date()): Promise<Tally | undefined> {
+    if (item.kind === 'poll') return this.polls.seal(item);
+    if (item.anonymous) await this.anonymousIdeas.close(item, at);
+    return undefined;
   }
 
-  /** the person's row in the named-vote index, which their own-data export and erasure read. */
-  private indexRow(item: Item, who: Respondent) {
-    return { partitionKey: namedVoteIndex.pk(who.aadObjectId), rowKey: namedVoteIndex.rk(item.id), itemId: item.id };
-  }
-
-  private voteEntity(item: Item, who: Respondent, choices: number[]) {
-    return { partitionKey: item.id, rowKey: rows.vote(who.aadObjectId), choices: JSON.stringify(choices), name: who.name, aadObjectId: who.aadObjectId, at: new Date().toISOString() };
-  }
-
-  /** the answer rows and the tally in one batch transaction (a sealed tally written sealed); remembers the tally it wrote. */
-  private async submitWithTally(itemId: string, answer: TransactionAction[], tally: Tally, etag: string | undefined, sealed = false): Promise<void> {
-    const row: TallyEntity = { counts: JSON.stringify(tally.counts), voters: tally.voters, ...(sealed && { closed: true }) };
-    const entity = { partitionKey: itemId, rowKey: TALLY_ROW, ...row };
-    try {
-      const result = await this.table.submitTransaction([...answer, etag ? ['update', entity, 'Replace', { etag }] : ['create', entity]]);
-      // sub-responses come in the order of the actions; an update's carries no row key to look it up by.
-      this.remember(itemId, row, result.subResponses[answer.length]?.etag);
-    } catch (e) {
-      this.knownTallies.delete(itemId);
-      throw e;
-    }
-  }
-
-  private remember(itemId: string, row: TallyEntity, etag: string | undefined): void {
-    if (etag) this.knownTallies.set(itemId, { row, etag });
-    else this.knownTallies.delete(itemId);
-  }
-
-  /** reads a tally row and remembers it. */
-  private async readTally(itemId: string): Promise<(TallyEntity & { etag: string }) | undefined> {
-    const row = await readEntity<TallyEntity>(this.table, itemId, TALLY_ROW);
-    if (row) this.remember(itemId, { counts: row.counts, voters: row.voters, ...(row.closed && { closed: true }) }, row.etag);
-    return row;
-  }
-
-  private async castNamedVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
-    const indexRow = this.indexRow(item, who);
-    const [tallyRow, voteRow] = await Promise.all([
-      this.readTally(item.id),
-      readEntity<VoteEntity>(this.table, item.id, rows.vote(who.aadObjectId)),
-      // the person's index row is written before the vote (alongside the reads), so their own-data export and erasure always find it.
-      this.table.upsertEntity(indexRow, 'Replace'),
-    ]);
-    const tally = this.tallyOf(item, tallyRow);
-    if (tallyRow?.closed) {
-      if (!voteRow) await tolerateDone(this.table.deleteEntity(indexRow.partitionKey, indexRow.rowKey));
-      return { status: 'closed', tally };
-    }
-    const previous = voteRow ? (JSON.parse(voteRow.choices) as number[]) : undefined;
-    if (sameChoices(previous, choices)) return { status: 'unchanged', tally, choices };
-    const next = applyVote(tally, previous, choices);
-    const vote = this.voteEntity(item, who, choices);
-    await this.submitWithTally(item.id, [voteRow ? ['update', vote, 'Replace', { etag: voteRow.etag }] : ['create', vote]], next, tallyRow?.etag);
-    return { status: 'recorded', tally: next, choices };
-  }
-
-  private async castAnonymousVote(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
-    const voterKey = rows.voter(this.pseudonym(who.aadObjectId));
-    const [tallyRow, voterRow] = await Promise.all([this.readTally(item.id), readEntity(this.table, item.id, voterKey)]);
-    const tally = this.tallyOf(item, tallyRow);
-    if (tallyRow?.closed) return { status: 'closed', tally };
-    if (voterRow) return { status: 'anonymous-final', tally };
-    const next = applyVote(tally, undefined, choices);
-    await this.submitWithTally(item.id, [['create', { partitionKey: item.id, rowKey: voterKey }]], next, tallyRow?.etag);
-    return { status: 'recorded', tally: next, choices };
-  }
-
-  private tallyOf(item: Item, row: TallyEntity | undefined): Tally {
-    const n = optionsOf(item).length;
-    if (!row) return emptyTally(n);
-    const counts = JSON.parse(row.counts) as number[];
-    return { counts: Array.from({ length: n }, (_, i) => counts[i] ?? 0), voters: row.voters };
-  }
-
-  /**
-   * makes a poll's tally final when the poll closes (ETag-guarded): a vote still on its way when the poll
-   * closed fails its batch on the changed ETag, re-reads and is refused. So every view after closing shows
-   * the same final result; no late vote can change it (two moments would otherwise differ by one answer).
-   */
-  async seal(item: Item): Promise<Tally> {
-    return withConcurrencyRetry(async () => {
-      const row = await this.readTally(item.id);
-      const tally = this.tallyOf(item, row);
-      if (row?.closed) return tally;
-      const sealed: TallyEntity = { counts: JSON.stringify(tally.counts), voters: tally.voters, closed: true };
-      const entity = { partitionKey: item.id, rowKey: TALLY_ROW, ...sealed };
-      const written = row ? await this.table.updateEntity(entity, 'Replace', { etag: row.etag }) : await this.table.createEntity(entity);
-      this.remember(item.id, sealed, written.etag);
-      return tally;
-    });
+  /** folds what is pending of an item now, if its group is complete (normally done in the background). */
+  async sweep(item: Item): Promise<void> {
+    if (item.kind === 'poll') await this.polls.sweep(item);
+    else if (item.anonymous) await this.anonymousIdeas.sweep(item);
   }
 
   /** the current tally of a poll. */
   async tally(item: Item): Promise<Tally> {
-    return (await this.tallyState(item)).tally;
+    return this.polls.tally(item);
   }
 
   /** the current tally of a poll, and whether it is sealed (the poll was closed, wherever that happened). */
   async tallyState(item: Item): Promise<{ tally: Tally; sealed: boolean }> {
-    const row = await this.readTally(item.id);
-    return { tally: this.tallyOf(item, row), sealed: row?.closed === true };
+    return this.polls.tallyState(item);
   }
 
-  /**
-   * removes a person's named vote from a poll (their own-data erasure): the vote row is deleted in one batch with
-   * the tally (ETag-guarded), so the counts keep adding up; a sealed tally stays sealed. False when there was none.
-   */
+  /** removes a person's named vote (own-data erasure); a closed poll's result stays as sealed. False when there was none. */
   async withdrawNamedVote(itemId: string, personId: string): Promise<boolean> {
-    return withConcurrencyRetry(async () => {
-      const [tally, vote] = await Promise.all([this.readTally(itemId), readEntity<VoteEntity>(this.table, itemId, rows.vote(personId))]);
-      if (!vote) return false;
-      if (!tally) {
-        await this.table.deleteEntity(itemId, rows.vote(personId), { etag: vote.etag });
-        return true;
-      }
-      const next = removeVote({ counts: JSON.parse(tally.counts) as number[], voters: tally.voters }, JSON.parse(vote.choices) as number[]);
-      // guarded by the tally's ETag: a concurrent vote change moves the tally too
-      await this.submitWithTally(itemId, [['delete', { partitionKey: itemId, rowKey: rows.vote(personId) }]], next, tally.etag, tally.closed);
-      return true;
-    });
+    return this.polls.withdrawNamedVote(itemId, personId);
   }
 
   /** a person's current named vote, if any. */
   async namedVote(item: Item, aadObjectId: string): Promise<number[] | undefined> {
-    const row = await readEntity<VoteEntity>(this.table, item.id, rows.vote(aadObjectId));
-    return row ? (JSON.parse(row.choices) as number[]) : undefined;
+    return this.polls.namedVote(item, aadObjectId);
   }
 
   /**
-   * stores an idea for a prompt: the idea record (Ideas: team, week, thread, author unless anonymous, status
-   * 'new') and the prompt's Responses row, both keyed by `deliveryKey` (the activity id), so a retried delivery
-   * stores it once while a second idea from the same person is a second idea. Counts the author in the team's
-   * weekly participation; anonymous ideas carry no author anywhere and their voter roll follows at the next flush.
+   * stores an idea for a prompt, keyed by `deliveryKey` (the activity id), so a retried delivery stores it once while a
+   * second idea from the same person is a second idea. A named idea becomes an idea record at once (Ideas: team, week,
+   * thread, author, status 'new') with the prompt's Responses row; an anonymous one is kept sealed until the prompt
+   * closes (AnonymousIdeas). Counts the author in the team's weekly participation.
    */
-  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string, at: Date = new Date()): Promise<IdeaRecord> {
+  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string, at: Date = new Date()): Promise<IdeaSubmission> {
+    if (item.anonymous) {
+      if ((await this.anonymousIdeas.submit(item, who.aadObjectId, text, deliveryKey)) === 'closed') return { status: 'closed' };
+      this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);
+      return { status: 'recorded' };
+    }
     const idea = await this.ideaStore.create({
       teamId: item.teamId,
       itemId: item.id,
       conversationId: item.conversationId,
       text,
-      anonymous: item.anonymous,
+      anonymous: false,
       authorId: who.aadObjectId,
       authorName: who.name,
       createdAt: at,
       deliveryKey,
     });
-    const rowKey = rows.idea(this.ideaStore.deliveryKeyOf(item.id, deliveryKey));
-    const entity = item.anonymous
-      ? { partitionKey: item.id, rowKey, text, ideaId: idea.ideaId }
-      : { partitionKey: item.id, rowKey, text, ideaId: idea.ideaId, authorId: who.aadObjectId, authorName: who.name, at: idea.createdAt.toISOString() };
+    const rowKey = `idea|${this.ideaStore.deliveryKeyOf(item.id, deliveryKey)}`;
     try {
-      await this.table.createEntity(entity);
+      await this.table.createEntity({ partitionKey: item.id, rowKey, text, ideaId: idea.ideaId, authorId: who.aadObjectId, authorName: who.name, at: idea.createdAt.toISOString() });
     } catch (e) {
       if (!isConflict(e)) throw e;
     }
-    if (item.anonymous) {
-      this.participation.record(item.id, this.pseudonym(who.aadObjectId));
-      this.weekly.recordAnonymous(item.teamId, who.aadObjectId, idea.createdAt);
-    } else {
-      await this.weekly.recordNamed(item.teamId, who.aadObjectId, idea.createdAt);
-    }
-    return idea;
+    await this.weekly.recordNamed(item.teamId, who.aadObjectId, idea.createdAt);
+    return { status: 'recorded', idea };
   }
 
   /** all ideas of an idea prompt. */
@@ -298,15 +154,9 @@ export class ResponseRepository {
     return this.countRows(itemId, 'idea|');
   }
 
-  /**
-   * ideas received and distinct people who sent them, reading the item's partition once for named prompts;
-   * anonymous prompts count their voter roll, which lags behind.
-   */
-  async ideaStats(item: Item): Promise<{ ideas: number; participants: number }> {
-    if (item.anonymous) {
-      const [ideas, participants] = await Promise.all([this.countRows(item.id, 'idea|'), this.countRows(item.id, 'voter|')]);
-      return { ideas, participants };
-    }
+  /** ideas received and distinct people who sent them (an anonymous prompt's from its sealed rows until it closes). */
+  async ideaStats(item: Item): Promise<IdeaStats> {
+    if (item.anonymous) return this.anonymousIdeas.stats(item);
     const authors = new Set<string | undefined>();
     let ideas = 0;
     const iter = this.table.listEntities<{ authorId?: string }>({ queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] } });

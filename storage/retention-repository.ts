@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { Item } from '../core/items';
 import { addressOf, ideaIdOf, PK as IDEA_PK, RK as IDEA_RK } from './idea-rows';
 import { digestWeekPartition } from './digest-ledger';
 import { namedVoteIndex } from './named-vote-index';
 import { partitionOf as participationPartition } from './participation-repository';
 import { PK as LEDGER_PK, part as ledgerPart, type EntryEntity } from './schedule-ledger-rows';
-import { isConflict, keyPart, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import { deleteRows, isConflict, keyPart, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 
 /** the campaign key of items posted in chat (not by a campaign); campaign ids never look like this. */
 export const NO_CAMPAIGN = '-';
@@ -158,10 +158,10 @@ export class RetentionStore {
     const votes: Array<{ rowKey: string; aadObjectId?: string }> = [];
     for await (const row of this.responses.listEntities<{ aadObjectId?: string }>({ queryOptions: { filter: rowPrefixFilter(itemId, 'vote|') } })) votes.push({ rowKey: String(row.rowKey), aadObjectId: row.aadObjectId });
     for (const v of votes) if (v.aadObjectId) await tolerateDone(this.responses.deleteEntity(namedVoteIndex.pk(v.aadObjectId), namedVoteIndex.rk(itemId)));
-    counts.namedVotes = await this.deleteRows(this.responses, itemId, votes.map((v) => v.rowKey));
+    counts.namedVotes = await deleteRows(this.responses, itemId, votes.map((v) => v.rowKey));
     const voters: string[] = [];
     for await (const row of this.responses.listEntities({ queryOptions: { filter: rowPrefixFilter(itemId, 'voter|'), select: ['RowKey'] } })) voters.push(String(row.rowKey));
-    counts.voterRoll = await this.deleteRows(this.responses, itemId, voters);
+    counts.voterRoll = await deleteRows(this.responses, itemId, voters);
 
     const tokens = new Map<string, string>();
     for await (const row of this.responses.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowPrefixFilter(itemId, 'idea|') } })) {
@@ -195,7 +195,7 @@ export class RetentionStore {
       if (posted || oldSkip) doomed.push(String(row.rowKey));
     }
     for (const itemId of itemIds) await tolerateDone(this.ledger.deleteEntity(LEDGER_PK.reminded, ledgerPart(itemId)));
-    return this.deleteRows(this.ledger, pk, doomed);
+    return deleteRows(this.ledger, pk, doomed);
   }
 
   /** every team ever installed (active or not), for the participation clean-up. */
@@ -230,7 +230,7 @@ export class RetentionStore {
     const pk = digestWeekPartition(week);
     const keys: string[] = [];
     for await (const row of this.digests.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(String(row.rowKey));
-    return this.deleteRows(this.digests, pk, keys);
+    return deleteRows(this.digests, pk, keys);
   }
 
   /** deletes a team's weekly participation rows (pseudonyms) of one ISO week. */
@@ -238,7 +238,7 @@ export class RetentionStore {
     const pk = participationPartition(teamId, week);
     const keys: string[] = [];
     for await (const row of this.participation.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(String(row.rowKey));
-    return this.deleteRows(this.participation, pk, keys);
+    return deleteRows(this.participation, pk, keys);
   }
 
   /**
@@ -278,7 +278,7 @@ export class RetentionStore {
       const rows: Array<{ rowKey: string; personId: string }> = [];
       for await (const row of this.ideas.listEntities<{ personId: string }>({ queryOptions: { filter: rowPrefixFilter(at.pk, prefix) } })) rows.push({ rowKey: String(row.rowKey), personId: row.personId });
       for (const r of rows) await tolerateDone(this.ideas.deleteEntity(IDEA_PK.backer(r.personId), `${kind}|${ideaId}`));
-      backings += await this.deleteRows(this.ideas, at.pk, rows.map((r) => r.rowKey));
+      backings += await deleteRows(this.ideas, at.pk, rows.map((r) => r.rowKey));
     }
     for await (const row of this.ideas.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowPrefixFilter(at.pk, IDEA_RK.history(at.key)) } })) {
       const { partitionKey, rowKey, etag, timestamp: _t, by, ...rest } = row;
@@ -286,18 +286,5 @@ export class RetentionStore {
       await tolerateDone(this.ideas.updateEntity({ ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey) }, 'Replace', { etag: String(etag) }));
     }
     return { author: authorId !== undefined, backings };
-  }
-
-  /** deletes rows of one partition in batches of 100; rows already gone are fine. */
-  private async deleteRows(table: TableClient, partitionKey: string, rowKeys: string[]): Promise<number> {
-    for (let i = 0; i < rowKeys.length; i += 100) {
-      const chunk = rowKeys.slice(i, i + 100);
-      try {
-        await table.submitTransaction(chunk.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
-      } catch {
-        for (const rowKey of chunk) await tolerateDone(table.deleteEntity(partitionKey, rowKey)); // one was gone already
-      }
-    }
-    return rowKeys.length;
   }
 }

@@ -1,4 +1,4 @@
-import { odata, TableClient, TableServiceClient, type TableEntity } from '@azure/data-tables';
+import { odata, TableClient, TableServiceClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 
 /** every table Mitwirken uses; docs/storage.md explains keys and partitions. */
 export const TABLE_NAMES = {
@@ -123,4 +123,17 @@ export function isStorageUnavailable(error: unknown): boolean {
   if (!e || (e.name !== 'RestError' && !e.code)) return false;
   if (e.statusCode === undefined) return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_SEND_ERROR', 'ENOTFOUND'].includes(String(e.code));
   return e.statusCode >= 500;
+}
+
+/** deletes rows of one partition in batch transactions of 100; a row already gone is no failure. Returns how many were asked. */
+export async function deleteRows(table: TableClient, partitionKey: string, rowKeys: readonly string[]): Promise<number> {
+  for (let i = 0; i < rowKeys.length; i += 100) {
+    const chunk = rowKeys.slice(i, i + 100);
+    try {
+      await table.submitTransaction(chunk.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+    } catch {
+      for (const rowKey of chunk) await tolerateDone(table.deleteEntity(partitionKey, rowKey)); // one was gone already
+    }
+  }
+  return rowKeys.length;
 }

@@ -10,11 +10,19 @@ describe('sealing a tally when a poll closes', () => {
     const { storage } = fixture();
     for (const anonymous of [false, true]) {
       const item = samplePoll({ anonymous });
-      await storage.responses.castVote(item, person(1), [0]);
-      expect(await storage.responses.seal(item)).toEqual({ counts: [1, 0, 0], voters: 1 });
-      expect((await storage.responses.castVote(item, person(2), [1])).status).toBe('closed');
-      expect(await storage.responses.tally(item)).toEqual({ counts: [1, 0, 0], voters: 1 });
+      for (let i = 0; i < 5; i++) await storage.responses.castVote(item, person(i), [i === 4 ? 1 : 0]);
+      expect(await storage.responses.seal(item)).toEqual({ counts: [4, 1, 0], voters: 5 });
+      expect((await storage.responses.castVote(item, person(9), [1])).status).toBe('closed');
+      expect(await storage.responses.tally(item)).toEqual({ counts: [4, 1, 0], voters: 5 });
     }
+  });
+
+  test('keeps only the number of voters of an anonymous poll closed below the minimum group: its counts could never be shown', async () => {
+    const { storage } = fixture();
+    const item = samplePoll({ anonymous: true });
+    for (let i = 0; i < 4; i++) await storage.responses.castVote(item, person(i), [0]);
+    expect(await storage.responses.seal(item)).toEqual({ counts: [0, 0, 0], voters: 4 });
+    expect(await storage.responses.tally(item)).toEqual({ counts: [0, 0, 0], voters: 4 });
   });
 
   test('seals a poll nobody answered', async () => {
@@ -33,7 +41,7 @@ describe('sealing a tally when a poll closes', () => {
     const outcomes = await Promise.all(votes);
     const final = await sealed;
     const recorded = outcomes.filter((o) => o.status === 'recorded').length;
-    expect(final.voters).toBe(recorded);
+    expect(final?.voters).toBe(recorded);
     expect(await storage.responses.tally(item)).toEqual(final);
     expect(outcomes.every((o) => o.status === 'recorded' || o.status === 'closed')).toBe(true);
   });

@@ -8,6 +8,7 @@ import { formatDateTime } from '../core/locale';
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import type { RosterMember } from './support/connector-stub';
+import { recordOf } from './support/sample-items';
 import { cardTexts, interactive, invokeCard } from './support/turn-helpers';
 
 const de = messages('de');
@@ -182,7 +183,7 @@ describe('the weekly digest', () => {
     const prompt = await item('prompt', { kind: 'idea', pollKind: undefined, question: 'Was würde unsere Zusammenarbeit verbessern?', createdAt: at('2026-11-24T08:00:00Z'), closesAt: at('2026-12-02T10:00:00Z') });
     const ideas = [];
     for (const [i, text] of ['Gleitzeit ausweiten', 'Mehr Homeoffice', 'Eine bessere Kaffeemaschine'].entries()) {
-      ideas.push(await storage.responses.submitIdea(prompt, who(staffAt(i + 1)), text, `seed-${i}`, at(`2026-11-24T1${i}:00:00Z`)));
+      ideas.push(recordOf(await storage.responses.submitIdea(prompt, who(staffAt(i + 1)), text, `seed-${i}`, at(`2026-11-24T1${i}:00:00Z`))));
     }
     for (const i of [2, 3, 4]) await storage.ideas.support(ideas[0]!.ideaId, staffAt(i).aadObjectId, true, at('2026-11-25T09:00:00Z'));
     await storage.ideas.support(ideas[1]!.ideaId, staffAt(5).aadObjectId, true, at('2026-11-25T09:00:00Z'));

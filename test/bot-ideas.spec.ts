@@ -21,7 +21,7 @@ let h: BotHarness;
 
 beforeAll(async () => {
   h = await startBotHarness(
-    { MIN_GROUP_SIZE: '3' },
+    { MIN_GROUP_SIZE: '3', MIN_GROUP_SIZE_TEXT: '4' },
     { members: { [TEAM.id]: roster([author, ...fans, leader, bothTeams]), [OTHER_TEAM.id]: roster([outsider, bothTeams, otherLeader]) } },
   );
   await h.installInTeam(TEAM);
@@ -319,37 +319,49 @@ describe('follow-up polls', () => {
 });
 
 describe('anonymity', () => {
-  test('ideas of an anonymous prompt stay hidden until it is closed with enough participants, and never carry names', async () => {
+  /** someone types an idea into an anonymous prompt card: it is kept sealed, no idea exists before the prompt closes. */
+  const submitAnonymous = async (p: PostedItem, who: Person, text: string) => invokeCard(await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: text }, who));
+  const closed = async (p: PostedItem, text: string) => (await h.storage.ideas.ofItem(p.item.id)).find((i) => i.text === text)!;
+  const show = async (p: PostedItem, who: Person) => invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, who, { personal: true }));
+
+  test('ideas of an anonymous prompt exist only once it closes: nothing to see, decide, support or count before', async () => {
     const p = await postItem(h, 'ideenabfrage --anonym Was stört dich im Alltag?');
-    const first = await submit(p, fan1, 'Zu viele Pflichttermine');
-    await submit(p, fan2, 'Lärm im Großraum');
-    const show = async (who: Person) => invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, who, { personal: true }));
-    expect(first).toMatchObject({ anonymous: true });
-    expect(first.authorId).toBeUndefined();
-    expect(cardTexts(await show(leader))).not.toContain('Zu viele Pflichttermine');
-
-    // hidden ideas can be neither decided nor supported, nor turned into a poll.
-    expect(cardTexts(invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(first.ideaId, 'accepted', ''), leader, { personal: true })))).toContain(de.errIdeaNotFound);
-    expect(cardTexts(invokeCard(await h.invoke(VERBS.ideaSupport, { ideaId: first.ideaId, on: true }, fan3)))).toContain(de.errIdeaNotFound);
+    for (const [i, who] of [fan1, fan2, fan3, author].entries()) await submitAnonymous(p, who, `Störung ${i}`);
+    expect(await h.storage.ideas.ofItem(p.item.id)).toEqual([]);
+    expect(cardTexts(await show(p, leader)).join(' ')).not.toContain('Störung');
     const poll = invokeCard(await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: 2, maxPicks: 1 }, leader, { personal: true }));
-    expect(cardTexts(poll)).toContain(de.errFollowUpHidden(3));
-
-    // three participants, but still open: hidden; closed: shown, without any name, volunteers only counted.
-    await submit(p, fan3, 'Drucker ständig leer');
-    await h.storage.participation.flush();
-    expect(cardTexts(await show(leader))).not.toContain('Zu viele Pflichttermine');
+    expect(cardTexts(poll)).toContain(de.errFollowUpHidden(4));
     await h.channelMessage('schließen', ADMIN, { conversationId: p.thread });
+    const ideas = await h.storage.ideas.ofItem(p.item.id);
+    expect(ideas.map((i) => i.text).sort()).toEqual(['Störung 0', 'Störung 1', 'Störung 2', 'Störung 3']);
+    for (const idea of ideas) expect(idea).toMatchObject({ anonymous: true, createdAt: ideas[0]!.createdAt });
+  });
+
+  test('the ideas of a closed anonymous prompt show from MIN_GROUP_SIZE_TEXT participants, without any name, volunteers only counted', async () => {
+    const few = await postItem(h, 'ideenabfrage --anonym Was fehlt dir?');
+    for (const [i, who] of [fan1, fan2, fan3].entries()) await submitAnonymous(few, who, `Fehlt ${i}`);
+    await h.channelMessage('schließen', ADMIN, { conversationId: few.thread });
+    expect(cardTexts(await show(few, leader)).join(' ')).not.toContain('Fehlt');
+
+    const p = await postItem(h, 'ideenabfrage --anonym Was würde dir helfen?');
+    const texts = ['Zu viele Pflichttermine', 'Lärm im Großraum', 'Drucker ständig leer', 'Mehr Pausenräume'];
+    for (const [i, who] of [fan1, fan2, fan3, fans[3]!].entries()) await submitAnonymous(p, who, texts[i]!);
+    await h.channelMessage('schließen', ADMIN, { conversationId: p.thread });
+    const first = await closed(p, texts[0]!);
+    expect(first.authorId).toBeUndefined();
+    expect(first.ideaId).not.toMatch(/\d{4}-W\d{2}/);
     invokeCard(await h.invoke(VERBS.ideaVolunteer, { ideaId: first.ideaId, on: true }, author));
-    const card = cardTexts(await show(leader));
-    expect(card).toEqual(expect.arrayContaining(['Zu viele Pflichttermine', 'Lärm im Großraum', 'Drucker ständig leer', de.ideaVolunteerCount(1)]));
-    for (const name of [fan1.name, fan2.name, fan3.name, author.name]) expect(card.join(' ')).not.toContain(name);
+    const card = cardTexts(await show(p, leader));
+    expect(card).toEqual(expect.arrayContaining([...texts, de.ideaVolunteerCount(1)]));
+    for (const name of [fan1.name, fan2.name, fan3.name, fans[3]!.name, author.name]) expect(card.join(' ')).not.toContain(name);
   });
 
   test('deciding an anonymous idea replies in the thread but messages nobody in private', async () => {
     const p = await postItem(h, 'ideenabfrage --anonym Was würdest du ändern?');
-    const idea = await submit(p, fan1, 'Kürzere Teamrunden');
-    for (const [i, who] of [fan2, fan3].entries()) await submit(p, who, `Idee ${i}`);
+    await submitAnonymous(p, fan1, 'Kürzere Teamrunden');
+    for (const [i, who] of [fan2, fan3, fans[3]!].entries()) await submitAnonymous(p, who, `Idee ${i}`);
     await h.channelMessage('schließen', ADMIN, { conversationId: p.thread });
+    const idea = await closed(p, 'Kürzere Teamrunden');
     const before = h.connector.delivered.length;
     const callsBefore = h.connector.calls.length;
     const card = invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'review', ''), leader, { personal: true }));

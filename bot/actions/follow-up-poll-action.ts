@@ -34,7 +34,7 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll> = asyn
   if (facts.teamId !== undefined && prompt.teamId !== facts.teamId) return fail('errItemOtherTeam');
   if (!(await managesTeam(s, prompt.teamId, personId))) return fail('errFollowUpNotManager');
   const state = await promptState(s, prompt);
-  if (!ideaTextsVisible(state, s.config.minGroupSize)) return fail('errFollowUpHidden', effectiveMinGroupSize(s.config.minGroupSize));
+  if (!ideaTextsVisible(state, s.config.minGroupSizeText)) return fail('errFollowUpHidden', effectiveMinGroupSize(s.config.minGroupSizeText));
   const views: IdeaView[] = (await s.storage.ideas.ofItem(prompt.id)).map((r) => ({
     ideaId: r.ideaId,
     itemId: prompt.id,

@@ -1,6 +1,6 @@
 import { VERBS } from '../../core/card-actions';
 import { messages } from '../../core/messages';
-import { ok } from '../../core/problems';
+import { fail, ok } from '../../core/problems';
 import { renderItemCard } from '../item-view';
 import { answerableItem, type ActionHandler } from './action-turn';
 
@@ -10,7 +10,8 @@ export const ideaAction: ActionHandler<typeof VERBS.submitIdea> = async (turn, p
   const loaded = await answerableItem(turn, payload.itemId, 'idea');
   if (!loaded.ok) return loaded;
   const item = loaded.value;
-  await s.storage.responses.submitIdea(item, { aadObjectId: turn.personId, name: facts.userName }, payload.ideaText, facts.deliveryKey);
+  const submitted = await s.storage.responses.submitIdea(item, { aadObjectId: turn.personId, name: facts.userName }, payload.ideaText, facts.deliveryKey);
+  if (submitted.status === 'closed') return fail('errItemClosed');
   s.refresher.schedule(item.id);
   s.log.info({ itemId: item.id, ...(item.anonymous ? {} : { personId: turn.personId }) }, 'idea');
   const m = messages(facts.locale);

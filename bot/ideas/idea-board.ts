@@ -49,7 +49,7 @@ export async function visibleIdea(s: BotServices, ideaId: string): Promise<IdeaR
   const idea = await s.storage.ideas.get(ideaId);
   if (!idea?.anonymous) return idea;
   const prompt = idea.itemId !== undefined ? await s.storage.items.get(idea.itemId) : undefined;
-  return prompt && ideaTextsVisible(await promptState(s, prompt), s.config.minGroupSize) ? idea : undefined;
+  return prompt && ideaTextsVisible(await promptState(s, prompt), s.config.minGroupSizeText) ? idea : undefined;
 }
 
 /**
@@ -58,9 +58,14 @@ export async function visibleIdea(s: BotServices, ideaId: string): Promise<IdeaR
  */
 async function ideasOf(s: BotServices, scope: IdeasScope): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
   if (scope.prompt) return { records: await s.storage.ideas.ofItem(scope.prompt.id), prompts: new Map([[scope.prompt.id, scope.prompt]]) };
-  const recent = await s.storage.ideas.ofTeamRecent(scope.team.teamId, recentWeeks(s.now(), s.config.timeZone));
+  const weeks = recentWeeks(s.now(), s.config.timeZone);
+  const [recent, closed] = await Promise.all([
+    s.storage.ideas.ofTeamRecent(scope.team.teamId, weeks),
+    Promise.all(weeks.map((w) => s.storage.items.closedInTeamWeek(scope.team.teamId, w))).then((lists) => lists.flat()),
+  ]);
   const itemIds = [...new Set(recent.map((r) => r.itemId).filter((id): id is string => id !== undefined))];
-  const items = (await Promise.all(itemIds.map((id) => s.storage.items.get(id)))).filter((i): i is Item => i !== undefined && i.teamId === scope.team.teamId);
+  const seen = (await Promise.all(itemIds.map((id) => s.storage.items.get(id)))).filter((i): i is Item => i !== undefined && i.teamId === scope.team.teamId);
+  const items = [...new Map([...seen, ...closed.filter((i) => i.kind === 'idea' && i.anonymous)].map((i) => [i.id, i])).values()];
   const byId = new Map(recent.map((r) => [r.ideaId, r]));
   for (const whole of await Promise.all(items.filter((i) => i.anonymous).map((i) => s.storage.ideas.ofItem(i.id)))) {
     for (const r of whole) byId.set(r.ideaId, r);
@@ -101,7 +106,7 @@ export async function renderIdeasCard(
   viewer: IdeasViewer | undefined,
   options: { locale: Locale; notice?: CardNotice; refreshUserId?: string },
 ): Promise<CardAttachment> {
-  const min = s.config.minGroupSize;
+  const min = s.config.minGroupSizeText;
   const { records, prompts } = await ideasOf(s, scope);
   const views = await viewsOf(s, records, prompts);
   const shown = topIdeas(
@@ -120,7 +125,7 @@ export async function renderIdeasCard(
     locale: options.locale,
     teamName: teamName(scope.team),
     ideas,
-    minGroupSize: min,
+    minGroupSizeText: min,
     viewer: {
       supported: viewer ? shown.filter((_, i) => supported[i]).map((v) => v.ideaId) : [],
       volunteered: viewer ? shown.filter((_, i) => volunteers[i]?.some((b) => b.id === viewer.personId)).map((v) => v.ideaId) : [],

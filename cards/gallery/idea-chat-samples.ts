@@ -67,7 +67,7 @@ export const IDEA_CHAT_SAMPLES: readonly CardSample[] = [
     build: (l) =>
       asAttachment(
         withUserRefresh(
-          buildIdeasCard({ locale: l, teamName: 'Jobcenter Mitte', ideas: teamIdeas(l), minGroupSize: SAMPLE_MIN_GROUP_SIZE, viewer: { supported: [], volunteered: [], canManage: false } }),
+          buildIdeasCard({ locale: l, teamName: 'Jobcenter Mitte', ideas: teamIdeas(l), minGroupSizeText: SAMPLE_MIN_GROUP_SIZE, viewer: { supported: [], volunteered: [], canManage: false } }),
           { verb: VERBS.ideasOfTeam, data: { teamId: TEAMS[0]!.teamId } },
           ['29:sample-user'],
         ),

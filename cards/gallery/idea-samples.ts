@@ -51,7 +51,7 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
           locale: l,
           teamName: 'Ausländerbehörde',
           ideas: ideasIn(l),
-          minGroupSize: SAMPLE_MIN_GROUP_SIZE,
+          minGroupSizeText: SAMPLE_MIN_GROUP_SIZE,
           viewer: { supported: ['idee-3'], volunteered: [], canManage: true },
           promptItemId: 'abh-wartezeiten',
         }),
@@ -68,7 +68,7 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
           locale: l,
           teamName: 'Ausländerbehörde',
           ideas: ideasIn(l),
-          minGroupSize: SAMPLE_MIN_GROUP_SIZE,
+          minGroupSizeText: SAMPLE_MIN_GROUP_SIZE,
           viewer: { supported: ['idee-2'], volunteered: ['idee-2'], canManage: false },
         }),
       ),
@@ -125,6 +125,7 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
             timeZone: 'Europe/Berlin',
             locale: l,
             minGroupSize: SAMPLE_MIN_GROUP_SIZE,
+            minGroupSizeText: SAMPLE_MIN_GROUP_SIZE,
             teams: [
               {
                 teamId: 'abh',

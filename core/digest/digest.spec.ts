@@ -35,6 +35,7 @@ const input = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}): Diges
   timeZone: 'Europe/Berlin',
   locale: 'de',
   minGroupSize: 5,
+  minGroupSizeText: 5,
   teams,
   ...over,
 });

@@ -53,6 +53,8 @@ export interface DigestInput {
   timeZone: string;
   locale: Locale;
   minGroupSize: number;
+  /** participants an anonymous prompt needs before its ideas are shown (MIN_GROUP_SIZE_TEXT). */
+  minGroupSizeText: number;
   teams: DigestTeamInput[];
 }
 
@@ -139,11 +141,11 @@ export function assembleDigest(input: DigestInput): Digest {
     timeZone: input.timeZone,
     locale: input.locale,
     minGroupSize: min,
-    teams: input.teams.map((team) => assembleTeam(team, weeks, period, min)),
+    teams: input.teams.map((team) => assembleTeam(team, weeks, period, min, input.minGroupSizeText)),
   };
 }
 
-function assembleTeam(team: DigestTeamInput, weeks: WeekKey[], period: { start: Date; end: Date }, min: number): DigestTeam {
+function assembleTeam(team: DigestTeamInput, weeks: WeekKey[], period: { start: Date; end: Date }, min: number, minText: number): DigestTeam {
   const byWeek = weeks.map((week) => ({ week, participation: participationOf(team.participantsByWeek[week] ?? 0, team.memberCount, min) }));
   const current = byWeek[byWeek.length - 1]!.participation;
   const previous = byWeek[byWeek.length - 2]!.participation;
@@ -154,7 +156,7 @@ function assembleTeam(team: DigestTeamInput, weeks: WeekKey[], period: { start: 
     .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())
     .map((item) => closedResult(item, min));
   const open = [...team.openItems].sort((a, b) => (a.closesAt?.getTime() ?? Infinity) - (b.closesAt?.getTime() ?? Infinity));
-  const showable = team.newIdeas.filter((idea) => ideaTextsVisible({ anonymous: idea.anonymous, closed: idea.promptClosed, participants: idea.promptParticipants }, min));
+  const showable = team.newIdeas.filter((idea) => ideaTextsVisible({ anonymous: idea.anonymous, closed: idea.promptClosed, participants: idea.promptParticipants }, minText));
   return {
     teamId: team.teamId,
     teamName: team.teamName,

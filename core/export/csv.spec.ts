@@ -4,6 +4,7 @@ const input: CampaignCsvInput = {
   campaignTitle: 'Gute Arbeit; 2026',
   locale: 'de',
   minGroupSize: 5,
+  minGroupSizeText: 5,
   items: [
     { kind: 'poll', teamName: 'Team A', question: 'Wie "gut"?', pollKind: 'single', anonymous: false, options: ['=1+1', 'b'], status: 'closed', tally: { counts: [2, 1], voters: 3 } },
     { kind: 'poll', teamName: 'Team A', question: 'Note?', pollKind: 'rating', anonymous: true, options: [], status: 'closed', tally: { counts: [0, 1, 1, 0, 4], voters: 6 } },

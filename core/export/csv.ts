@@ -35,6 +35,8 @@ export interface CampaignCsvInput {
   campaignTitle: string;
   locale: Locale;
   minGroupSize: number;
+  /** participants an anonymous prompt needs before its texts are exported (MIN_GROUP_SIZE_TEXT). */
+  minGroupSizeText: number;
   items: (CsvPollItem | CsvIdeaItem)[];
 }
 
@@ -104,7 +106,7 @@ export function campaignCsv(input: CampaignCsvInput): string {
     const respondents = csvNumber(item.participants);
     if (item.anonymous && item.status !== 'closed') {
       rows.push(row(respondents, { note: m.csvAnonymousIdeasOpen }));
-    } else if (!ideaTextsVisible({ anonymous: item.anonymous, closed: true, participants: item.participants }, min)) {
+    } else if (!ideaTextsVisible({ anonymous: item.anonymous, closed: true, participants: item.participants }, input.minGroupSizeText)) {
       rows.push(row(respondents, { note: m.csvBelowThreshold(min) }));
     } else if (item.ideas.length === 0) {
       rows.push(row(respondents, { note: m.csvNoIdeas }));

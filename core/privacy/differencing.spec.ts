@@ -53,8 +53,8 @@ function pollViews(p: { kind: PollKind; options: number; min: number }, events: 
     };
     moments.push({
       card: pollResults(item, tally, p.min),
-      csv: campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: p.min, items: [csvItem] }),
-      digest: JSON.stringify(assembleDigest({ leader: { id: 'l', name: 'L' }, week: WEEK, interim: false, timeZone: 'Europe/Berlin', locale: 'de', minGroupSize: p.min, teams: [team] }).teams[0]?.closed),
+      csv: campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: p.min, minGroupSizeText: p.min, items: [csvItem] }),
+      digest: JSON.stringify(assembleDigest({ leader: { id: 'l', name: 'L' }, week: WEEK, interim: false, timeZone: 'Europe/Berlin', locale: 'de', minGroupSize: p.min, minGroupSizeText: p.min, teams: [team] }).teams[0]?.closed),
     });
   }
   return moments;
@@ -122,6 +122,7 @@ const teamDigestOfIdeas = (views: IdeaView[], minGroupSize: number) =>
     timeZone: 'Europe/Berlin',
     locale: 'de',
     minGroupSize,
+    minGroupSizeText: minGroupSize,
     teams: [{ teamId: 't', teamName: 'T', memberCount: 30, participantsByWeek: {}, newIdeas: views, closedItems: [], openItems: [] }],
   }).teams[0]!;
 
@@ -139,7 +140,7 @@ describe('anonymous idea prompts: two moments', () => {
           const views = ideas.map((i, n) => ideaView({ ideaId: `dA.${WEEK}.${String(n).padStart(16, '0')}`, text: i.text, promptParticipants: participants, promptClosed: closed }));
           const digest = teamDigestOfIdeas(views, minGroup);
           const csvItem: CsvIdeaItem = { kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: closed ? 'closed' : 'open', participants, ideas: views };
-          const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, items: [csvItem] });
+          const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, minGroupSizeText: minGroup, items: [csvItem] });
           const visible = ideaTextsVisible({ anonymous: true, closed, participants }, minGroup);
           if (!visible) {
             expect(digest.topIdeas).toEqual([]);
@@ -167,7 +168,7 @@ describe('anonymous idea prompts: two moments', () => {
           });
           const digest = teamDigestOfIdeas(views, 5);
           const orderedByTime = [...views].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-          const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: 5, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: 'closed', participants: 9, ideas: orderedByTime }] });
+          const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: 5, minGroupSizeText: 5, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: 'closed', participants: 9, ideas: orderedByTime }] });
           return JSON.stringify([digest.topIdeas.map((i) => i.text), csv]);
         };
         expect(render(t1)).toBe(render(t2));
@@ -200,7 +201,7 @@ describe('two groups', () => {
     });
     fc.assert(
       fc.property(fc.array(fc.oneof(poll, idea), { maxLength: 8 }), min, (items, minGroup) => {
-        const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, items });
+        const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, minGroupSizeText: minGroup, items });
         const rows = csv.slice(1).split('\r\n').slice(1, -1).map((r) => r.split(';'));
         for (const row of rows) {
           const figures = row[7] !== '' && row[7] !== undefined;

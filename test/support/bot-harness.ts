@@ -7,6 +7,8 @@ import { openStorage, type Storage } from '../../storage/open-storage';
 import { ConnectorStub, type ConnectorStubOptions } from './connector-stub';
 
 export const TENANT = 'tenant-1';
+/** the answer secret of every harness: a test playing the attacker of docs/privacy.md (T1) holds it too. */
+export const ANSWER_SECRET = 'test-secret-test-secret-test-secret!';
 export const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
 export const TEAM = { id: '19:team-a@thread.tacv2', name: 'Team Digitalisierung' };
 export const OTHER_TEAM = { id: '19:team-b@thread.tacv2', name: 'Team Leistung' };
@@ -59,7 +61,7 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: 'test-secret-test-secret-test-secret!', timeZone: config.timeZone });
+  const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: ANSWER_SECRET, timeZone: config.timeZone, minGroupSize: config.minGroupSize });
   const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0, ...(appOptions.now && { now: appOptions.now }) });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;

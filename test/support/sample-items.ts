@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Item } from '../../core/items';
+import type { IdeaRecord } from '../../storage/idea-repository';
+import type { IdeaSubmission } from '../../storage/response-repository';
 
 /** an open single-choice poll with fresh ids; override what a test cares about. */
 export function samplePoll(over: Partial<Item> = {}): Item {
@@ -18,4 +20,10 @@ export function samplePoll(over: Partial<Item> = {}): Item {
     locale: 'de',
     ...over,
   };
+}
+
+/** the idea record a named prompt's submission created; fails the test when there is none. */
+export function recordOf(submission: IdeaSubmission): IdeaRecord {
+  if (submission.status !== 'recorded' || !submission.idea) throw new Error(`expected a stored named idea, got ${JSON.stringify(submission)}`);
+  return submission.idea;
 }
