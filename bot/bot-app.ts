@@ -51,10 +51,13 @@ export interface BotApp {
   close(): Promise<void>;
 }
 
-/** who may use admin commands: the configured AAD ids; in local mode with none configured, the Playground's current user. */
+/**
+ * who may use admin commands: the configured AAD ids; in local mode with none configured, the Playground's current
+ * user (or, without a Playground tenant, every person). Nobody without an AAD object id is ever an admin.
+ */
 export function adminPolicy(config: Config, localAdminId: string | undefined): (aadObjectId: string | undefined) => boolean {
   const admins = new Set(config.adminIds);
-  if (admins.size === 0 && config.localMode) return (id) => (localAdminId ? id === localAdminId : true);
+  if (admins.size === 0 && config.localMode) return (id) => Boolean(id) && (localAdminId ? id === localAdminId : true);
   return (id) => Boolean(id && admins.has(id));
 }
 
