@@ -79,6 +79,17 @@ export function envelopeProblem(body: unknown): string | undefined {
   return parsed.ok ? undefined : parsed.problem;
 }
 
+/** the Bot Framework channel id of Microsoft Teams; the Agents Playground sends it too (`-c msteams`). */
+export const TEAMS_CHANNEL_ID = 'msteams';
+
+/**
+ * whether an activity comes from Microsoft Teams. The Bot Connector also signs activities from Web Chat, Direct Line
+ * and other channels for the same bot; they carry no Teams identity (`from.aadObjectId`) and are never served.
+ */
+export function fromTeams(envelope: ActivityEnvelope): boolean {
+  return envelope.channelId === TEAMS_CHANNEL_ID;
+}
+
 /**
  * the tenant ids an activity claims (Teams sends both `channelData.tenant.id` and `conversation.tenantId`);
  * empty when it names none.

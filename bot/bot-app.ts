@@ -10,7 +10,7 @@ import { createCampaignScheduler } from './campaign-runtime';
 import { exportFileFor, exportRequestSchema } from './campaign-export';
 import type { DigestScheduler } from './digest-scheduler';
 import { createDigestScheduler } from './digest-runtime';
-import { DownloadLinks } from './download-links';
+import { DOWNLOAD_ROUTES, DownloadLinks } from './download-links';
 import { myDataFile, myDataRequestSchema } from './personal-data';
 import { RetentionJob } from './retention-job';
 import { ChannelPoster } from './channel-poster';
@@ -51,10 +51,13 @@ export interface BotApp {
   close(): Promise<void>;
 }
 
-/** who may use admin commands: the configured AAD ids; in local mode with none configured, the Playground's current user. */
+/**
+ * who may use admin commands: the configured AAD ids; in local mode with none configured, the Playground's current
+ * user (or, without a Playground tenant, every person). Nobody without an AAD object id is ever an admin.
+ */
 export function adminPolicy(config: Config, localAdminId: string | undefined): (aadObjectId: string | undefined) => boolean {
   const admins = new Set(config.adminIds);
-  if (admins.size === 0 && config.localMode) return (id) => (localAdminId ? id === localAdminId : true);
+  if (admins.size === 0 && config.localMode) return (id) => Boolean(id) && (localAdminId ? id === localAdminId : true);
   return (id) => Boolean(id && admins.has(id));
 }
 
@@ -101,15 +104,15 @@ export function createBotApp(options: BotAppOptions): BotApp {
     }),
     roster,
     membership: new TeamMembership(roster, log, now),
-    exportLinks: new DownloadLinks({ path: '/exports', purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) }),
-    myDataLinks: new DownloadLinks({ path: '/my-data', purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) }),
+    exportLinks: new DownloadLinks({ path: DOWNLOAD_ROUTES.exports, purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) }),
+    myDataLinks: new DownloadLinks({ path: DOWNLOAD_ROUTES.myData, purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) }),
     now,
   };
   const bot = new MitwirkenBot(services, { answerIntervalMs: options.answerIntervalMs });
   const scheduler = createCampaignScheduler(services);
   const digestScheduler = createDigestScheduler(services);
   const retention = new RetentionJob({ storage, defaultDays: config.retentionDays, timeZone: config.timeZone, now, log, instanceId: `${hostname()}-${randomUUID().slice(0, 8)}` });
-  const server = createServer({ adapter, bot, log, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds, downloads: [{ path: '/exports', source: services.exportLinks }, { path: '/my-data', source: services.myDataLinks }] });
+  const server = createServer({ adapter, bot, log, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds, downloads: [{ path: DOWNLOAD_ROUTES.exports, source: services.exportLinks }, { path: DOWNLOAD_ROUTES.myData, source: services.myDataLinks }] });
   return {
     services,
     adapter,

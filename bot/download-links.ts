@@ -16,6 +16,9 @@ export interface DownloadSource {
   download(token: string): Promise<DownloadResult>;
 }
 
+/** the routes that serve download links (`GET <route>/<token>`); the logger redacts the token after each of them. */
+export const DOWNLOAD_ROUTES = { exports: '/exports', myData: '/my-data' } as const;
+
 const TOKEN = /^[A-Za-z0-9_-]{40,2000}$/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { DOWNLOAD_ROUTES } from './download-links';
 
 export type { Logger };
 
@@ -22,6 +23,17 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/(client_secret=)[^&\s'"]+/gi, '$1[redacted]'],
 ];
 
+/**
+ * the token segment of a download link's path or URL (`/exports/<token>`, `/my-data/<token>`, also with an encoded
+ * or doubled slash): a credential that opens a person's data, whatever method or route it arrived with.
+ */
+const DOWNLOAD_TOKEN = new RegExp(`(${Object.values(DOWNLOAD_ROUTES).join('|')})((?:/|%2f)+)[^\\s"'\\\\/?#&<>]+`, 'gi');
+
+/** a text (a log line, a path, a URL) with the token of every download link replaced by "[redacted]". */
+export function redactDownloadTokens(text: string): string {
+  return text.replace(DOWNLOAD_TOKEN, '$1$2[redacted]');
+}
+
 /** a text with every recognizable secret replaced by "[redacted]". */
 export function scrubSecrets(text: string): string {
   return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
@@ -37,7 +49,10 @@ function scrubbedError(err: Error): Record<string, unknown> {
   return serialized;
 }
 
-/** the logger settings shared by production and tests: level, redaction by path and secret scrubbing in text. */
+/**
+ * the logger settings shared by production and tests: level, redaction by path, secret scrubbing in text, and
+ * download tokens redacted from every finished line.
+ */
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
@@ -49,6 +64,8 @@ export function loggerOptions(level: string): LoggerOptions {
         const scrubbed = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>;
         return method.apply(this, scrubbed);
       },
+      // the finished line, so no field, message, error text or binding can carry a download token past it.
+      streamWrite: redactDownloadTokens,
     },
   };
 }

@@ -152,8 +152,11 @@ export class MitwirkenBot extends TeamsActivityHandler {
     if (!parsed.ok) return reject(parsed.problem);
     const command = parsed.value;
     if (command.name === 'demo' && !this.s.config.localMode) return reject({ key: 'errUnknownCommand', args: ['demo'] });
-    if (ADMIN_COMMANDS.has(command.name) && !(await this.s.isAdmin(facts.aadObjectId))) return reject({ key: 'errNotAdmin' });
-    const turn: CommandTurn = { ctx, facts, s: this.s };
+    // a person is the AAD object id Teams sends with every user's activity; `from.id` never stands in for it.
+    const personId = facts.aadObjectId;
+    if (!personId) return reject({ key: 'errNoIdentity' });
+    if (ADMIN_COMMANDS.has(command.name) && !(await this.s.isAdmin(personId))) return reject({ key: 'errNotAdmin' });
+    const turn: CommandTurn = { ctx, facts, s: this.s, personId };
     await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);
   }
 
@@ -172,9 +175,10 @@ export class MitwirkenBot extends TeamsActivityHandler {
     try {
       if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });
       if (typeof hint === 'string' && hint.startsWith(PREVIEW_ITEM_PREFIX)) return respond(asAttachment(buildMessageCard(messages(facts.locale).appName, [messages(facts.locale).previewOnly])));
+      const personId = facts.aadObjectId;
+      if (!personId) return await problemCard({ key: 'errNoIdentity' });
       const payload = parsePayload(verb, data);
       if (!payload.ok) return await problemCard(payload.problem);
-      const personId = facts.aadObjectId ?? ctx.activity.from.id;
       const answered = verb === VERBS.vote || verb === VERBS.submitIdea ? (payload.value as { itemId: string }).itemId : undefined;
       if (answered !== undefined && !this.throttle.tryAcquire(personId, answered)) return await problemCard({ key: 'errSlowDown' });
       const turn: ActionTurn = { ctx, facts, s: this.s, personId };

@@ -1,7 +1,7 @@
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
-import { claimedTenantIds, parseEnvelope, tenantAllowed } from './activity-envelope';
+import { claimedTenantIds, fromTeams, parseEnvelope, tenantAllowed } from './activity-envelope';
 import { attachmentHeader, type DownloadSource } from './download-links';
 
 /** largest request body accepted on /api/messages; larger ones get 413. */
@@ -19,7 +19,7 @@ export interface ServerDeps {
   downloads?: ReadonlyArray<{ path: string; source: DownloadSource }>;
 }
 
-/** the HTTP surface: /api/messages for Teams, /healthz (process up) and /readyz (storage reachable). */
+/** the HTTP surface: /api/messages for Teams (activities from other channels get 403), /healthz (process up) and /readyz (storage reachable). */
 export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], downloads = [] }: ServerDeps): restify.Server {
   const tenants = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
   // download tokens (bot/download-links.ts) are longer than restify's default route parameter limit of 100.
@@ -31,6 +31,12 @@ export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], 
     if (!parsed.ok) {
       log.warn({ problem: parsed.problem }, 'rejected request on /api/messages');
       res.send(400, { error: 'invalid activity', detail: parsed.problem });
+      return;
+    }
+    if (!fromTeams(parsed.envelope)) {
+      // no ids or names of the sender: the channel and the activity type say what was refused.
+      log.warn({ channelId: parsed.envelope.channelId, type: parsed.envelope.type }, 'activity from a channel other than Microsoft Teams');
+      res.send(403, { error: 'channel not supported' });
       return;
     }
     if (!tenantAllowed(parsed.envelope, tenants)) {

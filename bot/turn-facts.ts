@@ -5,7 +5,7 @@ import { resolveLocale, type Locale } from '../core/locale';
 /** what a handler needs to know about the incoming activity, read in one place. */
 export interface TurnFacts {
   locale: Locale;
-  /** the person, from the activity (never from card data). */
+  /** the person: `from.aadObjectId` of the activity (never card data, never `from.id`); undefined when missing or empty. */
   aadObjectId?: string;
   userName: string;
   teamId?: string;
@@ -36,7 +36,7 @@ export function turnFacts(activity: Partial<Activity>, defaultLocale: Locale): T
   const conversationType = activity.conversation?.conversationType;
   return {
     locale: resolveLocale(activity.locale, defaultLocale),
-    aadObjectId: activity.from?.aadObjectId,
+    aadObjectId: activity.from?.aadObjectId || undefined,
     userName: activity.from?.name ?? '',
     teamId: data.team?.id,
     channelId: data.channel?.id ?? (data.team?.id ? data.team.id : undefined),

@@ -1,4 +1,4 @@
-import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, Lexer, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 
 /**
  * Reading configuration files that admins and HR maintain (campaign files, the organisation file): YAML 1.2 or
@@ -33,12 +33,75 @@ export function formatPath(path: Path): string {
 
 export type Source = { ok: true; data: unknown; locate: Locator } | { ok: false; errors: FileError[] };
 
-/** parses a .yml/.yaml (YAML 1.2 core schema, so local date-times stay strings) or .json file; never throws. */
+/** how many copies aliases may expand to in one file: the yaml library's guard against "billion laughs" documents. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * how deep flow collections (`[…]`, `{…}`, all of JSON) may nest. Campaign and organisation files need a handful of
+ * levels; the YAML parser needs about 1 KB of memory per level, so a few MB of brackets would exhaust the process.
+ */
+const MAX_FLOW_DEPTH = 64;
+
+/**
+ * parses a .yml/.yaml (YAML 1.2 core schema, so local date-times stay strings) or .json file; never throws. Whatever
+ * the parser throws (aliases expanding too far, an alias without anchor, nesting deeper than the stack) becomes an
+ * error of this file, so one bad file never stops the reading of the others.
+ */
 export function readSource(fileName: string, text: string): Source {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === 'yml' || extension === 'yaml') return readYaml(fileName, text);
-  if (extension === 'json') return readJson(fileName, text);
-  return { ok: false, errors: [{ file: fileName, path: '', message: 'unknown file type; use .yml, .yaml or .json' }] };
+  if (extension !== 'yml' && extension !== 'yaml' && extension !== 'json') {
+    return { ok: false, errors: [{ file: fileName, path: '', message: 'unknown file type; use .yml, .yaml or .json' }] };
+  }
+  try {
+    const tooDeep = lineNestedDeeperThan(text, MAX_FLOW_DEPTH);
+    if (tooDeep !== undefined) return { ok: false, errors: [{ file: fileName, line: tooDeep, path: '', message: `nested more than ${MAX_FLOW_DEPTH} levels deep` }] };
+    return extension === 'json' ? readJson(fileName, text) : readYaml(fileName, text);
+  } catch (err) {
+    return { ok: false, errors: [{ file: fileName, path: '', message: describeThrown(err) }] };
+  }
+}
+
+/** the line where flow collections first nest deeper than `limit`, found by the YAML lexer alone (no tree is built); undefined when they never do. */
+function lineNestedDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      depth += 1;
+      if (depth > limit) return line;
+    } else if (token === ']' || token === '}') {
+      depth = Math.max(0, depth - 1);
+    } else {
+      for (let i = token.indexOf('\n'); i !== -1; i = token.indexOf('\n', i + 1)) line += 1;
+    }
+  }
+  return undefined;
+}
+
+/** a parser exception as a reader of the file understands it. */
+function describeThrown(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/excessive alias count/i.test(message)) return `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies); write the repeated values out`;
+  if (err instanceof RangeError) return 'nested too deeply to be read';
+  if (/^unresolved alias/i.test(message)) return `YAML alias without anchor: ${message.replace(/^[^:]*:\s*/, '*')} is used before any &anchor of that name`;
+  return `cannot be read: ${message.split('\n')[0]}`;
+}
+
+/** the line of the first alias whose anchor is not set before it, if there is one. */
+function unresolvedAliasLine(doc: Document, lines: LineCounter): number | undefined {
+  const anchors = new Set<string>();
+  let line: number | undefined;
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node) && !anchors.has(node.source)) {
+        line = node.range ? lines.linePos(node.range[0]).line : undefined;
+        return visit.BREAK;
+      }
+      if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return line;
 }
 
 function parseYaml(text: string): { doc: Document; lines: LineCounter } {
@@ -60,7 +123,12 @@ function readYaml(fileName: string, text: string): Source {
     // one error per line: the parser's follow-on complaints about the same spot are noise.
     return { ok: false, errors: errors.filter((e, i) => errors.findIndex((other) => other.line === e.line) === i) };
   }
-  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }), locate: locator(doc, lines) };
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locator(doc, lines) };
+  } catch (err) {
+    const line = unresolvedAliasLine(doc, lines);
+    return { ok: false, errors: [{ file: fileName, ...(line !== undefined && { line }), path: '', message: describeThrown(err) }] };
+  }
 }
 
 function readJson(fileName: string, text: string): Source {
@@ -74,9 +142,13 @@ function readJson(fileName: string, text: string): Source {
     const lineNumber = line !== undefined ? Number(line) : position !== undefined ? lineAt(text, Number(position)) : undefined;
     return { ok: false, errors: [{ file: fileName, line: lineNumber, path: '', message: `JSON syntax error: ${message}` }] };
   }
-  // JSON is YAML 1.2, so the YAML parser supplies line numbers for JSON files too.
-  const { doc, lines } = parseYaml(text);
-  return { ok: true, data, locate: doc.errors.length === 0 ? locator(doc, lines) : () => undefined };
+  // JSON is YAML 1.2, so the YAML parser supplies line numbers for JSON files too; should it fail on valid JSON, there are none.
+  try {
+    const { doc, lines } = parseYaml(text);
+    return { ok: true, data, locate: doc.errors.length === 0 ? locator(doc, lines) : () => undefined };
+  } catch {
+    return { ok: true, data, locate: () => undefined };
+  }
 }
 
 function lineAt(text: string, offset: number): number {

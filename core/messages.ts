@@ -89,6 +89,7 @@ const baseDe = {
   // errors
   errUnknownCommand: (word: string) => `„${word}“ kenne ich nicht. Mit „hilfe“ siehst du alle Befehle.`,
   errNotAdmin: 'Diesen Befehl dürfen nur Personen aus dem Beteiligungsmanagement verwenden.',
+  errNoIdentity: 'Ich kann dich nicht sicher erkennen (keine Microsoft-Entra-Kennung). Bitte nutze Mitwirken in Microsoft Teams.',
   errMissingQuestion: 'Bitte gib eine Frage an, z. B.: umfrage Wie zufrieden bist du? | sehr | eher | kaum',
   errQuestionTooLong: (max: number) => `Die Frage ist zu lang (höchstens ${max} Zeichen).`,
   errTooFewOptions: 'Eine Umfrage braucht mindestens 2 Optionen, getrennt durch „|“.',
@@ -193,6 +194,7 @@ const baseEn: typeof baseDe = {
   demoNothing: 'Demo: there is no open poll or idea prompt yet. Post one first.',
   errUnknownCommand: (word: string) => `I do not know “${word}”. Type “help” to see all commands.`,
   errNotAdmin: 'Only participation managers may use this command.',
+  errNoIdentity: 'I cannot identify you reliably (no Microsoft Entra id). Please use Mitwirken in Microsoft Teams.',
   errMissingQuestion: 'Please add a question, e.g.: poll How satisfied are you? | very | somewhat | hardly',
   errQuestionTooLong: (max: number) => `The question is too long (at most ${max} characters).`,
   errTooFewOptions: 'A poll needs at least 2 options, separated by “|”.',

@@ -22,11 +22,11 @@ afterAll(async () => {
 });
 
 /** a refresh invoke for an item that does not exist: harmless, answered inline, so it proves the bot ran. */
-const refreshInvoke = (channelId = 'msteams') => ({
+const refreshInvoke = () => ({
   id: randomUUID(),
   type: 'invoke',
   name: 'adaptiveCard/action',
-  channelId,
+  channelId: 'msteams',
   serviceUrl: h.connector.url,
   from: { id: alice.id, aadObjectId: alice.aadObjectId, name: alice.name },
   recipient: BOT,
@@ -65,9 +65,11 @@ describe('Bot Framework authentication in production mode', () => {
     expect(JSON.stringify(result.body ?? '')).not.toContain(de.errItemNotFound);
   });
 
-  test('refuses a valid token for a channel its signing key is not endorsed for', async () => {
-    const result = await h.post(refreshInvoke('webchat'), bearer(issuer.token(APP_ID, h.connector.url)));
+  test('refuses a Teams activity whose token is signed by a key that is not endorsed for Teams', async () => {
+    const before = h.connector.calls.length;
+    const result = await h.post(refreshInvoke(), bearer(issuer.token(APP_ID, h.connector.url, {}, { webchatOnlyKey: true })));
     expect(result.status).toBe(401);
+    expect(h.connector.calls.length).toBe(before);
   });
 
   test('still accepts valid tokens after refusing bad ones', async () => {

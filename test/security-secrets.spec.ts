@@ -88,6 +88,48 @@ describe('secrets never reach the logs', () => {
   });
 });
 
+describe('download tokens never reach the logs', () => {
+  let h: BotHarness;
+  const consoleLines: string[] = [];
+
+  beforeAll(async () => {
+    for (const method of ['error', 'warn', 'log', 'info', 'debug'] as const) {
+      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+    }
+    h = await startBotHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+    jest.restoreAllMocks();
+  });
+
+  /** every 16-character stretch of a token: a log line holding any of them holds part of the credential. */
+  const pieces = (token: string) => Array.from({ length: Math.ceil((token.length - 16) / 4) + 1 }, (_, i) => token.slice(i * 4, i * 4 + 16)).filter((p) => p.length === 16);
+
+  test('a download link requested with GET, HEAD, POST, OPTIONS, PUT, PATCH or DELETE leaves no part of its token in any log line', async () => {
+    const exportToken = h.app.services.exportLinks.token({ campaignId: 'puls', personId: ADMIN.aadObjectId, locale: 'de' });
+    const myDataToken = h.app.services.myDataLinks.token({ personId: alice.aadObjectId, locale: 'de' });
+    const tampered = `${exportToken.slice(0, 60)}x${exportToken.slice(61)}`;
+    const paths = [`/exports/${exportToken}`, `/my-data/${myDataToken}`, `/exports/${tampered}`, `/my-data/${myDataToken}/extra`, `/exports/${exportToken}?download=1`];
+    const statuses: number[] = [];
+    for (const path of paths) {
+      for (const method of ['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']) {
+        const body = ['POST', 'PUT', 'PATCH'].includes(method) ? JSON.stringify({ path }) : undefined;
+        const res = await fetch(`${h.url}${path}`, { method, ...(body && { body, headers: { 'content-type': 'application/json' } }) });
+        await res.arrayBuffer();
+        statuses.push(res.status);
+      }
+    }
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+
+    const everything = [...h.logs.map((l) => JSON.stringify(l)), ...consoleLines].join('\n');
+    expect(everything).toContain('request refused'); // the refusals are still logged, with the path's token redacted
+    expect(everything).toContain('/exports/[redacted]');
+    expect(everything).toContain('/my-data/[redacted]');
+    for (const token of [exportToken, myDataToken, tampered]) expect(pieces(token).filter((piece) => everything.includes(piece))).toEqual([]);
+  });
+});
+
 describe('createLogger', () => {
   const capture = () => {
     const lines: string[] = [];
@@ -103,6 +145,18 @@ describe('createLogger', () => {
     log.info({ err: { request: { headers: { authorization: 'SharedKey acct:sig-value' } } } }, 'storage error');
     for (const secret of ['eyJsecret-token', 'pw-1234567890', 'hmac-secret-value', 'abc123==', 'top-secret', 'k3y', 'sig-value']) expect(text()).not.toContain(secret);
     expect(text()).toContain('[redacted]');
+  });
+
+  test('redacts download tokens from paths and URLs in fields, messages and errors', () => {
+    const { log, text } = capture();
+    const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdEfGhIjKlMnOp';
+    log.warn({ status: 405, path: `/exports/${token}`, reason: 'HEAD is not allowed' }, 'request refused');
+    log.info({ nested: { url: `https://mitwirken.example/my-data/${token}?x=1` } }, 'link');
+    log.info(`GET /exports/${token}`);
+    log.error({ err: new Error(`/my-data/${token} does not exist`) }, 'request failed');
+    expect(text()).not.toContain(token.slice(0, 16));
+    expect(text()).toContain('/exports/[redacted]');
+    expect(text()).toContain('/my-data/[redacted]?x=1');
   });
 
   test('scrubs storage keys, SAS signatures and bearer tokens from error messages and log messages', () => {

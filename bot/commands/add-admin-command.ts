@@ -19,7 +19,7 @@ export async function knownMembers(s: BotServices): Promise<Member[]> {
 }
 
 /** `admin hinzufügen <wer>` / `add admin <who>`: an admin makes a team member an admin; stored with who granted it and when. */
-export const addAdminCommand: CommandHandler<'addAdmin'> = async ({ ctx, facts, s }, command) => {
+export const addAdminCommand: CommandHandler<'addAdmin'> = async ({ ctx, facts, s, personId }, command) => {
   const m = messages(facts.locale);
   if (!command.who.trim()) {
     await ctx.sendActivity(`${m.adminPickTitle}\n\n${m.adminPickHint}`);
@@ -36,7 +36,7 @@ export const addAdminCommand: CommandHandler<'addAdmin'> = async ({ ctx, facts, 
     return;
   }
   const person = match.member;
-  const by = facts.aadObjectId ?? ctx.activity.from.id;
+  const by = personId;
   const outcome = await s.storage.roles.grantAdmin(person.aadObjectId, by, s.now(), person.name);
   if (outcome === 'granted') {
     await s.storage.audit.record({ actorId: by, actorName: facts.userName, action: 'admin.grant', target: person.aadObjectId, details: { name: person.name }, at: s.now() });

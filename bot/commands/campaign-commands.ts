@@ -15,11 +15,11 @@ export const campaignsCommand: CommandHandler<'campaigns'> = async ({ ctx, facts
  * `kampagnen laden` / `reload campaigns`: reads CAMPAIGNS_DIR and the organisation file (ORG_FILE) again; each rejected
  * file is named with line and problem, and unresolved leaders are listed.
  */
-export const reloadCampaignsCommand: CommandHandler<'reloadCampaigns'> = async ({ ctx, facts, s }) => {
+export const reloadCampaignsCommand: CommandHandler<'reloadCampaigns'> = async ({ ctx, facts, s, personId }) => {
   const result = await reloadCampaigns(s);
-  const org = await reloadOrgFile(s, { id: facts.aadObjectId ?? ctx.activity.from.id, name: facts.userName || undefined });
+  const org = await reloadOrgFile(s, { id: personId, name: facts.userName || undefined });
   await s.storage.audit.record({
-    actorId: facts.aadObjectId ?? ctx.activity.from.id,
+    actorId: personId,
     actorName: facts.userName || undefined,
     action: 'campaigns.reload',
     details: { loaded: result.loaded.length, errors: result.errors.length },

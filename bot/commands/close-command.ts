@@ -5,7 +5,7 @@ import { closeItem } from '../close-item';
 import type { CommandHandler } from './command-turn';
 
 /** `schließen` / `close` in a thread: closes its open item and shows the final results on the card. */
-export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s }) => {
+export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s, personId }) => {
   if (!facts.teamId) {
     await ctx.sendActivity(describeProblem(facts.locale, { key: 'errChannelOnly' }));
     return;
@@ -19,6 +19,6 @@ export const closeCommand: CommandHandler<'close'> = async ({ ctx, facts, s }) =
     return;
   }
   await closeItem(s, item.id);
-  await s.storage.audit.record({ actorId: facts.aadObjectId ?? ctx.activity.from.id, actorName: facts.userName || undefined, action: 'item.close', target: item.id, details: { team: item.teamId }, at: s.now() });
+  await s.storage.audit.record({ actorId: personId, actorName: facts.userName || undefined, action: 'item.close', target: item.id, details: { team: item.teamId }, at: s.now() });
   await ctx.sendActivity(messages(facts.locale).closed);
 };

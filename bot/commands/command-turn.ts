@@ -8,6 +8,8 @@ export interface CommandTurn {
   ctx: TurnContext;
   facts: TurnFacts;
   s: BotServices;
+  /** the acting person: the AAD object id from the activity (a command without one is refused before its handler runs). */
+  personId: string;
 }
 
 /** a handler for one command name. */

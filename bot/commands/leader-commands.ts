@@ -29,7 +29,7 @@ async function teamsInQuestion(turn: CommandTurn, named: string | undefined): Pr
   return { ok: true, teams };
 }
 
-const actorOf = ({ ctx, facts }: CommandTurn): Actor => ({ id: facts.aadObjectId ?? ctx.activity.from.id, name: facts.userName || undefined });
+const actorOf = ({ facts, personId }: CommandTurn): Actor => ({ id: personId, name: facts.userName || undefined });
 
 async function reply(turn: CommandTurn, text: string): Promise<void> {
   await turn.ctx.sendActivity(text);

@@ -17,9 +17,9 @@ import { renderIdeasCard, scopeOfCard, visibleIdea, type IdeasScope } from './id
  */
 export async function ideasCardWithProblem(s: BotServices, ctx: TurnContext, facts: TurnFacts, verb: unknown, data: unknown, problem: Problem): Promise<CardAttachment | undefined> {
   const ideaButton = verb === VERBS.ideaSupport || verb === VERBS.ideaVolunteer || (verb === VERBS.ideaStatus && facts.teamId !== undefined);
-  if (!ideaButton && verb !== VERBS.followUpPoll) return undefined;
+  const personId = facts.aadObjectId;
+  if (!personId || (!ideaButton && verb !== VERBS.followUpPoll)) return undefined;
   try {
-    const personId = facts.aadObjectId ?? ctx.activity.from.id;
     const ref = (data ?? {}) as { ideaId?: unknown; itemId?: unknown };
     let teamId: string;
     let scopeOf: (team: TeamRecord) => Promise<IdeasScope>;

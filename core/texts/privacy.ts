@@ -37,7 +37,6 @@ export const privacyDe = {
   myDataErased: (votes: number, ideas: number, supports: number, volunteering: number, roles: number) =>
     `Erledigt. Gelöscht: ${votes} Stimme(n), ${supports} Unterstützung(en), ${volunteering} Mitmach-Zusage(n), ${roles} Rolle(n) und dein Chat-Eintrag; bei ${ideas} Idee(n) steht dein Name nicht mehr.`,
   errPersonalChatOnly: 'Deine Daten zeige ich nur im persönlichen Chat. Schreib mir dort „meine daten“.',
-  errNoIdentity: 'Ich kann dich nicht sicher erkennen (keine Microsoft-Entra-Kennung). Bitte nutze Mitwirken in Microsoft Teams.',
   errEraseExpired: 'Diese Bestätigung ist abgelaufen. Öffne „meine daten“ bitte noch einmal.',
   errMyDataExportNotConfigured: 'Der Export ist noch nicht eingerichtet: Es fehlt die öffentliche Adresse des Bots (PUBLIC_BASE_URL).',
   // audit
@@ -104,7 +103,6 @@ export const privacyEn: typeof privacyDe = {
   myDataErased: (votes, ideas, supports, volunteering, roles) =>
     `Done. Erased: ${votes} vote(s), ${supports} support(s), ${volunteering} volunteering sign-up(s), ${roles} role(s) and your chat record; ${ideas} idea(s) no longer carry your name.`,
   errPersonalChatOnly: 'I show your data only in the personal chat. Write “my data” to me there.',
-  errNoIdentity: 'I cannot identify you reliably (no Microsoft Entra id). Please use Mitwirken in Microsoft Teams.',
   errEraseExpired: 'This confirmation has expired. Please open “my data” again.',
   errMyDataExportNotConfigured: 'Export is not set up yet: the bot’s public address (PUBLIC_BASE_URL) is missing.',
   auditTitle: 'Audit log: latest actions',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { createBotApp, type BotApp } from '../../bot/bot-app';
 import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
 import { ConnectorStub, type ConnectorStubOptions } from './connector-stub';
@@ -60,7 +60,8 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
   const connector = shared?.connector ?? (await new ConnectorStub(stubOptions).start());
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
-  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  // the production logger's settings (redaction included), writing into `logs`.
+  const log = createLogger('debug', false, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: ANSWER_SECRET, timeZone: config.timeZone, minGroupSize: config.minGroupSize });
   const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0, ...(appOptions.now && { now: appOptions.now }) });
   const port = await app.listen(0);

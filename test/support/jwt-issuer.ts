@@ -35,14 +35,20 @@ const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64ur
 
 /**
  * a loopback stand-in for the Bot Connector's token signing (login.botframework.com, which cannot be reached here):
- * serves OpenID metadata and a JWKS whose key is endorsed for `msteams`, and signs RS256 tokens with it.
+ * serves OpenID metadata and a JWKS whose key is endorsed for `msteams` (or the channels given, as the real keys are
+ * for Web Chat, Direct Line and others too), and signs RS256 tokens with it. A second key is endorsed for `webchat` only.
  */
 export class JwtIssuer {
   private readonly kid = `test-key-${randomUUID()}`;
   private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  /** a published key endorsed only for Web Chat, for tokens whose key is not endorsed for Teams. */
+  private readonly webchatKid = `${this.kid}-webchat`;
+  private readonly webchatKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   /** a key the bot has never been told about (same kid), for forged tokens. */
   private readonly foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   private server?: http.Server;
+
+  constructor(private readonly endorsements: readonly string[] = ['msteams']) {}
 
   /** the URL to set as BOT_OPENID_METADATA_URL. */
   get metadataUrl(): string {
@@ -62,8 +68,11 @@ export class JwtIssuer {
       };
       if (req.url === '/v1/.well-known/openidconfiguration') return json({ issuer: BOT_CONNECTOR_ISSUER, jwks_uri: `${this.base}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
       if (req.url === '/v1/keys') {
-        const { n, e } = this.keys.publicKey.export({ format: 'jwk' });
-        return json({ keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n, e, endorsements: ['msteams'] }] });
+        const jwk = (key: KeyObject, kid: string, endorsements: readonly string[]) => {
+          const { n, e } = key.export({ format: 'jwk' });
+          return { kty: 'RSA', use: 'sig', kid, n, e, endorsements };
+        };
+        return json({ keys: [jwk(this.keys.publicKey, this.kid, this.endorsements), jwk(this.webchatKeys.publicKey, this.webchatKid, ['webchat'])] });
       }
       res.writeHead(404).end();
     });
@@ -76,14 +85,15 @@ export class JwtIssuer {
   }
 
   /** a token as the Bot Connector would send it for this app and service URL; `claims` override or add claims. */
-  token(appId: string, serviceUrl: string, claims: TokenClaims = {}, options: { forged?: boolean } = {}): string {
+  token(appId: string, serviceUrl: string, claims: TokenClaims = {}, options: { forged?: boolean; webchatOnlyKey?: boolean } = {}): string {
     const now = Math.floor(Date.now() / 1000);
     const payload = { iss: BOT_CONNECTOR_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600, ...claims };
-    return this.signed(payload, options.forged ? this.foreignKey : this.keys.privateKey);
+    if (options.webchatOnlyKey) return this.signed(payload, this.webchatKeys.privateKey, this.webchatKid);
+    return this.signed(payload, options.forged ? this.foreignKey : this.keys.privateKey, this.kid);
   }
 
-  private signed(payload: object, key: KeyObject): string {
-    const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: this.kid }));
+  private signed(payload: object, key: KeyObject, kid: string): string {
+    const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }));
     const body = b64url(JSON.stringify(payload));
     const signature = sign('RSA-SHA256', Buffer.from(`${head}.${body}`), key);
     return `${head}.${body}.${b64url(signature)}`;
