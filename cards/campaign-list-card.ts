@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import type { CampaignStatus } from '../core/campaigns/campaign';
 import { formatDateTime, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/campaign-list.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -24,14 +25,14 @@ export function buildCampaignListCard(locale: Locale, campaigns: CampaignSummary
   const about = (c: CampaignSummary, title: string, verb: typeof VERBS.campaignCopy | typeof VERBS.campaignDelete) => ({ title, verb, payload: { campaignId: c.id } });
   return expandTemplate(template, {
     title: m.campaignsTitle,
-    notice: options.notice ?? '',
+    notice: plainText(options.notice ?? ''),
     empty: m.campaignsNone,
     campaigns: campaigns.map((c) => ({
-      title: `${c.title} (${c.id})`,
+      title: plainText(`${c.title} (${c.id})`),
       line: m.campaignLine(m.campaignStatus[c.status] ?? c.status, c.nextPost ? formatDateTime(locale, c.nextPost, options.timeZone) : m.campaignNoNext),
       history: [
         ...((c.posted ?? 0) + (c.skipped ?? 0) > 0 ? [m.campaignCounts(c.posted ?? 0, c.skipped ?? 0)] : []),
-        ...(c.lastSkip ? [m.campaignLastSkip(formatDateTime(locale, c.lastSkip.at, options.timeZone), c.lastSkip.reason)] : []),
+        ...(c.lastSkip ? [m.campaignLastSkip(formatDateTime(locale, c.lastSkip.at, options.timeZone), plainText(c.lastSkip.reason))] : []),
       ],
       actions: [
         ...(c.status === 'draft' ? [status(c, m.campaignSchedule, 'scheduled')] : []),

@@ -3,6 +3,7 @@ import { REPEATS, WIZARD_ITEM_TYPES, WIZARD_MAX_ITEMS, scheduleField, type Field
 import { localToUtc, parseLocalDateTime } from '../core/campaigns/local-time';
 import { formatDateTime, type Locale } from '../core/locale';
 import { messages, type Messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import { describeProblem } from '../core/problems';
 import template from './templates/campaign-wizard.json';
 import { expandTemplate, type AdaptiveCard } from './render';
@@ -43,6 +44,7 @@ type Field =
   | { kind: 'toggle' | 'date' | 'time'; id: string; label: string; value: string }
   | { kind: 'number'; id: string; label: string; value: string; min: number; max: number };
 
+/** a part of a step: heading and lines are Markdown (people's texts are put in with plainText), field values stay as typed. */
 interface Section {
   heading?: string;
   lines?: string[];
@@ -74,7 +76,7 @@ function itemsSections(m: Messages, input: WizardCardInput, v: (id: string, fall
   const { items } = input.draft;
   const list: Section = {
     heading: items.length ? m.itemsSoFar(items.length) : '',
-    lines: items.length ? items.map((item, i) => m.previewItemLine(i + 1, typeLabel(m, item.type), item.question)) : [m.itemsNone],
+    lines: items.length ? items.map((item, i) => m.previewItemLine(i + 1, typeLabel(m, item.type), plainText(item.question))) : [m.itemsNone],
   };
   if (items.length >= WIZARD_MAX_ITEMS) return [list, { lines: [m.itemsMax(WIZARD_MAX_ITEMS)] }];
   return [
@@ -95,7 +97,7 @@ function scheduleSections(m: Messages, input: WizardCardInput, v: (id: string, f
     const s = input.draft.schedules[i] ?? input.defaultSchedule;
     const f = (name: Parameters<typeof scheduleField>[0]) => scheduleField(name, i);
     return {
-      heading: m.scheduleFor(i + 1, item.question),
+      heading: m.scheduleFor(i + 1, plainText(item.question)),
       fields: [
         { kind: 'date', id: f('date'), label: m.fieldDate, value: v(f('date'), s.date) },
         { kind: 'time', id: f('time'), label: m.fieldTime, value: v(f('time'), s.time) },
@@ -134,21 +136,21 @@ function previewSections(m: Messages, input: WizardCardInput): Section[] {
     return parts ? formatDateTime(locale, localToUtc(parts, zone), zone) : `${date} ${time}`;
   };
   const day = (date: string) => (date ? at(date, '12:00').split(',')[0] ?? date : '');
-  const teamNames = draft.targets?.all !== false ? m.previewAllTeams : draft.targets.teamIds.map((id) => input.teams?.find((t) => t.teamId === id)?.name ?? id).join(', ');
+  const teamNames = draft.targets?.all !== false ? m.previewAllTeams : draft.targets.teamIds.map((id) => plainText(input.teams?.find((t) => t.teamId === id)?.name ?? id)).join(', ');
   const upcoming = input.upcoming ?? [];
   return [
-    { heading: draft.basics?.title ?? '', lines: [draft.basics?.description ?? '', m.previewTargets(teamNames, draft.targets?.channel ?? 'General')].filter(Boolean) },
+    { heading: plainText(draft.basics?.title ?? ''), lines: [plainText(draft.basics?.description ?? ''), m.previewTargets(teamNames, plainText(draft.targets?.channel ?? 'General'))].filter(Boolean) },
     {
       heading: m.wizardStepItems,
       lines: draft.items.flatMap((item, i) => {
         const s = draft.schedules[i];
         const schedule = !s ? '' : s.repeat === 'once' ? m.scheduleOnce(at(s.date, s.time)) : m.scheduleRepeat(repeatLabel(m, s.repeat), at(s.date, s.time), day(s.until ?? ''));
-        return [m.previewItemLine(i + 1, typeLabel(m, item.type), item.question), m.previewScheduleLine(schedule, m.openForDays(s?.openDays ?? 7))];
+        return [m.previewItemLine(i + 1, typeLabel(m, item.type), plainText(item.question)), m.previewScheduleLine(schedule, m.openForDays(s?.openDays ?? 7))];
       }),
     },
     {
       heading: m.previewNextPosts,
-      lines: upcoming.length ? upcoming.map((p) => `${formatDateTime(locale, p.at, zone)} – ${p.itemIndex + 1}. ${draft.items[p.itemIndex]?.question ?? ''}`) : [m.previewNoPosts],
+      lines: upcoming.length ? upcoming.map((p) => `${formatDateTime(locale, p.at, zone)} – ${p.itemIndex + 1}. ${plainText(draft.items[p.itemIndex]?.question ?? '')}`) : [m.previewNoPosts],
     },
     { lines: [m.previewCardsFollow] },
   ];
@@ -206,13 +208,13 @@ export function buildWizardCard(input: WizardCardInput): AdaptiveCard {
           : step === 'targets'
             ? targetsSections(m, input, v)
             : previewSections(m, input);
-  const errorOf = (id: string) => (errors[id] ? describeProblem(input.locale, errors[id]) : '');
+  const errorOf = (id: string) => (errors[id] ? plainText(describeProblem(input.locale, errors[id])) : '');
   const hasErrors = Object.keys(errors).length > 0;
   const notice = hasErrors ? { kind: 'attention' as const, text: m.wizardFixErrors } : input.notice;
   return expandTemplate(template, {
     title: m.wizardTitle,
     step: m.wizardStep(STEP_ORDER.indexOf(step) + 1, STEP_ORDER.length, stepNames[step]),
-    notice: notice?.text ?? '',
+    notice: plainText(notice?.text ?? ''),
     noticeColor: notice?.kind === 'good' ? 'Good' : 'Attention',
     intro: step === 'preview' ? [m.previewIntro] : [],
     sections: sections.map((s) => ({

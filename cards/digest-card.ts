@@ -3,6 +3,7 @@ import type { Participation } from '../core/digest/participation';
 import { shorten } from '../core/ideas/idea-status';
 import { formatDateTime, formatNumber, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/digest.json';
 import { ideaLines, statusForm, type IdeaLineLimits } from './idea-parts';
 import { expandTemplate, type AdaptiveCard } from './render';
@@ -31,7 +32,8 @@ const LEVELS: readonly Level[] = [
 /**
  * the leader's weekly digest card: per team participation, an 8-week trend chart, top ideas with a
  * "change status" form, results of closed polls as charts (each with a fallback) and open items.
- * Long texts are shortened further when the card would exceed DIGEST_CARD_BUDGET.
+ * Long texts are shortened further when the card would exceed DIGEST_CARD_BUDGET. Team names, ideas, names,
+ * questions and options show as typed (plainText), except in chart labels, which Teams does not read as Markdown.
  */
 export function buildDigestCard(digest: Digest, locale: Locale = digest.locale): AdaptiveCard {
   let card: AdaptiveCard | undefined;
@@ -88,7 +90,7 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
   const more = (n: number) => (n > 0 ? m.digestMore(n) : '');
   const quiet = team.newIdeaCount === 0 && team.closed.length === 0 && team.open.length === 0;
   return {
-    name: shorten(team.teamName, level.question),
+    name: plainText(shorten(team.teamName, level.question)),
     participation: participationText(locale, team.participation),
     change,
     trend: {
@@ -106,8 +108,8 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
     openTitle: team.open.length > 0 ? m.digestOpenItems : '',
     open: team.open.slice(0, level.open).map((o) =>
       o.closesAt
-        ? m.digestClosesAt(shorten(o.question, level.question), formatDateTime(locale, o.closesAt, digest.timeZone))
-        : m.digestNoCloseTime(shorten(o.question, level.question)),
+        ? m.digestClosesAt(plainText(shorten(o.question, level.question)), formatDateTime(locale, o.closesAt, digest.timeZone))
+        : m.digestNoCloseTime(plainText(shorten(o.question, level.question))),
     ),
     openMore: more(team.open.length - level.open + team.openMore),
     quiet: quiet ? m.digestQuiet : '',
@@ -116,14 +118,16 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
 
 function closedData(c: DigestClosedResult, locale: Locale, level: Level, min: number): object {
   const m = messages(locale);
-  const question = shorten(c.question, level.question);
+  const chartTitle = shorten(c.question, level.question);
+  const question = plainText(chartTitle);
   if (c.kind === 'idea') {
     return { question, bars: [], rows: [], note: c.participants === null ? m.digestNoResult(min) : m.digestIdeaPromptClosed(formatNumber(locale, c.participants)) };
   }
   const r = c.results;
   if (!r.visible) return { question, bars: [], rows: [], note: m.digestNoResult(min) };
   const rows = r.rows.map((row) => ({
-    label: shorten(row.label, level.optionLabel),
+    typed: shorten(row.label, level.optionLabel), // for chart bars, which show no Markdown
+    label: plainText(shorten(row.label, level.optionLabel)),
     count: row.count,
     figure: `${formatNumber(locale, row.count)} · ${formatNumber(locale, row.percent)} %`,
   }));
@@ -133,5 +137,5 @@ function closedData(c: DigestClosedResult, locale: Locale, level: Level, min: nu
     const shown = top.map((row) => `${row.label}: ${row.figure}`).join(' · ');
     return { question, bars: [], rows: [], note: `${shown}${top.length < rows.length ? ' …' : ''} – ${note}` };
   }
-  return { question, bars: rows.map((row) => ({ x: row.label, y: row.count })), rows: rows.map(({ label, figure }) => ({ label, figure })), note };
+  return { question, chartTitle, bars: rows.map((row) => ({ x: row.typed, y: row.count })), rows: rows.map(({ label, figure }) => ({ label, figure })), note };
 }

@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import type { CampaignStatus } from '../core/campaigns/campaign';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/export.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -21,7 +22,7 @@ export function buildExportListCard(locale: Locale, campaigns: ExportableCampaig
     title: m.exportTitle,
     paragraphs,
     campaigns: campaigns.map((c) => ({
-      title: `${c.title} (${c.id})`,
+      title: plainText(`${c.title} (${c.id})`),
       line: m.exportCampaignLine(m.campaignStatus[c.status] ?? c.status, c.posts),
       button: m.exportButton,
       verb: VERBS.exportCampaign,
@@ -36,7 +37,7 @@ export function buildExportListCard(locale: Locale, campaigns: ExportableCampaig
 export function buildExportReadyCard(locale: Locale, input: { campaignTitle: string; items: number; url: string; linkMinutes: number; minGroupSize: number }): AdaptiveCard {
   const m = messages(locale);
   return expandTemplate(template, {
-    title: m.exportReadyTitle(input.campaignTitle),
+    title: m.exportReadyTitle(plainText(input.campaignTitle)),
     paragraphs: [m.exportReady(input.items, input.linkMinutes), m.exportAnonymity(input.minGroupSize)],
     campaigns: [],
     download: input.url,

@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/fanout-progress.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -30,18 +31,18 @@ export const MAX_LISTED_FAILURES = 25;
 export function buildFanoutProgressCard(locale: Locale, view: FanoutCardView): AdaptiveCard {
   const m = messages(locale);
   const reasonOf = (f: FanoutCardFailure) =>
-    f.kind === 'gone' ? m.fanoutFailureGone : f.kind === 'failed' ? m.fanoutFailureFailed : m.fanoutFailureSkipped(f.reason);
+    f.kind === 'gone' ? m.fanoutFailureGone : f.kind === 'failed' ? m.fanoutFailureFailed : m.fanoutFailureSkipped(plainText(f.reason));
   const failures = view.done ? view.failures : [];
   const listed = failures.slice(0, MAX_LISTED_FAILURES);
   const allReached = view.done && failures.length === 0;
   return expandTemplate(template, {
-    title: view.done ? m.fanoutDoneTitle(view.campaignTitle) : m.fanoutTitle(view.campaignTitle),
-    question: m.fanoutQuestion(view.question),
+    title: view.done ? m.fanoutDoneTitle(plainText(view.campaignTitle)) : m.fanoutTitle(plainText(view.campaignTitle)),
+    question: m.fanoutQuestion(plainText(view.question)),
     progress: m.fanoutProgress(view.posted, view.total),
     progressColor: allReached ? 'Good' : view.done ? 'Warning' : 'Default',
     hint: view.done ? (allReached ? m.fanoutAllReached : '') : m.fanoutRunningHint,
     failuresTitle: m.fanoutFailuresTitle(failures.length),
-    failures: listed.map((f) => ({ label: f.label, reason: reasonOf(f) })),
+    failures: listed.map((f) => ({ label: plainText(f.label), reason: reasonOf(f) })),
     more: failures.length > listed.length ? m.fanoutMoreFailures(failures.length - listed.length) : '',
   });
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/help.json';
 import welcomeTemplate from './templates/welcome.json';
 import { expandTemplate, type AdaptiveCard } from './render';
@@ -28,6 +29,6 @@ export function buildTeamWelcomeCard(locale: Locale, minGroupSize: number): Adap
 export function buildGreetingCard(locale: Locale, options: { name: string; isAdmin: boolean; localMode: boolean }): AdaptiveCard {
   const m = messages(locale);
   const help = buildHelpCard(locale, options);
-  const greeting = expandTemplate(welcomeTemplate, { title: m.greetingTitle(options.name), paragraphs: [m.greetingText] });
+  const greeting = expandTemplate(welcomeTemplate, { title: m.greetingTitle(plainText(options.name)), paragraphs: [m.greetingText] });
   return { ...greeting, body: [...(greeting.body as object[]), ...(help.body as object[]).slice(1)] };
 }

@@ -3,6 +3,7 @@ import type { DigestIdea } from '../core/digest/digest';
 import { shorten, statusLabel } from '../core/ideas/idea-status';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 
 /** an idea as the idea parts of cards need it (the digest's view of an idea); anonymous ideas never carry names. */
 export type IdeaLine = Omit<DigestIdea, 'itemId'>;
@@ -18,19 +19,19 @@ export interface IdeaLineLimits {
 
 export const DEFAULT_IDEA_LINE_LIMITS: IdeaLineLimits = { text: 300, names: 5, nameMax: 40 };
 
-/** the text, status line and volunteer line of an idea; names only for named ideas. */
+/** the text, status line and volunteer line of an idea; names only for named ideas. The idea and the names show as typed (plainText). */
 export function ideaLines(locale: Locale, idea: IdeaLine, limits: IdeaLineLimits = DEFAULT_IDEA_LINE_LIMITS): { text: string; meta: string; volunteers: string } {
   const m = messages(locale);
-  const by = idea.anonymous ? m.ideaAnonymous : idea.authorName ? m.ideaByAuthor(shorten(idea.authorName, Math.max(limits.nameMax, 20))) : '';
+  const by = idea.anonymous ? m.ideaAnonymous : idea.authorName ? m.ideaByAuthor(plainText(shorten(idea.authorName, Math.max(limits.nameMax, 20)))) : '';
   const meta = [m.ideaStatusLine(statusLabel(locale, idea.status)), m.ideaSupportCount(idea.supportCount), by].filter((s) => s !== '').join(' · ');
   let volunteers = '';
   if (!idea.anonymous && idea.volunteerNames.length > 0 && limits.names > 0) {
-    const names = idea.volunteerNames.slice(0, limits.names).map((n) => shorten(n, limits.nameMax));
+    const names = idea.volunteerNames.slice(0, limits.names).map((n) => plainText(shorten(n, limits.nameMax)));
     const more = idea.volunteerNames.length - names.length;
     volunteers = m.ideaVolunteerNames(more > 0 ? `${names.join(', ')} ${m.ideaMoreNames(more)}` : names.join(', '));
   }
   else if (idea.volunteerCount > 0) volunteers = m.ideaVolunteerCount(idea.volunteerCount);
-  const text = shorten(idea.text, limits.text);
+  const text = plainText(shorten(idea.text, limits.text));
   if (limits.compact) return { text: [text, meta, volunteers].filter((s) => s !== '').join(' · '), meta: '', volunteers: '' };
   return { text, meta, volunteers };
 }

@@ -4,6 +4,7 @@ import type { IdeaView } from '../core/ideas/idea-view';
 import { topIdeas } from '../core/ideas/ranking';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import { effectiveMinGroupSize, ideaTextsVisible } from '../core/tally';
 import { ideaLines, statusForm } from './idea-parts';
 import type { CardNotice } from './item-card';
@@ -51,9 +52,9 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
   const open = visible.filter((i) => i.status !== 'declined' && i.status !== 'done');
   return expandTemplate(template, {
     notice: input.notice
-      ? { text: input.notice.text, style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
+      ? { text: plainText(input.notice.text), style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
       : null,
-    title: m.ideasTitle(input.teamName),
+    title: m.ideasTitle(plainText(input.teamName)),
     empty: m.ideasNone,
     ideas: visible.map((idea, position) => {
       const line = {

@@ -2,11 +2,12 @@ import { VERBS } from '../core/card-actions';
 import { optionsOf, type Item } from '../core/items';
 import { formatDateTime, formatNumber, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import { effectiveMinGroupSize, pollResults, type Tally } from '../core/tally';
 import template from './templates/item.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
-/** a line shown on top of the card: a confirmation (good) or a refusal (attention). */
+/** a line shown on top of the card: a confirmation (good) or a refusal (attention); plain text, shown as given (it may quote a person's idea or vote). */
 export interface CardNotice {
   kind: 'good' | 'attention';
   text: string;
@@ -53,7 +54,7 @@ export function buildItemCard(input: ItemCardInput): AdaptiveCard {
     status = m.answeredCount(results.voters);
     if (results.visible) {
       rows = results.rows.map((r) => ({
-        label: r.label,
+        label: plainText(r.label),
         figure: `${formatNumber(locale, r.count)} · ${formatNumber(locale, r.percent)} %`,
         filled: Math.max(1, r.percent),
         empty: Math.max(1, 100 - r.percent),
@@ -73,14 +74,14 @@ export function buildItemCard(input: ItemCardInput): AdaptiveCard {
 
   return expandTemplate(template, {
     notice: input.notice
-      ? { text: input.notice.text, style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
+      ? { text: plainText(input.notice.text), style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
       : null,
     badge,
     anonymous: item.anonymous,
     anonymousBadge: m.anonymousBadge,
     closed,
     closedBadge: m.closedBadge,
-    question: item.question,
+    question: plainText(item.question),
     privacyNotice: item.anonymous ? m.anonymousNotice : m.namedNotice,
     hint: !closed && item.pollKind === 'multi' ? (item.maxChoices ? m.multiHintMax(item.maxChoices) : m.multiHint) : '',
     verb: item.kind === 'idea' ? VERBS.submitIdea : VERBS.vote,

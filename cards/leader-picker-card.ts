@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import type { LeaderPickOp } from '../core/leader-pick';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/leader-picker.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -34,7 +35,7 @@ export function buildLeaderPickerCard(locale: Locale, input: LeaderPickerInput):
   const members = input.members.slice(0, LEADER_PICKER_MAX_MEMBERS);
   return expandTemplate(template, {
     title: input.op === 'add' ? m.leaderPickAddTitle : m.leaderPickRemoveTitle,
-    notice: input.notice ?? '',
+    notice: plainText(input.notice ?? ''),
     hint: m.leaderPickHint,
     teamLabel: m.leaderPickTeam,
     teamValue: input.teamValue ?? (input.teams.length === 1 ? input.teams[0]!.value : ''),

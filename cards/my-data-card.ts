@@ -1,13 +1,14 @@
 import { VERBS, type MyDataPayload } from '../core/card-actions';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import { myDataSections, type MyData } from '../core/privacy/my-data';
 import template from './templates/my-data.json';
 import type { CardNotice } from './item-card';
 import { expandTemplate, type AdaptiveCard } from './render';
 
 const button = (title: string, payload: MyDataPayload, style: 'default' | 'positive' | 'destructive' = 'default') => ({ title, verb: VERBS.myData, payload, style });
-const noticeOf = (notice?: CardNotice) => (notice ? { text: notice.text, color: notice.kind === 'good' ? 'Good' : 'Attention' } : null);
+const noticeOf = (notice?: CardNotice) => (notice ? { text: plainText(notice.text), color: notice.kind === 'good' ? 'Good' : 'Attention' } : null);
 
 /**
  * "Meine Daten": everything stored with the person's name or id, section by section (the export has it all),

@@ -1,6 +1,7 @@
 import { shorten, statusLabel, QUOTE_MAX, type IdeaStatus } from '../core/ideas/idea-status';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/status-change-result.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -28,8 +29,8 @@ export function buildStatusChangeResultCard(locale: Locale, result: StatusChange
   ];
   return expandTemplate(template, {
     title: m.ideaStatusChangedTitle,
-    changed: m.ideaStatusChanged(shorten(result.ideaText, QUOTE_MAX), statusLabel(locale, result.status)),
-    note: result.note.trim() === '' ? '' : m.ideaStatusNote(result.note.trim()),
+    changed: m.ideaStatusChanged(plainText(shorten(result.ideaText, QUOTE_MAX)), statusLabel(locale, result.status)),
+    note: result.note.trim() === '' ? '' : m.ideaStatusNote(plainText(result.note.trim())),
     notified,
   });
 }

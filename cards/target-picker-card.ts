@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import type { ItemDraft } from '../core/items';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/target-picker.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -20,8 +21,8 @@ export function buildTargetPickerCard(locale: Locale, draft: ItemDraft, targets:
   return expandTemplate(template, {
     title: m.pickTargetTitle,
     badge: draft.anonymous ? `${badge} · ${m.anonymousBadge}` : badge,
-    question: draft.question,
-    optionLines: draft.options,
+    question: plainText(draft.question),
+    optionLines: draft.options.map(plainText),
     label: m.pickTargetLabel,
     firstValue: choices[0]?.value ?? '',
     targets: choices,

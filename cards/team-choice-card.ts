@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import { shorten } from '../core/ideas/idea-status';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import { plainText } from '../core/plain-text';
 import template from './templates/team-choice.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -23,7 +24,7 @@ export function buildTeamChoiceCard(locale: Locale, purpose: TeamChoicePurpose, 
   const idea = purpose.kind === 'idea';
   return expandTemplate(template, {
     title: idea ? m.ideaPickTeamTitle : m.ideasPickTeamTitle,
-    quote: idea ? `„${shorten(purpose.ideaText, 300)}“` : '',
+    quote: idea ? `„${plainText(shorten(purpose.ideaText, 300))}“` : '',
     label: m.ideaPickTeamLabel,
     required: m.errFieldRequired,
     firstValue: teams[0]?.teamId ?? '',

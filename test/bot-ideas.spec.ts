@@ -4,6 +4,7 @@ import { decisionMessages } from '../core/ideas/idea-status';
 import { messages } from '../core/messages';
 import type { IdeaRecord } from '../storage/idea-repository';
 import { ADMIN, OTHER_TEAM, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
+import { activeMarkdown, markdownTexts, shown } from './support/card-nodes';
 import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
@@ -14,6 +15,8 @@ const leader = person(7, 'Lea Neumann');
 const outsider = person(8, 'Otto Fremd');
 const bothTeams = person(9, 'Bea Doppel');
 const otherLeader = person(10, 'Kai Andersteam');
+/** someone whose display name is written in Markdown. */
+const marked = person(11, '_Chef_ [Admin](https://evil.example)');
 const [fan1, fan2, fan3] = fans as [Person, Person, Person];
 const roster = (list: Person[]) => list.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
 
@@ -22,7 +25,7 @@ let h: BotHarness;
 beforeAll(async () => {
   h = await startBotHarness(
     { MIN_GROUP_SIZE: '3', MIN_GROUP_SIZE_TEXT: '4' },
-    { members: { [TEAM.id]: roster([author, ...fans, leader, bothTeams]), [OTHER_TEAM.id]: roster([outsider, bothTeams, otherLeader]) } },
+    { members: { [TEAM.id]: roster([author, ...fans, leader, bothTeams, marked]), [OTHER_TEAM.id]: roster([outsider, bothTeams, otherLeader]) } },
   );
   await h.installInTeam(TEAM);
   await h.installInTeam(OTHER_TEAM);
@@ -369,5 +372,52 @@ describe('anonymity', () => {
     const texts = decisionMessages('de', { text: idea.text, anonymous: true }, { status: 'review', note: '' });
     expect(sentSince(before).map((d) => [d.conversationId, d.activity.text])).toEqual([[p.thread, texts.threadReply]]);
     expect(h.connector.calls.slice(callsBefore).some((c) => c.path === '/v3/conversations')).toBe(false);
+  });
+});
+
+describe('texts people wrote in Markdown', () => {
+  const text = '**WICHTIG:** [hier neu anmelden](https://evil.example)';
+  /** the card's Markdown texts that show a typed text: they must show it exactly as typed and format nothing. */
+  const showing = (card: unknown, typed: string) => markdownTexts(card).filter((t) => shown(t).includes(typed));
+
+  test('an idea and its author’s name show as typed on the ideas card and in the leader’s digest, never as bold text or a link', async () => {
+    const p = await postItem(h, 'ideenabfrage Was ist dringend?');
+    const idea = await submit(p, marked, text);
+    expect(idea).toMatchObject({ text, authorName: marked.name }); // stored as typed
+    for (const who of [...fans, leader, bothTeams]) await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, who);
+
+    const board = invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, fan1, { personal: true }));
+    const before = h.connector.delivered.length;
+    await h.personalMessage('überblick', leader);
+    const digest = personalCardSince(leader, before);
+    for (const card of [board, digest]) {
+      for (const typed of [text, marked.name]) {
+        expect(showing(card, typed)).not.toEqual([]);
+        expect(showing(card, typed).flatMap(activeMarkdown)).toEqual([]);
+      }
+    }
+  });
+
+  test('an idea sent with "idee" in a channel is confirmed there as typed, never as bold text or a link', async () => {
+    const before = h.connector.delivered.length;
+    await h.channelMessage(`idee ${text}`, author);
+    const [reply] = textsSince(h, before);
+    expect(activeMarkdown(reply!)).toEqual([]);
+    expect(shown(reply!)).toBe(de.ideaSubmittedForTeam(TEAM.name, text));
+  });
+
+  test('a leader’s note in Markdown reaches the thread and the author as typed, never as a link', async () => {
+    const p = await postItem(h, 'ideenabfrage Was sparen wir uns?');
+    const idea = await submit(p, author, text);
+    const note = '[Begründung hier](https://evil.example) – **endgültig**';
+    const before = h.connector.delivered.length;
+    invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'declined', note), leader, { personal: true }));
+    const notices = sentSince(before).map((d) => d.activity.text).filter((t): t is string => typeof t === 'string');
+    expect(notices).toHaveLength(2); // the thread and the author
+    for (const notice of notices) {
+      expect(activeMarkdown(notice)).toEqual([]);
+      expect(shown(notice)).toContain(text);
+      expect(shown(notice)).toContain(note);
+    }
   });
 });

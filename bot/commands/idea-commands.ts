@@ -2,13 +2,19 @@ import { MessageFactory } from 'botbuilder';
 import { asAttachment } from '../../cards/render';
 import { buildTeamChoiceCard } from '../../cards/team-choice-card';
 import { shorten } from '../../core/ideas/idea-status';
+import type { TeamRecord } from '../../core/installations';
+import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
+import { plainText } from '../../core/plain-text';
 import { describeProblem } from '../../core/problems';
 import { submitDirectIdea } from '../ideas/direct-idea';
 import { managesTeam, teamName, teamsOfPerson } from '../ideas/idea-access';
 import { renderIdeasCard } from '../ideas/idea-board';
 import { rememberTeamFromActivity } from '../installation-events';
 import type { CommandHandler, CommandTurn } from './command-turn';
+
+/** the chat reply confirming an idea for a team; team name and idea show as typed (plainText). */
+const submittedFor = (locale: Locale, team: TeamRecord, text: string) => messages(locale).ideaSubmittedForTeam(plainText(teamName(team)), plainText(shorten(text, 200)));
 
 /** in the personal chat, up to this many teams get one ideas card each; more teams get a choice. */
 const CARDS_PER_ANSWER = 3;
@@ -33,7 +39,7 @@ export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, comm
   if (facts.teamId) {
     const team = await rememberTeamFromActivity(s, ctx.activity);
     await submitDirectIdea(s, team, author, command.text, where);
-    await ctx.sendActivity(m.ideaSubmittedForTeam(teamName(team), shorten(command.text, 200)));
+    await ctx.sendActivity(submittedFor(facts.locale, team, command.text));
     return;
   }
   const teams = await teamsOfPerson(s, author.id);
@@ -42,7 +48,7 @@ export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, comm
     await ctx.sendActivity(m.ideaNoTeam);
   } else if (teams.length === 1) {
     await submitDirectIdea(s, only, author, command.text, where);
-    await ctx.sendActivity(m.ideaSubmittedForTeam(teamName(only), shorten(command.text, 200)));
+    await ctx.sendActivity(submittedFor(facts.locale, only, command.text));
   } else {
     const choices = teams.map((t) => ({ teamId: t.teamId, name: teamName(t) }));
     await ctx.sendActivity(MessageFactory.attachment(asAttachment(buildTeamChoiceCard(facts.locale, { kind: 'idea', ideaText: command.text, key: facts.deliveryKey }, choices))));

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
+import { buildLeaderListCard, type LeaderListEntry, type LeaderListTeam } from '../../cards/leader-list-card';
 import { buildLeaderPickerCard, type PickerChoice } from '../../cards/leader-picker-card';
-import { buildMessageCard } from '../../cards/message-card';
 import { asAttachment } from '../../cards/render';
 import type { TeamRecord } from '../../core/installations';
 import { messages } from '../../core/messages';
@@ -144,23 +144,28 @@ async function assignerNames(s: BotServices, ids: string[], grants: RoleGrant[])
 
 /** `leitungen` / `leaders`: every installed team with its leaders, who assigned each (a person or the organisation file) and when. */
 export const leadersCommand: CommandHandler<'leaders'> = async ({ ctx, facts, s }) => {
-  const m = messages(facts.locale);
   const [grants, active] = await Promise.all([s.storage.roles.allLeaders(), s.storage.installations.activeTeams()]);
   const teams = new Map(active.map((t) => [t.teamId, teamLabel(t)]));
   for (const g of grants) {
     if (g.teamId && !teams.has(g.teamId)) teams.set(g.teamId, teamLabel((await s.storage.installations.getTeam(g.teamId)) ?? { teamId: g.teamId, name: '' }));
   }
   const names = await assignerNames(s, [...new Set(grants.map((g) => g.grantedBy).filter((by) => !by.startsWith('file:')))], grants);
-  const day = new Intl.DateTimeFormat(facts.locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: s.config.timeZone, dateStyle: 'medium' });
-  const by = (g: RoleGrant) => (g.grantedBy.startsWith('file:') ? m.leadersByFile(g.grantedBy.slice('file:'.length)) : (names.get(g.grantedBy) ?? g.grantedBy));
-  const paragraphs = [...teams.entries()]
+  const entry = (g: RoleGrant): LeaderListEntry => ({
+    name: g.name || g.personId,
+    assignedBy: g.grantedBy.startsWith('file:') ? { file: g.grantedBy.slice('file:'.length) } : { person: names.get(g.grantedBy) ?? g.grantedBy },
+    at: g.grantedAt,
+  });
+  const list: LeaderListTeam[] = [...teams.entries()]
     .sort((a, b) => a[1].localeCompare(b[1], facts.locale))
-    .map(([teamId, label]) => {
-      const own = grants.filter((g) => g.teamId === teamId).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', facts.locale));
-      return own.length === 0 ? m.leadersTeamEmpty(label) : m.leadersTeam(label, own.map((g) => m.leadersLine(g.name || g.personId, by(g), day.format(g.grantedAt))).join('\n\n'));
-    });
-  if (grants.length === 0) paragraphs.unshift(m.leadersNone);
-  for (let i = 0; i < Math.max(1, paragraphs.length); i += TEAMS_PER_CARD) {
-    await ctx.sendActivity(MessageFactory.attachment(asAttachment(buildMessageCard(m.leadersTitle, paragraphs.slice(i, i + TEAMS_PER_CARD)))));
+    .map(([teamId, label]) => ({
+      label,
+      leaders: grants
+        .filter((g) => g.teamId === teamId)
+        .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', facts.locale))
+        .map(entry),
+    }));
+  for (let i = 0; i < Math.max(1, list.length); i += TEAMS_PER_CARD) {
+    const card = buildLeaderListCard(facts.locale, list.slice(i, i + TEAMS_PER_CARD), { timeZone: s.config.timeZone, noneAssigned: i === 0 && grants.length === 0 });
+    await ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
   }
 };

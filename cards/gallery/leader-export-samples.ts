@@ -1,9 +1,9 @@
 import { messages } from '../../core/messages';
 import { buildExportListCard, buildExportReadyCard } from '../export-card';
+import { buildLeaderListCard } from '../leader-list-card';
 import { buildLeaderPickerCard } from '../leader-picker-card';
-import { buildMessageCard } from '../message-card';
 import { asAttachment } from '../render';
-import { PEOPLE, SAMPLE_MIN_GROUP_SIZE } from './sample-items';
+import { PEOPLE, SAMPLE_MIN_GROUP_SIZE, SAMPLE_TIME_ZONE } from './sample-items';
 import type { CardSample } from './samples';
 
 const TEAMS = [
@@ -36,15 +36,23 @@ export const LEADER_EXPORT_SAMPLES: readonly CardSample[] = [
     title: 'Leaders per team',
     purpose: 'The answer to `leitungen`/`leaders`: each team with its leaders and who assigned them when.',
     template: 'welcome',
-    build: (l) => {
-      const m = messages(l);
-      return asAttachment(
-        buildMessageCard(m.leadersTitle, [
-          m.leadersTeam('Team Digitalisierung', [m.leadersLine(PEOPLE[1], PEOPLE[0], '02.03.2026'), m.leadersLine(PEOPLE[4], m.leadersByFile('org.yml'), '01.03.2026')].join('\n\n')),
-          m.leadersTeamEmpty('Jobcenter Mitte'),
-        ]),
-      );
-    },
+    build: (l) =>
+      asAttachment(
+        buildLeaderListCard(
+          l,
+          [
+            {
+              label: 'Team Digitalisierung',
+              leaders: [
+                { name: PEOPLE[1], assignedBy: { person: PEOPLE[0] }, at: new Date('2026-03-02T09:00:00Z') },
+                { name: PEOPLE[4], assignedBy: { file: 'org.yml' }, at: new Date('2026-03-01T09:00:00Z') },
+              ],
+            },
+            { label: 'Jobcenter Mitte', leaders: [] },
+          ],
+          { timeZone: SAMPLE_TIME_ZONE, noneAssigned: false },
+        ),
+      ),
   },
   {
     id: 'export-list',

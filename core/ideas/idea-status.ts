@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../locale';
 import { messages } from '../messages';
+import { plainText } from '../plain-text';
 import { fail, ok, type Outcome } from '../problems';
 
 /**
@@ -112,12 +113,12 @@ export interface DecisionMessages {
   toSupporters: string;
 }
 
-/** the texts announcing a decision, in the locale of their readers. */
+/** the texts announcing a decision, in the locale of their readers; the idea and the note show as typed (plainText). */
 export function decisionMessages(locale: Locale, idea: { text: string; anonymous: boolean }, change: Pick<StatusChange, 'status' | 'note'>): DecisionMessages {
   const m = messages(locale);
-  const quote = shorten(idea.text, QUOTE_MAX);
+  const quote = plainText(shorten(idea.text, QUOTE_MAX));
   const label = statusLabel(locale, change.status);
-  const note = change.note.trim();
+  const note = plainText(change.note.trim());
   return {
     threadReply: m.ideaDecisionThread(quote, label, note),
     ...(idea.anonymous ? {} : { toAuthor: m.ideaDecisionToAuthor(quote, label, note) }),

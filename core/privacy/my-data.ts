@@ -2,6 +2,7 @@ import type { IdeaStatus } from '../ideas/idea-status';
 import { statusLabel } from '../ideas/idea-status';
 import { formatDateTime, type Locale } from '../locale';
 import { messages } from '../messages';
+import { plainText } from '../plain-text';
 
 /** everything stored with a person's name or id, gathered for `meine daten` (anonymous answers are never in it). */
 export interface MyData {
@@ -16,13 +17,14 @@ export interface MyData {
   personalChat?: { name: string; locale?: string; active: boolean; updatedAt: Date };
 }
 
-/** one section of the "meine daten" card: a heading and its lines (shortened; the export has everything). */
+/** one section of the "meine daten" card: a heading and its lines (shortened, people’s texts shown as typed; the export has everything). */
 export interface MyDataSection {
   title: string;
   lines: string[];
 }
 
-const shortened = (text: string, max = 120): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** a person's text for a line of the card: shortened, then shown as typed (plainText). */
+const shortened = (text: string, max = 120): string => plainText(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** the sections of the card, German or English; each lists at most `limit` lines and says how many more there are. */
 export function myDataSections(data: MyData, locale: Locale, timeZone: string, limit = 5): MyDataSection[] {
@@ -32,14 +34,14 @@ export function myDataSections(data: MyData, locale: Locale, timeZone: string, l
     return lines.length > limit ? [...lines.slice(0, limit), m.myDataMore(lines.length - limit)] : lines;
   };
   const roleLine = (r: MyData['roles'][number]): string =>
-    r.role === 'leader' ? m.myDataRoleLeader(r.teamName ?? '?') : r.role === 'admin' ? m.myDataRoleAdmin : m.myDataRoleConfigured;
+    r.role === 'leader' ? m.myDataRoleLeader(plainText(r.teamName ?? '?')) : r.role === 'admin' ? m.myDataRoleAdmin : m.myDataRoleConfigured;
   return [
-    { title: m.myDataVotes, lines: list(data.votes.map((v) => m.myDataVoteLine(shortened(v.question, 80), v.choices.join(', ')))) },
+    { title: m.myDataVotes, lines: list(data.votes.map((v) => m.myDataVoteLine(shortened(v.question, 80), v.choices.map(plainText).join(', ')))) },
     { title: m.myDataIdeas, lines: list(data.ideas.map((i) => `${shortened(i.text)} (${statusLabel(locale, i.status)})`)) },
     { title: m.myDataSupports, lines: list(data.supports.map((s) => shortened(s.text))) },
     { title: m.myDataVolunteering, lines: list(data.volunteering.map((s) => shortened(s.text))) },
     { title: m.myDataRoles, lines: list(data.roles.map(roleLine)) },
-    { title: m.myDataChat, lines: list(data.personalChat ? [m.myDataChatLine(data.personalChat.name, formatDateTime(locale, data.personalChat.updatedAt, timeZone))] : []) },
+    { title: m.myDataChat, lines: list(data.personalChat ? [m.myDataChatLine(plainText(data.personalChat.name), formatDateTime(locale, data.personalChat.updatedAt, timeZone))] : []) },
   ];
 }
 
