@@ -77,10 +77,12 @@ export function processCpuMs(pid: number | undefined): number | undefined {
 
 /** a table server in its own process: its requests are counted from its access log (one line each). */
 export interface TableProcess extends EmbeddedTableServer {
-  usage(): { requests: number; cpuMs?: number };
+  /** requests so far; `batches` of them batch transactions (a refused one too: the batch answers 202 either way). */
+  usage(): { requests: number; batches: number; cpuMs?: number };
 }
 
 const ACCESS_LOG_LINE = /" \d{3} /;
+const BATCH_LINE = /"POST \S*\/\$batch /;
 
 /** Azurite's table server as a child process, in memory, without telemetry. */
 export async function startTableProcess(): Promise<TableProcess> {
@@ -93,6 +95,7 @@ export async function startTableProcess(): Promise<TableProcess> {
   const killOnExit = () => child.kill();
   process.once('exit', killOnExit);
   let requests = 0;
+  let batches = 0;
   let partial = '';
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`azurite exited with ${code}`)));
@@ -100,15 +103,17 @@ export async function startTableProcess(): Promise<TableProcess> {
       const lines = (partial + chunk.toString()).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
-        if (ACCESS_LOG_LINE.test(line)) requests++;
-        else if (line.includes('successfully started')) resolve();
+        if (ACCESS_LOG_LINE.test(line)) {
+          requests++;
+          if (BATCH_LINE.test(line)) batches++;
+        } else if (line.includes('successfully started')) resolve();
       }
     });
   });
   return {
     port,
     connectionString: connectionStringFor(port),
-    usage: () => ({ requests, cpuMs: processCpuMs(child.pid) }),
+    usage: () => ({ requests, batches, cpuMs: processCpuMs(child.pid) }),
     close: async () => {
       process.off('exit', killOnExit);
       child.removeAllListeners('exit');

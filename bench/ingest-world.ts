@@ -5,9 +5,13 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureInsertRate } from '../storage/insert-probe';
+import { VERBS } from '../core/card-actions';
 import type { Item } from '../core/items';
+import { LOCALES } from '../core/locale';
+import { messages } from '../core/messages';
 import type { BotProcessReply, BotProcessRequest } from './bot-process';
 import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, processCpuMs, startTableProcess, teamIdOf, type TableProcess } from './fanout-world';
+import type { TeamsConnectorOptions } from './teams-connector';
 import { TeamsConnectorThread } from './teams-connector-thread';
 
 const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
@@ -39,7 +43,7 @@ export const RECOMMENDED_NODE_OPTIONS = '--max-old-space-size=256';
 export const RECOMMENDED_ENV = { MALLOC_ARENA_MAX: '2' };
 
 /** the bot in a child process (bench/bot-process.ts) on plain node, with a collectable heap. */
-class BotProcess {
+export class BotProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly port: number,
@@ -106,7 +110,7 @@ export interface AnswerResult {
 const clientAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** POSTs a JSON body; the status and the response text. */
-function post(url: string, json: string): Promise<{ status: number; text: string }> {
+export function post(url: string, json: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent: clientAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } }, (res) => {
       const chunks: Buffer[] = [];
@@ -117,6 +121,136 @@ function post(url: string, json: string): Promise<{ status: number; text: string
     req.on('error', reject);
     req.end(json);
   });
+}
+
+/** the n-th person of the benchmarks, as Teams names them in activities and rosters. */
+export const benchPerson = (n: number) => ({ id: `29:user-${n}`, aadObjectId: `aad-user-${n}`, name: `Person ${n}` });
+
+/** where an activity happens: a team's channel (conversation id = channel id) or a post's thread in it. */
+export interface ChannelSpot {
+  serviceUrl: string;
+  teamId: string;
+  teamName?: string;
+  channelId: string;
+  conversationId: string;
+}
+
+type Sender = { id: string; aadObjectId: string; name: string };
+
+/** what Teams puts around every activity from a person in a team channel. */
+function channelActivity(at: ChannelSpot, from: Sender, id: string) {
+  return {
+    id,
+    channelId: 'msteams',
+    serviceUrl: at.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'de-DE',
+    from,
+    recipient: BOT,
+    conversation: { id: at.conversationId, conversationType: 'channel', isGroup: true, tenantId: FANOUT_TENANT },
+    channelData: { team: { id: at.teamId, ...(at.teamName && { name: at.teamName }) }, channel: { id: at.channelId }, tenant: { id: FANOUT_TENANT } },
+  };
+}
+
+/** a click on a poll card's option: the Action.Execute invoke Teams sends for it. */
+export function voteInvoke(at: ChannelSpot, from: Sender, vote: { id: string; itemId: string; choice: number }) {
+  return { type: 'invoke', name: 'adaptiveCard/action', ...channelActivity(at, from, vote.id), value: { action: { type: 'Action.Execute', verb: VERBS.vote, data: { itemId: vote.itemId, choice: vote.choice } } } };
+}
+
+/** a chat message (a command such as `umfrage …` or `schließen`) in a channel or thread. */
+export function channelMessage(at: ChannelSpot, from: Sender, message: { id: string; text: string }) {
+  return { type: 'message', ...channelActivity(at, from, message.id), text: message.text };
+}
+
+/** every string in a JSON value (a card and what surrounds it). */
+export function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/** what the card answering a vote says: the vote confirmed, the "try again" error, or something else. */
+export type VoteReply = 'recorded' | 'retry' | 'other';
+
+/**
+ * reads the invoke response to a vote against the message catalogue (either language): the confirmation of this
+ * vote ("Danke! Deine anonyme Stimme ist gezählt." / "Deine Stimme: …"), errUnexpected ("… Bitte versuche es noch
+ * einmal."), or anything else (another problem, an unreadable body).
+ */
+export function voteReplyOf(responseText: string, vote: { anonymous: boolean; choiceLabel: string }): VoteReply {
+  let texts: string[];
+  try {
+    texts = stringsIn(JSON.parse(responseText));
+  } catch {
+    return 'other';
+  }
+  const says = (text: string) => texts.some((t) => t.includes(text));
+  const catalogues = LOCALES.map((l) => messages(l));
+  if (catalogues.some((m) => says(m.errUnexpected))) return 'retry';
+  if (catalogues.some((m) => says(vote.anonymous ? m.yourAnonymousVote : m.yourVote(vote.choiceLabel)))) return 'recorded';
+  return 'other';
+}
+
+/**
+ * Azurite in its own process, the Teams stand-in in a worker thread, and `instances` bot processes, all on that one
+ * table server (instances of one deployment behind a load balancer).
+ */
+export interface BotProcessWorld {
+  tables: TableProcess;
+  connector: TeamsConnectorThread;
+  bots: BotProcess[];
+  /** each instance's POST /api/messages, in the order of `bots`. */
+  urls: string[];
+  /** single-row inserts per second into the same Azurite from `clients` concurrent writers, for `seconds`. */
+  storageInsertRate(seconds: number, clients: number): Promise<number>;
+  /** CPU time used so far, in ms: by the bot processes together and by Azurite's. */
+  cpuMs(): { bot?: number; storage?: number };
+  /** requests Azurite has answered so far (its access log). */
+  storageRequests(): number;
+  stop(): Promise<void>;
+}
+
+/** starts Azurite and the Teams stand-in, lets `seed` write what the bots find at start, then starts the bot instances. */
+export async function startBotProcessWorld(o: {
+  instances: number;
+  connector: TeamsConnectorOptions;
+  seed?: (tables: TableProcess, connector: TeamsConnectorThread) => Promise<void>;
+}): Promise<BotProcessWorld> {
+  const tables: TableProcess = await startTableProcess();
+  const stopAll = async (bots: BotProcess[], connector?: TeamsConnectorThread) => {
+    await Promise.all(bots.map((b) => b.stop()));
+    await connector?.stop();
+    await tables.close();
+  };
+  const connector = await TeamsConnectorThread.start(o.connector).catch(async (err: unknown) => {
+    await stopAll([]);
+    throw err;
+  });
+  const bots: BotProcess[] = [];
+  try {
+    await o.seed?.(tables, connector);
+    const started = await Promise.allSettled(Array.from({ length: o.instances }, () => BotProcess.start(tables.connectionString)));
+    for (const s of started) if (s.status === 'fulfilled') bots.push(s.value);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  } catch (err) {
+    await stopAll(bots, connector);
+    throw err;
+  }
+  return {
+    tables,
+    connector,
+    bots,
+    urls: bots.map((b) => `http://127.0.0.1:${b.port}/api/messages`),
+    storageInsertRate: (seconds, clients) => measureInsertRate(tables.connectionString, seconds, clients),
+    cpuMs: () => {
+      const each = bots.map((b) => b.cpuMs());
+      return { bot: each.every((ms) => ms !== undefined) ? each.reduce((a: number, ms) => a + (ms ?? 0), 0) : undefined, storage: tables.usage().cpuMs };
+    },
+    storageRequests: () => tables.usage().requests,
+    stop: () => stopAll(bots, connector),
+  };
 }
 
 /** the bot in its own process, Azurite in its own, the Teams stand-in in a worker thread, and polls to answer. */
@@ -136,25 +270,35 @@ export interface IngestWorld {
 
 /** starts the world and seeds `items` open polls (half anonymous), each posted into its own team. */
 export async function startIngestWorld(o: { items: number }): Promise<IngestWorld> {
-  const tables: TableProcess = await startTableProcess();
-  const connector = await TeamsConnectorThread.start({ tenantRate: 50, latencyMs: 100 }).catch(async (err: unknown) => {
-    await tables.close();
-    throw err;
-  });
-  try {
-    return await seedAndStart(o, tables, connector);
-  } catch (err) {
-    await connector.stop();
-    await tables.close();
-    throw err;
-  }
+  const items: Item[] = [];
+  const world = await startBotProcessWorld({ instances: 1, connector: { tenantRate: 50, latencyMs: 100 }, seed: (tables, connector) => seedPolls(o, tables, connector, items) });
+  const [bot] = world.bots as [BotProcess];
+  const [url] = world.urls as [string];
+  const serviceUrl = world.connector.url;
+  return {
+    answer: async (n) => {
+      const poll = n % items.length;
+      const item = items[poll] as Item;
+      const choice = n % OPTIONS.length;
+      const body = voteInvoke({ serviceUrl, teamId: item.teamId, channelId: item.channelId, conversationId: `${item.teamId};messageid=m${poll}` }, benchPerson(Math.floor(n / items.length)), { id: `a-${n}`, itemId: item.id, choice });
+      const started = performance.now();
+      const res = await post(url, JSON.stringify(body));
+      const ms = performance.now() - started;
+      // the card that comes back confirms the vote ("Deine Stimme …") or shows a problem.
+      return { ok: res.status === 200 && voteReplyOf(res.text, { anonymous: item.anonymous, choiceLabel: OPTIONS[choice] as string }) === 'recorded', status: res.status, ms };
+    },
+    storageInsertRate: world.storageInsertRate,
+    memory: () => bot.memory(),
+    cpuMs: world.cpuMs,
+    storageRequests: world.storageRequests,
+    stop: world.stop,
+  };
 }
 
-async function seedAndStart(o: { items: number }, tables: TableProcess, connector: TeamsConnectorThread): Promise<IngestWorld> {
+async function seedPolls(o: { items: number }, tables: TableProcess, connector: TeamsConnectorThread, items: Item[]): Promise<void> {
   const config = fanoutConfig();
   const storage = await openFanoutStorage(tables.connectionString, config);
   const now = new Date();
-  const items: Item[] = [];
   for (let i = 0; i < o.items; i++) {
     const teamId = teamIdOf(i);
     const reference = { serviceUrl: connector.url, channelId: 'msteams', bot: BOT, conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true } };
@@ -177,41 +321,4 @@ async function seedAndStart(o: { items: number }, tables: TableProcess, connecto
     await storage.items.create(item);
     items.push(await storage.items.markPosted(item.id, `${teamId};messageid=m${i}`, `m${i}`, [teamId]));
   }
-  const bot = await BotProcess.start(tables.connectionString);
-  const url = `http://127.0.0.1:${bot.port}/api/messages`;
-
-  return {
-    answer: async (n) => {
-      const item = items[n % items.length] as Item;
-      const person = Math.floor(n / items.length);
-      const body = {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `a-${n}`,
-        channelId: 'msteams',
-        serviceUrl: connector.url,
-        timestamp: new Date().toISOString(),
-        locale: 'de-DE',
-        from: { id: `29:user-${person}`, aadObjectId: `aad-user-${person}`, name: `Person ${person}` },
-        recipient: BOT,
-        conversation: { id: `${item.teamId};messageid=m${n % items.length}`, conversationType: 'channel', isGroup: true, tenantId: FANOUT_TENANT },
-        channelData: { team: { id: item.teamId }, channel: { id: item.channelId }, tenant: { id: FANOUT_TENANT } },
-        value: { action: { type: 'Action.Execute', verb: 'mitwirken.vote', data: { itemId: item.id, choice: n % OPTIONS.length } } },
-      };
-      const started = performance.now();
-      const res = await post(url, JSON.stringify(body));
-      const ms = performance.now() - started;
-      // the card that comes back confirms the vote ("Deine Stimme …") or shows a problem in an attention notice.
-      return { ok: res.status === 200 && !res.text.includes('"color":"Attention"'), status: res.status, ms };
-    },
-    storageInsertRate: (seconds, clients) => measureInsertRate(tables.connectionString, seconds, clients),
-    memory: () => bot.memory(),
-    cpuMs: () => ({ bot: bot.cpuMs(), storage: tables.usage().cpuMs }),
-    storageRequests: () => tables.usage().requests,
-    stop: async () => {
-      await bot.stop();
-      await connector.stop();
-      await tables.close();
-    },
-  };
 }

@@ -1,21 +1,26 @@
 import type { Benchmark, Metric } from './benchmark';
-import { startIngestWorld, type AnswerResult, type IngestWorld } from './ingest-world';
+import { startIngestWorld } from './ingest-world';
 
 const CLIENTS = 50;
 
-/** `clients` concurrent clients send answers numbered from `from` until `until()` says stop; returns what came back. */
-async function drive(world: IngestWorld, o: { from: number; clients: number; until: (sent: number) => boolean }): Promise<AnswerResult[]> {
-  const results: AnswerResult[] = [];
+/**
+ * a fixed-concurrency pool: `clients` concurrent clients send requests numbered from `from` (each client its next
+ * number as soon as its previous request is answered) until `until()` says stop; returns what came back, in the
+ * order it came back.
+ */
+export async function drive<R>(send: (n: number) => Promise<R>, o: { from: number; clients: number; until: (sent: number) => boolean }): Promise<R[]> {
+  const results: R[] = [];
   let next = o.from;
   await Promise.all(
     Array.from({ length: o.clients }, async () => {
-      while (!o.until(next - o.from)) results.push(await world.answer(next++));
+      while (!o.until(next - o.from)) results.push(await send(next++));
     }),
   );
   return results;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** the value at quantile `p` of an ascending list. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
 
@@ -42,13 +47,13 @@ export const ingestBenchmark: Benchmark = {
       const insertRate = await world.storageInsertRate(quick ? 3 : 10, 1);
       const insertRate50 = await world.storageInsertRate(quick ? 3 : 10, CLIENTS);
       note(`storage takes ${insertRate.toFixed(0)} single-row inserts/s one after another, ${insertRate50.toFixed(0)}/s from ${CLIENTS} writers; answering`);
-      const warm = await drive(world, { from: 0, clients: CLIENTS, until: (sent) => sent >= 1000 });
+      const warm = await drive(world.answer, { from: 0, clients: CLIENTS, until: (sent) => sent >= 1000 });
       const requestsBefore = world.storageRequests();
       const cpuBefore = world.cpuMs();
       const ownBefore = process.cpuUsage();
       const started = performance.now();
       const end = started + seconds * 1000;
-      const measured = await drive(world, { from: warm.length, clients: CLIENTS, until: () => performance.now() >= end });
+      const measured = await drive(world.answer, { from: warm.length, clients: CLIENTS, until: () => performance.now() >= end });
       const elapsed = (performance.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 200)); // the access log arrives a moment later
       const requestsPerAnswer = (world.storageRequests() - requestsBefore) / measured.length;
@@ -91,7 +96,7 @@ export const memoryBenchmark: Benchmark = {
     try {
       const before = await world.memory();
       let reported = 0;
-      const results = await drive(world, {
+      const results = await drive(world.answer, {
         from: 0,
         clients: CLIENTS,
         until: (sent) => {
