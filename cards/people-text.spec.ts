@@ -61,7 +61,7 @@ describe('texts people wrote, on the ideas card', () => {
     locale: 'de',
     teamName: TEAM,
     ideas: [idea()],
-    minGroupSize: 5,
+    minGroupSizeText: 5,
     viewer: { supported: [], volunteered: [], canManage: true },
   });
 
@@ -78,7 +78,7 @@ describe('texts people wrote, on the ideas card', () => {
       locale: 'de',
       teamName: 'Team Recht',
       ideas: [],
-      minGroupSize: 5,
+      minGroupSizeText: 5,
       viewer: { supported: [], volunteered: [], canManage: false },
       notice: { kind: 'good', text: messages('de').ideaSubmittedForTeam('Team Recht', IDEA) },
     });
@@ -98,6 +98,7 @@ describe('texts people wrote, in the leader digest', () => {
       timeZone: 'Europe/Berlin',
       locale,
       minGroupSize: 5,
+      minGroupSizeText: 5,
       teams: [
         {
           teamId: 't1',
