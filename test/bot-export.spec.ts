@@ -179,3 +179,16 @@ test('a tampered or malformed token gets 403 and an expired link 404; neither se
   }
   expect(h.logs.some((l) => JSON.stringify(l).includes(token))).toBe(false);
 });
+
+test('erasing a voter’s named votes (meine daten) leaves a closed poll’s exported result exactly as it was', async () => {
+  const item = await postedItem(TEAM.id, 'An welchem Tag soll der Teamtag sein?');
+  await h.channelMessage('schließen', ADMIN, { conversationId: item.conversationId });
+  const before = (await download(await exportLink())).rows;
+  const leaving = voters[5]!;
+  const myData = (data: unknown) => h.invoke(VERBS.myData, data, leaving, { personal: true });
+  const ask = invokeCard(await myData({ step: 'eraseAsk' }));
+  const confirm = interactive(ask).find((a) => (a.data as { step?: string } | undefined)?.step === 'eraseConfirm') as { data: unknown };
+  invokeCard(await myData(confirm.data));
+  expect(await h.storage.responses.namedVote(item, leaving.aadObjectId)).toBeUndefined();
+  expect((await download(await exportLink())).rows).toEqual(before);
+});
