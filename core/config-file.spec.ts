@@ -1,16 +1,8 @@
 import { parseCampaignFile } from './campaigns/campaign-file';
 import { readSource, type Source } from './config-file';
 import { parseOrgFile } from './org/org-file';
+import { aliasBomb } from '../test/support/hostile-files';
 
-/** a "billion laughs" document: each level repeats the one before ten times through aliases. */
-const aliasBomb = [
-  'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
-  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
-  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
-  'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
-  'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
-  'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]',
-].join('\n');
 /** one anchored scalar used 150 times: cheap, but past the alias limit all the same. */
 const manyAliases = ['x: &x 1', ...Array.from({ length: 150 }, (_, i) => `k${i}: *x`)].join('\n');
 const deepJson = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;

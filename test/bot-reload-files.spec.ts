@@ -4,6 +4,7 @@ import path from 'node:path';
 import { messages } from '../core/messages';
 import { ADMIN, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
 import { cardTexts } from './support/turn-helpers';
+import { aliasBomb } from './support/hostile-files';
 
 /**
  * `kampagnen laden` reads every campaign file and the organisation file; a file the YAML reader cannot expand (an
@@ -11,15 +12,6 @@ import { cardTexts } from './support/turn-helpers';
  */
 const de = messages('de');
 
-/** a "billion laughs" document: each level repeats the one before ten times through aliases. */
-const aliasBomb = [
-  'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
-  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
-  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
-  'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
-  'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
-  'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]',
-].join('\n');
 
 const campaign = (id: string, question: string) =>
   [`id: ${id}`, `title: ${question}`, 'teams: all', 'items:', '  - type: poll', `    question: ${question}`, '    options: [gut, schlecht]', '    schedule: { start: 2027-03-01T09:00, every: P1W }'].join('\n');
