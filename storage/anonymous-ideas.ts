@@ -49,7 +49,7 @@ interface PromptRead {
 
 const SUBMISSION = 'box|';
 const GROUP = 'group|';
-/** a fold empties at most this many submissions in one batch with the new group row. */
+/** a fold empties at most this many submissions in one batch with the new group row and the state row's guard. */
 const FOLD_MAX = 98;
 const SWEEP_DELAY_MS = 1_000;
 
@@ -107,17 +107,21 @@ export class AnonymousIdeas {
       await this.close(item, new Date()); // a close was cut off: finish it
       return;
     }
-    if (read.state?.closed) return;
+    if (read.state?.closed || !read.state) return;
+    // every fold is guarded by the state row's ETag: once the prompt starts closing, no group can appear behind the close.
+    let guard = read.state.etag;
     const pending = shuffle([...read.pending]);
     while (new Set(pending.map((p) => p.author)).size >= this.minGroup) {
       const group = pending.splice(0, FOLD_MAX);
       if (new Set(group.map((p) => p.author)).size < this.minGroup) break;
       const entity = { partitionKey: item.id, rowKey: `${GROUP}${randomBytes(16).toString('hex')}` };
       const sealed = { authors: shuffle([...new Set(group.map((p) => p.author))]), texts: shuffle(group.map((p) => p.text)) };
-      await this.table.submitTransaction([
+      const result = await this.table.submitTransaction([
         ...group.map((p): TransactionAction => ['update', { partitionKey: item.id, rowKey: p.rowKey }, 'Replace', { etag: p.etag }]),
         ['create', { ...entity, sealed: this.box.seal(sealed, `${item.id}/${entity.rowKey}`) }],
+        ['update', { partitionKey: item.id, rowKey: STATE_ROW }, 'Merge', { etag: guard }],
       ]);
+      guard = result.subResponses[group.length + 1]?.etag ?? guard;
     }
   }
 

@@ -6,6 +6,8 @@ import { isNotFound, readEntity, withConcurrencyRetry } from './tables';
 export const STATE_ROW = 'tally';
 const GATES = 8;
 const gateRow = (i: number): string => `gate|${i}`;
+/** an answer whose gate was missing tries again after opening the gates; a close between the two ends it as 'closed'. */
+const ADMIT_ATTEMPTS = 3;
 
 /** the fields of the state row the gate reads; each kind of item adds its own. */
 export interface GateState {
@@ -64,12 +66,12 @@ export class AnswerGate {
    * 'closed' when the item is closed; other storage errors (409: the answer is there already) are thrown.
    */
   async admit(itemId: string, write: () => Promise<unknown>): Promise<GateOutcome> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
         await write();
         return 'open';
       } catch (e) {
-        if (!isNotFound(e) || attempt > 0) throw e;
+        if (!isNotFound(e) || attempt >= ADMIT_ATTEMPTS) throw e;
       }
       if ((await this.open(itemId)) === 'closed') return 'closed';
     }

@@ -191,6 +191,17 @@ describe('ideas', () => {
     expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 3, participants: 3 });
   });
 
+  test('a fold racing the close never leaves a sealed group or submission behind', async () => {
+    for (let round = 0; round < 6; round++) {
+      const item = anonymousPrompt();
+      for (let i = 0; i < 5; i++) await storage.responses.submitIdea(item, person(i), `Idee ${round}.${i}`, `d-${i}`);
+      await Promise.all([storage.responses.sweep(item), new Promise((r) => setTimeout(r, round)).then(() => storage.responses.seal(item, new Date()))]);
+      await storage.responses.seal(item, new Date());
+      expect(new Set((await responseRows(item.id)).map((r) => String(r.rowKey).split('|')[0]))).toEqual(new Set(['tally', 'idea']));
+      expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 5, participants: 5 });
+    }
+  });
+
   test('refuses an anonymous idea once the prompt is closed', async () => {
     const item = anonymousPrompt();
     await storage.responses.seal(item, new Date());
