@@ -134,10 +134,15 @@ export interface IngestWorld {
   stop(): Promise<void>;
 }
 
-/** starts the world and seeds `items` open polls (half anonymous), each posted into its own team. */
-export async function startIngestWorld(o: { items: number }): Promise<IngestWorld> {
+/**
+ * starts the world and seeds `items` open polls (half anonymous), each posted into its own team. Every team's roster
+ * lists `people` persons (only members may answer): answer n comes from person ⌊n / items⌋, so `people` must cover
+ * the answers sent; answers beyond are refused and count as failed.
+ */
+export async function startIngestWorld(o: { items: number; people: number }): Promise<IngestWorld> {
   const tables: TableProcess = await startTableProcess();
-  const connector = await TeamsConnectorThread.start({ tenantRate: 50, latencyMs: 100 }).catch(async (err: unknown) => {
+  const members = Array.from({ length: o.people }, (_, p) => ({ id: `29:user-${p}`, aadObjectId: `aad-user-${p}`, name: `Person ${p}` }));
+  const connector = await TeamsConnectorThread.start({ tenantRate: 50, latencyMs: 100, members }).catch(async (err: unknown) => {
     await tables.close();
     throw err;
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
-import { startBotHarness, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, rosterOf, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import { listAllTables } from '../storage/table-inventory';
 import { TABLE_NAMES } from '../storage/tables';
 import { allRows, connectionStringOf, type CensusRow } from './support/table-census';
@@ -36,7 +36,7 @@ const timeOf = (r: CensusRow): number => Date.parse(String(r.row.timestamp));
 const inItem = (item: PostedItem, prefix: string) => rows.filter((r) => r.table === 'Responses' && r.row.partitionKey === item.item.id && r.row.rowKey.startsWith(prefix));
 
 beforeAll(async () => {
-  h = await startBotHarness();
+  h = await startBotHarness({}, { members: { [TEAM.id]: rosterOf([ADMIN, ...respondents]) } });
   await h.installInTeam();
   named = await postItem(h, 'umfrage Wie war die Dienstbesprechung? | gut | mittel | schlecht');
   poll = await postItem(h, 'umfrage --anonym Wie sicher fühlst du dich am Arbeitsplatz? | sicher | unsicher | weiß nicht');
