@@ -268,10 +268,15 @@ export interface IngestWorld {
   stop(): Promise<void>;
 }
 
-/** starts the world and seeds `items` open polls (half anonymous), each posted into its own team. */
-export async function startIngestWorld(o: { items: number }): Promise<IngestWorld> {
+/**
+ * starts the world and seeds `items` open polls (half anonymous), each posted into its own team. Every team's roster
+ * lists `people` persons (only members may answer): answer n comes from person ⌊n / items⌋, so `people` must cover
+ * the answers sent; answers beyond are refused and count as failed.
+ */
+export async function startIngestWorld(o: { items: number; people: number }): Promise<IngestWorld> {
   const items: Item[] = [];
-  const world = await startBotProcessWorld({ instances: 1, connector: { tenantRate: 50, latencyMs: 100 }, seed: (tables, connector) => seedPolls(o, tables, connector, items) });
+  const members = Array.from({ length: o.people }, (_, p) => ({ id: `29:user-${p}`, aadObjectId: `aad-user-${p}`, name: `Person ${p}` }));
+  const world = await startBotProcessWorld({ instances: 1, connector: { tenantRate: 50, latencyMs: 100, members }, seed: (tables, connector) => seedPolls(o, tables, connector, items) });
   const [bot] = world.bots as [BotProcess];
   const [url] = world.urls as [string];
   const serviceUrl = world.connector.url;

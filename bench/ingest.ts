@@ -42,7 +42,9 @@ export const ingestBenchmark: Benchmark = {
   description: 'answers through POST /api/messages into storage, 50 concurrent clients',
   async run({ quick, args, note }): Promise<Metric[]> {
     const seconds = Number(args.seconds ?? (quick ? 5 : 20));
-    const world = await startIngestWorld({ items: Number(args.items ?? 200) });
+    const items = Number(args.items ?? 200);
+    // rosters sized for the warm-up and up to 5,000 answers a second; more would show as failed answers.
+    const world = await startIngestWorld({ items, people: Math.ceil((1000 + seconds * 5000) / items) });
     try {
       const insertRate = await world.storageInsertRate(quick ? 3 : 10, 1);
       const insertRate50 = await world.storageInsertRate(quick ? 3 : 10, CLIENTS);
@@ -92,7 +94,8 @@ export const memoryBenchmark: Benchmark = {
   description: 'resident memory of the bot after many answers',
   async run({ quick, args, note }): Promise<Metric[]> {
     const answers = Number(args.answers ?? (quick ? 5_000 : 100_000));
-    const world = await startIngestWorld({ items: Number(args.items ?? 200) });
+    const items = Number(args.items ?? 200);
+    const world = await startIngestWorld({ items, people: Math.ceil((answers + CLIENTS) / items) });
     try {
       const before = await world.memory();
       let reported = 0;

@@ -41,6 +41,7 @@ import { onChannelChanged, onPersonalInstalled, onTeamInstalled, onUninstalled }
 import { AnswerThrottle } from './answer-throttle';
 import { renderItemCard } from './item-view';
 import type { BotServices } from './services';
+import { teamAccess } from './team-access';
 import { commandText, turnFacts, type TurnFacts } from './turn-facts';
 
 /** one handler per command name. */
@@ -168,9 +169,10 @@ export class MitwirkenBot extends TeamsActivityHandler {
     const data = invokeValue?.action?.data;
     const hint = (data as { itemId?: unknown } | undefined)?.itemId;
     const itemIdHint = isItemId(hint) ? hint : undefined;
+    const personId = facts.aadObjectId ?? ctx.activity.from.id;
     const problemCard = async (problem: Problem): Promise<AdaptiveCardInvokeResponse> => {
       this.s.log.info({ verb, problem: problem.key }, 'card action refused');
-      return respond((await ideasCardWithProblem(this.s, ctx, facts, verb, data, problem)) ?? (await this.problemCard(facts, problem, itemIdHint)));
+      return respond((await ideasCardWithProblem(this.s, ctx, facts, verb, data, problem)) ?? (await this.problemCard(facts, personId, problem, itemIdHint)));
     };
     try {
       if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });
@@ -191,11 +193,12 @@ export class MitwirkenBot extends TeamsActivityHandler {
     }
   }
 
-  /** the item card with the problem on top when the item can be shown, else a small message card. */
-  private async problemCard(facts: TurnFacts, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
+  /** the item card with the problem on top when the item can be shown to the person (teamAccess), else a small message card. */
+  private async problemCard(facts: TurnFacts, personId: string, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
     const text = describeProblem(facts.locale, problem);
     const item = itemId ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
-    if (item && (!facts.teamId || item.teamId === facts.teamId)) {
+    const shown = item ? await teamAccess(this.s, facts, item.teamId, personId, 'item').catch(() => undefined) : undefined;
+    if (item && shown?.ok) {
       return renderItemCard(this.s.storage, item, { locale: facts.locale, minGroupSize: this.s.config.minGroupSize, timeZone: this.s.config.timeZone, notice: { kind: 'attention', text } });
     }
     return asAttachment(buildMessageCard(messages(facts.locale).appName, [text]));

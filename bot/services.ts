@@ -26,7 +26,7 @@ export interface BotServices {
   wizard: CampaignWizard;
   /** team members from Teams. */
   roster: TeamRoster;
-  /** who belongs to which team (rosters, kept briefly): member checks for ideas in the personal chat. */
+  /** who belongs to which team (rosters, kept briefly): the member check of every click on a team's cards (team-access.ts). */
   membership: TeamMembership;
   /** signed, short-lived download links for CSV exports (served at GET /exports/<token>). */
   exportLinks: DownloadLinks<ExportRequest>;

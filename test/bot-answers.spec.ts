@@ -1,17 +1,29 @@
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
-import { ADMIN, OTHER_TEAM, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, OTHER_TEAM, people, rosterOf, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const en = messages('en');
 const voters: Person[] = people(8);
 const voter = (i: number): Person => voters[i] as Person;
+/** on team B's roster only. */
+const teamBOnly: Person = { id: '29:team-b-only', aadObjectId: 'aad-team-b-only', name: 'Bernd Anderswo' };
+/** on no roster: e.g. a guest of a shared channel, whose clicks arrive from team A's channel. */
+const guest: Person = { id: '29:shared-guest', aadObjectId: 'aad-shared-guest', name: 'Gina Gast' };
+/** a team whose roster Teams does not give. */
+const UNLISTED_TEAM = { id: '19:team-c@thread.tacv2', name: 'Team Ohne Liste' };
 let h: BotHarness;
 
 beforeAll(async () => {
-  h = await startBotHarness();
+  h = await startBotHarness(
+    {},
+    { members: { [TEAM.id]: rosterOf([ADMIN, ...voters]), [OTHER_TEAM.id]: rosterOf([ADMIN, teamBOnly]), [UNLISTED_TEAM.id]: rosterOf([ADMIN, ...voters]) } },
+  );
   await h.installInTeam();
+  await h.installInTeam(OTHER_TEAM);
+  await h.installInTeam(UNLISTED_TEAM);
+  h.connector.rosterDown.add(UNLISTED_TEAM.id);
 });
 afterAll(async () => {
   await h.stop();
@@ -155,5 +167,87 @@ describe('anonymous polls', () => {
     const closedCard = await waitForUpdate(h, p, (t) => t.includes(de.closedBadge));
     expect(cardTexts(closedCard)).toContain(de.closedTooFew(5));
     expect(cardTexts(closedCard)).not.toContain('1 · 100 %');
+  });
+});
+
+describe('only members of the item\'s team answer and see results', () => {
+  const NONE = { counts: [0, 0, 0], voters: 0 };
+  const refusal = async (p: PostedItem, who: Person, where: { personal?: boolean; groupChat?: boolean; team?: typeof TEAM }) =>
+    cardTexts(invokeCard(await h.invoke(VERBS.vote, { itemId: p.item.id, choice: 0 }, who, where)));
+
+  test('a person of team B voting on team A\'s poll from the personal chat is refused; the tally is unchanged and the card shows nothing of the poll', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    const texts = await refusal(p, teamBOnly, { personal: true });
+    expect(texts).toContain(de.errNotItemTeamMember);
+    expect(texts).not.toContain(p.item.question);
+    expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
+    expect(await h.storage.responses.namedVote(p.item, teamBOnly.aadObjectId)).toBeUndefined();
+  });
+
+  test('a person of team B voting on team A\'s poll from a channel of team B is refused the same way', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    const texts = await refusal(p, teamBOnly, { team: OTHER_TEAM });
+    expect(texts).toContain(de.errNotItemTeamMember);
+    expect(texts).not.toContain(p.item.question);
+    expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
+  });
+
+  test('a vote from a group chat by someone not in the team is refused', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    expect(await refusal(p, teamBOnly, { groupChat: true })).toContain(de.errNotItemTeamMember);
+    expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
+  });
+
+  test('a vote arriving from team A\'s own channel by someone not on its roster (a shared-channel guest) is refused', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    expect(await refusal(p, guest, {})).toContain(de.errNotItemTeamMember);
+    expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
+  });
+
+  test('a member of team A votes from the personal chat', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    const res = await h.invoke(VERBS.vote, { itemId: p.item.id, choice: 1 }, voter(5), { personal: true });
+    expect(cardTexts(invokeCard(res))).toContain(de.yourVote('b'));
+    expect(await h.storage.responses.tally(p.item)).toEqual({ counts: [0, 1, 0], voters: 1 });
+  });
+
+  test('the results card is refreshed for members only', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    await vote(p, voter(0), 0);
+    const member = cardTexts(invokeCard(await h.invoke(VERBS.refresh, { itemId: p.item.id }, voter(1), { personal: true })));
+    expect(member).toEqual(expect.arrayContaining([p.item.question, de.answeredCount(1)]));
+    const outsider = cardTexts(invokeCard(await h.invoke(VERBS.refresh, { itemId: p.item.id }, teamBOnly, { personal: true })));
+    expect(outsider).toContain(de.errNotItemTeamMember);
+    expect(outsider).not.toContain(p.item.question);
+    expect(outsider).not.toContain(de.answeredCount(1));
+  });
+
+  test('any other refusal of a non-member\'s click (here: no choice made) shows nothing of the poll either', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
+    const texts = cardTexts(invokeCard(await h.invoke(VERBS.vote, { itemId: p.item.id }, teamBOnly, { personal: true })));
+    expect(texts).toContain(de.errNoChoice);
+    expect(texts).not.toContain(p.item.question);
+  });
+
+  test('when Teams does not give the team\'s roster, a vote is refused with "try later" — from the personal chat and from the team\'s channel — and nothing is counted', async () => {
+    const p = await postItem(h, 'umfrage Frage an Team C? | a | b | c', UNLISTED_TEAM);
+    expect(await refusal(p, voter(0), { personal: true })).toContain(de.errMembershipUnavailable);
+    expect(await refusal(p, voter(1), { team: UNLISTED_TEAM })).toContain(de.errMembershipUnavailable);
+    expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
+  });
+
+  test('many votes from the channel and the personal chat read the team\'s roster once', async () => {
+    const other = await startBotHarness({}, {}, { shareWith: h }); // a fresh instance: nothing cached yet
+    try {
+      const p = await postItem(other, 'umfrage Frage an Team A? | a | b | c');
+      const rosterReads = () => h.connector.calls.filter((c) => c.conversationId === TEAM.id && /members/.test(c.path)).length;
+      const before = rosterReads();
+      const answers = await Promise.all(voters.map((who, i) => other.invoke(VERBS.vote, { itemId: p.item.id, choice: i % 3 }, who, { personal: i % 2 === 0 })));
+      answers.forEach((a, i) => expect(cardTexts(invokeCard(a))).toContain(de.yourVote(['a', 'b', 'c'][i % 3] as string)));
+      expect((await h.storage.responses.tally(p.item)).voters).toBe(voters.length);
+      expect(rosterReads() - before).toBe(1);
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -17,6 +17,8 @@ const bothTeams = person(9, 'Bea Doppel');
 const otherLeader = person(10, 'Kai Andersteam');
 /** someone whose display name is written in Markdown. */
 const marked = person(11, '_Chef_ [Admin](https://evil.example)');
+/** on no team's roster: e.g. a guest of a shared channel, whose clicks arrive from the team's own channel. */
+const guest = person(12, 'Gina Gast');
 const [fan1, fan2, fan3] = fans as [Person, Person, Person];
 const roster = (list: Person[]) => list.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
 
@@ -70,6 +72,13 @@ describe('ideas from prompts and from chat', () => {
     expect(textsSince(h, before)).toContain(de.ideaSubmittedForTeam(TEAM.name, 'Mehr Licht im Flur'));
   });
 
+  test('"idee <Text>" in the team\'s channel by someone not on its roster (a shared-channel guest) is refused and stores nothing', async () => {
+    const before = h.connector.delivered.length;
+    await h.channelMessage('idee Von außen in den Kanal', guest);
+    expect(textsSince(h, before)).toContain(de.errNotTeamMember);
+    expect(await h.storage.ideas.byAuthor(guest.aadObjectId)).toEqual([]);
+  });
+
   test('"ideenabfrage" still posts a prompt for admins, and "idee" no longer does', async () => {
     const before = h.connector.delivered.length;
     await h.channelMessage('idee Was fehlt euch?', ADMIN);
@@ -105,6 +114,17 @@ describe('ideas from prompts and from chat', () => {
   test('a team picked on the choice card that the person does not belong to is refused and nothing is stored', async () => {
     const res = await h.invoke(VERBS.ideaForTeam, { teamId: TEAM.id, ideaText: 'Heimlich ins andere Team', key: 'k-1' }, outsider, { personal: true });
     expect(cardTexts(invokeCard(res))).toContain(de.errNotTeamMember);
+    expect(await h.storage.ideas.byAuthor(outsider.aadObjectId)).toEqual([]);
+  });
+
+  test('an idea for team A\'s prompt sent from the personal chat by someone outside team A is refused and nothing is stored', async () => {
+    const p = await postItem(h, 'ideenabfrage Was sollte Team A ändern?');
+    const res = await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Von außen eingeschleust' }, outsider, { personal: true });
+    const texts = cardTexts(invokeCard(res));
+    expect(texts).toContain(de.errNotItemTeamMember);
+    expect(texts).not.toContain(p.item.question);
+    expect(await h.storage.responses.ideaCount(p.item.id)).toBe(0);
+    expect(await h.storage.ideas.ofItem(p.item.id)).toEqual([]);
     expect(await h.storage.ideas.byAuthor(outsider.aadObjectId)).toEqual([]);
   });
 
@@ -163,6 +183,30 @@ describe('support and volunteering', () => {
     const fromOtherTeam = invokeCard(await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, bothTeams, { team: OTHER_TEAM }));
     expect(cardTexts(fromOtherTeam)).toContain(de.errIdeaOtherTeam);
     expect((await h.storage.ideas.get(idea.ideaId))?.supportCount).toBe(1);
+  });
+
+  test('support and "Ich mache mit" by someone not on the team\'s roster are refused, from the team\'s own channel and from a group chat', async () => {
+    const p = await postItem(h, 'ideenabfrage Was macht die Übergabe leichter?');
+    const idea = await submit(p, author, 'Übergabebuch am Empfang');
+    for (const where of [{}, { groupChat: true }, { personal: true }]) {
+      for (const verb of [VERBS.ideaSupport, VERBS.ideaVolunteer]) {
+        const texts = cardTexts(invokeCard(await h.invoke(verb, { ideaId: idea.ideaId, on: true }, guest, where)));
+        expect(texts).toContain(de.errNotTeamMember);
+        expect(texts).not.toContain(idea.text);
+      }
+    }
+    expect(await h.storage.ideas.get(idea.ideaId)).toMatchObject({ supportCount: 0, volunteerCount: 0 });
+    expect(await h.storage.ideas.hasSupported(idea.ideaId, guest.aadObjectId)).toBe(false);
+    expect(await h.storage.ideas.volunteersOf(idea.ideaId)).toEqual([]);
+  });
+
+  test('a team\'s ideas are shown to its members only, also when asked from the team\'s own channel', async () => {
+    const p = await postItem(h, 'ideenabfrage Was hilft bei Vertretungen?');
+    await submit(p, author, 'Gemeinsames Postfach');
+    const refused = cardTexts(invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, guest)));
+    expect(refused).toContain(de.errNotTeamMember);
+    expect(refused).not.toContain('Gemeinsames Postfach');
+    expect(cardTexts(invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, fan2)))).toContain('Gemeinsames Postfach');
   });
 
   test('an unknown idea id is refused without storing anything', async () => {

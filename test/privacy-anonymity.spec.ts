@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { listAllTables } from '../storage/table-inventory';
 import { TABLE_NAMES } from '../storage/tables';
-import { ADMIN, ANSWER_SECRET, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, ANSWER_SECRET, rosterOf, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import { readDump, type Suspect, type Target, type Write } from './support/linkage-attack';
 import { allRows, connectionStringOf, type CensusRow } from './support/table-census';
 import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
@@ -25,7 +25,6 @@ const respondents: Respondent[] = Array.from({ length: 12 }, (_, i) => ({
   upn: `anon.tester${i}@amt.example`,
 }));
 const identifiers = respondents.flatMap((p) => [p.id, p.aadObjectId, p.name, p.upn]);
-const roster = respondents.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name, userPrincipalName: p.upn }));
 /** who wrote which text (the truth the attacker does not have). */
 const authorOf = new Map<string, string>();
 const ideaText = (i: number, n: number) => `Vertrauliche Idee ${i}.${n} ${randomUUID()}`;
@@ -67,7 +66,7 @@ async function answer(i: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  first = await startBotHarness({}, { members: { [TEAM.id]: roster } });
+  first = await startBotHarness({}, { members: { [TEAM.id]: rosterOf([ADMIN, ...respondents]) } });
   current = first;
   await first.installInTeam();
   named = await postItem(first, 'umfrage Wie war die Dienstbesprechung? | gut | mittel | schlecht');

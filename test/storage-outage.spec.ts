@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
-import { people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
+import { DEFAULT_ROSTERS, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
 import { ConnectorStub } from './support/connector-stub';
 import { tableCensus, type Census } from './support/table-census';
 import { cardTexts, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitwirken-outage-'));
   server = await startEmbeddedTableServer({ dataDir });
   port = server.port;
-  connector = await new ConnectorStub().start();
+  connector = await new ConnectorStub({ members: DEFAULT_ROSTERS }).start();
   h = await startBotHarness({}, {}, { shareWith: { tableServer: server, connector } });
   await h.installInTeam();
   named = await postItem(h, 'umfrage Passt der neue Dienstplan? | ja | nein');

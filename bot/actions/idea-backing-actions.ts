@@ -2,8 +2,9 @@ import type { CardAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
 import { fail, ok, type Outcome } from '../../core/problems';
 import { IdeaNotFoundError, type IdeaRecord } from '../../storage/idea-repository';
-import { managesTeam, teamOfMember } from '../ideas/idea-access';
+import { managesTeam } from '../ideas/idea-access';
 import { renderIdeasCard, scopeOfCard, visibleIdea } from '../ideas/idea-board';
+import { teamAccess } from '../team-access';
 import type { ActionHandler, ActionTurn } from './action-turn';
 
 /**
@@ -14,7 +15,7 @@ async function back(turn: ActionTurn, ideaId: string, change: (idea: IdeaRecord)
   const { s, facts, personId } = turn;
   const idea = await visibleIdea(s, ideaId);
   if (!idea) return fail('errIdeaNotFound');
-  const access = await teamOfMember(s, facts, idea.teamId, personId);
+  const access = await teamAccess(s, facts, idea.teamId, personId, 'idea');
   if (!access.ok) return access;
   try {
     await change(idea);

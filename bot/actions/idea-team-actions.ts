@@ -5,14 +5,15 @@ import { shorten } from '../../core/ideas/idea-status';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { submitDirectIdea } from '../ideas/direct-idea';
-import { managesTeam, teamName, teamOfMember } from '../ideas/idea-access';
+import { managesTeam, teamName } from '../ideas/idea-access';
 import { renderIdeasCard } from '../ideas/idea-board';
+import { teamAccess } from '../team-access';
 import type { ActionHandler } from './action-turn';
 
 /** the person picked the team for an idea typed in the personal chat: stored for that team, if they belong to it. */
 export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam> = async (turn, payload) => {
   const { s, facts, personId } = turn;
-  const access = await teamOfMember(s, facts, payload.teamId, personId);
+  const access = await teamAccess(s, facts, payload.teamId, personId, 'team');
   if (!access.ok) return access;
   const team = access.value;
   await submitDirectIdea(s, team, { id: personId, name: facts.userName }, payload.ideaText, { deliveryKey: payload.key, conversationId: facts.conversationId });
@@ -26,7 +27,7 @@ export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam> = async 
  */
 export const ideasOfTeamAction: ActionHandler<typeof VERBS.ideasOfTeam> = async (turn, payload) => {
   const { s, facts, personId } = turn;
-  const access = await teamOfMember(s, facts, payload.teamId, personId);
+  const access = await teamAccess(s, facts, payload.teamId, personId, 'team');
   if (!access.ok) return access;
   const prompt = payload.itemId !== undefined ? await s.storage.items.get(payload.itemId) : undefined;
   if (payload.itemId !== undefined && (prompt?.kind !== 'idea' || prompt.teamId !== payload.teamId)) return fail('errItemNotFound');

@@ -11,6 +11,7 @@ import { submitDirectIdea } from '../ideas/direct-idea';
 import { managesTeam, teamName, teamsOfPerson } from '../ideas/idea-access';
 import { renderIdeasCard } from '../ideas/idea-board';
 import { rememberTeamFromActivity } from '../installation-events';
+import { teamAccess } from '../team-access';
 import type { CommandHandler, CommandTurn } from './command-turn';
 
 /** the chat reply confirming an idea for a team; team name and idea show as typed (plainText). */
@@ -28,7 +29,8 @@ async function chatPerson({ ctx, facts }: CommandTurn): Promise<{ id: string; na
 
 /**
  * `idee <Text>` / `idea <text>`: an idea for the person's team, with their name. In a team channel it is for that
- * team; in the personal chat for the one team the person belongs to, or the team they pick on a choice card.
+ * team, if the person is a member (teamAccess); in the personal chat for the one team the person belongs to, or the
+ * team they pick on a choice card.
  */
 export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, command) => {
   const { ctx, facts, s } = turn;
@@ -38,6 +40,12 @@ export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, comm
   const where = { deliveryKey: facts.deliveryKey, conversationId: facts.conversationId };
   if (facts.teamId) {
     const team = await rememberTeamFromActivity(s, ctx.activity);
+    // a team channel may be shared with people outside the team: they are refused like anywhere else.
+    const access = await teamAccess(s, facts, team.teamId, author.id, 'team');
+    if (!access.ok) {
+      await ctx.sendActivity(describeProblem(facts.locale, access.problem));
+      return;
+    }
     await submitDirectIdea(s, team, author, command.text, where);
     await ctx.sendActivity(submittedFor(facts.locale, team, command.text));
     return;

@@ -1,7 +1,5 @@
 import type { TeamRecord } from '../../core/installations';
-import { fail, ok, type Outcome } from '../../core/problems';
 import type { BotServices } from '../services';
-import type { TurnFacts } from '../turn-facts';
 
 /** whether a person leads a team (a stored leader grant). */
 export async function leadsTeam(s: BotServices, teamId: string, personId: string): Promise<boolean> {
@@ -11,20 +9,6 @@ export async function leadsTeam(s: BotServices, teamId: string, personId: string
 /** whether a person may set idea statuses of a team and start follow-up polls: an admin or a leader of that team. */
 export async function managesTeam(s: BotServices, teamId: string, personId: string): Promise<boolean> {
   return (await s.isAdmin(personId)) || (await leadsTeam(s, teamId, personId));
-}
-
-/**
- * the installed team a person acts in when supporting, volunteering for or listing ideas of `teamId`. In a team
- * channel only that channel's team counts (Teams put the person there); elsewhere the team's roster must list the
- * person, or the person leads the team. The identity is the activity's, never the card's.
- */
-export async function teamOfMember(s: BotServices, facts: Pick<TurnFacts, 'teamId'>, teamId: string, personId: string): Promise<Outcome<TeamRecord>> {
-  if (facts.teamId !== undefined && facts.teamId !== teamId) return fail('errIdeaOtherTeam');
-  const team = await s.storage.installations.getTeam(teamId);
-  if (!team?.active) return fail('errUnknownTarget');
-  if (facts.teamId === teamId) return ok(team);
-  if ((await s.membership.member(team, personId)) !== undefined || (await leadsTeam(s, teamId, personId))) return ok(team);
-  return fail('errNotTeamMember');
 }
 
 /** the installed teams a person belongs to (their roster) or leads, ordered by name. */

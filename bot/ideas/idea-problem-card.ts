@@ -6,7 +6,8 @@ import type { TeamRecord } from '../../core/installations';
 import { describeProblem, type Problem } from '../../core/problems';
 import type { BotServices } from '../services';
 import type { TurnFacts } from '../turn-facts';
-import { managesTeam, teamOfMember } from './idea-access';
+import { teamAccess } from '../team-access';
+import { managesTeam } from './idea-access';
 import { renderIdeasCard, scopeOfCard, visibleIdea, type IdeasScope } from './idea-board';
 
 /**
@@ -34,7 +35,7 @@ export async function ideasCardWithProblem(s: BotServices, ctx: TurnContext, fac
       teamId = prompt.teamId;
       scopeOf = async (team) => ({ team, prompt });
     }
-    const access = await teamOfMember(s, facts, teamId, personId);
+    const access = await teamAccess(s, facts, teamId, personId, ideaButton ? 'idea' : 'item');
     if (!access.ok) return undefined;
     const scope = await scopeOf(access.value);
     return await renderIdeasCard(s, scope, { personId, canManage: await managesTeam(s, teamId, personId) }, {

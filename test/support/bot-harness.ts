@@ -4,7 +4,7 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
-import { ConnectorStub, type ConnectorStubOptions } from './connector-stub';
+import { ConnectorStub, type ConnectorStubOptions, type RosterMember } from './connector-stub';
 
 export const TENANT = 'tenant-1';
 /** the answer secret of every harness: a test playing the attacker of docs/privacy.md (T1) holds it too. */
@@ -16,6 +16,18 @@ export const ADMIN = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Sabine K
 export const people = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `29:user-${i}`, aadObjectId: `aad-user-${i}`, name: `Person ${i}` }));
 
 export type Person = { id: string; aadObjectId: string; name: string };
+
+/** people as the roster API lists them. */
+export const rosterOf = (list: readonly Person[]): RosterMember[] => list.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
+
+/**
+ * the rosters Teams gives unless a test sets its own: both test teams list the admin and the first 20 of `people`.
+ * Only members of an item's team may answer it, so a test's voters must be on its team's roster.
+ */
+export const DEFAULT_ROSTERS: Record<string, RosterMember[]> = {
+  [TEAM.id]: rosterOf([ADMIN, ...people(20)]),
+  [OTHER_TEAM.id]: rosterOf([ADMIN, ...people(20)]),
+};
 
 export interface HttpResult {
   status: number;
@@ -35,8 +47,8 @@ export interface BotHarness {
   /** a channel message with an @mention of the bot (`conversationId` defaults to a new post in General). */
   channelMessage(text: string, from?: Person, options?: { team?: typeof TEAM; conversationId?: string; locale?: string }): Promise<HttpResult>;
   personalMessage(text: string, from?: Person, locale?: string): Promise<HttpResult>;
-  /** an Action.Execute invoke from a card. */
-  invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; personal?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
+  /** an Action.Execute invoke from a card: in a channel of `team` (default), the personal chat or a group chat. */
+  invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; personal?: boolean; groupChat?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
   /** the bot is added to a team. */
   installInTeam(team?: typeof TEAM): Promise<HttpResult>;
   /** the person adds the bot in their personal chat (Teams sends an installationUpdate), so 1:1 messages can reach them. */
@@ -57,7 +69,7 @@ export interface HarnessAppOptions {
 export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
   const shared = appOptions.shareWith;
   const tableServer: EmbeddedTableServer = shared?.tableServer ?? (await startEmbeddedTableServer());
-  const connector = shared?.connector ?? (await new ConnectorStub(stubOptions).start());
+  const connector = shared?.connector ?? (await new ConnectorStub({ members: DEFAULT_ROSTERS, ...stubOptions }).start());
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   // the production logger's settings (redaction included), writing into `logs`.
@@ -124,8 +136,10 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
         value: { action: { type: 'Action.Execute', verb, data } },
         conversation: options.personal
           ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }
-          : { id: `${team.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: options.personal ? { tenant: { id: TENANT } } : channelData(team),
+          : options.groupChat
+            ? { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT }
+            : { id: `${team.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: options.personal || options.groupChat ? { tenant: { id: TENANT } } : channelData(team),
       });
     },
     installInTeam: (team = TEAM) =>

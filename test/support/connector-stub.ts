@@ -41,6 +41,8 @@ export interface RosterMember {
 export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
   readonly delivered: DeliveredActivity[] = [];
+  /** teams whose roster Teams refuses to give (answered 403), as when the connector cannot be reached for it. */
+  readonly rosterDown = new Set<string>();
   private server?: http.Server;
   private seq = 0;
 
@@ -115,6 +117,7 @@ export class ConnectorStub {
       return send(200, { id: subId });
     }
     if (area === 'conversations' && id && (sub === 'pagedmembers' || sub === 'members') && method === 'GET') {
+      if (this.rosterDown.has(id)) return send(403, { error: { code: 'Forbidden', message: 'roster not available' } });
       const members = this.options.members?.[id] ?? [];
       return send(200, sub === 'pagedmembers' ? { members } : members);
     }

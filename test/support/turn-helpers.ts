@@ -1,4 +1,4 @@
-import { ADMIN, type BotHarness, type HttpResult } from './bot-harness';
+import { ADMIN, type BotHarness, type HttpResult, type TEAM } from './bot-harness';
 import type { DeliveredActivity } from './connector-stub';
 import type { Item } from '../../core/items';
 
@@ -41,10 +41,10 @@ export interface PostedItem {
   activityId: string;
 }
 
-/** an admin posts an item with a channel command; returns the stored item and where its card lives. */
-export async function postItem(h: BotHarness, command: string): Promise<PostedItem> {
+/** an admin posts an item with a channel command (in the test team unless another is given); returns the stored item and where its card lives. */
+export async function postItem(h: BotHarness, command: string, team?: typeof TEAM): Promise<PostedItem> {
   const before = h.connector.delivered.length;
-  const res = await h.channelMessage(command, ADMIN);
+  const res = await h.channelMessage(command, ADMIN, team ? { team } : {});
   if (res.status !== 200) throw new Error(`posting failed with ${res.status}`);
   const created = h.connector.delivered.slice(before).find((d) => d.kind === 'create');
   if (!created) throw new Error(`no channel post for "${command}": ${JSON.stringify(h.connector.texts().slice(-1))}`);
