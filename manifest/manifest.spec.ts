@@ -130,6 +130,14 @@ describe('buildManifest', () => {
     expect(bots[0]?.supportsFiles).toBe(false);
   });
 
+  it('declares supportsChannelFeatures tier1, which Teams asks of apps with the team scope from manifest 1.25 on, and not the older supportedChannelTypes', () => {
+    // docs/deploy.md, section 6, gives the reasons and what it means for shared and private channels.
+    expect(built.manifest.supportsChannelFeatures).toBe('tier1');
+    expect(built.manifest).not.toHaveProperty('supportedChannelTypes');
+    expect((built.manifest.bots as { scopes: string[] }[])[0]?.scopes).toContain('team');
+    expect(validateManifest({ ...built.manifest, supportsChannelFeatures: 'tier2' })).toBe(false);
+  });
+
   it('takes the app id and version from the options and uses the app id as bot id unless a bot id is given', () => {
     expect(built.manifest).toMatchObject({ id: OPTIONS.appId, version: '2.3.4', bots: [{ botId: OPTIONS.appId }] });
     const botId = '11111111-2222-4333-8444-555555555555';
