@@ -20,9 +20,17 @@ function httpsOrLoopback(url: string): boolean {
 }
 
 /** the environment variables Mitwirken reads; .env.example documents each. */
+/**
+ * a secret from the app settings. App Service passes a Key Vault reference it could not resolve (the identity lacks
+ * access yet) as its literal text, which would otherwise pass as a long, valid secret.
+ */
+const secretSetting = z.string().refine((v) => !v.trim().startsWith('@Microsoft.KeyVault('), {
+  message: 'is an unresolved Key Vault reference: give the app identity the role "Key Vault Secrets User" on the vault, then restart',
+});
+
 const envSchema = z.object({
   MicrosoftAppId: z.string().trim().optional().transform((s) => s || undefined),
-  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppPassword: secretSetting.optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -47,7 +55,7 @@ const envSchema = z.object({
     }),
   TEAMS_TENANT_RATE: z.coerce.number().positive().max(1000).default(50),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
-  ANSWER_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ANSWER_SECRET: secretSetting.pipe(z.string().min(32, { message: 'must be at least 32 characters' })).optional(),
   ALLOWED_TENANT_IDS: list,
   ORG_FILE: z.string().trim().optional().transform((s) => s || undefined),
   PUBLIC_BASE_URL: z
