@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
-import { openStorage, type Storage } from '../storage/open-storage';
+import { azureCredential, openStorage, type Storage, type StorageEndpoint } from '../storage/open-storage';
 import { localAnswerSecret } from './answer-secret';
 import { createBotApp } from './bot-app';
 import { reloadCampaigns } from './campaign-runtime';
@@ -32,15 +32,20 @@ async function main(): Promise<void> {
   const cwd = process.cwd();
 
   let tableServer: EmbeddedTableServer | undefined;
-  let connectionString = config.storageConnectionString;
-  if (!connectionString) {
+  let endpoint: StorageEndpoint;
+  if (config.storageAccountUrl) {
+    endpoint = { accountUrl: config.storageAccountUrl, credential: azureCredential(config.managedIdentityClientId) };
+    log.info({ accountUrl: config.storageAccountUrl, managedIdentityClientId: config.managedIdentityClientId }, 'table storage without a key: signing in with Entra ID');
+  } else if (config.storageConnectionString) {
+    endpoint = { connectionString: config.storageConnectionString };
+  } else {
     tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
-    connectionString = tableServer.connectionString;
+    endpoint = { connectionString: tableServer.connectionString };
     log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
   }
   const answerSecret = config.answerSecret ?? localAnswerSecret(config.dataDir);
   const storage = await openStorage({
-    connectionString,
+    ...endpoint,
     answerSecret,
     timeZone: config.timeZone,
     minGroupSize: config.minGroupSize,
