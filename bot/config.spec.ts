@@ -91,3 +91,17 @@ describe('the bot identity', () => {
     expect(loadConfig({ MicrosoftAppType: 'UserAssignedMSI' }).localMode).toBe(true);
   });
 });
+
+describe('telemetry setting', () => {
+  test('is off without APPLICATIONINSIGHTS_CONNECTION_STRING, and takes an Application Insights connection string', () => {
+    expect(loadConfig({}).appInsightsConnectionString).toBeUndefined();
+    const value = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://germanywestcentral-1.in.applicationinsights.azure.com/';
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: value }).appInsightsConnectionString).toBe(value);
+  });
+
+  test('refuses a value that is not one', () => {
+    expect(problem({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://germanywestcentral-1.in.applicationinsights.azure.com/' })).toMatch(
+      /APPLICATIONINSIGHTS_CONNECTION_STRING: not an Application Insights connection string/,
+    );
+  });
+});

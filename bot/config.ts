@@ -41,6 +41,9 @@ const envSchema = z.object({
       .optional(),
   ),
   AZURE_CLIENT_ID: optionalText().pipe(z.string().regex(GUID, { message: 'must be the client id (a GUID) of a user-assigned managed identity' }).optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText().pipe(
+    z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, { message: 'not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)' }).optional(),
+  ),
   DATA_DIR: z.string().default('.data'),
   PLAYGROUND: onOff,
   ADMIN_AAD_IDS: list,
@@ -91,6 +94,8 @@ export interface Config {
   storageAccountUrl?: string;
   /** the user-assigned managed identity that signs in to storage (AZURE_CLIENT_ID); unset = the system-assigned one, or developer credentials locally. */
   managedIdentityClientId?: string;
+  /** where telemetry goes (APPLICATIONINSIGHTS_CONNECTION_STRING); unset = no telemetry, nothing of it loaded. */
+  appInsightsConnectionString?: string;
   dataDir: string;
   playground: boolean;
   adminIds: string[];
@@ -181,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     storageConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
     storageAccountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
     managedIdentityClientId: e.AZURE_CLIENT_ID,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     dataDir: e.DATA_DIR,
     playground: localMode && e.PLAYGROUND,
     adminIds: e.ADMIN_AAD_IDS,
