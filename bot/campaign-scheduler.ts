@@ -7,7 +7,7 @@ import type { ItemDraft } from '../core/items';
 import type { CampaignRepository, StoredCampaign } from '../storage/campaign-repository';
 import { slotLedgerKey, type ScheduleLedger, type SlotRef } from '../storage/schedule-ledger';
 import { ConversationGoneError } from './delivery/outbound-queue';
-import { LeaseWatch } from './telemetry/lease-watch';
+import { countedTick, LeaseWatch } from './telemetry/scheduler-telemetry';
 import { METRICS, noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 /** posts one campaign item into one channel and returns the posted item's id; `ledgerKey` is stable per slot and channel, usable as an idempotency key. */
@@ -147,16 +147,8 @@ export class CampaignScheduler {
   }
 
   /** one pass: lease, due slots (claim, publish, record), resumed claims, closes, reminders; counted as a tick. */
-  async tick(): Promise<TickReport> {
-    const report = emptyReport();
-    let outcome = 'failed';
-    try {
-      await this.pass(report);
-      outcome = 'ok';
-      return report;
-    } finally {
-      this.telemetry.count(METRICS.schedulerTicks, { job: 'campaigns', leader: report.leader, outcome });
-    }
+  tick(): Promise<TickReport> {
+    return countedTick(this.telemetry, 'campaigns', emptyReport(), (report) => this.pass(report));
   }
 
   private async pass(report: TickReport): Promise<void> {

@@ -4,7 +4,7 @@ import { dueDigestWeek, type DigestCron } from '../core/digest/digest-schedule';
 import type { WeekKey } from '../core/digest/digest-week';
 import type { DigestLedger } from '../storage/digest-ledger';
 import type { DigestLeader } from './digest-builder';
-import { LeaseWatch } from './telemetry/lease-watch';
+import { countedTick, LeaseWatch } from './telemetry/scheduler-telemetry';
 import { METRICS, noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 /** how sending one leader's digest ended: sent into their 1:1 chat, or skipped for good with the reason. */
@@ -91,16 +91,8 @@ export class DigestScheduler {
   }
 
   /** one pass: lease, the due week's digests not yet claimed (claim, send, record), then claims left by a crash; counted as a tick. */
-  async tick(): Promise<DigestTickReport> {
-    const report: DigestTickReport = { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 };
-    let outcome = 'failed';
-    try {
-      await this.pass(report);
-      outcome = 'ok';
-      return report;
-    } finally {
-      this.telemetry.count(METRICS.schedulerTicks, { job: 'digest', leader: report.leader, outcome });
-    }
+  tick(): Promise<DigestTickReport> {
+    return countedTick(this.telemetry, 'digest', { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 }, (report) => this.pass(report));
   }
 
   private async pass(report: DigestTickReport): Promise<void> {

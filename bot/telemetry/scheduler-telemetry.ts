@@ -1,5 +1,20 @@
 import { METRICS, type Telemetry } from './telemetry';
 
+/** the scheduler jobs telemetry tells apart (the `job` attribute). */
+export type SchedulerJob = 'campaigns' | 'digest';
+
+/** runs one scheduler pass into `report` and counts it as a tick (mitwirken.scheduler.ticks): its job, whether it led, ok or failed. */
+export async function countedTick<R extends { leader: boolean }>(telemetry: Telemetry, job: SchedulerJob, report: R, pass: (report: R) => Promise<void>): Promise<R> {
+  let outcome = 'failed';
+  try {
+    await pass(report);
+    outcome = 'ok';
+    return report;
+  } finally {
+    telemetry.count(METRICS.schedulerTicks, { job, leader: report.leader, outcome });
+  }
+}
+
 /**
  * a scheduler's own lease as telemetry sees it: how long this instance has held it without a break
  * (mitwirken.scheduler.lease.held) and how long ago it last renewed it (mitwirken.scheduler.lease.since_renewal),
@@ -11,7 +26,7 @@ export class LeaseWatch {
   private renewedAt: number | undefined;
   private readonly stops: (() => void)[];
 
-  constructor(telemetry: Telemetry, job: 'campaigns' | 'digest', now: () => Date) {
+  constructor(telemetry: Telemetry, job: SchedulerJob, now: () => Date) {
     const since = (at: number | undefined) => (at === undefined ? undefined : Math.max(0, (now().getTime() - at) / 1000));
     this.stops = [
       telemetry.gauge(METRICS.leaseHeld, () => since(this.heldSince), { job }),
