@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import pino, { type Logger } from 'pino';
 import { createBotApp, type BotApp } from '../bot/bot-app';
 import { loadConfig, type Config } from '../bot/config';
+import type { Telemetry } from '../bot/telemetry/telemetry';
 import type { Campaign } from '../core/campaigns/campaign';
 import type { ConversationRef } from '../core/installations';
 import { connectionStringFor, startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
@@ -47,6 +48,8 @@ export interface FanoutWorldOptions {
   /** environment overrides (TEAMS_TENANT_RATE …). */
   env?: Record<string, string>;
   log?: Logger;
+  /** where the bot records metrics (tests); default: nowhere. */
+  telemetry?: Telemetry;
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
@@ -193,7 +196,7 @@ export async function startFanoutWorld(o: FanoutWorldOptions): Promise<FanoutWor
   const connector: TeamsConnectorHandle = o.connectorThread ? await TeamsConnectorThread.start(o.connector) : await new TeamsConnector(o.connector).start();
   const config = fanoutConfig(o.env);
   const storage = await openFanoutStorage(tableServer.connectionString, config);
-  const app = createBotApp({ config, storage, log: o.log ?? pino({ level: 'silent' }) });
+  const app = createBotApp({ config, storage, log: o.log ?? pino({ level: 'silent' }), telemetry: o.telemetry });
   await seedFanout(storage, { channels: o.channels, connectorUrl: connector.url, timeZone: config.timeZone });
 
   return {

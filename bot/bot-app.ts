@@ -23,11 +23,14 @@ import { createServer } from './server';
 import { TeamRoster } from './team-roster';
 import { TeamMembership } from './team-membership';
 import type { BotServices } from './services';
+import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 export interface BotAppOptions {
   config: Config;
   storage: Storage;
   log: Logger;
+  /** where metrics go (main.ts: OpenTelemetry when APPLICATIONINSIGHTS_CONNECTION_STRING is set); default: nowhere. */
+  telemetry?: Telemetry;
   /** local mode: the Playground's mock users, for `demo`; its current user becomes admin when no admins are configured. */
   playgroundTenant?: { currentUserId?: string; users: MockUser[] };
   /** least time between two processed answers of one person to one item (ms, default 1000). */
@@ -68,7 +71,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
   adapter.onTurnError = async (_ctx, err) => {
     log.error({ err }, 'unhandled turn error');
   };
-  const queue = new OutboundQueue({ log, tenantRate: config.teamsTenantRate });
+  const telemetry = options.telemetry ?? noTelemetry;
+  const queue = new OutboundQueue({ log, telemetry, tenantRate: config.teamsTenantRate });
   const poster = new ChannelPoster(adapter, config.appId ?? '', queue);
   const refresher = new CardRefresher(storage, poster, log, {
     minGroupSize: config.minGroupSize,
@@ -85,6 +89,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     config,
     storage,
     log,
+    telemetry,
     poster,
     refresher,
     demo: config.localMode && options.playgroundTenant ? new DemoAnswerer(storage, options.playgroundTenant.users) : undefined,
@@ -112,7 +117,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const scheduler = createCampaignScheduler(services);
   const digestScheduler = createDigestScheduler(services);
   const retention = new RetentionJob({ storage, defaultDays: config.retentionDays, timeZone: config.timeZone, now, log, instanceId: `${hostname()}-${randomUUID().slice(0, 8)}` });
-  const server = createServer({ adapter, bot, log, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds, downloads: [{ path: DOWNLOAD_ROUTES.exports, source: services.exportLinks }, { path: DOWNLOAD_ROUTES.myData, source: services.myDataLinks }] });
+  const server = createServer({ adapter, bot, log, telemetry, ready: () => storage.ping(), allowedTenantIds: config.allowedTenantIds, downloads: [{ path: DOWNLOAD_ROUTES.exports, source: services.exportLinks }, { path: DOWNLOAD_ROUTES.myData, source: services.myDataLinks }] });
   return {
     services,
     adapter,
@@ -134,6 +139,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       await refresher.flush();
       await storage.background.settle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      queue.close();
     },
   };
 }

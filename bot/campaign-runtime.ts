@@ -123,6 +123,7 @@ export function createCampaignScheduler(s: BotServices): CampaignScheduler {
     tickMs: TICK_MS,
     resumeAfterMs: RESUME_AFTER_MS,
     fanOutConcurrency: fanOutConcurrencyFor(s.config.teamsTenantRate),
+    telemetry: s.telemetry,
   });
 }
 

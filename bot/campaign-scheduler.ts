@@ -7,6 +7,8 @@ import type { ItemDraft } from '../core/items';
 import type { CampaignRepository, StoredCampaign } from '../storage/campaign-repository';
 import { slotLedgerKey, type ScheduleLedger, type SlotRef } from '../storage/schedule-ledger';
 import { ConversationGoneError } from './delivery/outbound-queue';
+import { countedTick, LeaseWatch } from './telemetry/scheduler-telemetry';
+import { METRICS, noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 /** posts one campaign item into one channel and returns the posted item's id; `ledgerKey` is stable per slot and channel, usable as an idempotency key. */
 export type PublishCampaignItem = (
@@ -80,6 +82,8 @@ export interface CampaignSchedulerOptions {
   progress?(start: FanoutStart): FanoutProgress | undefined;
   /** Teams answered 403/404 for a target: mark the team or channel inactive; the slot is recorded as skipped. */
   conversationGone?(target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void>;
+  /** records ticks, fan-out durations and the lease (mitwirken.scheduler.*, mitwirken.fanout.duration). */
+  telemetry?: Telemetry;
 }
 
 /** how one post ended. */
@@ -109,8 +113,12 @@ export class CampaignScheduler {
   private readonly fanOutConcurrency: number;
   private readonly progressThreshold: number;
   private readonly loop: TickLoop;
+  private readonly telemetry: Telemetry;
+  private readonly lease: LeaseWatch;
 
   constructor(private readonly o: CampaignSchedulerOptions) {
+    this.telemetry = o.telemetry ?? noTelemetry;
+    this.lease = new LeaseWatch(this.telemetry, 'campaigns', () => o.now());
     this.resumeAfterMs = o.resumeAfterMs ?? 60_000;
     this.maxAttempts = o.maxAttempts ?? 5;
     this.fanOutConcurrency = o.fanOutConcurrency ?? 64;
@@ -135,13 +143,19 @@ export class CampaignScheduler {
   async stop(): Promise<void> {
     await this.loop.stop();
     await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'scheduler lease not released'));
+    this.lease.close();
   }
 
-  /** one pass: lease, due slots (claim, publish, record), resumed claims, closes, reminders. */
-  async tick(): Promise<TickReport> {
+  /** one pass: lease, due slots (claim, publish, record), resumed claims, closes, reminders; counted as a tick. */
+  tick(): Promise<TickReport> {
+    return countedTick(this.telemetry, 'campaigns', emptyReport(), (report) => this.pass(report));
+  }
+
+  private async pass(report: TickReport): Promise<void> {
     const now = this.o.now();
-    const report = emptyReport();
-    if (!(await this.o.ledger.acquireLease(this.o.instanceId, now, this.o.leaseTtlMs))) return report;
+    const held = await this.o.ledger.acquireLease(this.o.instanceId, now, this.o.leaseTtlMs);
+    this.lease.observe(held, now);
+    if (!held) return;
     report.leader = true;
     const renewal = this.renewLeaseWhileRunning();
     try {
@@ -159,7 +173,6 @@ export class CampaignScheduler {
       await this.resumeUnfinished(campaigns, now, report);
       await this.closeDue(now, report);
       await this.remindDue(now, report);
-      return report;
     } finally {
       clearInterval(renewal);
     }
@@ -172,8 +185,10 @@ export class CampaignScheduler {
    */
   private renewLeaseWhileRunning(): NodeJS.Timeout {
     const timer = setInterval(() => {
-      this.o.ledger.acquireLease(this.o.instanceId, this.o.now(), this.o.leaseTtlMs).then(
+      const at = this.o.now();
+      this.o.ledger.acquireLease(this.o.instanceId, at, this.o.leaseTtlMs).then(
         (held) => {
+          this.lease.observe(held, at);
           if (!held) this.o.log.warn({ instanceId: this.o.instanceId }, 'scheduler lease lost during a tick; claims keep posts exactly once');
         },
         (err: unknown) => this.o.log.warn({ err }, 'scheduler lease not renewed'),
@@ -214,6 +229,7 @@ export class CampaignScheduler {
    * more than `progressThreshold` channels report progress from the first claim on.
    */
   private async fanOut(c: StoredCampaign, item: CampaignItem, slot: Slot, resolved: PostTarget[], teams: TargetTeam[], now: Date, report: TickReport): Promise<void> {
+    const startedAt = performance.now();
     const state: FanoutState = { total: resolved.length, posted: 0, failures: [] };
     let progress: FanoutProgress | undefined;
     let started = false;
@@ -240,7 +256,10 @@ export class CampaignScheduler {
         state.posted++;
       }
       progress?.update(snapshot());
-    }).finally(() => endFanOut?.());
+    }).finally(() => {
+      endFanOut?.();
+      this.telemetry.record(METRICS.fanoutDuration, (performance.now() - startedAt) / 1000, { complete: state.failures.length === 0 });
+    });
     if (progress) await progress.finish(snapshot()).catch((err: unknown) => this.o.log.warn({ err, campaignId: c.id }, 'fan-out summary not sent'));
   }
 

@@ -13,6 +13,12 @@ const onOff = z
   .optional()
   .transform((v) => !(v === 'off' || v === 'false' || v === '0'));
 
+/** a GUID such as an Entra client id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** an optional setting: empty or blank counts as unset. */
+const optionalText = () => z.string().trim().optional().transform((s) => s || undefined);
+
 /** https everywhere; plain http only for a loopback host (tests). */
 function httpsOrLoopback(url: string): boolean {
   const u = new URL(url);
@@ -34,7 +40,18 @@ const envSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  AZURE_STORAGE_CONNECTION_STRING: z.string().trim().optional().transform((s) => s || undefined),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText(),
+  AZURE_STORAGE_ACCOUNT_URL: optionalText().pipe(
+    z
+      .url({ protocol: /^https$/, message: 'must be an https URL such as https://<account>.table.core.windows.net' })
+      .refine((u) => !/[?#]/.test(u), { message: 'must not carry a query or SAS token: the managed identity signs in instead' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  AZURE_CLIENT_ID: optionalText().pipe(z.string().regex(GUID, { message: 'must be the client id (a GUID) of a user-assigned managed identity' }).optional()),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText().pipe(
+    z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, { message: 'not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)' }).optional(),
+  ),
   DATA_DIR: z.string().default('.data'),
   PLAYGROUND: onOff,
   ADMIN_AAD_IDS: list,
@@ -79,7 +96,14 @@ export interface Config {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId?: string;
   port: number;
+  /** Azure Storage, Cosmos DB for Table or Azurite, with a key (AZURE_STORAGE_CONNECTION_STRING); never set together with `storageAccountUrl`. */
   storageConnectionString?: string;
+  /** the table endpoint reached without a key, with an Entra token (AZURE_STORAGE_ACCOUNT_URL, https). */
+  storageAccountUrl?: string;
+  /** the user-assigned managed identity that signs in to storage (AZURE_CLIENT_ID); unset = the system-assigned one, or developer credentials locally. */
+  managedIdentityClientId?: string;
+  /** where telemetry goes (APPLICATIONINSIGHTS_CONNECTION_STRING); unset = no telemetry, nothing of it loaded. */
+  appInsightsConnectionString?: string;
   dataDir: string;
   playground: boolean;
   adminIds: string[];
@@ -114,6 +138,39 @@ export interface Config {
 /** anonymous free text identifies people more easily than a count: shown from twice the default group (docs/privacy.md). */
 export const DEFAULT_MIN_GROUP_SIZE_TEXT = 10;
 
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * how the bot signs in to the Bot Connector, checked as botbuilder would at its first request, but at start and with
+ * every problem named: a client secret (MultiTenant, SingleTenant), or a user-assigned managed identity
+ * (UserAssignedMSI: MicrosoftAppId is the identity's client id, and there is no secret). Local mode needs none.
+ */
+function appCredentialProblems(e: Env): string[] {
+  if (!e.MicrosoftAppId) return [];
+  const problems: string[] = [];
+  const password = Boolean(e.MicrosoftAppPassword?.trim());
+  const tenant = Boolean(e.MicrosoftAppTenantId?.trim());
+  if (e.MicrosoftAppType === 'UserAssignedMSI') {
+    if (password) problems.push('MicrosoftAppPassword: must be empty for UserAssignedMSI: the managed identity signs in without a secret');
+    if (!tenant) problems.push('MicrosoftAppTenantId: required for UserAssignedMSI');
+    return problems;
+  }
+  if (!password) problems.push(`MicrosoftAppPassword: required for ${e.MicrosoftAppType} (or use MicrosoftAppType=UserAssignedMSI with a managed identity)`);
+  if (e.MicrosoftAppType === 'SingleTenant' && !tenant) problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  return problems;
+}
+
+/** where the tables are: a connection string, or an account URL reached with the managed identity; never both; one of them outside local mode. */
+function storageProblems(e: Env, localMode: boolean): string[] {
+  if (e.AZURE_STORAGE_ACCOUNT_URL && e.AZURE_STORAGE_CONNECTION_STRING) {
+    return ['AZURE_STORAGE_ACCOUNT_URL, AZURE_STORAGE_CONNECTION_STRING: set one of them, not both (the account URL signs in with the managed identity, the connection string with its key)'];
+  }
+  if (!localMode && !e.AZURE_STORAGE_ACCOUNT_URL && !e.AZURE_STORAGE_CONNECTION_STRING) {
+    return ['AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: one is required when MicrosoftAppId is set'];
+  }
+  return [];
+}
+
 /** reads and validates the environment once; throws one readable error listing every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
@@ -126,7 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!localMode && !e.ANSWER_SECRET) throw new Error('Invalid configuration:\n  ANSWER_SECRET: required when MicrosoftAppId is set');
   const minGroupSizeText = e.MIN_GROUP_SIZE_TEXT ?? Math.max(DEFAULT_MIN_GROUP_SIZE_TEXT, e.MIN_GROUP_SIZE);
   if (minGroupSizeText < e.MIN_GROUP_SIZE) throw new Error(`Invalid configuration:\n  MIN_GROUP_SIZE_TEXT: must not be below MIN_GROUP_SIZE (${e.MIN_GROUP_SIZE})`);
-  if (!localMode && !e.AZURE_STORAGE_CONNECTION_STRING) throw new Error('Invalid configuration:\n  AZURE_STORAGE_CONNECTION_STRING: required when MicrosoftAppId is set');
+  const problems = [...appCredentialProblems(e), ...storageProblems(e, localMode)];
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     appId: e.MicrosoftAppId,
     appPassword: e.MicrosoftAppPassword,
@@ -134,6 +192,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     appTenantId: e.MicrosoftAppTenantId,
     port: e.PORT,
     storageConnectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+    storageAccountUrl: e.AZURE_STORAGE_ACCOUNT_URL,
+    managedIdentityClientId: e.AZURE_CLIENT_ID,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     dataDir: e.DATA_DIR,
     playground: localMode && e.PLAYGROUND,
     adminIds: e.ADMIN_AAD_IDS,

@@ -106,5 +106,6 @@ export function createDigestScheduler(s: BotServices): DigestScheduler {
     leaseTtlMs: LEASE_TTL_MS,
     tickMs: TICK_MS,
     resumeAfterMs: RESUME_AFTER_MS,
+    telemetry: s.telemetry,
   });
 }

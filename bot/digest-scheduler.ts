@@ -4,6 +4,8 @@ import { dueDigestWeek, type DigestCron } from '../core/digest/digest-schedule';
 import type { WeekKey } from '../core/digest/digest-week';
 import type { DigestLedger } from '../storage/digest-ledger';
 import type { DigestLeader } from './digest-builder';
+import { countedTick, LeaseWatch } from './telemetry/scheduler-telemetry';
+import { METRICS, noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 /** how sending one leader's digest ended: sent into their 1:1 chat, or skipped for good with the reason. */
 export type DigestDelivery = { kind: 'sent' } | { kind: 'skipped'; reason: string };
@@ -30,6 +32,8 @@ export interface DigestSchedulerOptions {
   maxAttempts?: number;
   /** leaders sent to at once (default 8); the outbound queue sets the actual rate. */
   concurrency?: number;
+  /** records digests by outcome, ticks and the lease (mitwirken.digests, mitwirken.scheduler.*). */
+  telemetry?: Telemetry;
 }
 
 /** what one tick did; `leader` false means another instance holds the lease and nothing was done. */
@@ -54,8 +58,12 @@ export class DigestScheduler {
   private readonly maxAttempts: number;
   private readonly concurrency: number;
   private readonly loop: TickLoop;
+  private readonly telemetry: Telemetry;
+  private readonly lease: LeaseWatch;
 
   constructor(private readonly o: DigestSchedulerOptions) {
+    this.telemetry = o.telemetry ?? noTelemetry;
+    this.lease = new LeaseWatch(this.telemetry, 'digest', () => o.now());
     this.resumeAfterMs = o.resumeAfterMs ?? 5 * 60_000;
     this.maxAttempts = o.maxAttempts ?? 5;
     this.concurrency = o.concurrency ?? 8;
@@ -79,13 +87,19 @@ export class DigestScheduler {
   async stop(): Promise<void> {
     await this.loop.stop();
     await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'digest lease not released'));
+    this.lease.close();
   }
 
-  /** one pass: lease, the due week's digests not yet claimed (claim, send, record), then claims left by a crash. */
-  async tick(): Promise<DigestTickReport> {
+  /** one pass: lease, the due week's digests not yet claimed (claim, send, record), then claims left by a crash; counted as a tick. */
+  tick(): Promise<DigestTickReport> {
+    return countedTick(this.telemetry, 'digest', { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 }, (report) => this.pass(report));
+  }
+
+  private async pass(report: DigestTickReport): Promise<void> {
     const now = this.o.now();
-    const report: DigestTickReport = { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 };
-    if (!(await this.o.ledger.acquireLease(this.o.instanceId, now, this.o.leaseTtlMs))) return report;
+    const held = await this.o.ledger.acquireLease(this.o.instanceId, now, this.o.leaseTtlMs);
+    this.lease.observe(held, now);
+    if (!held) return;
     report.leader = true;
     const week = dueDigestWeek(now, this.o.cron, this.o.timeZone);
     let all: Promise<DigestLeader[]> | undefined;
@@ -100,7 +114,6 @@ export class DigestScheduler {
       });
     }
     await this.resumeUnfinished(week, now, leaders, report);
-    return report;
   }
 
   /** sends a claimed digest and records it; a failure leaves the claim to be resumed after `resumeAfterMs`. */
@@ -110,12 +123,14 @@ export class DigestScheduler {
       outcome = await this.o.deliver(leader, week);
     } catch (err) {
       report.failed++;
+      this.telemetry.count(METRICS.digests, { outcome: 'failed' });
       this.o.log.warn({ err, leaderId: leader.personId, week }, 'digest not sent; retried later');
       return;
     }
     if (outcome.kind === 'sent') {
       await this.o.ledger.markSent(leader.personId, week, this.o.now());
       report.sent++;
+      this.telemetry.count(METRICS.digests, { outcome: 'sent' });
       this.o.log.info({ leaderId: leader.personId, week, teams: leader.teamIds.length }, 'digest sent');
     } else {
       await this.skip(leader.personId, week, outcome.reason, report);
@@ -145,6 +160,7 @@ export class DigestScheduler {
   private async skip(leaderId: string, week: WeekKey, reason: string, report: DigestTickReport): Promise<void> {
     await this.o.ledger.markSkipped(leaderId, week, reason, this.o.now());
     report.skipped++;
+    this.telemetry.count(METRICS.digests, { outcome: 'skipped' });
     this.o.log.info({ leaderId, week, reason }, 'digest skipped');
   }
 }

@@ -49,18 +49,36 @@ function scrubbedError(err: Error): Record<string, unknown> {
   return serialized;
 }
 
+/** receives each error-level line that carries an error (`log.error({ err }, msg)` or `log.error(err, msg)`): telemetry's exceptions. */
+export type OnLoggedError = (err: Error, msg: string) => void;
+
+/** pino's level number of `error`; `fatal` is above it. */
+const ERROR_LEVEL = 50;
+
+/** the error and message of an error-level call, if it carries an error. */
+function loggedError(args: unknown[]): { err: Error; msg: string } | undefined {
+  const [first, second] = args;
+  const err = first instanceof Error ? first : (first as { err?: unknown } | null)?.err;
+  if (!(err instanceof Error)) return undefined;
+  return { err, msg: typeof second === 'string' ? second : err.message };
+}
+
 /**
  * the logger settings shared by production and tests: level, redaction by path, secret scrubbing in text, and
- * download tokens redacted from every finished line.
+ * download tokens redacted from every finished line. `onError` also gets every error-level line with an error.
  */
-export function loggerOptions(level: string): LoggerOptions {
+export function loggerOptions(level: string, onError?: OnLoggedError): LoggerOptions {
   return {
     level,
     base: { app: 'mitwirken' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: { err: scrubbedError },
     hooks: {
-      logMethod(args, method) {
+      logMethod(args, method, levelNumber) {
+        if (onError && levelNumber >= ERROR_LEVEL) {
+          const logged = loggedError(args);
+          if (logged) onError(logged.err, logged.msg);
+        }
         const scrubbed = args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)) as Parameters<typeof method>;
         return method.apply(this, scrubbed);
       },
@@ -72,12 +90,12 @@ export function loggerOptions(level: string): LoggerOptions {
 
 /**
  * structured JSON logs; pretty when a person watches the terminal. Secrets are redacted by path and scrubbed from
- * messages and errors. `destination` (tests) writes there instead of stdout.
+ * messages and errors. `destination` (tests) writes there instead of stdout; `onError` receives logged errors.
  */
-export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), destination?: DestinationStream): Logger {
-  if (destination) return pino(loggerOptions(level), destination);
+export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), destination?: DestinationStream, onError?: OnLoggedError): Logger {
+  if (destination) return pino(loggerOptions(level, onError), destination);
   return pino({
-    ...loggerOptions(level),
+    ...loggerOptions(level, onError),
     transport: pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } } : undefined,
   });
 }

@@ -1,15 +1,14 @@
+// Only modules that load neither http nor the Azure SDK are imported here: telemetry must start before those load
+// (its instrumentations patch them as they are required), so the rest is imported inside main() once it has.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
-import { openStorage, type Storage } from '../storage/open-storage';
-import { localAnswerSecret } from './answer-secret';
-import { createBotApp } from './bot-app';
-import { reloadCampaigns } from './campaign-runtime';
+import type { EmbeddedTableServer } from '../storage/embedded-azurite';
+import type { Storage, StorageEndpoint } from '../storage/open-storage';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
-import { reloadOrgFile } from './org-file-loader';
-import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
+import type { PlaygroundProcess } from './playground';
+import { noTelemetry } from './telemetry/telemetry';
 
 /** how often the delayed voter roll of anonymous idea prompts is written. */
 const PARTICIPATION_FLUSH_MS = 10 * 60 * 1000;
@@ -28,19 +27,34 @@ async function upgradeStorage(storage: Storage, log: Logger): Promise<void> {
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  // first, and only when configured: without the setting, nothing of OpenTelemetry is loaded.
+  const monitor = config.appInsightsConnectionString ? (await import('./telemetry/azure-monitor')).startAzureMonitor(config.appInsightsConnectionString) : undefined;
+  const telemetry = monitor?.telemetry ?? noTelemetry;
+  const log = createLogger(config.logLevel, undefined, undefined, (err, msg) => telemetry.exception(err, msg));
   const cwd = process.cwd();
+  const { startEmbeddedTableServer } = await import('../storage/embedded-azurite');
+  const { azureCredential, openStorage } = await import('../storage/open-storage');
+  const { localAnswerSecret } = await import('./answer-secret');
+  const { createBotApp } = await import('./bot-app');
+  const { reloadCampaigns } = await import('./campaign-runtime');
+  const { reloadOrgFile } = await import('./org-file-loader');
+  const { readPlaygroundTenant, startPlayground } = await import('./playground');
 
   let tableServer: EmbeddedTableServer | undefined;
-  let connectionString = config.storageConnectionString;
-  if (!connectionString) {
+  let endpoint: StorageEndpoint;
+  if (config.storageAccountUrl) {
+    endpoint = { accountUrl: config.storageAccountUrl, credential: azureCredential(config.managedIdentityClientId) };
+    log.info({ accountUrl: config.storageAccountUrl, managedIdentityClientId: config.managedIdentityClientId }, 'table storage without a key: signing in with Entra ID');
+  } else if (config.storageConnectionString) {
+    endpoint = { connectionString: config.storageConnectionString };
+  } else {
     tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
-    connectionString = tableServer.connectionString;
+    endpoint = { connectionString: tableServer.connectionString };
     log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
   }
   const answerSecret = config.answerSecret ?? localAnswerSecret(config.dataDir);
   const storage = await openStorage({
-    connectionString,
+    ...endpoint,
     answerSecret,
     timeZone: config.timeZone,
     minGroupSize: config.minGroupSize,
@@ -48,7 +62,7 @@ async function main(): Promise<void> {
   });
   await upgradeStorage(storage, log);
   const tenant = config.localMode ? readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml')) : undefined;
-  const app = createBotApp({ config, storage, log, playgroundTenant: tenant });
+  const app = createBotApp({ config, storage, log, telemetry, playgroundTenant: tenant });
   const port = await app.listen(config.port);
   log.info({ port, mode: config.localMode ? 'local' : 'production' }, `bot listening on http://localhost:${port}/api/messages`);
 
@@ -81,6 +95,7 @@ async function main(): Promise<void> {
     await storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
     await tableServer?.close();
     log.info('stopped');
+    await monitor?.shutdown().catch((err: unknown) => log.warn({ err }, 'telemetry not flushed'));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

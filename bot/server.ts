@@ -3,6 +3,7 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { claimedTenantIds, fromTeams, parseEnvelope, tenantAllowed } from './activity-envelope';
 import { attachmentHeader, type DownloadSource } from './download-links';
+import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
 /** largest request body accepted on /api/messages; larger ones get 413. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -17,13 +18,20 @@ export interface ServerDeps {
   allowedTenantIds?: readonly string[];
   /** download routes, GET <path>/<token> (bot/download-links.ts): /exports (campaign CSV), /my-data (a person's own data as JSON). */
   downloads?: ReadonlyArray<{ path: string; source: DownloadSource }>;
+  /** names each request by its route in telemetry (`POST /api/messages`); default: nowhere. */
+  telemetry?: Telemetry;
 }
 
 /** the HTTP surface: /api/messages for Teams (activities from other channels get 403), /healthz (process up) and /readyz (storage reachable). */
-export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], downloads = [] }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], downloads = [], telemetry = noTelemetry }: ServerDeps): restify.Server {
   const tenants = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
   // download tokens (bot/download-links.ts) are longer than restify's default route parameter limit of 100.
   const server = restify.createServer({ name: 'mitwirken', handleUncaughtExceptions: false, maxParamLength: 700 });
+  server.use((req, _res, next) => {
+    const route = req.getRoute()?.path;
+    if (typeof route === 'string') telemetry.route(req.method ?? 'GET', route);
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {

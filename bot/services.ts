@@ -10,12 +10,15 @@ import type { TeamMembership } from './team-membership';
 import type { ExportRequest } from './campaign-export';
 import type { DownloadLinks } from './download-links';
 import type { MyDataRequest } from './personal-data';
+import type { Telemetry } from './telemetry/telemetry';
 
 /** the capabilities every handler gets; built once in the composition root. */
 export interface BotServices {
   config: Config;
   storage: Storage;
   log: Logger;
+  /** metrics for operators (docs/operations.md, "Telemetry and alerts"); records nothing without Application Insights. */
+  telemetry: Telemetry;
   poster: ChannelPoster;
   refresher: CardRefresher;
   /** local mode only: answers items as the Playground's mock users. */

@@ -18,6 +18,12 @@ export interface EmbeddedTableServerOptions {
   dataDir?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /**
+   * serve https with this certificate and key (PEM files) and accept Entra bearer tokens as Azurite's `--oauth basic`
+   * does (issuer, audience and lifetime checked, the signature not): keyless storage without Azure, for tests. The
+   * account's endpoint is then https://127.0.0.1:<port>/devstoreaccount1.
+   */
+  oauth?: { certFile: string; keyFile: string };
 }
 
 interface AzuriteTableServer {
@@ -52,10 +58,10 @@ export async function startEmbeddedTableServer(options: EmbeddedTableServerOptio
     undefined,
     false, // loose
     true, // skipApiVersionCheck: newer SDKs send newer API versions
-    '',
-    '',
-    '',
-    undefined,
+    options.oauth?.certFile ?? '',
+    options.oauth?.keyFile ?? '',
+    '', // pwd
+    options.oauth ? 'basic' : undefined,
     false,
     inMemory,
   );

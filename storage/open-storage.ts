@@ -14,7 +14,9 @@ import { RetentionStore } from './retention-repository';
 import { RoleRepository } from './role-repository';
 import { SealedBox } from './sealed-box';
 import { ScheduleLedger } from './schedule-ledger';
-import { ensureTables, openTables, pingStorage } from './tables';
+import { ensureTables, openTables, storagePing, type TableEndpoint } from './tables';
+
+export { azureCredential } from './tables';
 
 /** the repositories the bot works with, over one storage account. */
 export interface Storage {
@@ -43,8 +45,12 @@ export interface Storage {
   ping(): Promise<void>;
 }
 
-export interface StorageOptions {
-  connectionString: string;
+/** where the tables are: `connectionString`, or `accountUrl` with a token `credential` (keyless, see `azureCredential`). */
+export type StorageEndpoint = Exclude<TableEndpoint, string>;
+
+export type StorageOptions = StorageEndpoint & StorageSettings;
+
+export interface StorageSettings {
   /** secret for HMAC pseudonyms (voter rolls, weekly participation), idea delivery keys, and the sealed pending answers. */
   answerSecret: string;
   /** `MIN_GROUP_SIZE`: anonymous answers are folded, and their stored results kept, only in groups at least this large. */
@@ -57,7 +63,7 @@ export interface StorageOptions {
 
 /** opens all tables (creating missing ones) and builds the repositories. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  const tables = openTables(options.connectionString);
+  const tables = openTables(options);
   await ensureTables(tables);
   const participation = new AnonymousParticipationLog(tables);
   const weeklyParticipation = new ParticipationRepository(tables, options.answerSecret, options.timeZone, participation);
@@ -81,6 +87,6 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     botState: new BotStateStore(tables.botState),
     retention: new RetentionStore(tables),
     personalData: new PersonalDataStore(tables, options.answerSecret, responses),
-    ping: () => pingStorage(options.connectionString),
+    ping: storagePing(options),
   };
 }

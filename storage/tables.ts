@@ -1,4 +1,5 @@
-import { odata, TableClient, TableServiceClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { odata, TableClient, TableServiceClient, type TableEntity, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 
 /** every table Mitwirken uses; docs/storage.md explains keys and partitions. */
 export const TABLE_NAMES = {
@@ -21,14 +22,39 @@ export const TABLE_NAMES = {
 export type TableName = keyof typeof TABLE_NAMES;
 export type Tables = Record<TableName, TableClient>;
 
+/**
+ * where the tables are: a connection string (an account key, Cosmos DB for Table, local Azurite; a bare string means
+ * one too), or an https account URL such as https://<account>.table.core.windows.net reached with an Entra token.
+ */
+export type TableEndpoint = string | { connectionString: string } | { accountUrl: string; credential: TokenCredential };
+
+/**
+ * the credential for keyless storage: a managed identity in Azure (the user-assigned one with this client id, else the
+ * system-assigned one), developer credentials (Azure CLI, Azure Developer CLI, PowerShell) on a workstation.
+ */
+export function azureCredential(managedIdentityClientId?: string): TokenCredential {
+  return new DefaultAzureCredential(managedIdentityClientId ? { managedIdentityClientId } : {});
+}
+
 function isLoopback(connectionString: string): boolean {
   return /Endpoint=http:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString) || /UseDevelopmentStorage=true/i.test(connectionString);
 }
 
-/** table clients for a connection string (Azure Storage, Cosmos DB Table API or local Azurite). */
-export function openTables(connectionString: string): Tables {
-  const options = { allowInsecureConnection: isLoopback(connectionString) };
-  const entries = Object.entries(TABLE_NAMES).map(([key, name]) => [key, TableClient.fromConnectionString(connectionString, name, options)]);
+function tableClient(endpoint: TableEndpoint, name: string): TableClient {
+  if (typeof endpoint === 'string') return tableClient({ connectionString: endpoint }, name);
+  if ('accountUrl' in endpoint) return new TableClient(endpoint.accountUrl, name, endpoint.credential);
+  return TableClient.fromConnectionString(endpoint.connectionString, name, { allowInsecureConnection: isLoopback(endpoint.connectionString) });
+}
+
+function serviceClient(endpoint: TableEndpoint, options: TableServiceClientOptions): TableServiceClient {
+  if (typeof endpoint === 'string') return serviceClient({ connectionString: endpoint }, options);
+  if ('accountUrl' in endpoint) return new TableServiceClient(endpoint.accountUrl, endpoint.credential, options);
+  return TableServiceClient.fromConnectionString(endpoint.connectionString, { ...options, allowInsecureConnection: isLoopback(endpoint.connectionString) });
+}
+
+/** table clients for an endpoint: Azure Storage (with a key or keyless), Cosmos DB Table API or local Azurite. */
+export function openTables(endpoint: TableEndpoint): Tables {
+  const entries = Object.keys(TABLE_NAMES).map((key) => [key, tableClient(endpoint, TABLE_NAMES[key as TableName])]);
   return Object.fromEntries(entries) as Tables;
 }
 
@@ -37,11 +63,15 @@ export async function ensureTables(tables: Tables): Promise<void> {
   await Promise.all(Object.values(tables).map((t) => t.createTable()));
 }
 
-/** a cheap round trip that proves storage answers (for /readyz); no retries, so a probe gets its answer in time. */
-export async function pingStorage(connectionString: string): Promise<void> {
-  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: isLoopback(connectionString), retryOptions: { maxRetries: 0 } });
-  const iter = service.listTables().byPage({ maxPageSize: 1 });
-  await iter.next();
+/**
+ * a cheap round trip that proves storage answers (for /readyz), over one client kept for every probe; no retries, so a
+ * probe gets its answer in time.
+ */
+export function storagePing(endpoint: TableEndpoint): () => Promise<void> {
+  const service = serviceClient(endpoint, { retryOptions: { maxRetries: 0 } });
+  return async () => {
+    await service.listTables().byPage({ maxPageSize: 1 }).next();
+  };
 }
 
 /** the HTTP status of a storage error, if it has one. */

@@ -1,13 +1,16 @@
 import type { Logger } from 'pino';
-import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../core/delivery/retry-policy';
+import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendFailure } from '../../core/delivery/retry-policy';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../../core/delivery/sliding-window';
 import { TokenBucket } from '../../core/delivery/token-bucket';
+import { METRICS, noTelemetry, type Telemetry } from '../telemetry/telemetry';
 import { ConversationGoneError, DeliveryFailedError, failureOf, type DeliveryTarget } from './send-failure';
 
 export { ConversationGoneError, DeliveryFailedError, failureOf, type DeliveryTarget } from './send-failure';
 
 export interface OutboundQueueOptions {
   log: Logger;
+  /** records each attempt's status class (mitwirken.teams.requests) and the queue depth (mitwirken.outbound.queue_depth). */
+  telemetry?: Telemetry;
   /** the tenant's request limit per second (TEAMS_TENANT_RATE, default 50). */
   tenantRate?: number;
   /** share of `tenantRate` left unused as a margin for network jitter (default 0.02: 49 of 50/s). */
@@ -35,6 +38,13 @@ export interface QueueStats {
   throttled: number;
   gone: number;
   failed: number;
+}
+
+/** the status class a failed attempt is counted under: 429 and 5xx are what operators alert on; no answer is `network`. */
+function statusClass({ status, transient }: SendFailure): string {
+  if (status === undefined) return transient ? 'network' : 'error';
+  if (status === 429) return '429';
+  return status >= 500 ? '5xx' : status >= 400 ? '4xx' : 'other';
 }
 
 /** called by a send when its request leaves the process (its first request, if it makes several). */
@@ -99,6 +109,8 @@ export class OutboundQueue {
   private dispatches = 0;
   private reportedAt: number;
   private reported = { ...this.counts };
+  private readonly telemetry: Telemetry;
+  private readonly stopGauge: () => void;
 
   constructor(private readonly o: OutboundQueueOptions) {
     this.tenantRate = o.tenantRate ?? 50;
@@ -114,6 +126,13 @@ export class OutboundQueue {
     this.sleep = o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = o.random ?? Math.random;
     this.reportedAt = this.now();
+    this.telemetry = o.telemetry ?? noTelemetry;
+    this.stopGauge = this.telemetry.gauge(METRICS.outboundQueueDepth, () => this.pendingJobs);
+  }
+
+  /** stops reporting the queue depth (sends still queued go on). */
+  close(): void {
+    this.stopGauge();
   }
 
   /**
@@ -266,6 +285,7 @@ export class OutboundQueue {
       .then(
         (value) => {
           this.counts.sent++;
+          this.telemetry.count(METRICS.teamsRequests, { status_class: '2xx' });
           job.resolve(value);
         },
         (err: unknown) => this.failed(job, err),
@@ -290,6 +310,7 @@ export class OutboundQueue {
 
   private failed(job: Job, err: unknown): void {
     const failure = failureOf(err);
+    this.telemetry.count(METRICS.teamsRequests, { status_class: statusClass(failure) });
     const decision = decideRetry(failure, job.attempts, this.random, this.now(), this.policy);
     const logged = { conversationId: job.target.conversationId, tenantId: job.tenant || undefined, attempt: job.attempts, status: failure.status, transient: failure.transient };
     if (decision.action === 'retry') {

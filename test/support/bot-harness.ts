@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createBotApp, type BotApp } from '../../bot/bot-app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import type { Telemetry } from '../../bot/telemetry/telemetry';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
 import { ConnectorStub, type ConnectorStubOptions, type RosterMember } from './connector-stub';
@@ -64,6 +65,8 @@ export interface HarnessAppOptions {
   now?: () => Date;
   /** run against another harness's table server and connector stand-in (a second bot instance); they stay running when this one stops. */
   shareWith?: Pick<BotHarness, 'tableServer' | 'connector'>;
+  /** where the app records metrics, and where logged errors go (default: nowhere). */
+  telemetry?: Telemetry;
 }
 
 export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
@@ -73,9 +76,10 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   // the production logger's settings (redaction included), writing into `logs`.
-  const log = createLogger('debug', false, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const telemetry = appOptions.telemetry;
+  const log = createLogger('debug', false, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }, telemetry && ((err, msg) => telemetry.exception(err, msg)));
   const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: ANSWER_SECRET, timeZone: config.timeZone, minGroupSize: config.minGroupSize });
-  const app = createBotApp({ config, storage, log, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0, ...(appOptions.now && { now: appOptions.now }) });
+  const app = createBotApp({ config, storage, log, telemetry, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0, ...(appOptions.now && { now: appOptions.now }) });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
 

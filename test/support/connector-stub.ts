@@ -8,6 +8,8 @@ export interface ConnectorCall {
   conversationId?: string;
   activityId?: string;
   body: Record<string, unknown>;
+  /** the Authorization header the bot sent (its token for the Bot Connector), if any. */
+  authorization?: string;
 }
 
 /** a delivered activity (new post, send, reply or update). */
@@ -97,7 +99,7 @@ export class ConnectorStub {
     // parts: ['v3', 'conversations', convId?, 'activities'?, activityId?]
     const [v3, area, id, sub, subId] = parts;
     if (v3 !== 'v3') return send(404, { error: 'not found' });
-    const call: ConnectorCall = { method, path, conversationId: area === 'conversations' ? id : undefined, activityId: subId, body };
+    const call: ConnectorCall = { method, path, conversationId: area === 'conversations' ? id : undefined, activityId: subId, body, authorization: req.headers.authorization };
     this.calls.push(call);
 
     if (area === 'conversations' && !id && method === 'POST') {
