@@ -30,6 +30,17 @@ describe('TokenBucket', () => {
     expect(() => new TokenBucket({ ratePerSecond: 1, burst: 0, now: () => 0 })).toThrow(RangeError);
   });
 
+  test('a token refilled over several steps is there after the wait it announced, despite rounding', () => {
+    const c = clock();
+    const b = new TokenBucket({ ratePerSecond: 1, burst: 2, now: c.now });
+    for (const gap of [0, 45, 141]) {
+      c.t += gap;
+      const wait = b.take();
+      c.t += wait;
+      if (wait > 0) expect(b.take()).toBe(0);
+    }
+  });
+
   test('a caller that waits as told never exceeds burst + rate × elapsed', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 20 }), fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 200 }), (rate, burst, gaps) => {

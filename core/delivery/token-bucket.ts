@@ -6,6 +6,9 @@ export interface TokenBucketOptions {
   now: () => number;
 }
 
+/** what floating-point sums of refills may lose. */
+const ROUNDING = 1e-9;
+
 /**
  * a rate limiter: `take()` spends a token when one is there; otherwise it says how long until one is.
  * Starts full. Pure: no timers, the caller waits.
@@ -24,7 +27,8 @@ export class TokenBucket {
   /** ms until a token is available (0: now); spends nothing. */
   wait(): number {
     this.refill();
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.o.ratePerSecond);
+    // a token refilled over several steps can fall short of 1 by a rounding error alone: that counts as a token.
+    return this.tokens >= 1 - ROUNDING ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.o.ratePerSecond);
   }
 
   /** spends one token and returns 0, or spends nothing and returns the ms until one is available. */
