@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
+import type { EmbeddedTableServer } from '../storage/embedded-azurite';
 import { openStorage, type Storage } from '../storage/open-storage';
 import { localAnswerSecret } from './answer-secret';
 import { createBotApp } from './bot-app';
@@ -9,7 +9,7 @@ import { reloadCampaigns } from './campaign-runtime';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { reloadOrgFile } from './org-file-loader';
-import { readPlaygroundTenant, startPlayground, type PlaygroundProcess } from './playground';
+import type { PlaygroundProcess } from './playground';
 
 /** how often the delayed voter roll of anonymous idea prompts is written. */
 const PARTICIPATION_FLUSH_MS = 10 * 60 * 1000;
@@ -24,7 +24,11 @@ async function upgradeStorage(storage: Storage, log: Logger): Promise<void> {
   if (indexed > 0) log.info({ indexed }, 'closed items indexed by the week they closed in');
 }
 
-/** the composition root: reads the environment, starts storage, the bot and (locally) the Playground. */
+/**
+ * the composition root: reads the environment, starts storage, the bot and (locally) the Playground. Embedded Azurite
+ * and the Playground are development dependencies: they are loaded only in local mode, so a production install
+ * (`npm ci --omit=dev`) runs `node dist/bot/main.js` without them.
+ */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   let tableServer: EmbeddedTableServer | undefined;
   let connectionString = config.storageConnectionString;
   if (!connectionString) {
+    const { startEmbeddedTableServer } = await import('../storage/embedded-azurite');
     tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
     connectionString = tableServer.connectionString;
     log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
@@ -47,7 +52,8 @@ async function main(): Promise<void> {
     onBackgroundFailure: (err, task) => log.warn({ err, task: task.split('|')[0] }, 'background storage work failed; it is retried with the next answer or at close'),
   });
   await upgradeStorage(storage, log);
-  const tenant = config.localMode ? readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml')) : undefined;
+  const playgroundModule = config.localMode ? await import('./playground') : undefined;
+  const tenant = playgroundModule?.readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml'));
   const app = createBotApp({ config, storage, log, playgroundTenant: tenant });
   const port = await app.listen(config.port);
   log.info({ port, mode: config.localMode ? 'local' : 'production' }, `bot listening on http://localhost:${port}/api/messages`);
@@ -64,8 +70,10 @@ async function main(): Promise<void> {
   flushTimer.unref();
 
   let playground: PlaygroundProcess | undefined;
-  if (config.playground) {
-    playground = startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
+  if (config.playground && playgroundModule && !playgroundModule.playgroundCli(cwd)) {
+    log.warn('the Agents Playground is not installed (a development dependency; run npm ci): the bot runs without it');
+  } else if (config.playground && playgroundModule) {
+    playground = playgroundModule.startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
     log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
     console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
   }
