@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { EmbeddedTableServer } from '../storage/embedded-azurite';
 import { openStorage, type Storage } from '../storage/open-storage';
 import { localAnswerSecret } from './answer-secret';
 import { createBotApp } from './bot-app';
 import { reloadCampaigns } from './campaign-runtime';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
+import { Lifecycle, within } from './lifecycle';
 import { createLogger } from './logger';
 import { reloadOrgFile } from './org-file-loader';
-import type { PlaygroundProcess } from './playground';
 
 /** how often the delayed voter roll of anonymous idea prompts is written. */
 const PARTICIPATION_FLUSH_MS = 10 * 60 * 1000;
+
+/** after a crash, how long background storage work (folding anonymous answers) may take before the participation flush. */
+const CRASH_SETTLE_MS = 2000;
 
 /** how far back items closed before the digest's closed-in-week index existed are indexed (once per account). */
 const CLOSED_IN_WEEK_BACKFILL_DAYS = 42;
@@ -25,21 +27,29 @@ async function upgradeStorage(storage: Storage, log: Logger): Promise<void> {
 }
 
 /**
- * the composition root: reads the environment, starts storage, the bot and (locally) the Playground. Embedded Azurite
- * and the Playground are development dependencies: they are loaded only in local mode, so a production install
- * (`npm ci --omit=dev`) runs `node dist/bot/main.js` without them.
+ * the composition root: reads the environment, starts storage, the bot and (locally) the Playground, and registers
+ * how each part stops (bot/lifecycle.ts). Embedded Azurite and the Playground are development dependencies: they are
+ * loaded only in local mode, so a production install (`npm ci --omit=dev`) runs `node dist/bot/main.js` without them.
  */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
+  const lifecycle = new Lifecycle({ log, shutdownTimeoutMs: config.shutdownTimeoutMs });
+  lifecycle.handleCrashes();
+  lifecycle.handleSignals(); // a signal during the start is answered once the start is over, within the deadline
+  await lifecycle.starting(start(config, log, lifecycle));
+}
+
+/** starts every part and registers how it stops. */
+async function start(config: Config, log: Logger, lifecycle: Lifecycle): Promise<void> {
   const cwd = process.cwd();
 
-  let tableServer: EmbeddedTableServer | undefined;
   let connectionString = config.storageConnectionString;
   if (!connectionString) {
     const { startEmbeddedTableServer } = await import('../storage/embedded-azurite');
-    tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
+    const tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
+    lifecycle.onShutdown('embedded table storage', () => tableServer.close());
     connectionString = tableServer.connectionString;
     log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
   }
@@ -50,6 +60,13 @@ async function main(): Promise<void> {
     timeZone: config.timeZone,
     minGroupSize: config.minGroupSize,
     onBackgroundFailure: (err, task) => log.warn({ err, task: task.split('|')[0] }, 'background storage work failed; it is retried with the next answer or at close'),
+  });
+  // after everything else stopped, the delayed voter roll of anonymous idea prompts is written.
+  lifecycle.onShutdown('participation log', () => storage.participation.flush());
+  // after a crash: fold what waits to be folded (briefly), then write the delayed voter roll.
+  lifecycle.onCrash('storage', async () => {
+    await within(storage.background.settle(), CRASH_SETTLE_MS, 'background storage work').catch((err) => log.warn({ err }, 'background storage work not settled'));
+    await storage.participation.flush();
   });
   await upgradeStorage(storage, log);
   const playgroundModule = config.localMode ? await import('./playground') : undefined;
@@ -68,31 +85,21 @@ async function main(): Promise<void> {
     storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
   }, PARTICIPATION_FLUSH_MS);
   flushTimer.unref();
-
-  let playground: PlaygroundProcess | undefined;
-  if (config.playground && playgroundModule && !playgroundModule.playgroundCli(cwd)) {
-    log.warn('the Agents Playground is not installed (a development dependency; run npm ci): the bot runs without it');
-  } else if (config.playground && playgroundModule) {
-    playground = playgroundModule.startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
-    log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
-    console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
-  }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
+  lifecycle.onShutdown('bot', async () => {
     clearInterval(flushTimer);
-    await playground?.stop();
     await app.close();
-    await storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
-    await tableServer?.close();
-    log.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+  if (config.playground && playgroundModule) {
+    if (!playgroundModule.playgroundCli(cwd)) {
+      log.warn('the Agents Playground is not installed (a development dependency; run npm ci): the bot runs without it');
+    } else {
+      const playground = playgroundModule.startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
+      lifecycle.onShutdown('playground', () => playground.stop());
+      log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
+      console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
+    }
+  }
 }
 
 main().catch((err) => {
