@@ -25,6 +25,9 @@ function httpsOrLoopback(url: string): boolean {
   return u.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
 }
 
+/** the graceful shutdown's deadline: inside Container Apps' 30 s between SIGTERM and SIGKILL, with room for the exit. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 25_000;
+
 /** the environment variables Mitwirken reads; .env.example documents each. */
 /**
  * a secret from the app settings. App Service passes a Key Vault reference it could not resolve (the identity lacks
@@ -81,6 +84,12 @@ const envSchema = z.object({
     .optional()
     .transform((s) => s || undefined)
     .pipe(z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' }).transform((u) => u.replace(/\/+$/, '')).optional()),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, { message: 'must be at least 1000 (ms)' })
+    .max(600_000, { message: 'must be at most 600000 (ms)' })
+    .default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
   BOT_OPENID_METADATA_URL: z
     .string()
     .trim()
@@ -88,6 +97,9 @@ const envSchema = z.object({
     .transform((s) => s || undefined)
     .pipe(z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' }).optional()),
 });
+
+/** every environment variable the bot reads (.env.example and README's configuration table list each). */
+export const CONFIG_KEYS = Object.keys(envSchema.shape);
 
 /** validated configuration. Local mode = no MicrosoftAppId: embedded storage, Agents Playground, no auth. */
 export interface Config {
@@ -132,6 +144,8 @@ export interface Config {
   publicBaseUrl?: string;
   /** OpenID metadata of the Bot Connector's signing keys; unset = Bot Framework public cloud (for tests and sovereign clouds). */
   openIdMetadataUrl?: string;
+  /** hard deadline of a graceful shutdown (ms); when it passes, the process logs it and exits with 1. */
+  shutdownTimeoutMs: number;
   localMode: boolean;
 }
 
@@ -213,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     orgFile: e.ORG_FILE,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     localMode,
   };
 }

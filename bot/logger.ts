@@ -1,4 +1,4 @@
-import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions, type TransportSingleOptions } from 'pino';
 import { DOWNLOAD_ROUTES } from './download-links';
 
 export type { Logger };
@@ -89,13 +89,25 @@ export function loggerOptions(level: string, onError?: OnLoggedError): LoggerOpt
 }
 
 /**
- * structured JSON logs; pretty when a person watches the terminal. Secrets are redacted by path and scrubbed from
- * messages and errors. `destination` (tests) writes there instead of stdout; `onError` receives logged errors.
+/**
+ * pino-pretty's transport for a person watching the terminal, or undefined where pino-pretty is not installed: it is a
+ * development dependency, so a production install writes JSON lines even on a terminal.
+ */
+export function prettyTransport(resolve: (id: string) => string = require.resolve): TransportSingleOptions | undefined {
+  try {
+    resolve('pino-pretty');
+  } catch {
+    return undefined;
+  }
+  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } };
+}
+
+/**
+ * structured JSON logs; pretty when a person watches the terminal and pino-pretty is installed. Secrets are redacted
+ * by path and scrubbed from messages and errors. `destination` (tests) writes there instead of stdout; `onError`
+ * receives logged errors.
  */
 export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), destination?: DestinationStream, onError?: OnLoggedError): Logger {
   if (destination) return pino(loggerOptions(level, onError), destination);
-  return pino({
-    ...loggerOptions(level, onError),
-    transport: pretty ? { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } } : undefined,
-  });
+  return pino({ ...loggerOptions(level, onError), transport: pretty ? prettyTransport() : undefined });
 }

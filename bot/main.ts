@@ -1,17 +1,19 @@
 // Only modules that load neither http nor the Azure SDK are imported here: telemetry must start before those load
-// (its instrumentations patch them as they are required), so the rest is imported inside main() once it has.
+// (its instrumentations patch them as they are required), so the rest is imported inside start() once it has.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { EmbeddedTableServer } from '../storage/embedded-azurite';
 import type { Storage, StorageEndpoint } from '../storage/open-storage';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
+import { Lifecycle, within } from './lifecycle';
 import { createLogger } from './logger';
-import type { PlaygroundProcess } from './playground';
-import { noTelemetry } from './telemetry/telemetry';
+import { noTelemetry, type Telemetry } from './telemetry/telemetry';
 
-/** how often the delayed voter roll of anonymous idea prompts is written. */
+/** how often the delayed weekly participation of anonymous answers is written. */
 const PARTICIPATION_FLUSH_MS = 10 * 60 * 1000;
+
+/** after a crash, how long background storage work (folding anonymous answers) may take before the participation flush. */
+const CRASH_SETTLE_MS = 2000;
 
 /** how far back items closed before the digest's closed-in-week index existed are indexed (once per account). */
 const CLOSED_IN_WEEK_BACKFILL_DAYS = 42;
@@ -23,7 +25,11 @@ async function upgradeStorage(storage: Storage, log: Logger): Promise<void> {
   if (indexed > 0) log.info({ indexed }, 'closed items indexed by the week they closed in');
 }
 
-/** the composition root: reads the environment, starts storage, the bot and (locally) the Playground. */
+/**
+ * the composition root: reads the environment, starts storage, the bot and (locally) the Playground, and registers
+ * how each part stops (bot/lifecycle.ts). Embedded Azurite and the Playground are development dependencies: they are
+ * loaded only in local mode, so a production install (`npm ci --omit=dev`) runs `node dist/bot/main.js` without them.
+ */
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
@@ -31,16 +37,26 @@ async function main(): Promise<void> {
   const monitor = config.appInsightsConnectionString ? (await import('./telemetry/azure-monitor')).startAzureMonitor(config.appInsightsConnectionString) : undefined;
   const telemetry = monitor?.telemetry ?? noTelemetry;
   const log = createLogger(config.logLevel, undefined, undefined, (err, msg) => telemetry.exception(err, msg));
+  const lifecycle = new Lifecycle({ log, shutdownTimeoutMs: config.shutdownTimeoutMs });
+  if (monitor) {
+    // registered first, so it runs last: what the shutdown or the crash recorded is sent too.
+    lifecycle.onShutdown('telemetry', () => monitor.shutdown());
+    lifecycle.onCrash('telemetry', () => monitor.shutdown());
+  }
+  lifecycle.handleCrashes();
+  lifecycle.handleSignals(); // a signal during the start is answered once the start is over, within the deadline
+  await lifecycle.starting(start(config, log, lifecycle, telemetry));
+}
+
+/** starts every part and registers how it stops. */
+async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetry: Telemetry): Promise<void> {
   const cwd = process.cwd();
-  const { startEmbeddedTableServer } = await import('../storage/embedded-azurite');
   const { azureCredential, openStorage } = await import('../storage/open-storage');
   const { localAnswerSecret } = await import('./answer-secret');
   const { createBotApp } = await import('./bot-app');
   const { reloadCampaigns } = await import('./campaign-runtime');
   const { reloadOrgFile } = await import('./org-file-loader');
-  const { readPlaygroundTenant, startPlayground } = await import('./playground');
 
-  let tableServer: EmbeddedTableServer | undefined;
   let endpoint: StorageEndpoint;
   if (config.storageAccountUrl) {
     endpoint = { accountUrl: config.storageAccountUrl, credential: azureCredential(config.managedIdentityClientId) };
@@ -48,7 +64,9 @@ async function main(): Promise<void> {
   } else if (config.storageConnectionString) {
     endpoint = { connectionString: config.storageConnectionString };
   } else {
-    tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
+    const { startEmbeddedTableServer } = await import('../storage/embedded-azurite');
+    const tableServer = await startEmbeddedTableServer({ dataDir: path.resolve(config.dataDir, 'tables') });
+    lifecycle.onShutdown('embedded table storage', () => tableServer.close());
     endpoint = { connectionString: tableServer.connectionString };
     log.info({ port: tableServer.port, dataDir: config.dataDir }, 'embedded table storage started');
   }
@@ -60,8 +78,16 @@ async function main(): Promise<void> {
     minGroupSize: config.minGroupSize,
     onBackgroundFailure: (err, task) => log.warn({ err, task: task.split('|')[0] }, 'background storage work failed; it is retried with the next answer or at close'),
   });
+  // after everything else stopped, the delayed weekly participation of anonymous answers is written.
+  lifecycle.onShutdown('participation log', () => storage.participation.flush());
+  // after a crash: fold what waits to be folded (briefly), then write the delayed participation.
+  lifecycle.onCrash('storage', async () => {
+    await within(storage.background.settle(), CRASH_SETTLE_MS, 'background storage work').catch((err) => log.warn({ err }, 'background storage work not settled'));
+    await storage.participation.flush();
+  });
   await upgradeStorage(storage, log);
-  const tenant = config.localMode ? readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml')) : undefined;
+  const playgroundModule = config.localMode ? await import('./playground') : undefined;
+  const tenant = playgroundModule?.readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml'));
   const app = createBotApp({ config, storage, log, telemetry, playgroundTenant: tenant });
   const port = await app.listen(config.port);
   log.info({ port, mode: config.localMode ? 'local' : 'production' }, `bot listening on http://localhost:${port}/api/messages`);
@@ -76,30 +102,21 @@ async function main(): Promise<void> {
     storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
   }, PARTICIPATION_FLUSH_MS);
   flushTimer.unref();
-
-  let playground: PlaygroundProcess | undefined;
-  if (config.playground) {
-    playground = startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
-    log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
-    console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
-  }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
+  lifecycle.onShutdown('bot', async () => {
     clearInterval(flushTimer);
-    await playground?.stop();
     await app.close();
-    await storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));
-    await tableServer?.close();
-    log.info('stopped');
-    await monitor?.shutdown().catch((err: unknown) => log.warn({ err }, 'telemetry not flushed'));
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+  if (config.playground && playgroundModule) {
+    if (!playgroundModule.playgroundCli(cwd)) {
+      log.warn('the Agents Playground is not installed (a development dependency; run npm ci): the bot runs without it');
+    } else {
+      const playground = playgroundModule.startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
+      lifecycle.onShutdown('playground', () => playground.stop());
+      log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
+      console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
+    }
+  }
 }
 
 main().catch((err) => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { MockUser } from './demo-answerer';
@@ -38,15 +38,22 @@ export interface PlaygroundProcess {
   stop(): Promise<void>;
 }
 
+/** the Playground's command line under `cwd`, or undefined when it is not installed (it is a development dependency). */
+export function playgroundCli(cwd: string): string | undefined {
+  const bin = path.join(cwd, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+  return existsSync(bin) ? bin : undefined;
+}
+
 /**
  * starts the Microsoft 365 Agents Playground (a Teams-like web client) against the local bot.
  * It logs to a file (not the terminal) and opens no browser; its telemetry is off.
  */
 export function startPlayground(options: { botPort: number; dataDir: string; cwd: string; port?: number }): PlaygroundProcess {
   const port = options.port ?? PLAYGROUND_PORT;
+  const bin = playgroundCli(options.cwd);
+  if (!bin) throw new Error('the Agents Playground (@microsoft/m365agentsplayground, a development dependency) is not installed; run npm ci');
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = path.resolve(options.dataDir, 'playground.log');
-  const bin = path.join(options.cwd, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const child: ChildProcess = spawn(process.execPath, [bin, '-e', `http://127.0.0.1:${options.botPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'], {
     cwd: options.cwd,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile },

@@ -32,15 +32,31 @@ interface AzuriteTableServer {
   getHttpServerAddress(): string;
 }
 
+/** Azurite's table server classes, loaded only when a table server starts: azurite is a development dependency. */
+function loadAzurite(): { TableServer: new (config: unknown) => AzuriteTableServer; TableConfiguration: new (...args: unknown[]) => unknown } {
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    return {
+      TableServer: require('azurite/dist/src/table/TableServer').default,
+      TableConfiguration: require('azurite/dist/src/table/TableConfiguration').default,
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new Error(
+      'Local mode needs the embedded table storage (azurite), a development dependency that this install lacks. ' +
+        'Install everything with `npm ci` for local mode, or set MicrosoftAppId and AZURE_STORAGE_CONNECTION_STRING for production.',
+      { cause: err },
+    );
+  }
+}
+
 /**
  * starts Azurite's table server inside this process on 127.0.0.1, persisting under dataDir or in memory.
  * Loaded from its dist path: azurite's main module needs VS Code.
  */
 export async function startEmbeddedTableServer(options: EmbeddedTableServerOptions = {}): Promise<EmbeddedTableServer> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const TableServer = require('azurite/dist/src/table/TableServer').default;
-  const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { TableServer, TableConfiguration } = loadAzurite();
   const inMemory = options.dataDir === undefined;
   let dbPath = 'azurite-table-memory.json';
   if (!inMemory) {

@@ -23,7 +23,7 @@ import { loadConfig } from '../bot/config';
  * read by a library instead (AZURE_CLIENT_ID by @azure/identity, APPLICATIONINSIGHTS_CONNECTION_STRING by the Azure
  * Monitor exporter) moves to READ_BY_LIBRARIES.
  */
-const SET_AHEAD_OF_CODE = ['SHUTDOWN_TIMEOUT_MS'];
+const SET_AHEAD_OF_CODE: string[] = [];
 /** settings read by a library straight from the environment, not through bot/config.ts. */
 const READ_BY_LIBRARIES: string[] = [];
 /** read by Node.js and glibc, not by the bot (docs/operations.md, memory). */
