@@ -32,6 +32,6 @@ export default tseslint.config(
   { files: ['cards/**/*.ts'], rules: restrict([botbuilder, tables, upward(['storage', 'dialogs', 'bot'])]) },
   { files: ['dialogs/**/*.ts'], rules: restrict([tables, templating, upward(['bot'])]) },
   { files: ['bot/**/*.ts'], rules: restrict([tables, templating]) },
-  { files: ['manifest/**/*.ts', 'bench/**/*.ts'], rules: restrict([tables, templating]) },
+  { files: ['manifest/**/*.ts', 'bench/**/*.ts', 'supply-chain/**/*.ts'], rules: restrict([tables, templating]) },
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );
