@@ -48,51 +48,56 @@ function importsOf(file: string): { eager: string[]; lazy: string[] } {
   return { eager, lazy };
 }
 
-/** the packages reached from `entry`: `eager` through static imports only, `all` also through lazy loads. */
-function packagesFrom(entry: string): { eager: Set<string>; all: Set<string>; eagerFiles: Set<string> } {
-  const eager = new Set<string>();
-  const all = new Set<string>();
+/** the modules only local mode loads (embedded Azurite, the Agents Playground): development dependencies may live there. */
+const LOCAL_MODE_FILES = new Set(['storage/embedded-azurite.ts', 'bot/playground.ts']);
+
+/**
+ * the packages reached from `entry`: `production` outside the local-mode modules (lazily loaded ones included:
+ * telemetry comes first, so main.ts loads the rest with import()), `localOnly` only through them; `eagerFiles` are the
+ * files loaded with main.ts itself.
+ */
+function packagesFrom(entry: string): { production: Set<string>; localOnly: Set<string>; eagerFiles: Set<string> } {
+  const production = new Set<string>();
+  const local = new Set<string>();
   const eagerFiles = new Set<string>();
-  const seen = new Map<string, boolean>(); // file → reached eagerly
-  const walk = (file: string, isEager: boolean): void => {
-    if (seen.get(file) === true || (seen.has(file) && !isEager)) return;
-    seen.set(file, isEager);
-    if (isEager) eagerFiles.add(path.relative(ROOT, file));
+  const seen = new Set<string>();
+  const walk = (file: string, isEager: boolean, inLocal: boolean): void => {
+    const relative = path.relative(ROOT, file);
+    const local_ = inLocal || LOCAL_MODE_FILES.has(relative);
+    const key = `${file}|${isEager}|${local_}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (isEager) eagerFiles.add(relative);
     if (!file.endsWith('.ts')) return;
     const { eager: now, lazy } = importsOf(file);
     for (const [specifier, viaEager] of [...now.map((s) => [s, isEager] as const), ...lazy.map((s) => [s, false] as const)]) {
       if (specifier.startsWith('.')) {
         const target = resolveLocal(file, specifier);
-        if (!target) throw new Error(`${path.relative(ROOT, file)}: cannot resolve ${specifier}`);
-        walk(target, viaEager);
-      } else if (!builtin(specifier)) {
-        all.add(packageOf(specifier));
-        if (viaEager) eager.add(packageOf(specifier));
-      }
+        if (!target) throw new Error(`${relative}: cannot resolve ${specifier}`);
+        walk(target, viaEager, local_);
+      } else if (!builtin(specifier)) (local_ ? local : production).add(packageOf(specifier));
     }
   };
-  walk(entry, true);
-  return { eager, all, eagerFiles };
+  walk(entry, true, false);
+  return { production, localOnly: new Set([...local].filter((name) => !production.has(name))), eagerFiles };
 }
 
 const reached = packagesFrom(path.join(ROOT, 'bot', 'main.ts'));
 
 describe('what bot/main.ts loads', () => {
-  test('every package it imports when it starts is a production dependency', () => {
-    const notInstalled = [...reached.eager].filter((name) => !(name in pkg.dependencies));
+  test('every package it loads outside local mode is a production dependency', () => {
+    const notInstalled = [...reached.production].filter((name) => !(name in pkg.dependencies));
     expect(notInstalled).toEqual([]);
   });
 
-  test('the development-only parts are loaded lazily, and only they need development dependencies', () => {
-    expect(reached.eagerFiles).not.toContain('storage/embedded-azurite.ts');
-    expect(reached.eagerFiles).not.toContain('bot/playground.ts');
-    const lazyOnly = [...reached.all].filter((name) => !reached.eager.has(name)).sort();
-    expect(lazyOnly).toEqual(['azurite']);
-    for (const name of lazyOnly) expect(pkg.devDependencies).toHaveProperty([name]);
+  test('the local-mode parts are loaded lazily, and only they need development dependencies', () => {
+    for (const file of LOCAL_MODE_FILES) expect(reached.eagerFiles).not.toContain(file);
+    expect([...reached.localOnly].sort()).toEqual(['azurite']);
+    for (const name of reached.localOnly) expect(pkg.devDependencies).toHaveProperty([name]);
   });
 
   test('every production dependency is used by the bot', () => {
-    expect(Object.keys(pkg.dependencies).filter((name) => !reached.all.has(name))).toEqual([]);
+    expect(Object.keys(pkg.dependencies).filter((name) => !reached.production.has(name))).toEqual([]);
   });
 
   test('packages for local mode, tests, packaging and the card gallery are development dependencies', () => {
