@@ -4,8 +4,10 @@ import { samplePoll } from '../test/support/sample-items';
 import { messages } from '../core/messages';
 import type { Tally } from '../core/tally';
 import { buildHelpCard, buildTeamWelcomeCard } from './help-card';
-import { buildItemCard, type ItemCardInput } from './item-card';
-import type { AdaptiveCard } from './render';
+import fc from 'fast-check';
+import { buildItemCard, itemCardData, type ItemCardInput } from './item-card';
+import { expandTemplate, type AdaptiveCard } from './render';
+import template from './templates/item.json';
 import { nodes, type CardNode as Node } from '../test/support/card-nodes';
 import { buildTargetPickerCard } from './target-picker-card';
 
@@ -149,6 +151,52 @@ describe('buildTargetPickerCard', () => {
 
   test('marks an anonymous draft in its badge', () => {
     expect(texts(buildTargetPickerCard('en', draft, targets))).toContain(`${messages('en').pollBadge} · ${messages('en').anonymousBadge}`);
+  });
+});
+
+describe('buildItemCard, memoised', () => {
+  const item = fc.record({
+    kind: fc.constantFrom<Item['kind']>('poll', 'idea'),
+    pollKind: fc.constantFrom<Item['pollKind']>('single', 'multi', 'rating'),
+    options: fc.constantFrom(['sehr', 'eher', 'kaum'], ten, ['Ja', 'Nein']),
+    anonymous: fc.boolean(),
+    status: fc.constantFrom<Item['status']>('open', 'closed'),
+    question: fc.constantFrom('Wie zufrieden bist du?', '**Wichtig:** [hier](https://x.example) | <at>Team</at>'),
+    id: fc.constantFrom(ID, '0a1b2c3d-0000-4000-8000-000000000001'),
+  });
+  const input = fc.record({
+    item,
+    locale: fc.constantFrom<ItemCardInput['locale']>('de', 'en'),
+    counts: fc.array(fc.nat({ max: 40 }), { minLength: 10, maxLength: 10 }),
+    notice: fc.option(fc.record({ kind: fc.constantFrom<'good' | 'attention'>('good', 'attention'), text: fc.string({ maxLength: 30 }) }), { nil: undefined }),
+    ownChoices: fc.option(fc.array(fc.nat({ max: 9 }), { maxLength: 3 }), { nil: undefined }),
+    ideaCount: fc.nat({ max: 30 }),
+    minGroupSize: fc.constantFrom(3, 5, 10),
+  });
+
+  test('gives exactly the card the template expands to, for any sequence of cards (the kept shapes never leak)', () => {
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 25 }), (inputs) => {
+        for (const i of inputs) {
+          const options = i.item.pollKind === 'rating' ? [] : i.item.options;
+          const it = poll({ ...i.item, pollKind: i.item.kind === 'idea' ? undefined : i.item.pollKind, options: i.item.kind === 'idea' ? [] : options });
+          const counts = i.counts.slice(0, Math.max(options.length, 5));
+          const cardInput: ItemCardInput = {
+            item: it,
+            locale: i.locale,
+            tally: { counts, voters: counts.reduce((a, b) => a + b, 0) },
+            ideaCount: i.ideaCount,
+            participants: i.ideaCount,
+            minGroupSize: i.minGroupSize,
+            timeZone: 'Europe/Berlin',
+            notice: i.notice,
+            ownChoices: i.ownChoices,
+          };
+          expect(buildItemCard(cardInput)).toEqual(expandTemplate(template, itemCardData(cardInput)));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

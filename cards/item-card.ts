@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { optionsOf, type Item } from '../core/items';
 import { formatDateTime, formatNumber, type Locale } from '../core/locale';
@@ -35,6 +36,11 @@ const MAX_BUTTONS = 5;
 
 /** builds the card of a poll or idea prompt in its current state: open with inputs, or closed with results. */
 export function buildItemCard(input: ItemCardInput): AdaptiveCard {
+  return expandItemCard(itemCardData(input));
+}
+
+/** what the item template is bound to for a card (exported for the spec that checks the memoised expansion). */
+export function itemCardData(input: ItemCardInput): ItemCardData {
   const { item, locale } = input;
   const m = messages(locale);
   const closed = item.status === 'closed';
@@ -72,7 +78,7 @@ export function buildItemCard(input: ItemCardInput): AdaptiveCard {
     statusDetail = closed || item.anonymous ? '' : m.answeredCount(input.participants);
   }
 
-  return expandTemplate(template, {
+  return {
     notice: input.notice
       ? { text: plainText(input.notice.text), style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
       : null,
@@ -103,5 +109,73 @@ export function buildItemCard(input: ItemCardInput): AdaptiveCard {
     status,
     statusDetail,
     closesAt: !closed && item.closesAt ? m.closesAt(formatDateTime(locale, item.closesAt, input.timeZone)) : '',
-  });
+  };
+}
+
+/** what the item template is bound to. */
+export interface ItemCardData {
+  notice: { text: string; style: string; color: string } | null;
+  status: string;
+  statusDetail: string;
+  average: string;
+  rows: { label: string; figure: string; filled: number; empty: number }[];
+  choiceSet: { value: string; [field: string]: unknown } | null;
+  [field: string]: unknown;
+}
+
+/** marks a slot in a card's JSON; a UUID per process cannot occur in real content. */
+const SLOT = `slot-${randomUUID()}-`;
+const SLOT_IN_JSON = new RegExp(`"${SLOT}(\\d+)"`, 'g');
+const SHAPES_KEPT = 200;
+/** expanded cards per shape, as JSON with slots; null: this shape is always expanded in full. */
+const shapes = new Map<string, string | null>();
+
+/**
+ * the data with every value that changes from answer to answer (the notice, the counts and the figures of the rows,
+ * the status lines, the preselected choices) replaced by a numbered slot, and those values. A slot stands only for
+ * a text that is not empty (and for numbers): whether a text is empty decides what the card shows, so it stays part
+ * of the shape.
+ */
+function slotted(data: ItemCardData): { shape: ItemCardData; values: (string | number)[] } {
+  const values: (string | number)[] = [];
+  const slot = <T extends string | number>(value: T): T | string => {
+    if (value === '') return value;
+    values.push(value);
+    return `${SLOT}${values.length - 1}`;
+  };
+  const shape = {
+    ...data,
+    notice: data.notice && { ...data.notice, text: slot(data.notice.text) },
+    status: slot(data.status),
+    statusDetail: slot(data.statusDetail),
+    average: slot(data.average),
+    rows: data.rows.map((r) => ({ label: r.label, figure: slot(r.figure), filled: slot(r.filled), empty: slot(r.empty) })),
+    choiceSet: data.choiceSet && { ...data.choiceSet, value: slot(data.choiceSet.value) },
+  } as ItemCardData;
+  return { shape, values };
+}
+
+/**
+ * binds the item template to its data. A card after every vote differs from the one before only in its counts and
+ * texts: the template is expanded once per shape (the item, the language, which parts show) with slots for those
+ * values, kept as JSON, and each card is that JSON with the values filled in (a pure function, memoised). The first
+ * card of a shape is also expanded in full and compared; a shape whose slots do not reproduce it (a template
+ * condition on a slotted value) is always expanded in full.
+ */
+function expandItemCard(data: ItemCardData): AdaptiveCard {
+  const { shape, values } = slotted(data);
+  const key = JSON.stringify(shape);
+  let json = shapes.get(key);
+  if (json === null) return expandTemplate(template, data);
+  const fill = (withSlots: string) => withSlots.replace(SLOT_IN_JSON, (_, i: string) => JSON.stringify(values[Number(i)]));
+  if (json === undefined) {
+    const direct = expandTemplate(template, data);
+    json = JSON.stringify(expandTemplate(template, shape));
+    const filled = fill(json);
+    const reproduces = !filled.includes(SLOT) && filled === JSON.stringify(direct);
+    if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value as string);
+    shapes.set(key, reproduces ? json : null);
+    return direct;
+  }
+  return JSON.parse(fill(json)) as AdaptiveCard;
 }
