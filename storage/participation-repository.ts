@@ -2,17 +2,20 @@ import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { isoWeekKey } from '../core/iso-week';
 import type { AnonymousParticipationLog } from './anonymous-participation-log';
+import { PartitionBatcher } from './partition-batcher';
 import { keyPart, type Tables } from './tables';
 
 /**
  * who answered anything in a team in an ISO week, as a count. One partition per team and week
  * (`<team>|<week>`), one key-only row per person, keyed by an HMAC of team, week and person with the answer
  * secret: rows of different weeks, and the voter roll, cannot be joined. Named answers write their row at
- * once; anonymous answers go through the AnonymousParticipationLog (delayed, shuffled), so a count of the
- * current week lags by up to one flush.
+ * once (those of one team arriving together share a batch transaction); anonymous answers go through the
+ * AnonymousParticipationLog (delayed, shuffled), so a count of the current week lags by up to one flush.
  */
 export class ParticipationRepository {
   private readonly table: TableClient;
+  /** a team's week is one partition: named answers arriving together share one batch transaction. */
+  private readonly batch: PartitionBatcher;
 
   constructor(
     tables: Pick<Tables, 'participation'>,
@@ -21,6 +24,7 @@ export class ParticipationRepository {
     private readonly log: AnonymousParticipationLog,
   ) {
     this.table = tables.participation;
+    this.batch = new PartitionBatcher(this.table);
   }
 
   /** the ISO week ('2026-W10') an instant falls in, in the configured time zone. */
@@ -31,7 +35,7 @@ export class ParticipationRepository {
   /** counts a person who answered with their name in a team at `at` (idempotent). */
   async recordNamed(teamId: string, personId: string, at: Date): Promise<void> {
     const week = this.weekOf(at);
-    await this.table.upsertEntity({ partitionKey: partitionOf(teamId, week), rowKey: this.pseudonym(teamId, week, personId) }, 'Replace');
+    await this.batch.write(['upsert', { partitionKey: partitionOf(teamId, week), rowKey: this.pseudonym(teamId, week, personId) }, 'Replace']);
   }
 
   /** counts a person who answered anonymously, at the log's next shuffled flush (nothing is written now). */
