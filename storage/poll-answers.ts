@@ -64,6 +64,16 @@ const rows = {
   vote: (aadObjectId: string) => `vote|${encodeKey(aadObjectId)}`,
   voter: (key: string) => `voter|${key}`,
 };
+/**
+ * the columns a read of a poll's partition needs: the votes' choices, the ballots and the state row's fields (not
+ * the voters' names, ids and times). Azure Tables answers a selected column a row lacks with null, Azurite leaves it out.
+ */
+const READ_COLUMNS = ['RowKey', 'choices', 'ballot', 'counts', 'voters', 'box', 'closed', 'closing', 'withheld', 'legacyRoll'];
+/** a row as read with READ_COLUMNS, without the nulls of columns it does not have. */
+function withoutNulls<T extends object>(row: T): T {
+  for (const [k, v] of Object.entries(row)) if (v === null) delete (row as Record<string, unknown>)[k];
+  return row;
+}
 /** a batch transaction holds at most 100 actions: the ballots of one fold and the state row. */
 const FOLD_MAX = 99;
 /** how long after an anonymous vote the ballots of all instances are looked at together, if this one has too few. */
@@ -282,10 +292,10 @@ export class PollAnswers {
     let votes = emptyTally(n);
     const pending: Ballot[] = [];
     const voterRows: string[] = [];
-    const all = this.table.listEntities<PollStateRow & Partial<VoteRow> & { ballot?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${item.id}` } });
+    const all = this.table.listEntities<PollStateRow & Partial<VoteRow> & { ballot?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${item.id}`, select: READ_COLUMNS } });
     for await (const row of all) {
       const rowKey = String(row.rowKey);
-      if (rowKey === STATE_ROW) state = row as PollStateRow & { etag: string };
+      if (rowKey === STATE_ROW) state = withoutNulls(row) as PollStateRow & { etag: string };
       else if (rowKey.startsWith('vote|') && row.choices) votes = applyVote(votes, undefined, JSON.parse(row.choices) as number[]);
       else if (rowKey.startsWith('voter|')) {
         voterRows.push(rowKey);
