@@ -57,6 +57,39 @@ describe('RecentCache', () => {
     expect(missing).toHaveBeenCalledTimes(2);
   });
 
+  test('through() shares a load under way with everyone asking meanwhile, and not a failed one afterwards', async () => {
+    const cache = new RecentCache<string>({ maxEntries: 10, maxAgeMs: 1_000 });
+    let release: (v: string) => void = () => undefined;
+    const load = jest.fn(() => new Promise<string>((r) => (release = r)));
+    const asked = [cache.through('a', load), cache.through('a', load), cache.through('a', load)];
+    release('geladen');
+    expect(await Promise.all(asked)).toEqual(['geladen', 'geladen', 'geladen']);
+    expect(load).toHaveBeenCalledTimes(1);
+    const failing = jest.fn(async () => Promise.reject(new Error('weg')));
+    await expect(Promise.all([cache.through('b', failing), cache.through('b', failing)])).rejects.toThrow('weg');
+    expect(failing).toHaveBeenCalledTimes(1);
+    await expect(cache.through('b', failing)).rejects.toThrow('weg');
+    expect(failing).toHaveBeenCalledTimes(2);
+  });
+
+  test('a value set or deleted while a load is under way is not replaced by the older load', async () => {
+    const cache = new RecentCache<string>({ maxEntries: 10, maxAgeMs: 60_000 });
+    let release: (v: string) => void = () => undefined;
+    const slow = cache.through('a', () => new Promise<string>((r) => (release = r)));
+    cache.set('a', 'neu');
+    expect(await cache.through('a', async () => 'nochmal')).toBe('neu');
+    release('alt');
+    expect(await slow).toBe('alt');
+    expect(cache.get('a')).toBe('neu');
+    const again = cache.through('b', () => new Promise<string>((r) => (release = r)));
+    cache.delete('b');
+    const fresh = jest.fn(async () => 'frisch');
+    expect(await cache.through('b', fresh)).toBe('frisch');
+    release('alt');
+    await again;
+    expect(cache.get('b')).toBe('frisch');
+  });
+
   test('delete() forgets a value at once', () => {
     const cache = new RecentCache<string>({ maxEntries: 10, maxAgeMs: 60_000 });
     cache.set('a', 'eins');
