@@ -45,6 +45,13 @@ interface Ballot {
   choices: number[];
 }
 
+/** an open anonymous poll's running count, as a fold needs it. */
+interface FoldState {
+  folded: Tally;
+  etag: string;
+  legacyRoll: boolean;
+}
+
 /** a poll's partition as read at one moment. */
 interface PollRead {
   /** the result as it is now: stored when final, else the votes (named) or the folded groups plus the pending ballots. */
@@ -77,7 +84,7 @@ function withoutNulls<T extends object>(row: T): T {
 /** a batch transaction holds at most 100 actions: the ballots of one fold and the state row. */
 const FOLD_MAX = 99;
 /** how long after an anonymous vote the ballots of all instances are looked at together, if this one has too few. */
-const SWEEP_DELAY_MS = 1_500;
+const SWEEP_DELAY_MS = 5_000;
 
 /**
  * poll votes, one row per voter and no row that every vote writes: a vote is one batch of its own row and a touch of
@@ -94,6 +101,8 @@ export class PollAnswers {
   private readonly views = new RecentCache<Tally>({ maxEntries: 5_000, maxAgeMs: 2_000 });
   /** whether an anonymous poll still has voter rows of the time before per-poll pseudonyms. */
   private readonly legacy = new RecentCache<boolean>({ maxEntries: 5_000, maxAgeMs: 10 * 60_000 });
+  /** the running count of an anonymous poll as this process last folded it, with the ETag that proves it current. */
+  private readonly lastFold = new RecentCache<FoldState>({ maxEntries: 5_000, maxAgeMs: 10 * 60_000 });
   /** the ballots this process wrote and has not folded yet, per poll. */
   private readonly own = new Map<string, Map<string, Ballot>>();
   private readonly minGroup: number;
@@ -179,9 +188,15 @@ export class PollAnswers {
     return (await this.tallyState(item)).tally;
   }
 
-  /** the result of a poll now, and whether it is sealed (closed, wherever that happened). */
-  async tallyState(item: Item): Promise<{ tally: Tally; sealed: boolean }> {
+  /**
+   * the result of a poll now, and whether it is sealed (closed, wherever that happened). With `recent`, an open poll's
+   * result as this process read it or moved it on with its own votes in the last two seconds will do (`approximate`:
+   * another instance's votes may be missing): one point read instead of the partition.
+   */
+  async tallyState(item: Item, options: { recent?: boolean } = {}): Promise<{ tally: Tally; sealed: boolean; approximate?: boolean }> {
     const state = await readEntity<PollStateRow>(this.table, item.id, STATE_ROW);
+    const known = options.recent && !state?.closed && !state?.closing ? this.views.get(item.id) : undefined;
+    if (known) return { tally: known, sealed: false, approximate: true };
     const read = state?.closed ? { tally: this.finalOf(item, state), sealed: true } : await this.read(item);
     this.views.set(item.id, read.tally);
     return { tally: read.tally, sealed: read.sealed };
@@ -207,6 +222,7 @@ export class PollAnswers {
       return read.final ? read.tally : await this.tally(item);
     });
     this.own.delete(item.id);
+    this.lastFold.delete(item.id);
     this.views.set(item.id, final);
     return final;
   }
@@ -261,11 +277,12 @@ export class PollAnswers {
     const ballots = [...mine.values()].slice(0, FOLD_MAX - 1);
     if (ballots.length < this.minGroup) return;
     for (const b of ballots) mine.delete(b.rowKey);
-    const state = await readEntity<PollStateRow>(this.table, item.id, STATE_ROW);
     try {
-      if (!state || state.closed || state.closing) throw Object.assign(new Error('poll closing'), { statusCode: 412 });
-      await this.fold(item, ballots, this.foldedOf(item, state), state.etag, this.isLegacy(state));
+      // the running count this process last folded into (its ETag proves it is still current), else the stored one.
+      const known = this.lastFold.get(item.id) ?? (await this.readFoldState(item));
+      await this.fold(item, ballots, known.folded, known.etag, known.legacyRoll);
     } catch (e) {
+      this.lastFold.delete(item.id);
       if (!isPreconditionFailed(e) && !isNotFound(e)) throw e;
       this.work.later(`sweep|${item.id}`, SWEEP_DELAY_MS, () => this.sweep(item));
       return;
@@ -282,7 +299,17 @@ export class PollAnswers {
     const state = { partitionKey: item.id, rowKey: STATE_ROW, box: this.box.seal(next, `${item.id}/${STATE_ROW}`), ...(legacyRoll && { legacyRoll: true }) };
     const actions: TransactionAction[] = [...ballots.map((b): TransactionAction => ['update', { partitionKey: item.id, rowKey: b.rowKey }, 'Replace', { etag: b.etag }]), ['update', state, 'Replace', { etag }]];
     const result = await this.table.submitTransaction(actions);
-    return { folded: next, etag: result.subResponses[ballots.length]?.etag ?? '*' };
+    const written = { folded: next, etag: result.subResponses[ballots.length]?.etag ?? '*' };
+    if (written.etag !== '*') this.lastFold.set(item.id, { ...written, legacyRoll });
+    else this.lastFold.delete(item.id);
+    return written;
+  }
+
+  /** an open anonymous poll's running count as stored, for a fold; a closing or closed poll is not folded (412). */
+  private async readFoldState(item: Item): Promise<FoldState> {
+    const state = await readEntity<PollStateRow>(this.table, item.id, STATE_ROW);
+    if (!state || state.closed || state.closing) throw Object.assign(new Error('poll closing'), { statusCode: 412 });
+    return { folded: this.foldedOf(item, state), etag: state.etag, legacyRoll: this.isLegacy(state) };
   }
 
   /** reads a poll's whole partition: its state, and its votes or ballots. */

@@ -93,9 +93,12 @@ export class ResponseRepository {
     return this.polls.tally(item);
   }
 
-  /** the current tally of a poll, and whether it is sealed (the poll was closed, wherever that happened). */
-  async tallyState(item: Item): Promise<{ tally: Tally; sealed: boolean }> {
-    return this.polls.tallyState(item);
+  /**
+   * the current tally of a poll, and whether it is sealed (the poll was closed, wherever that happened); with `recent`
+   * an open poll's result may be this instance's view of the last two seconds (`approximate`).
+   */
+  async tallyState(item: Item, options: { recent?: boolean } = {}): Promise<{ tally: Tally; sealed: boolean; approximate?: boolean }> {
+    return this.polls.tallyState(item, options);
   }
 
   /** removes a person's named vote (own-data erasure); a closed poll's result stays as sealed. False when there was none. */

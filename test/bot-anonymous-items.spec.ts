@@ -90,3 +90,10 @@ test('an anonymous idea sent after closing is refused with the closing message, 
   for (const h of [a, b]) expect(cardTexts(await submitOn(h, p, staff[0]!, 'Zu spät'))).toContain(de.errItemClosed);
   expect(await a.storage.responses.ideaStats(p.item)).toEqual({ ideas: 0, participants: 0 });
 });
+
+test('a busy poll’s card, updated by two instances from what each saw, ends with the exact count once quiet', async () => {
+  const p = await postItem(a, 'umfrage Welcher Tag passt für den Teamtag? | Montag | Freitag');
+  for (const [i, who] of staff.entries()) invokeCard(await (i % 2 ? a : b).invoke(VERBS.vote, { itemId: p.item.id, choice: i < 2 ? 0 : 1 }, who));
+  await Promise.all([a.app.services.refresher.flush(), b.app.services.refresher.flush()]);
+  expect(cardTexts(channelCard(p))).toContain(de.answeredCount(6));
+});
