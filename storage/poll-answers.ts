@@ -101,8 +101,6 @@ export class PollAnswers {
   private readonly views = new RecentCache<Tally>({ maxEntries: 5_000, maxAgeMs: 2_000 });
   /** whether an anonymous poll still has voter rows of the time before per-poll pseudonyms. */
   private readonly legacy = new RecentCache<boolean>({ maxEntries: 5_000, maxAgeMs: 10 * 60_000 });
-  /** the running count of an anonymous poll as this process last folded it, with the ETag that proves it current. */
-  private readonly lastFold = new RecentCache<FoldState>({ maxEntries: 5_000, maxAgeMs: 10 * 60_000 });
   /** the ballots this process wrote and has not folded yet, per poll. */
   private readonly own = new Map<string, Map<string, Ballot>>();
   private readonly minGroup: number;
@@ -222,7 +220,6 @@ export class PollAnswers {
       return read.final ? read.tally : await this.tally(item);
     });
     this.own.delete(item.id);
-    this.lastFold.delete(item.id);
     this.views.set(item.id, final);
     return final;
   }
@@ -278,11 +275,9 @@ export class PollAnswers {
     if (ballots.length < this.minGroup) return;
     for (const b of ballots) mine.delete(b.rowKey);
     try {
-      // the running count this process last folded into (its ETag proves it is still current), else the stored one.
-      const known = this.lastFold.get(item.id) ?? (await this.readFoldState(item));
-      await this.fold(item, ballots, known.folded, known.etag, known.legacyRoll);
+      const state = await this.readFoldState(item);
+      await this.fold(item, ballots, state.folded, state.etag, state.legacyRoll);
     } catch (e) {
-      this.lastFold.delete(item.id);
       if (!isPreconditionFailed(e) && !isNotFound(e)) throw e;
       this.work.later(`sweep|${item.id}`, SWEEP_DELAY_MS, () => this.sweep(item));
       return;
@@ -299,10 +294,7 @@ export class PollAnswers {
     const state = { partitionKey: item.id, rowKey: STATE_ROW, box: this.box.seal(next, `${item.id}/${STATE_ROW}`), ...(legacyRoll && { legacyRoll: true }) };
     const actions: TransactionAction[] = [...ballots.map((b): TransactionAction => ['update', { partitionKey: item.id, rowKey: b.rowKey }, 'Replace', { etag: b.etag }]), ['update', state, 'Replace', { etag }]];
     const result = await this.table.submitTransaction(actions);
-    const written = { folded: next, etag: result.subResponses[ballots.length]?.etag ?? '*' };
-    if (written.etag !== '*') this.lastFold.set(item.id, { ...written, legacyRoll });
-    else this.lastFold.delete(item.id);
-    return written;
+    return { folded: next, etag: result.subResponses[ballots.length]?.etag ?? '*' };
   }
 
   /** an open anonymous poll's running count as stored, for a fold; a closing or closed poll is not folded (412). */
