@@ -222,7 +222,8 @@ describe('the ideas card ("ideen")', () => {
     await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, leader);
     const before = h.connector.delivered.length;
     await h.channelMessage('ideen', leader, { conversationId: p.thread });
-    const posted = deliveredCard(h.connector.delivered.slice(before).find((d) => d.activity.attachments));
+    // the reply to "ideen"; the prompt's own card may be updated in place meanwhile (a delayed refresh after the idea).
+    const posted = deliveredCard(h.connector.delivered.slice(before).find((d) => d.kind !== 'update' && d.activity.attachments));
     expect(cardTexts(posted)).toContain(de.ideasTitle(TEAM.name));
     expect(cardTexts(posted)).toContain('Zweiter Bildschirm für alle');
     expect(cardTexts(posted)).not.toContain(de.ideaUnsupport);
