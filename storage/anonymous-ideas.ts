@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Item } from '../core/items';
 import { effectiveMinGroupSize } from '../core/tally';
@@ -6,9 +6,10 @@ import { AnswerGate, STATE_ROW, type GateState } from './answer-gate';
 import type { BackgroundWork } from './background-work';
 import type { IdeaRepository } from './idea-repository';
 import { isPromptIdeaId } from './idea-rows';
+import { keyedHash } from './keyed-hash';
 import type { SealedBox } from './sealed-box';
 import { shuffle } from './shuffle';
-import { deleteRows, isConflict, withConcurrencyRetry } from './tables';
+import { deleteRows, isConflict } from './tables';
 
 /** what an anonymous idea prompt has received, and from how many people. */
 export interface IdeaStats {
@@ -82,7 +83,7 @@ export class AnonymousIdeas {
   async submit(item: Item, aadObjectId: string, text: string, deliveryKey: string): Promise<'recorded' | 'closed'> {
     const rowKey = `${SUBMISSION}${this.ideas.deliveryKeyOf(item.id, deliveryKey)}`;
     const author = this.hmac(`author|${item.id}|${aadObjectId}`);
-    const entity = { partitionKey: item.id, rowKey, sealed: this.box.seal({ author, text }, `${item.id}/${rowKey}`) };
+    const entity = { partitionKey: item.id, rowKey, sealed: this.box.seal({ author, text }, item.id, rowKey) };
     try {
       if ((await this.gate.admit(item.id, () => this.table.submitTransaction([['create', entity], this.gate.touch(item.id)]))) === 'closed') return 'closed';
     } catch (e) {
@@ -118,7 +119,7 @@ export class AnonymousIdeas {
       const sealed = { authors: shuffle([...new Set(group.map((p) => p.author))]), texts: shuffle(group.map((p) => p.text)) };
       const result = await this.table.submitTransaction([
         ...group.map((p): TransactionAction => ['update', { partitionKey: item.id, rowKey: p.rowKey }, 'Replace', { etag: p.etag }]),
-        ['create', { ...entity, sealed: this.box.seal(sealed, `${item.id}/${entity.rowKey}`) }],
+        ['create', { ...entity, sealed: this.box.seal(sealed, item.id, entity.rowKey) }],
         ['update', { partitionKey: item.id, rowKey: STATE_ROW }, 'Merge', { etag: guard }],
       ]);
       guard = result.subResponses[group.length + 1]?.etag ?? guard;
@@ -130,7 +131,7 @@ export class AnonymousIdeas {
    * in after the gates are gone, every text is written as an idea of the prompt, the numbers are kept, and every
    * submission, group and voter-roll row is deleted.
    */
-  async close(item: Item, closedAt: Date): Promise<IdeaStats> {
+  async close(item: Item, closedAt: Date): Promise<void> {
     await this.gate.close(item.id);
     const read = await this.read(item);
     if (!read.state?.closed) {
@@ -147,10 +148,10 @@ export class AnonymousIdeas {
         await this.ideas.createForClosedPrompt(item, keyed, closedAt);
       }
       const final = { partitionKey: item.id, rowKey: STATE_ROW, ideas: read.legacyIdeas + texts.length, participants, closed: true, ...(withheld && { withheld: true }) };
-      await withConcurrencyRetry(() => this.table.upsertEntity(final, 'Replace'));
+      await this.table.upsertEntity(final, 'Replace');
     }
+    // only once the ideas and the numbers are stored: these rows hold the texts they were made from.
     await deleteRows(this.table, item.id, [...read.submissions, ...read.groups.map((g) => g.rowKey), ...read.legacyVoters]);
-    return this.stats(item);
   }
 
   private async read(item: Item): Promise<PromptRead> {
@@ -158,12 +159,11 @@ export class AnonymousIdeas {
     const rows = this.table.listEntities<PromptStateRow & { sealed?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${item.id}` } });
     for await (const row of rows) {
       const rowKey = String(row.rowKey);
-      const where = `${item.id}/${rowKey}`;
       if (rowKey === STATE_ROW) out.state = row as PromptStateRow & { etag: string };
       else if (rowKey.startsWith(SUBMISSION)) {
         out.submissions.push(rowKey);
-        if (row.sealed) out.pending.push({ rowKey, etag: String(row.etag), ...this.box.open<{ author: string; text: string }>(row.sealed, where) });
-      } else if (rowKey.startsWith(GROUP) && row.sealed) out.groups.push({ rowKey, ...this.box.open<{ authors: string[]; texts: string[] }>(row.sealed, where) });
+        if (row.sealed) out.pending.push({ rowKey, etag: String(row.etag), ...this.box.open<{ author: string; text: string }>(row.sealed, item.id, rowKey) });
+      } else if (rowKey.startsWith(GROUP) && row.sealed) out.groups.push({ rowKey, ...this.box.open<{ authors: string[]; texts: string[] }>(row.sealed, item.id, rowKey) });
       else if (rowKey.startsWith('idea|') && !isPromptIdeaId(String((row as { ideaId?: string }).ideaId ?? ''))) out.legacyIdeas++;
       else if (rowKey.startsWith('voter|')) out.legacyVoters.push(rowKey);
     }
@@ -171,6 +171,6 @@ export class AnonymousIdeas {
   }
 
   private hmac(text: string): string {
-    return createHmac('sha256', this.secret).update(text).digest('hex').slice(0, 40);
+    return keyedHash(this.secret, text);
   }
 }

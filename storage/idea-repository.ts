@@ -1,10 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { Item } from '../core/items';
 import { isoWeekKey } from '../core/iso-week';
 import { PK, RK, addressOf, ideaIdOf, promptIdeaIdOf, toEntity, toRecord, type IdeaAddress, type IdeaEntity, type IdeaRecord, type IdeaStatus, type StatusChange } from './idea-rows';
 import { shuffle } from './shuffle';
 import { definedOnly, isConflict, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import { keyedHash } from './keyed-hash';
 
 export type { IdeaRecord, IdeaStatus, StatusChange } from './idea-rows';
 
@@ -65,7 +66,7 @@ export class IdeaRepository {
 
   /** the key of a delivery: the same HMAC the Responses row of a prompt's idea uses, so both rows share it. */
   deliveryKeyOf(itemId: string | undefined, deliveryKey: string): string {
-    return createHmac('sha256', this.secret).update(`${itemId ?? ''}|${deliveryKey}`).digest('hex').slice(0, 32);
+    return keyedHash(this.secret, `${itemId ?? ''}|${deliveryKey}`, 32);
   }
 
   /** stores a new idea with status 'new'; with a `deliveryKey`, the same delivery again returns the first idea. */

@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { isoWeekKey } from '../core/iso-week';
 import type { AnonymousParticipationLog } from './anonymous-participation-log';
 import { PartitionBatcher } from './partition-batcher';
 import { keyPart, type Tables } from './tables';
+import { keyedHash } from './keyed-hash';
 
 /**
  * who answered anything in a team in an ISO week, as a count. One partition per team and week
@@ -59,7 +59,7 @@ export class ParticipationRepository {
   }
 
   private pseudonym(teamId: string, week: string, personId: string): string {
-    return createHmac('sha256', this.secret).update(`participation|${teamId}|${week}|${personId}`).digest('hex').slice(0, 40);
+    return keyedHash(this.secret, `participation|${teamId}|${week}|${personId}`);
   }
 }
 

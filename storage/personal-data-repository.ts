@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { PK as IDEA_PK } from './idea-rows';
 import { namedVoteIndex } from './named-vote-index';
 import type { ResponseRepository } from './response-repository';
 import { encodeKey, readEntity, tolerateDone, type Tables } from './tables';
+import { keyedHash } from './keyed-hash';
 
 /** a named vote of a person, as stored in the item's partition. */
 export interface NamedVoteRecord {
@@ -66,7 +66,7 @@ export class PersonalDataStore {
    * in its own domain ('erasure|'), so it never equals their voter-roll or participation pseudonyms.
    */
   erasurePseudonym(personId: string): string {
-    return `erased:${createHmac('sha256', this.secret).update(`erasure|${personId}`).digest('hex').slice(0, 16)}`;
+    return `erased:${keyedHash(this.secret, `erasure|${personId}`, 16)}`;
   }
 
   /** the person's named votes, through their index partition (a point read per vote). */

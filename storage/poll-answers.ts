@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { optionsOf, type Item } from '../core/items';
 import { applyVote, effectiveMinGroupSize, emptyTally, sameChoices, type Tally } from '../core/tally';
 import { AnswerGate, STATE_ROW, type GateState } from './answer-gate';
 import type { BackgroundWork } from './background-work';
 import { namedVoteIndex } from './named-vote-index';
+import { keyedHash } from './keyed-hash';
 import { RecentCache } from './recent-cache';
 import type { SealedBox } from './sealed-box';
 import { deleteRows, encodeKey, isConflict, isNotFound, isPreconditionFailed, readEntity, tolerateDone, withConcurrencyRetry } from './tables';
@@ -118,7 +118,7 @@ export class PollAnswers {
 
   /** the key of a person in one poll's voter roll: an HMAC of poll and person, so two polls' rolls share nothing. */
   voterKey(itemId: string, aadObjectId: string): string {
-    return createHmac('sha256', this.secret).update(`voter|${itemId}|${aadObjectId}`).digest('hex').slice(0, 40);
+    return keyedHash(this.secret, `voter|${itemId}|${aadObjectId}`);
   }
 
   /** records a vote; a named vote may be changed while the poll is open, an anonymous one is final. */
@@ -152,7 +152,7 @@ export class PollAnswers {
       return { status: 'anonymous-final', tally: await this.viewOf(item) };
     }
     const rowKey = rows.voter(this.voterKey(item.id, who.aadObjectId));
-    const entity = { partitionKey: item.id, rowKey, ballot: this.box.seal(choices, `${item.id}/${rowKey}`) };
+    const entity = { partitionKey: item.id, rowKey, ballot: this.box.seal(choices, item.id, rowKey) };
     let etag: string | undefined;
     let gate;
     try {
@@ -208,17 +208,24 @@ export class PollAnswers {
    */
   async seal(item: Item): Promise<Tally> {
     await this.gate.close(item.id);
-    const final = await withConcurrencyRetry(async () => {
-      const read = await this.read(item);
-      if (!read.final) {
-        const withheld = item.anonymous && read.tally.voters < this.minGroup;
-        const counts = withheld ? emptyTally(optionsOf(item).length).counts : read.tally.counts;
-        const entity = { partitionKey: item.id, rowKey: STATE_ROW, counts: JSON.stringify(counts), voters: read.tally.voters, closed: true, ...(withheld && { withheld: true }) };
-        await this.table.updateEntity(entity, 'Replace', { etag: read.state?.etag ?? '*' });
-      }
-      if (item.anonymous) await deleteRows(this.table, item.id, read.voterRows);
-      return read.final ? read.tally : await this.tally(item);
-    });
+    // a named poll closed before needs nothing more (its votes stay for the people's own data); an anonymous one may
+    // still hold voter rows of a close cut off halfway, so its partition is read.
+    const stored = item.anonymous ? undefined : await readEntity<PollStateRow>(this.table, item.id, STATE_ROW);
+    const final = stored?.closed
+      ? this.finalOf(item, stored)
+      : await withConcurrencyRetry(async () => {
+          const read = await this.read(item);
+          let tally = read.tally;
+          if (!read.final) {
+            const withheld = item.anonymous && read.tally.voters < this.minGroup;
+            tally = { counts: withheld ? emptyTally(optionsOf(item).length).counts : read.tally.counts, voters: read.tally.voters };
+            const entity = { partitionKey: item.id, rowKey: STATE_ROW, counts: JSON.stringify(tally.counts), voters: tally.voters, closed: true, ...(withheld && { withheld: true }) };
+            await this.table.updateEntity(entity, 'Replace', { etag: read.state?.etag ?? '*' });
+          }
+          // only once the final result is stored: the ballots in these rows are counted in it.
+          if (item.anonymous) await deleteRows(this.table, item.id, read.voterRows);
+          return tally;
+        });
     this.own.delete(item.id);
     this.views.set(item.id, final);
     return final;
@@ -291,7 +298,7 @@ export class PollAnswers {
    */
   private async fold(item: Item, ballots: Ballot[], folded: Tally, etag: string, legacyRoll: boolean): Promise<{ folded: Tally; etag: string }> {
     const next = ballots.reduce((t, b) => applyVote(t, undefined, b.choices), folded);
-    const state = { partitionKey: item.id, rowKey: STATE_ROW, box: this.box.seal(next, `${item.id}/${STATE_ROW}`), ...(legacyRoll && { legacyRoll: true }) };
+    const state = { partitionKey: item.id, rowKey: STATE_ROW, box: this.box.seal(next, item.id, STATE_ROW), ...(legacyRoll && { legacyRoll: true }) };
     const actions: TransactionAction[] = [...ballots.map((b): TransactionAction => ['update', { partitionKey: item.id, rowKey: b.rowKey }, 'Replace', { etag: b.etag }]), ['update', state, 'Replace', { etag }]];
     const result = await this.table.submitTransaction(actions);
     return { folded: next, etag: result.subResponses[ballots.length]?.etag ?? '*' };
@@ -318,7 +325,7 @@ export class PollAnswers {
       else if (rowKey.startsWith('vote|') && row.choices) votes = applyVote(votes, undefined, JSON.parse(row.choices) as number[]);
       else if (rowKey.startsWith('voter|')) {
         voterRows.push(rowKey);
-        if (row.ballot) pending.push({ rowKey, etag: String(row.etag), choices: this.box.open<number[]>(row.ballot, `${item.id}/${rowKey}`) });
+        if (row.ballot) pending.push({ rowKey, etag: String(row.etag), choices: this.box.open<number[]>(row.ballot, item.id, rowKey) });
       }
     }
     if (state) this.legacy.set(item.id, this.isLegacy(state));
@@ -337,7 +344,7 @@ export class PollAnswers {
 
   /** the folded part of an open anonymous poll: its sealed running count, or the plain one an older version kept. */
   private foldedOf(item: Item, state: PollStateRow | undefined): Tally {
-    if (state?.box) return this.box.open<Tally>(state.box, `${item.id}/${STATE_ROW}`);
+    if (state?.box) return this.box.open<Tally>(state.box, item.id, STATE_ROW);
     return this.plainOf(item, state) ?? emptyTally(optionsOf(item).length);
   }
 
@@ -363,7 +370,7 @@ export class PollAnswers {
 
   /** the voter-roll pseudonym older versions used in every poll alike; only read, never written any more. */
   private legacyPseudonym(aadObjectId: string): string {
-    return createHmac('sha256', this.secret).update(aadObjectId).digest('hex').slice(0, 40);
+    return keyedHash(this.secret, aadObjectId);
   }
 
   private ownBallots(itemId: string): Map<string, Ballot> {

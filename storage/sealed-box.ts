@@ -14,21 +14,24 @@ export class SealedBox {
     this.key = Buffer.from(hkdfSync('sha256', secret, 'mitwirken', 'sealed answers v1', 32));
   }
 
-  /** the value as base64 text, bound to `where` (partition and row). */
-  seal(value: unknown, where: string): string {
+  /** the value as base64 text, bound to the row it is written into. */
+  seal(value: unknown, partitionKey: string, rowKey: string): string {
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
-    cipher.setAAD(Buffer.from(where, 'utf8'));
+    cipher.setAAD(addressOf(partitionKey, rowKey));
     const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
   }
 
-  /** the value sealed for `where`; throws when the text was changed, moved or sealed with another secret. */
-  open<T>(text: string, where: string): T {
+  /** the value sealed for this row; throws when the text was changed, moved or sealed with another secret. */
+  open<T>(text: string, partitionKey: string, rowKey: string): T {
     const raw = Buffer.from(text, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(where, 'utf8'));
+    decipher.setAAD(addressOf(partitionKey, rowKey));
     decipher.setAuthTag(raw.subarray(12, 28));
     return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as T;
   }
 }
+
+/** the row a sealed value belongs to, as the cipher's additional data. */
+const addressOf = (partitionKey: string, rowKey: string): Buffer => Buffer.from(`${partitionKey}/${rowKey}`, 'utf8');

@@ -49,7 +49,7 @@ function openedValues(row: CensusRow['row'], box: SealedBox | undefined): unknow
     out.push(v);
     if (box && typeof v === 'string' && v.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(v)) {
       try {
-        out.push(box.open(v, `${row.partitionKey}/${row.rowKey}`));
+        out.push(box.open(v, row.partitionKey, row.rowKey));
       } catch {
         /* not sealed, or not for this row */
       }
