@@ -44,7 +44,7 @@ export const activityEnvelopeSchema = z.looseObject({
     .looseObject({
       tenant: z.looseObject({ id: optionalText(TENANT_ID_MAX) }).optional(),
       team: z.looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512), aadGroupId: optionalText(128) }).optional(),
-      channel: z.looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512) }).optional(),
+      channel: z.looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512), type: optionalText(32) }).optional(),
       eventType: optionalText(128),
     })
     .optional(),

@@ -108,7 +108,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       onSaved: (campaign, by) => storage.audit.record({ actorId: by, action: 'campaign.create', target: campaign.id, details: { status: campaign.status, items: campaign.items.length }, at: now() }),
     }),
     roster,
-    membership: new TeamMembership(roster, log, now),
+    membership: new TeamMembership(roster, storage.installations, log, now),
     exportLinks: new DownloadLinks({ path: DOWNLOAD_ROUTES.exports, purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) }),
     myDataLinks: new DownloadLinks({ path: DOWNLOAD_ROUTES.myData, purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) }),
     now,

@@ -8,6 +8,7 @@ import type { Locale } from '../core/locale';
 import { ideaTextsVisible } from '../core/tally';
 import type { IdeaRecord } from '../storage/idea-repository';
 import type { BotServices } from './services';
+import { channelsVisible, placeOfIdea } from './team-access';
 
 /** a leader and the teams they lead, as the digest is addressed. */
 export interface DigestLeader {
@@ -32,20 +33,27 @@ export async function buildLeaderDigest(s: BotServices, leader: DigestLeader, we
     locale: options.locale,
     minGroupSize: s.config.minGroupSize,
     minGroupSizeText: s.config.minGroupSizeText,
-    teams: await Promise.all(teams.map((team) => teamInput(s, team, week))),
+    teams: await Promise.all(teams.map((team) => teamInput(s, team, week, leader.personId))),
   });
 }
 
-/** one team's figures for the week. */
-async function teamInput(s: BotServices, team: TeamRecord, week: WeekKey): Promise<DigestTeamInput> {
+/**
+ * one team's figures for the week, as the leader may see them: items and ideas of a private or shared channel only
+ * when the leader belongs to that channel (channelsVisible); the participation counts cover the whole team.
+ */
+async function teamInput(s: BotServices, team: TeamRecord, week: WeekKey, leaderId: string): Promise<DigestTeamInput> {
   const { storage } = s;
-  const [memberCount, participantsByWeek, ideas, closedInWeek, open] = await Promise.all([
+  const [memberCount, participantsByWeek, allIdeas, allClosed, allOpen] = await Promise.all([
     team.active ? memberCountOf(s, team) : undefined,
     storage.weeklyParticipation.participantsByWeek(team.teamId, trendWeeks(week)),
     storage.ideas.ofTeamWeek(team.teamId, week),
     storage.items.closedInTeamWeek(team.teamId, week),
     storage.items.openOfTeam(team.teamId),
   ]);
+  const visible = await channelsVisible(s, team, { personId: leaderId }, [...allClosed, ...allOpen, ...allIdeas.map(placeOfIdea)].map((p) => p.channelId));
+  const closedInWeek = allClosed.filter((i) => visible(i.channelId));
+  const open = allOpen.filter((i) => visible(i.channelId));
+  const ideas = allIdeas.filter((i) => visible(placeOfIdea(i).channelId));
   return {
     teamId: team.teamId,
     teamName: team.name || team.teamId,

@@ -1,7 +1,7 @@
 import { MessageFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import { buildGreetingCard, buildTeamWelcomeCard } from '../cards/help-card';
 import { asAttachment } from '../cards/render';
-import type { ChannelRecord, TeamRecord } from '../core/installations';
+import { channelKindOf, type ChannelRecord, type TeamRecord } from '../core/installations';
 import type { BotServices } from './services';
 import type { Locale } from '../core/locale';
 import { referenceOf, teamsChannelData, turnFacts, type TurnFacts } from './turn-facts';
@@ -33,7 +33,12 @@ export async function rememberTeamFromActivity(s: BotServices, activity: Partial
 async function refreshChannels(ctx: TurnContext, s: BotServices, teamId: string): Promise<void> {
   try {
     const channels = await TeamsInfo.getTeamChannels(ctx, teamId);
-    const records: ChannelRecord[] = channels.filter((c) => c.id).map((c) => ({ teamId, channelId: c.id as string, name: c.name ?? '', active: true }));
+    const records: ChannelRecord[] = channels
+      .filter((c) => c.id)
+      .map((c) => {
+        const kind = channelKindOf(c.type);
+        return { teamId, channelId: c.id as string, name: c.name ?? '', active: true, ...(kind && { kind }) };
+      });
     await s.storage.installations.saveChannels(records);
   } catch (err) {
     s.log.warn({ err, teamId }, 'could not list team channels');
@@ -76,12 +81,36 @@ export async function onUninstalled(ctx: TurnContext, s: BotServices): Promise<v
   s.log.info({ teamId: facts.teamId, personal: !facts.teamId }, 'uninstalled');
 }
 
-/** channel created, renamed or deleted in an installed team. */
+/** channel created, renamed, restored or deleted in an installed team; its kind (standard, private, shared) is kept. */
 export async function onChannelChanged(ctx: TurnContext, s: BotServices): Promise<void> {
   const data = teamsChannelData(ctx.activity);
   const teamId = data.team?.id;
   const channelId = data.channel?.id;
   if (!teamId || !channelId) return;
+  s.membership.forget(teamId, channelId);
+  const kind = channelKindOf(data.channel?.type);
   if (data.eventType === 'channelDeleted') await s.storage.installations.deactivateChannel(teamId, channelId);
-  else await s.storage.installations.saveChannels([{ teamId, channelId, name: data.channel?.name ?? '', active: true }]);
+  else await s.storage.installations.saveChannels([{ teamId, channelId, name: data.channel?.name ?? '', active: true, ...(kind && { kind }) }]);
+}
+
+/** the events after which a channel's members are no longer what was read (Teams' `channelData.eventType`). */
+const CHANNEL_MEMBERS_CHANGED = new Set(['channelMemberAdded', 'channelMemberRemoved', 'channelShared', 'channelUnshared']);
+/** the events after which a team's members are no longer what was read. */
+const TEAM_MEMBERS_CHANGED = new Set(['teamMemberAdded', 'teamMemberRemoved']);
+
+/**
+ * people joined or left a team or one of its channels, or a channel was shared with or unshared from a team: the
+ * rosters read for it are forgotten, so the next click reads who belongs now, and the kind Teams reports for the
+ * channel is kept. A membership change never waits for the roster's time to live.
+ */
+export async function onMembersChanged(ctx: TurnContext, s: BotServices): Promise<void> {
+  const data = teamsChannelData(ctx.activity);
+  const teamId = data.team?.id;
+  if (!teamId || data.eventType === undefined) return;
+  if (TEAM_MEMBERS_CHANGED.has(data.eventType)) s.membership.forget(teamId);
+  const channelId = data.channel?.id;
+  if (!CHANNEL_MEMBERS_CHANGED.has(data.eventType) || !channelId) return;
+  s.membership.forget(teamId, channelId);
+  const kind = channelKindOf(data.channel?.type) ?? (data.eventType === 'channelShared' ? 'shared' : undefined);
+  if (kind && channelId !== teamId) await s.storage.installations.saveChannelKind(teamId, channelId, kind);
 }

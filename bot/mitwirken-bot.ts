@@ -37,7 +37,7 @@ import { ideasCardWithProblem } from './ideas/idea-problem-card';
 import { addLeaderCommand, leadersCommand, removeLeaderCommand } from './commands/leader-commands';
 import { newCampaignCommand } from './commands/new-campaign-command';
 import { postCommand } from './commands/post-command';
-import { onChannelChanged, onPersonalInstalled, onTeamInstalled, onUninstalled } from './installation-events';
+import { onChannelChanged, onMembersChanged, onPersonalInstalled, onTeamInstalled, onUninstalled } from './installation-events';
 import { AnswerThrottle } from './answer-throttle';
 import { renderItemCard } from './item-view';
 import type { BotServices } from './services';
@@ -129,6 +129,11 @@ export class MitwirkenBot extends TeamsActivityHandler {
     this.onTeamsChannelCreatedEvent(channelChanged);
     this.onTeamsChannelRenamedEvent(channelChanged);
     this.onTeamsChannelDeletedEvent(channelChanged);
+    this.onTeamsChannelRestoredEvent(channelChanged);
+    this.onConversationUpdate(async (ctx, next) => {
+      await this.guard(ctx, () => onMembersChanged(ctx, this.s), false);
+      await next();
+    });
   }
 
   private facts(ctx: TurnContext): TurnFacts {
@@ -197,7 +202,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
   private async problemCard(facts: TurnFacts, personId: string, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
     const text = describeProblem(facts.locale, problem);
     const item = itemId ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
-    const shown = item ? await teamAccess(this.s, facts, item.teamId, personId, 'item').catch(() => undefined) : undefined;
+    const shown = item ? await teamAccess(this.s, facts, item, personId, 'item').catch(() => undefined) : undefined;
     if (item && shown?.ok) {
       return renderItemCard(this.s.storage, item, { locale: facts.locale, minGroupSize: this.s.config.minGroupSize, timeZone: this.s.config.timeZone, notice: { kind: 'attention', text } });
     }

@@ -20,7 +20,7 @@ export interface TurnFacts {
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string; aadGroupId?: string };
-  channel?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string; type?: string };
   tenant?: { id?: string };
   eventType?: string;
 }

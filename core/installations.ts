@@ -21,12 +21,38 @@ export interface TeamRecord {
   updatedAt: Date;
 }
 
+/** how a channel's members are given: all of the team (standard), chosen team members (private), or chosen people of any team (shared). */
+export type ChannelKind = 'standard' | 'private' | 'shared';
+
 /** a channel of an installed team; General's id equals the team id. */
 export interface ChannelRecord {
   teamId: string;
   channelId: string;
   name: string;
   active: boolean;
+  /** the channel's kind as Teams last reported it (`channelData.channel.type`); unknown for channels seen before that. */
+  kind?: ChannelKind;
+}
+
+/** the channel kind Teams reports (`standard`, `private`, `shared`, any case); undefined for anything else. */
+export function channelKindOf(type: unknown): ChannelKind | undefined {
+  const t = typeof type === 'string' ? type.toLowerCase() : undefined;
+  return t === 'standard' || t === 'private' || t === 'shared' ? t : undefined;
+}
+
+/**
+ * whether a channel has members of its own, so that who may answer and see what is posted there is read from the
+ * channel's roster, not the team's: every channel except General and those Teams reported as standard. A channel of
+ * unknown kind counts as having its own members; for a standard channel its roster is the team's, so that is only a
+ * second read, never a wrong answer.
+ */
+export function hasOwnMembers(channel: Pick<ChannelRecord, 'teamId' | 'channelId' | 'kind'>): boolean {
+  return channel.channelId !== channel.teamId && channel.kind !== 'standard';
+}
+
+/** the channel a conversation id belongs to: a thread id `<channel>;messageid=<id>` or the channel id itself. */
+export function channelOfConversation(conversationId: string): string {
+  return conversationId.split(';messageid=')[0] ?? conversationId;
 }
 
 /** a person with a personal (1:1) chat with the bot. */

@@ -138,11 +138,19 @@ describe('buildManifest', () => {
     expect(validateManifest({ ...built.manifest, supportsChannelFeatures: 'tier2' })).toBe(false);
   });
 
+  it('asks for the one resource-specific permission that lets the bot read a private or shared channel\'s members, on the bot\'s app', () => {
+    // without ChannelMember.Read.Group, Teams refuses the channel roster and sends no channel member events.
+    const botId = '11111111-2222-4333-8444-555555555555';
+    const manifest = buildManifest({ ...OPTIONS, botId }).manifest;
+    expect(manifest.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'ChannelMember.Read.Group', type: 'Application' }] } });
+    expect(manifest.webApplicationInfo).toEqual({ id: botId });
+  });
+
   it('takes the app id and version from the options and uses the app id as bot id unless a bot id is given', () => {
     expect(built.manifest).toMatchObject({ id: OPTIONS.appId, version: '2.3.4', bots: [{ botId: OPTIONS.appId }] });
     const botId = '11111111-2222-4333-8444-555555555555';
     expect(buildManifest({ ...OPTIONS, botId }).manifest).toMatchObject({ id: OPTIONS.appId, bots: [{ botId }] });
-    expect(JSON.stringify(built.manifest)).not.toMatch(/\{\{|\}\}/);
+    expect(JSON.stringify(built.manifest)).not.toMatch(/\{\{\w*\}\}/);
   });
 
   it('puts example.org developer links in by default and the configured ones when given', () => {

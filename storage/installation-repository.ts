@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { ChannelRecord, ConversationRef, PersonRecord, TeamRecord } from '../core/installations';
-import { encodeKey, isConflict, readEntity, type Tables } from './tables';
+import { channelKindOf, type ChannelKind, type ChannelRecord, type ConversationRef, type PersonRecord, type TeamRecord } from '../core/installations';
+import { definedOnly, encodeKey, isConflict, readEntity, type Tables } from './tables';
 import { RecentCache } from './recent-cache';
 
 const TEAM_PARTITION = 'team';
@@ -22,6 +22,7 @@ interface ChannelEntity {
   channelId: string;
   name: string;
   active: boolean;
+  kind?: string;
 }
 interface PersonEntity {
   aadObjectId: string;
@@ -118,24 +119,29 @@ export class InstallationRepository {
     return out.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** stores channels of a team (names may be empty for General). */
+  /** stores channels of a team (names may be empty for General); a kind not given keeps the one stored. */
   async saveChannels(channels: ChannelRecord[]): Promise<void> {
     await Promise.all(
-      channels.map((c) => this.channels.upsertEntity({ partitionKey: encodeKey(c.teamId), rowKey: encodeKey(c.channelId), ...c }, 'Merge')),
+      channels.map((c) => this.channels.upsertEntity({ partitionKey: encodeKey(c.teamId), rowKey: encodeKey(c.channelId), ...definedOnly(c) }, 'Merge')),
     );
+  }
+
+  /** records the kind Teams reported for a channel, keeping everything else stored about it. */
+  async saveChannelKind(teamId: string, channelId: string, kind: ChannelKind): Promise<void> {
+    await this.channels.upsertEntity({ partitionKey: encodeKey(teamId), rowKey: encodeKey(channelId), teamId, channelId, kind }, 'Merge');
   }
 
   /** the known channels of a team, General first. */
   async channelsOf(teamId: string): Promise<ChannelRecord[]> {
     const out: ChannelRecord[] = [];
     const iter = this.channels.listEntities<ChannelEntity>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)}` } });
-    for await (const e of iter) out.push({ teamId: e.teamId, channelId: e.channelId, name: e.name, active: e.active });
+    for await (const e of iter) out.push(toChannel(e));
     return out.filter((c) => c.active).sort((a, b) => Number(b.channelId === teamId) - Number(a.channelId === teamId) || a.name.localeCompare(b.name));
   }
 
   async getChannel(teamId: string, channelId: string): Promise<ChannelRecord | undefined> {
     const e = await readEntity<ChannelEntity>(this.channels, encodeKey(teamId), encodeKey(channelId));
-    return e ? { teamId: e.teamId, channelId: e.channelId, name: e.name, active: e.active } : undefined;
+    return e ? toChannel(e) : undefined;
   }
 
   async deactivateChannel(teamId: string, channelId: string): Promise<void> {
@@ -167,4 +173,9 @@ export class InstallationRepository {
     if (person) await this.savePerson({ ...person, active: false, updatedAt: new Date() });
     await this.teams.deleteEntity(WELCOME_PARTITION, encodeKey(`person:${aadObjectId}`)).catch(() => undefined);
   }
+}
+
+function toChannel(e: ChannelEntity): ChannelRecord {
+  const kind = channelKindOf(e.kind);
+  return { teamId: e.teamId, channelId: e.channelId, name: e.name ?? '', active: e.active, ...(kind && { kind }) };
 }

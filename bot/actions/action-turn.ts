@@ -26,7 +26,7 @@ export type ActionHandler<V extends Verb> = (turn: ActionTurn, payload: PayloadO
 export async function memberItem(turn: ActionTurn, itemId: string, recent = false): Promise<Outcome<Item>> {
   const item = await (recent ? turn.s.storage.items.getRecent(itemId) : turn.s.storage.items.get(itemId));
   if (!item) return fail('errItemNotFound');
-  const access = await teamAccess(turn.s, turn.facts, item.teamId, turn.personId, 'item');
+  const access = await teamAccess(turn.s, turn.facts, item, turn.personId, 'item');
   return access.ok ? ok(item) : access;
 }
 

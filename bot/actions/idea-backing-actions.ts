@@ -4,7 +4,7 @@ import { fail, ok, type Outcome } from '../../core/problems';
 import { IdeaNotFoundError, type IdeaRecord } from '../../storage/idea-repository';
 import { managesTeam } from '../ideas/idea-access';
 import { renderIdeasCard, scopeOfCard, visibleIdea } from '../ideas/idea-board';
-import { teamAccess } from '../team-access';
+import { placeOfIdea, teamAccess } from '../team-access';
 import type { ActionHandler, ActionTurn } from './action-turn';
 
 /**
@@ -15,7 +15,7 @@ async function back(turn: ActionTurn, ideaId: string, change: (idea: IdeaRecord)
   const { s, facts, personId } = turn;
   const idea = await visibleIdea(s, ideaId);
   if (!idea) return fail('errIdeaNotFound');
-  const access = await teamAccess(s, facts, idea.teamId, personId, 'idea');
+  const access = await teamAccess(s, facts, placeOfIdea(idea), personId, 'idea');
   if (!access.ok) return access;
   try {
     await change(idea);

@@ -6,14 +6,14 @@ import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { submitDirectIdea } from '../ideas/direct-idea';
 import { managesTeam, teamName } from '../ideas/idea-access';
-import { renderIdeasCard } from '../ideas/idea-board';
+import { renderIdeasCard, shownIn } from '../ideas/idea-board';
 import { teamAccess } from '../team-access';
 import type { ActionHandler } from './action-turn';
 
 /** the person picked the team for an idea typed in the personal chat: stored for that team, if they belong to it. */
 export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam> = async (turn, payload) => {
   const { s, facts, personId } = turn;
-  const access = await teamAccess(s, facts, payload.teamId, personId, 'team');
+  const access = await teamAccess(s, facts, { teamId: payload.teamId }, personId, 'team');
   if (!access.ok) return access;
   const team = access.value;
   await submitDirectIdea(s, team, { id: personId, name: facts.userName }, payload.ideaText, { deliveryKey: payload.key, conversationId: facts.conversationId });
@@ -27,11 +27,11 @@ export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam> = async 
  */
 export const ideasOfTeamAction: ActionHandler<typeof VERBS.ideasOfTeam> = async (turn, payload) => {
   const { s, facts, personId } = turn;
-  const access = await teamAccess(s, facts, payload.teamId, personId, 'team');
-  if (!access.ok) return access;
   const prompt = payload.itemId !== undefined ? await s.storage.items.get(payload.itemId) : undefined;
   if (payload.itemId !== undefined && (prompt?.kind !== 'idea' || prompt.teamId !== payload.teamId)) return fail('errItemNotFound');
+  const access = await teamAccess(s, facts, prompt ?? { teamId: payload.teamId }, personId, 'team');
+  if (!access.ok) return access;
   const viewer = { personId, canManage: await managesTeam(s, payload.teamId, personId) };
   const refresh = facts.teamId ? { refreshUserId: turn.ctx.activity.from.id } : {};
-  return ok(await renderIdeasCard(s, { team: access.value, ...(prompt ? { prompt } : {}) }, viewer, { locale: facts.locale, ...refresh }));
+  return ok(await renderIdeasCard(s, { team: access.value, ...(prompt ? { prompt } : {}), ...shownIn(facts) }, viewer, { locale: facts.locale, ...refresh }));
 };

@@ -9,7 +9,7 @@ import { plainText } from '../../core/plain-text';
 import { describeProblem } from '../../core/problems';
 import { submitDirectIdea } from '../ideas/direct-idea';
 import { managesTeam, teamName, teamsOfPerson } from '../ideas/idea-access';
-import { renderIdeasCard } from '../ideas/idea-board';
+import { renderIdeasCard, shownIn } from '../ideas/idea-board';
 import { rememberTeamFromActivity } from '../installation-events';
 import { teamAccess } from '../team-access';
 import type { CommandHandler, CommandTurn } from './command-turn';
@@ -41,7 +41,7 @@ export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, comm
   if (facts.teamId) {
     const team = await rememberTeamFromActivity(s, ctx.activity);
     // a team channel may be shared with people outside the team: they are refused like anywhere else.
-    const access = await teamAccess(s, facts, team.teamId, author.id, 'team');
+    const access = await teamAccess(s, facts, { teamId: team.teamId }, author.id, 'team');
     if (!access.ok) {
       await ctx.sendActivity(describeProblem(facts.locale, access.problem));
       return;
@@ -77,7 +77,7 @@ export const ideasCommand: CommandHandler<'ideas'> = async (turn) => {
     const team = await rememberTeamFromActivity(s, ctx.activity);
     const own = facts.conversationId.includes(';messageid=') ? await s.storage.items.latestInConversation(facts.conversationId) : undefined;
     const prompt = own?.kind === 'idea' && own.teamId === team.teamId ? own : undefined;
-    const card = await renderIdeasCard(s, { team, ...(prompt ? { prompt } : {}) }, undefined, { locale: facts.locale, refreshUserId: ctx.activity.from.id });
+    const card = await renderIdeasCard(s, { team, ...(prompt ? { prompt } : {}), ...shownIn(facts) }, undefined, { locale: facts.locale, refreshUserId: ctx.activity.from.id });
     await ctx.sendActivity(MessageFactory.attachment(card));
     return;
   }

@@ -6,13 +6,14 @@ import { VERBS } from '../../core/card-actions';
 import { previousWeeks } from '../../core/digest/digest-week';
 import type { IdeaView } from '../../core/ideas/idea-view';
 import { topIdeas } from '../../core/ideas/ranking';
-import type { TeamRecord } from '../../core/installations';
+import { channelOfConversation, type TeamRecord } from '../../core/installations';
 import { isoWeekKey } from '../../core/iso-week';
 import type { Item } from '../../core/items';
 import type { Locale } from '../../core/locale';
 import { ideaTextsVisible, type IdeaPromptState } from '../../core/tally';
 import type { IdeaRecord } from '../../storage/idea-repository';
 import type { BotServices } from '../services';
+import { channelsVisible, placeOfIdea } from '../team-access';
 import type { TurnFacts } from '../turn-facts';
 import { teamName } from './idea-access';
 
@@ -21,10 +22,14 @@ export const IDEAS_LISTED = 10;
 /** the ideas card of a team covers the current ISO week and the three before it. */
 export const RECENT_WEEKS = 4;
 
-/** whose ideas a card shows: a team's recent ideas, or all ideas of one of its idea prompts. */
+/**
+ * whose ideas a card shows: a team's recent ideas, or all ideas of one of its idea prompts; `shownIn` is the channel
+ * the card sits in (everyone there sees it), absent in the personal chat.
+ */
 export interface IdeasScope {
   team: TeamRecord;
   prompt?: Item;
+  shownIn?: string;
 }
 
 /** who looks at the card; without one, the neutral view everyone in a channel sees (no own state, no forms). */
@@ -56,8 +61,18 @@ export async function visibleIdea(s: BotServices, ideaId: string): Promise<IdeaR
  * the ideas of a scope with their prompts. An anonymous prompt counts whole or not at all: its ideas are read
  * through the prompt, never cut by week, so no view shows a smaller group than the prompt's.
  */
-async function ideasOf(s: BotServices, scope: IdeasScope): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
+async function ideasOf(s: BotServices, scope: IdeasScope, viewer: IdeasViewer | undefined): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
   if (scope.prompt) return { records: await s.storage.ideas.ofItem(scope.prompt.id), prompts: new Map([[scope.prompt.id, scope.prompt]]) };
+  const { records, prompts } = await recentIdeasOf(s, scope);
+  const shown = await channelsVisible(s, scope.team, { ...(scope.shownIn !== undefined && { shownIn: scope.shownIn }), ...(viewer && { personId: viewer.personId }) }, [...records.map((r) => placeOfIdea(r).channelId), ...[...prompts.values()].map((p) => p.channelId)]);
+  return {
+    records: records.filter((r) => shown(placeOfIdea(r).channelId)),
+    prompts: new Map([...prompts].filter(([, p]) => shown(p.channelId))),
+  };
+}
+
+/** a team's ideas of the recent weeks, with the prompts they came from and the anonymous prompts closed in those weeks. */
+async function recentIdeasOf(s: BotServices, scope: IdeasScope): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
   const weeks = recentWeeks(s.now(), s.config.timeZone);
   const [recent, closed] = await Promise.all([
     s.storage.ideas.ofTeamRecent(scope.team.teamId, weeks),
@@ -107,7 +122,7 @@ export async function renderIdeasCard(
   options: { locale: Locale; notice?: CardNotice; refreshUserId?: string },
 ): Promise<CardAttachment> {
   const min = s.config.minGroupSizeText;
-  const { records, prompts } = await ideasOf(s, scope);
+  const { records, prompts } = await ideasOf(s, scope, viewer);
   const views = await viewsOf(s, records, prompts);
   const shown = topIdeas(
     views.filter((v) => ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, min)),
@@ -140,12 +155,18 @@ export async function renderIdeasCard(
   return asAttachment(withUserRefresh(card, { verb: VERBS.ideasOfTeam, data }, [options.refreshUserId]));
 }
 
+/** where a card answering this turn sits: the channel of a channel turn; nothing in a chat. */
+export function shownIn(facts: Pick<TurnFacts, 'teamId' | 'conversationId'>): { shownIn?: string } {
+  return facts.teamId !== undefined ? { shownIn: channelOfConversation(facts.conversationId) } : {};
+}
+
 /**
  * the scope of the ideas card a button of an idea was on: in the thread of the idea's own prompt, that prompt's
  * ideas; anywhere else, the team's recent ideas.
  */
 export async function scopeOfCard(s: BotServices, facts: Pick<TurnFacts, 'teamId' | 'conversationId'>, team: TeamRecord, itemId: string | undefined): Promise<IdeasScope> {
-  if (!facts.teamId || itemId === undefined || !facts.conversationId.includes(';messageid=')) return { team };
+  const whole = { team, ...shownIn(facts) };
+  if (!facts.teamId || itemId === undefined || !facts.conversationId.includes(';messageid=')) return whole;
   const prompt = await s.storage.items.latestInConversation(facts.conversationId);
-  return prompt?.id === itemId && prompt.kind === 'idea' && prompt.teamId === team.teamId ? { team, prompt } : { team };
+  return prompt?.id === itemId && prompt.kind === 'idea' && prompt.teamId === team.teamId ? { team, prompt } : whole;
 }

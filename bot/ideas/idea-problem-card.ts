@@ -6,7 +6,7 @@ import type { TeamRecord } from '../../core/installations';
 import { describeProblem, type Problem } from '../../core/problems';
 import type { BotServices } from '../services';
 import type { TurnFacts } from '../turn-facts';
-import { teamAccess } from '../team-access';
+import { placeOfIdea, teamAccess, type TeamPlace } from '../team-access';
 import { managesTeam } from './idea-access';
 import { renderIdeasCard, scopeOfCard, visibleIdea, type IdeasScope } from './idea-board';
 
@@ -22,23 +22,23 @@ export async function ideasCardWithProblem(s: BotServices, ctx: TurnContext, fac
   if (!personId || (!ideaButton && verb !== VERBS.followUpPoll)) return undefined;
   try {
     const ref = (data ?? {}) as { ideaId?: unknown; itemId?: unknown };
-    let teamId: string;
+    let place: TeamPlace;
     let scopeOf: (team: TeamRecord) => Promise<IdeasScope>;
     if (ideaButton) {
       const idea = isIdeaId(ref.ideaId) ? await visibleIdea(s, ref.ideaId) : undefined;
       if (!idea) return undefined;
-      teamId = idea.teamId;
+      place = placeOfIdea(idea);
       scopeOf = (team) => scopeOfCard(s, facts, team, idea.itemId);
     } else {
       const prompt = isItemId(ref.itemId) ? await s.storage.items.get(ref.itemId) : undefined;
       if (prompt?.kind !== 'idea') return undefined;
-      teamId = prompt.teamId;
+      place = prompt;
       scopeOf = async (team) => ({ team, prompt });
     }
-    const access = await teamAccess(s, facts, teamId, personId, ideaButton ? 'idea' : 'item');
+    const access = await teamAccess(s, facts, place, personId, ideaButton ? 'idea' : 'item');
     if (!access.ok) return undefined;
     const scope = await scopeOf(access.value);
-    return await renderIdeasCard(s, scope, { personId, canManage: await managesTeam(s, teamId, personId) }, {
+    return await renderIdeasCard(s, scope, { personId, canManage: await managesTeam(s, place.teamId, personId) }, {
       locale: facts.locale,
       notice: { kind: 'attention', text: describeProblem(facts.locale, problem) },
       ...(facts.teamId ? { refreshUserId: ctx.activity.from.id } : {}),

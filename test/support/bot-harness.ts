@@ -17,6 +17,8 @@ export const ADMIN = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Sabine K
 export const people = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `29:user-${i}`, aadObjectId: `aad-user-${i}`, name: `Person ${i}` }));
 
 export type Person = { id: string; aadObjectId: string; name: string };
+/** a channel of a team as Teams names it in activities (`channelData.channel`); `type` is standard, private or shared. */
+export type TeamChannel = { id: string; name?: string; type?: string };
 
 /** people as the roster API lists them. */
 export const rosterOf = (list: readonly Person[]): RosterMember[] => list.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
@@ -45,11 +47,11 @@ export interface BotHarness {
   logs: Record<string, unknown>[];
   /** posts a raw body to /api/messages. */
   post(body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
-  /** a channel message with an @mention of the bot (`conversationId` defaults to a new post in General). */
-  channelMessage(text: string, from?: Person, options?: { team?: typeof TEAM; conversationId?: string; locale?: string }): Promise<HttpResult>;
+  /** a channel message with an @mention of the bot (in General unless a channel is given; `conversationId` defaults to a new post there). */
+  channelMessage(text: string, from?: Person, options?: { team?: typeof TEAM; channel?: TeamChannel; conversationId?: string; locale?: string }): Promise<HttpResult>;
   personalMessage(text: string, from?: Person, locale?: string): Promise<HttpResult>;
   /** an Action.Execute invoke from a card: in a channel of `team` (default), the personal chat or a group chat. */
-  invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; personal?: boolean; groupChat?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
+  invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; channel?: TeamChannel; personal?: boolean; groupChat?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
   /** the bot is added to a team. */
   installInTeam(team?: typeof TEAM): Promise<HttpResult>;
   /** the person adds the bot in their personal chat (Teams sends an installationUpdate), so 1:1 messages can reach them. */
@@ -107,7 +109,7 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
     recipient: BOT,
     locale,
   });
-  const channelData = (team: typeof TEAM, channelId = team.id) => ({ team: { id: team.id, name: team.name }, channel: { id: channelId }, tenant: { id: TENANT } });
+  const channelData = (team: typeof TEAM, channel: TeamChannel = { id: team.id }) => ({ team: { id: team.id, name: team.name }, channel, tenant: { id: TENANT } });
 
   return {
     url,
@@ -124,8 +126,8 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
         type: 'message',
         text: `<at>Mitwirken</at> ${text}`,
         entities: [{ type: 'mention', text: '<at>Mitwirken</at>', mentioned: BOT }],
-        conversation: { id: options.conversationId ?? `${team.id};messageid=${randomUUID()}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: channelData(team),
+        conversation: { id: options.conversationId ?? `${options.channel?.id ?? team.id};messageid=${randomUUID()}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: channelData(team, options.channel),
       });
     },
     personalMessage: (text, from = ADMIN, locale) =>
@@ -142,8 +144,8 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
           ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }
           : options.groupChat
             ? { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT }
-            : { id: `${team.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: options.personal || options.groupChat ? { tenant: { id: TENANT } } : channelData(team),
+            : { id: `${options.channel?.id ?? team.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: options.personal || options.groupChat ? { tenant: { id: TENANT } } : channelData(team, options.channel),
       });
     },
     installInTeam: (team = TEAM) =>

@@ -21,9 +21,13 @@ export interface DeliveredActivity {
 }
 
 export interface ConnectorStubOptions {
-  /** channels returned for GET /v3/teams/:id/conversations. */
-  channels?: Record<string, { id: string; name?: string }[]>;
-  /** team rosters returned for GET /v3/conversations/:teamId/pagedmembers and /members. */
+  /** channels returned for GET /v3/teams/:id/conversations (`type`: standard, private or shared). */
+  channels?: Record<string, { id: string; name?: string; type?: string }[]>;
+  /**
+   * rosters returned for GET /v3/conversations/:id/pagedmembers and /members: of a team (id = the team's, General's)
+   * or of a channel with members of its own. A listed channel without a roster here answers with its team's, as a
+   * standard channel does in Teams.
+   */
   members?: Record<string, RosterMember[]>;
 }
 
@@ -120,7 +124,8 @@ export class ConnectorStub {
     }
     if (area === 'conversations' && id && (sub === 'pagedmembers' || sub === 'members') && method === 'GET') {
       if (this.rosterDown.has(id)) return send(403, { error: { code: 'Forbidden', message: 'roster not available' } });
-      const members = this.options.members?.[id] ?? [];
+      const teamOfChannel = Object.entries(this.options.channels ?? {}).find(([, list]) => list.some((c) => c.id === id))?.[0];
+      const members = this.options.members?.[id] ?? (teamOfChannel !== undefined ? this.options.members?.[teamOfChannel] : undefined) ?? [];
       return send(200, sub === 'pagedmembers' ? { members } : members);
     }
     if (area === 'teams' && id && sub === 'conversations' && method === 'GET') {
