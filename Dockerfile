@@ -10,7 +10,9 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY host host
 COPY bot bot
+COPY app app
 COPY cards cards
 COPY core core
 COPY dialogs dialogs
@@ -35,4 +37,4 @@ USER node
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/bot/main.js"]
+CMD ["node", "dist/host/main.js"]

@@ -6,7 +6,7 @@ module.exports = {
       displayName: 'spec',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/{core,storage,cards,dialogs,bot,manifest,supply-chain,test}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{core,storage,cards,dialogs,app,bot,host,manifest,supply-chain,test}/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
     },
     {

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createBotApp } from '../bot/bot-app';
+import { createBotApp } from '../host/bot-app';
 import { fanoutConfig, openFanoutStorage } from './fanout-world';
 
 // The bot in its own process, for benchmarks that measure it alone (answers per second, resident memory): the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { createBotApp } from '../bot/bot-app';
-import { buildLeaderDigest, type DigestLeader } from '../bot/digest-builder';
+import { createBotApp } from '../host/bot-app';
+import { buildLeaderDigest, type DigestLeader } from '../app/digest/digest-builder';
 import { buildDigestCard } from '../cards/digest-card';
 import { addWeeks, weekRange, type WeekKey } from '../core/digest/digest-week';
 import type { Item } from '../core/items';
@@ -79,7 +79,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * builds every leader's digest (bot/digest-builder.ts buildLeaderDigest plus the card) for 200 teams (quick: 10),
+ * builds every leader's digest (app/digest/digest-builder.ts buildLeaderDigest plus the card) for 200 teams (quick: 10),
  * one leader per team, for a week of 5,000 answers (quick: 500): first with only that week stored, then after nine
  * earlier weeks of the same volume were added. Each figure is the median of three runs. Azurite runs in its own
  * process, the roster comes from the Teams stand-in. Flags: --teams N, --answers N (per week; `--answers 20000`,

@@ -21,7 +21,7 @@ let bundled: Promise<string> | undefined;
 
 /**
  * bench/bot-process.ts compiled to one JavaScript file (esbuild, which tsx brings; packages stay external), so the
- * bot runs on plain node as in production (`node dist/bot/main.js`), without a TypeScript loader in its memory.
+ * bot runs on plain node as in production (`node dist/host/main.js`), without a TypeScript loader in its memory.
  */
 function botProcessScript(): Promise<string> {
   bundled ??= (async () => {

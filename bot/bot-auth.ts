@@ -10,7 +10,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Logger } from 'pino';
-import type { Config } from './config';
+import type { Config } from '../app/config';
 
 type AuthConfig = Pick<Config, 'appId' | 'appPassword' | 'appType' | 'appTenantId' | 'openIdMetadataUrl'>;
 

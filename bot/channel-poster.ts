@@ -2,22 +2,12 @@ import { CloudAdapter, MessageFactory, type Activity, type ConversationReference
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render';
 import type { ConversationRef, TeamRecord } from '../core/installations';
+import type { PostedCard, TeamsPoster } from '../app/ports/teams';
 import type { OnWire, OutboundQueue } from './delivery/outbound-queue';
 
-/** where a card was posted: the thread's conversation id and the card's activity id. */
-export interface PostedCard {
-  conversationId: string;
-  activityId: string;
-}
-
 /** the thread id Teams gives a new channel post: `<channel>;messageid=<activity id>`. */
-export function threadOf(channelId: string, activityId: string): string {
+function threadOf(channelId: string, activityId: string): string {
   return `${channelId};messageid=${activityId}`;
-}
-
-/** the channel part of a thread's conversation id. */
-export function channelOfConversation(conversationId: string): string {
-  return conversationId.split(';')[0] ?? conversationId;
 }
 
 /**
@@ -58,7 +48,7 @@ function pipelineOf(client: ConnectorClient | undefined): PerTurnPipeline | unde
  * Works in local mode (no app id) and in production alike, through the CloudAdapter. Every connector call goes
  * through the outbound queue (rate limits, retries); a conversation that is gone ends in ConversationGoneError.
  */
-export class ChannelPoster {
+export class ChannelPoster implements TeamsPoster {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,

@@ -2,26 +2,29 @@ import { MessageFactory, TeamsInfo, type Activity, type TurnContext } from 'botb
 import { buildGreetingCard, buildTeamWelcomeCard } from '../cards/help-card';
 import { asAttachment } from '../cards/render';
 import { channelKindOf, type ChannelRecord, type TeamRecord } from '../core/installations';
-import type { BotServices } from './services';
+import type { AppServices } from '../app/ports/services';
 import type { Locale } from '../core/locale';
-import { referenceOf, teamsChannelData, turnFacts, type TurnFacts } from './turn-facts';
+import { referenceOf, teamsChannelData, tenantOf, turnFacts } from './turn-facts';
+import type { TurnFacts } from '../app/ports/turn';
 
 /** stores (or refreshes) the team an activity comes from, with a reference to its General channel. */
-export async function rememberTeamFromActivity(s: BotServices, activity: Partial<Activity>): Promise<TeamRecord> {
+export async function rememberTeamFromActivity(s: AppServices, activity: Partial<Activity>): Promise<TeamRecord> {
   const data = teamsChannelData(activity);
   const teamId = data.team?.id;
   if (!teamId) throw new Error('activity has no team');
   const known = await s.storage.installations.getTeam(teamId);
-  if (known?.active && known.name) return known;
+  const tenantId = tenantOf(activity);
+  // a team stored without its tenant (or name) is stored again, so sends are paced under the right tenant.
+  if (known?.active && known.name && (known.tenantId || !tenantId)) return known;
   const reference = referenceOf(activity);
   const team: TeamRecord = {
     teamId,
     name: data.team?.name ?? known?.name ?? '',
     aadGroupId: data.team?.aadGroupId,
-    tenantId: data.tenant?.id,
+    tenantId,
     serviceUrl: activity.serviceUrl ?? '',
     active: true,
-    reference: { ...reference, conversation: { id: teamId, isGroup: true, conversationType: 'channel', tenantId: data.tenant?.id } },
+    reference: { ...reference, conversation: { id: teamId, isGroup: true, conversationType: 'channel', tenantId } },
     updatedAt: s.now(),
   };
   await s.storage.installations.saveTeam(team);
@@ -30,7 +33,7 @@ export async function rememberTeamFromActivity(s: BotServices, activity: Partial
 }
 
 /** asks Teams for the team's channels and stores them; General is kept even when the call fails. */
-async function refreshChannels(ctx: TurnContext, s: BotServices, teamId: string): Promise<void> {
+async function refreshChannels(ctx: TurnContext, s: AppServices, teamId: string): Promise<void> {
   try {
     const channels = await TeamsInfo.getTeamChannels(ctx, teamId);
     const records: ChannelRecord[] = channels
@@ -46,7 +49,7 @@ async function refreshChannels(ctx: TurnContext, s: BotServices, teamId: string)
 }
 
 /** the bot was added to a team: remember it and its channels, and post the welcome card in General once. */
-export async function onTeamInstalled(ctx: TurnContext, s: BotServices, locale: Locale): Promise<void> {
+export async function onTeamInstalled(ctx: TurnContext, s: AppServices, locale: Locale): Promise<void> {
   const team = await rememberTeamFromActivity(s, ctx.activity);
   await refreshChannels(ctx, s, team.teamId);
   s.log.info({ teamId: team.teamId }, 'installed in team');
@@ -56,7 +59,7 @@ export async function onTeamInstalled(ctx: TurnContext, s: BotServices, locale: 
 }
 
 /** a person opened a personal chat with the bot: keep the reference for later messages and greet them once. */
-export async function onPersonalInstalled(ctx: TurnContext, s: BotServices, facts: TurnFacts): Promise<void> {
+export async function onPersonalInstalled(ctx: TurnContext, s: AppServices, facts: TurnFacts): Promise<void> {
   if (!facts.aadObjectId) return;
   await s.storage.installations.savePerson({
     aadObjectId: facts.aadObjectId,
@@ -74,7 +77,7 @@ export async function onPersonalInstalled(ctx: TurnContext, s: BotServices, fact
 }
 
 /** the bot was removed from a team or a personal chat: stop posting there. */
-export async function onUninstalled(ctx: TurnContext, s: BotServices): Promise<void> {
+export async function onUninstalled(ctx: TurnContext, s: AppServices): Promise<void> {
   const facts = turnFacts(ctx.activity, s.config.defaultLocale);
   if (facts.teamId) await s.storage.installations.deactivateTeam(facts.teamId);
   else if (facts.aadObjectId) await s.storage.installations.deactivatePerson(facts.aadObjectId);
@@ -82,7 +85,7 @@ export async function onUninstalled(ctx: TurnContext, s: BotServices): Promise<v
 }
 
 /** channel created, renamed, restored or deleted in an installed team; its kind (standard, private, shared) is kept. */
-export async function onChannelChanged(ctx: TurnContext, s: BotServices): Promise<void> {
+export async function onChannelChanged(ctx: TurnContext, s: AppServices): Promise<void> {
   const data = teamsChannelData(ctx.activity);
   const teamId = data.team?.id;
   const channelId = data.channel?.id;
@@ -103,7 +106,7 @@ const TEAM_MEMBERS_CHANGED = new Set(['teamMemberAdded', 'teamMemberRemoved']);
  * rosters read for it are forgotten, so the next click reads who belongs now, and the kind Teams reports for the
  * channel is kept. A membership change never waits for the roster's time to live.
  */
-export async function onMembersChanged(ctx: TurnContext, s: BotServices): Promise<void> {
+export async function onMembersChanged(ctx: TurnContext, s: AppServices): Promise<void> {
   const data = teamsChannelData(ctx.activity);
   const teamId = data.team?.id;
   if (!teamId || data.eventType === undefined) return;

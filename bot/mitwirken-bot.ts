@@ -1,58 +1,56 @@
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
-import { isItemId, isVerb, parsePayload, VERBS, type Verb } from '../core/card-actions';
+import { isItemId, isVerb, parsePayload, VERBS, type PayloadOf, type Verb } from '../core/card-actions';
 import { ADMIN_COMMANDS, parseCommand, type Command } from '../core/commands';
 import { messages } from '../core/messages';
 import { describeProblem, type Problem } from '../core/problems';
 import { PREVIEW_ITEM_PREFIX } from '../dialogs/campaign-wizard';
 import { isStorageUnavailable } from '../storage/tables';
-import type { ActionHandler, ActionTurn } from './actions/action-turn';
-import { campaignCopyAction, campaignDeleteAction } from './actions/campaign-edit-actions';
-import { campaignStatusAction } from './actions/campaign-status-action';
-import { exportCampaignAction } from './actions/export-campaign-action';
-import { ideaAction } from './actions/idea-action';
-import { ideaSupportAction, ideaVolunteerAction } from './actions/idea-backing-actions';
-import { ideaStatusAction } from './actions/idea-status-action';
-import { ideaForTeamAction, ideasOfTeamAction } from './actions/idea-team-actions';
-import { followUpPollAction } from './actions/follow-up-poll-action';
-import { leaderPickAction } from './actions/leader-pick-action';
-import { myDataAction } from './actions/my-data-action';
-import { postToAction } from './actions/post-to-action';
-import { refreshAction } from './actions/refresh-action';
-import { voteAction } from './actions/vote-action';
-import { wizardAction } from './actions/wizard-action';
-import { addAdminCommand } from './commands/add-admin-command';
-import { auditCommand } from './commands/audit-command';
-import { myDataCommand } from './commands/my-data-command';
-import { campaignsCommand, reloadCampaignsCommand } from './commands/campaign-commands';
-import { closeCommand } from './commands/close-command';
-import type { CommandHandler, CommandTurn } from './commands/command-turn';
-import { demoCommand } from './commands/demo-command';
-import { digestCommand } from './commands/digest-command';
-import { exportCommand } from './commands/export-command';
-import { helpCommand } from './commands/help-command';
-import { ideasCommand, submitIdeaCommand } from './commands/idea-commands';
-import { ideasCardWithProblem } from './ideas/idea-problem-card';
-import { addLeaderCommand, leadersCommand, removeLeaderCommand } from './commands/leader-commands';
-import { newCampaignCommand } from './commands/new-campaign-command';
-import { postCommand } from './commands/post-command';
-import { onChannelChanged, onMembersChanged, onPersonalInstalled, onTeamInstalled, onUninstalled } from './installation-events';
-import { AnswerThrottle } from './answer-throttle';
-import { renderItemCard } from './item-view';
-import type { BotServices } from './services';
-import { teamAccess } from './team-access';
-import { commandText, turnFacts, type TurnFacts } from './turn-facts';
+import { campaignCopyAction, campaignDeleteAction } from '../app/campaigns';
+import { campaignStatusAction } from '../app/campaigns';
+import { exportCampaignAction } from '../app/exports';
+import { ideaAction } from '../app/ideas';
+import { ideaSupportAction, ideaVolunteerAction } from '../app/ideas';
+import { ideaStatusAction } from '../app/ideas';
+import { ideaForTeamAction, ideasOfTeamAction } from '../app/ideas';
+import { followUpPollAction } from '../app/ideas';
+import { leaderPickAction } from '../app/leaders';
+import { myDataAction } from '../app/privacy';
+import { postToAction } from '../app/polls';
+import { refreshAction } from '../app/polls';
+import { voteAction } from '../app/polls';
+import { addAdminCommand } from '../app/admins';
+import { auditCommand } from '../app/admins';
+import { myDataCommand } from '../app/privacy';
+import { campaignsCommand, reloadCampaignsCommand } from '../app/campaigns';
+import { closeCommand } from '../app/polls';
+import type { ActionHandler, CommandHandler, ReplyMessage, Turn, TurnFacts } from '../app/ports/turn';
+import { demoCommand } from '../app/polls';
+import { digestCommand } from '../app/digest';
+import { exportCommand } from '../app/exports';
+import { helpCommand } from '../app/help';
+import { ideasCommand, submitIdeaCommand } from '../app/ideas';
+import { ideasCardWithProblem } from '../app/ideas';
+import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/leaders';
+import { postCommand } from '../app/polls';
+import { CampaignWizardTurns } from './campaign-wizard-turns';
+import { onChannelChanged, onMembersChanged, onPersonalInstalled, onTeamInstalled, onUninstalled, rememberTeamFromActivity } from './installation-events';
+import { AnswerThrottle } from '../app/polls';
+import { renderItemCard } from '../app/polls';
+import type { AppServices } from '../app/ports/services';
+import { teamAccess } from '../app/teams';
+import { commandText, turnFacts } from './turn-facts';
+import type { CampaignWizard } from '../dialogs/campaign-wizard';
 
-/** one handler per command name. */
-const COMMANDS: { [N in Command['name']]: CommandHandler<N> } = {
+/** one handler per command name (the wizard's runs on the turn itself: handleMessage). */
+const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler<N> } = {
   help: helpCommand,
   post: postCommand,
   close: closeCommand,
   demo: demoCommand,
   campaigns: campaignsCommand,
   reloadCampaigns: reloadCampaignsCommand,
-  newCampaign: newCampaignCommand,
   addAdmin: addAdminCommand,
   submitIdea: submitIdeaCommand,
   ideas: ideasCommand,
@@ -65,8 +63,8 @@ const COMMANDS: { [N in Command['name']]: CommandHandler<N> } = {
   audit: auditCommand,
 };
 
-/** one handler per card verb. */
-const ACTIONS: { [V in Verb]: ActionHandler<V> } = {
+/** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
+const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } = {
   [VERBS.vote]: voteAction,
   [VERBS.submitIdea]: ideaAction,
   [VERBS.postTo]: postToAction,
@@ -74,7 +72,6 @@ const ACTIONS: { [V in Verb]: ActionHandler<V> } = {
   [VERBS.campaignStatus]: campaignStatusAction,
   [VERBS.campaignCopy]: campaignCopyAction,
   [VERBS.campaignDelete]: campaignDeleteAction,
-  [VERBS.wizard]: wizardAction,
   [VERBS.ideaSupport]: ideaSupportAction,
   [VERBS.ideaVolunteer]: ideaVolunteerAction,
   [VERBS.ideaStatus]: ideaStatusAction,
@@ -90,17 +87,19 @@ const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
 /**
  * routes Teams activities: chat commands by name, card actions by verb, install events to bookkeeping.
- * Handlers get their capabilities from BotServices; nothing here parses text beyond the command word.
+ * Handlers get their capabilities from AppServices; nothing here parses text beyond the command word.
  */
 export class MitwirkenBot extends TeamsActivityHandler {
   /** at most one answer per person and item per second is processed. */
   private readonly throttle: AnswerThrottle;
+  private readonly wizard: CampaignWizardTurns;
 
   constructor(
-    private readonly s: BotServices,
-    options: { answerIntervalMs?: number } = {},
+    private readonly s: AppServices,
+    options: { wizard: CampaignWizard; answerIntervalMs?: number },
   ) {
     super();
+    this.wizard = new CampaignWizardTurns(options.wizard);
     this.throttle = new AnswerThrottle({ intervalMs: options.answerIntervalMs, now: () => this.s.now().getTime() });
     this.onMessage(async (ctx, next) => {
       await this.guard(ctx, () => this.handleMessage(ctx));
@@ -136,6 +135,19 @@ export class MitwirkenBot extends TeamsActivityHandler {
     });
   }
 
+  /** the turn as features see it: who and where, the ports, and replying into this conversation. */
+  private turn(ctx: TurnContext, facts: TurnFacts, personId: string): Turn {
+    return {
+      facts,
+      s: this.s,
+      personId,
+      reply: async (message: ReplyMessage) => {
+        await ctx.sendActivity(typeof message === 'string' ? message : Array.isArray(message) ? MessageFactory.list([...message]) : MessageFactory.attachment(message as CardAttachment));
+      },
+      team: () => rememberTeamFromActivity(this.s, ctx.activity),
+    };
+  }
+
   private facts(ctx: TurnContext): TurnFacts {
     const facts = turnFacts(ctx.activity, this.s.config.defaultLocale);
     // The Agents Playground always reports en-US; with it, the configured language wins.
@@ -162,8 +174,9 @@ export class MitwirkenBot extends TeamsActivityHandler {
     const personId = facts.aadObjectId;
     if (!personId) return reject({ key: 'errNoIdentity' });
     if (ADMIN_COMMANDS.has(command.name) && !(await this.s.isAdmin(personId))) return reject({ key: 'errNotAdmin' });
-    const turn: CommandTurn = { ctx, facts, s: this.s, personId };
-    await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);
+    const turn = this.turn(ctx, facts, personId);
+    if (command.name === 'newCampaign') await this.wizard.start(ctx, turn);
+    else await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);
   }
 
   /** Action.Execute: answers with the card the person sees next; problems are shown on the card. */
@@ -174,10 +187,9 @@ export class MitwirkenBot extends TeamsActivityHandler {
     const data = invokeValue?.action?.data;
     const hint = (data as { itemId?: unknown } | undefined)?.itemId;
     const itemIdHint = isItemId(hint) ? hint : undefined;
-    const personId = facts.aadObjectId ?? ctx.activity.from.id;
     const problemCard = async (problem: Problem): Promise<AdaptiveCardInvokeResponse> => {
       this.s.log.info({ verb, problem: problem.key }, 'card action refused');
-      return respond((await ideasCardWithProblem(this.s, ctx, facts, verb, data, problem)) ?? (await this.problemCard(facts, personId, problem, itemIdHint)));
+      return respond((await ideasCardWithProblem(this.s, facts, verb, data, problem)) ?? (await this.problemCard(facts, problem, itemIdHint)));
     };
     try {
       if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });
@@ -188,8 +200,8 @@ export class MitwirkenBot extends TeamsActivityHandler {
       if (!payload.ok) return await problemCard(payload.problem);
       const answered = verb === VERBS.vote || verb === VERBS.submitIdea ? (payload.value as { itemId: string }).itemId : undefined;
       if (answered !== undefined && !this.throttle.tryAcquire(personId, answered)) return await problemCard({ key: 'errSlowDown' });
-      const turn: ActionTurn = { ctx, facts, s: this.s, personId };
-      const outcome = await (ACTIONS[verb] as ActionHandler<Verb>)(turn, payload.value as never);
+      const turn = this.turn(ctx, facts, personId);
+      const outcome = verb === VERBS.wizard ? await this.wizard.submit(ctx, turn, payload.value as PayloadOf[typeof VERBS.wizard]) : await (ACTIONS[verb] as ActionHandler<Verb>)(turn, payload.value as never);
       return outcome.ok ? respond(outcome.value) : await problemCard(outcome.problem);
     } catch (err) {
       const down = isStorageUnavailable(err);
@@ -199,10 +211,11 @@ export class MitwirkenBot extends TeamsActivityHandler {
   }
 
   /** the item card with the problem on top when the item can be shown to the person (teamAccess), else a small message card. */
-  private async problemCard(facts: TurnFacts, personId: string, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
+  private async problemCard(facts: TurnFacts, problem: Problem, itemId: string | undefined): Promise<CardAttachment> {
     const text = describeProblem(facts.locale, problem);
-    const item = itemId ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
-    const shown = item ? await teamAccess(this.s, facts, item, personId, 'item').catch(() => undefined) : undefined;
+    const personId = facts.aadObjectId;
+    const item = itemId && personId ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
+    const shown = item && personId ? await teamAccess(this.s, facts, item, personId, 'item').catch(() => undefined) : undefined;
     if (item && shown?.ok) {
       return renderItemCard(this.s.storage, item, { locale: facts.locale, minGroupSize: this.s.config.minGroupSize, timeZone: this.s.config.timeZone, notice: { kind: 'attention', text } });
     }

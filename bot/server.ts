@@ -2,8 +2,8 @@ import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import { claimedTenantIds, fromTeams, parseEnvelope, tenantAllowed } from './activity-envelope';
-import { attachmentHeader, type DownloadSource } from './download-links';
-import { noTelemetry, type Telemetry } from './telemetry/telemetry';
+import { attachmentHeader, type DownloadSource } from '../app/exports';
+import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
 
 /** largest request body accepted on /api/messages; larger ones get 413. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,12 +1,13 @@
 import { TeamsInfo, type CloudAdapter, type ConversationReference, type TeamsPagedMembersResult, type TurnContext } from 'botbuilder';
 import type { TeamRecord } from '../core/installations';
 import type { Member } from '../core/people';
+import type { TeamsRosters } from '../app/ports/teams';
 
 /** the most members Teams gives in one page of a roster. */
 const PAGE_SIZE = 500;
 
 /** reads the members of a team, or of one of its channels, from Teams (the roster API), page by page. */
-export class TeamRoster {
+export class TeamRoster implements TeamsRosters {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,

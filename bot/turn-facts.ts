@@ -1,22 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { ConversationRef } from '../core/installations';
 import { resolveLocale, type Locale } from '../core/locale';
-
-/** what a handler needs to know about the incoming activity, read in one place. */
-export interface TurnFacts {
-  locale: Locale;
-  /** the person: `from.aadObjectId` of the activity (never card data, never `from.id`); undefined when missing or empty. */
-  aadObjectId?: string;
-  userName: string;
-  teamId?: string;
-  channelId?: string;
-  tenantId?: string;
-  conversationType?: string;
-  conversationId: string;
-  isPersonal: boolean;
-  /** an id for this delivery, stable across retries of the same activity. */
-  deliveryKey: string;
-}
+import type { TurnFacts } from '../app/ports/turn';
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string; aadGroupId?: string };
@@ -30,6 +15,14 @@ export function teamsChannelData(activity: Partial<Activity>): TeamsChannelData 
   return (activity.channelData ?? {}) as TeamsChannelData;
 }
 
+/**
+ * the one rule for the tenant an activity belongs to: `channelData.tenant.id`, else `conversation.tenantId` (Teams
+ * sends both; the server has already refused activities whose two disagree with ALLOWED_TENANT_IDS).
+ */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  return teamsChannelData(activity).tenant?.id || activity.conversation?.tenantId || undefined;
+}
+
 /** reads locale, identity, team and channel from an activity. */
 export function turnFacts(activity: Partial<Activity>, defaultLocale: Locale): TurnFacts {
   const data = teamsChannelData(activity);
@@ -38,9 +31,10 @@ export function turnFacts(activity: Partial<Activity>, defaultLocale: Locale): T
     locale: resolveLocale(activity.locale, defaultLocale),
     aadObjectId: activity.from?.aadObjectId || undefined,
     userName: activity.from?.name ?? '',
+    userId: activity.from?.id ?? '',
     teamId: data.team?.id,
     channelId: data.channel?.id ?? (data.team?.id ? data.team.id : undefined),
-    tenantId: data.tenant?.id ?? activity.conversation?.tenantId,
+    tenantId: tenantOf(activity),
     conversationType,
     conversationId: activity.conversation?.id ?? '',
     isPersonal: conversationType === 'personal' || (!data.team && activity.conversation?.isGroup !== true && conversationType !== 'groupChat' && conversationType !== 'channel'),

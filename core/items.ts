@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import type { Problem } from './problems';
 
 /** how people answer a poll: one option, several options, or a 1–5 rating. */
 export type PollKind = 'single' | 'multi' | 'rating';
@@ -66,4 +67,16 @@ export function optionsOf(item: Pick<ItemDraft, 'kind' | 'pollKind' | 'options'>
 /** whether an item still takes answers at the given moment. */
 export function isOpen(item: Pick<Item, 'status' | 'closesAt'>, now: Date): boolean {
   return item.status === 'open' && (!item.closesAt || item.closesAt.getTime() > now.getTime());
+}
+
+/**
+ * the rule for a valid ballot on a poll: every choice one of its options, exactly one unless the poll is multiple
+ * choice, and no more than its `maxChoices`. Undefined when valid, else the problem to show.
+ */
+export function ballotProblem(item: Pick<ItemDraft, 'kind' | 'pollKind' | 'options' | 'maxChoices'>, choices: readonly number[]): Problem | undefined {
+  const options = optionsOf(item);
+  if (choices.some((c) => !Number.isInteger(c) || c < 0 || c >= options.length)) return { key: 'errChoiceOutOfRange' };
+  if (item.pollKind !== 'multi' && choices.length !== 1) return { key: 'errInvalidPayload' };
+  if (item.maxChoices !== undefined && choices.length > item.maxChoices) return { key: 'errTooManyChoices', args: [item.maxChoices] };
+  return undefined;
 }

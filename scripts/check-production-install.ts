@@ -24,12 +24,12 @@ export const BUILD = ['npm', 'run', 'build'];
 /** the runtime's install: only what production needs. */
 export const PRODUCTION_INSTALL = ['npm', 'ci', '--omit=dev', '--no-audit', '--no-fund'];
 /** how production starts the bot. */
-export const START = ['node', 'dist/bot/main.js'];
+export const START = ['node', 'dist/host/main.js'];
 /** what the runtime needs besides its install: the compiled bot (JSON templates included: tsc copies what the code imports). */
 export const RUNTIME_FROM_BUILD = ['dist'];
 /** the files both installs read. */
 export const INSTALL_FILES = ['package.json', 'package-lock.json', '.npmrc'];
-/** the graceful shutdown's default deadline (bot/config.ts). */
+/** the graceful shutdown's default deadline (app/config.ts). */
 const SHUTDOWN_DEADLINE_MS = 25_000;
 
 const ROOT = path.resolve(__dirname, '..');

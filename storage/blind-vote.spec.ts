@@ -50,10 +50,10 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
   test('a first vote is one batch: anonymous alone, named with its index and participation rows', async () => {
     const anonymous = samplePoll({ anonymous: true });
     const named = samplePoll();
-    await b.responses.castVote(anonymous, person(1), [0]);
-    await b.responses.castVote(named, person(1), [0]);
-    expect(await requestsOf(() => b.responses.castVote(anonymous, person(2), [1]))).toBe(1);
-    expect(await requestsOf(() => b.responses.castVote(named, person(2), [1]))).toBe(3);
+    await b.responses.castVote(anonymous, person(1), [0], new Date());
+    await b.responses.castVote(named, person(1), [0], new Date());
+    expect(await requestsOf(() => b.responses.castVote(anonymous, person(2), [1], new Date()))).toBe(1);
+    expect(await requestsOf(() => b.responses.castVote(named, person(2), [1], new Date()))).toBe(3);
     expect(await a.responses.tally(anonymous)).toEqual({ counts: [1, 1, 0], voters: 2 });
     expect(await a.responses.tally(named)).toEqual({ counts: [1, 1, 0], voters: 2 });
   });
@@ -62,7 +62,7 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
     for (const anonymous of [false, true]) {
       const item = samplePoll({ anonymous });
       for (let i = 0; i < 12; i++) {
-        const outcome = await (i % 2 === 0 ? a : b).responses.castVote(item, person(i), [i % 3]);
+        const outcome = await (i % 2 === 0 ? a : b).responses.castVote(item, person(i), [i % 3], new Date());
         expect(outcome.status).toBe('recorded');
       }
       expect(await a.responses.tally(item)).toEqual({ counts: [4, 4, 4], voters: 12 });
@@ -73,24 +73,24 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
   test('a named vote changed later moves the tally; an anonymous second vote is refused', async () => {
     const named = samplePoll();
     const who = person(1);
-    await b.responses.castVote(named, person(2), [0]);
-    await b.responses.castVote(named, who, [0]);
-    expect(await b.responses.castVote(named, who, [2])).toEqual({ status: 'recorded', tally: { counts: [1, 0, 1], voters: 2 }, choices: [2] });
-    expect((await b.responses.castVote(named, who, [2])).status).toBe('unchanged');
+    await b.responses.castVote(named, person(2), [0], new Date());
+    await b.responses.castVote(named, who, [0], new Date());
+    expect(await b.responses.castVote(named, who, [2], new Date())).toEqual({ status: 'recorded', tally: { counts: [1, 0, 1], voters: 2 }, choices: [2] });
+    expect((await b.responses.castVote(named, who, [2], new Date())).status).toBe('unchanged');
     expect(await a.responses.namedVote(named, who.aadObjectId)).toEqual([2]);
 
     const anonymous = samplePoll({ anonymous: true });
-    await b.responses.castVote(anonymous, who, [1]);
-    expect((await b.responses.castVote(anonymous, who, [0])).status).toBe('anonymous-final');
+    await b.responses.castVote(anonymous, who, [1], new Date());
+    expect((await b.responses.castVote(anonymous, who, [0], new Date())).status).toBe('anonymous-final');
     expect(await a.responses.tally(anonymous)).toEqual({ counts: [0, 1, 0], voters: 1 });
   });
 
   test('a poll sealed by another instance refuses the vote and stores nothing of it', async () => {
     const item = samplePoll();
-    await b.responses.castVote(item, person(1), [0]); // b now knows the tally
-    await a.responses.seal(item);
+    await b.responses.castVote(item, person(1), [0], new Date()); // b now knows the tally
+    await a.responses.seal(item, new Date());
     const late = person(2);
-    expect(await b.responses.castVote(item, late, [1])).toEqual({ status: 'closed', tally: { counts: [1, 0, 0], voters: 1 } });
+    expect(await b.responses.castVote(item, late, [1], new Date())).toEqual({ status: 'closed', tally: { counts: [1, 0, 0], voters: 1 } });
     expect(await a.responses.tally(item)).toEqual({ counts: [1, 0, 0], voters: 1 });
     expect(await a.responses.namedVote(item, late.aadObjectId)).toBeUndefined();
     const rowsOfLate: unknown[] = [];
@@ -101,10 +101,10 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
   test('a tally changed behind the instance (an erased vote) is read again before counting', async () => {
     const item = samplePoll();
     const leaving = person(1);
-    await b.responses.castVote(item, leaving, [0]);
+    await b.responses.castVote(item, leaving, [0], new Date());
     await a.personalData.eraseNamedVotes(leaving.aadObjectId);
     expect(await a.responses.tally(item)).toEqual({ counts: [0, 0, 0], voters: 0 });
-    await b.responses.castVote(item, person(2), [2]);
+    await b.responses.castVote(item, person(2), [2], new Date());
     expect(await a.responses.tally(item)).toEqual({ counts: [0, 0, 1], voters: 1 });
   });
 });
@@ -112,11 +112,11 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
 test('erasing a named vote from a closed poll removes the person’s link and leaves the sealed result as it was', async () => {
   const item = samplePoll();
   const leaving = person(1);
-  await a.responses.castVote(item, leaving, [0]);
-  await a.responses.castVote(item, person(2), [1]);
-  await a.responses.seal(item);
+  await a.responses.castVote(item, leaving, [0], new Date());
+  await a.responses.castVote(item, person(2), [1], new Date());
+  await a.responses.seal(item, new Date());
   await a.personalData.eraseNamedVotes(leaving.aadObjectId);
   expect(await a.responses.namedVote(item, leaving.aadObjectId)).toBeUndefined();
   expect(await a.responses.tallyState(item)).toEqual({ tally: { counts: [1, 1, 0], voters: 2 }, sealed: true });
-  expect((await b.responses.castVote(item, person(3), [2])).status).toBe('closed');
+  expect((await b.responses.castVote(item, person(3), [2], new Date())).status).toBe('closed');
 });

@@ -26,7 +26,7 @@ test('answers written to the embedded table server under a data folder survive a
     const first = await startEmbeddedTableServer({ dataDir });
     const storage = await openStorage({ connectionString: first.connectionString, answerSecret: 's'.repeat(32), timeZone: 'Europe/Berlin', minGroupSize: 5 });
     await storage.items.create(item);
-    await storage.responses.castVote(item, { aadObjectId: 'aad-1', name: 'Anna Becker' }, [0]);
+    await storage.responses.castVote(item, { aadObjectId: 'aad-1', name: 'Anna Becker' }, [0], new Date());
     await first.close();
 
     const second = await startEmbeddedTableServer({ dataDir });

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { Item } from '../core/items';
 import { isoWeekKey } from '../core/iso-week';
-import { PK, RK, addressOf, ideaIdOf, promptIdeaIdOf, toEntity, toRecord, type IdeaAddress, type IdeaEntity, type IdeaRecord, type IdeaStatus, type StatusChange } from './idea-rows';
+import type { IdeaRecord, StatusRecord } from '../core/ideas/idea-record';
+import type { IdeaStatus } from '../core/ideas/idea-status';
+import { PK, RK, addressOf, ideaIdOf, promptIdeaIdOf, toEntity, toRecord, type IdeaAddress, type IdeaEntity } from './idea-rows';
 import { shuffle } from './shuffle';
 import { definedOnly, isConflict, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
 import { keyedHash } from './keyed-hash';
 
-export type { IdeaRecord, IdeaStatus, StatusChange } from './idea-rows';
 
 /** what `create` needs; author fields of an anonymous idea are dropped, never stored. */
 export interface NewIdea {
@@ -183,9 +184,9 @@ export class IdeaRepository {
   }
 
   /** the status changes of an idea, oldest first. */
-  async history(ideaId: string): Promise<StatusChange[]> {
+  async history(ideaId: string): Promise<StatusRecord[]> {
     const at = this.address(ideaId);
-    const out: StatusChange[] = [];
+    const out: StatusRecord[] = [];
     const rows = this.table.listEntities<{ status: string; note?: string; by: string; at: string }>({ queryOptions: { filter: rowPrefixFilter(at.pk, RK.history(at.key)) } });
     for await (const e of rows) out.push(definedOnly({ status: e.status as IdeaStatus, note: e.note, by: e.by, at: new Date(e.at) }));
     return out;

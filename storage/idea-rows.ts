@@ -1,39 +1,8 @@
+import type { IdeaRecord } from '../core/ideas/idea-record';
+import type { IdeaStatus } from '../core/ideas/idea-status';
 import { definedOnly, keyPart } from './tables';
 
 // Row shapes and keys of the Ideas table; IdeaRepository (idea-repository.ts) is the only user.
-
-/** where an idea stands; 'new' until a leader sets it. */
-export type IdeaStatus = 'new' | 'review' | 'accepted' | 'inProgress' | 'done' | 'declined';
-
-/** one idea: from an idea prompt (itemId) or sent in personal chat. Anonymous ideas carry no author. */
-export interface IdeaRecord {
-  /** encodes team, week and key: a point read, safe in URLs and card data. */
-  ideaId: string;
-  teamId: string;
-  /** ISO week of createdAt in the configured time zone ('2026-W10'). */
-  week: string;
-  itemId?: string;
-  conversationId?: string;
-  text: string;
-  anonymous: boolean;
-  authorId?: string;
-  authorName?: string;
-  status: IdeaStatus;
-  statusNote?: string;
-  statusBy?: string;
-  statusAt?: Date;
-  supportCount: number;
-  volunteerCount: number;
-  createdAt: Date;
-}
-
-/** one status change, as `history` lists it, oldest first. */
-export interface StatusChange {
-  status: IdeaStatus;
-  note?: string;
-  by: string;
-  at: Date;
-}
 
 export interface IdeaEntity {
   teamId: string;

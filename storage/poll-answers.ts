@@ -122,15 +122,15 @@ export class PollAnswers {
   }
 
   /** records a vote; a named vote may be changed while the poll is open, an anonymous one is final. */
-  async cast(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
-    return item.anonymous ? this.castAnonymous(item, who, choices) : this.castNamed(item, who, choices);
+  async cast(item: Item, who: Respondent, choices: number[], at: Date): Promise<VoteOutcome> {
+    return item.anonymous ? this.castAnonymous(item, who, choices) : this.castNamed(item, who, choices, at);
   }
 
-  private async castNamed(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
+  private async castNamed(item: Item, who: Respondent, choices: number[], at: Date): Promise<VoteOutcome> {
     const index = { partitionKey: namedVoteIndex.pk(who.aadObjectId), rowKey: namedVoteIndex.rk(item.id), itemId: item.id };
     // the person's index row is written before the vote, so their own-data export and erasure always find it.
     await this.table.upsertEntity(index, 'Replace');
-    const vote = { partitionKey: item.id, rowKey: rows.vote(who.aadObjectId), choices: JSON.stringify(choices), name: who.name, aadObjectId: who.aadObjectId, at: new Date().toISOString() };
+    const vote = { partitionKey: item.id, rowKey: rows.vote(who.aadObjectId), choices: JSON.stringify(choices), name: who.name, aadObjectId: who.aadObjectId, at: at.toISOString() };
     // written as if it were the person's first vote (no read before it); 409 says it is not, then the vote is changed.
     let blind = true;
     return withConcurrencyRetry(async (): Promise<VoteOutcome> => {

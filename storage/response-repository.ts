@@ -3,7 +3,8 @@ import type { Item } from '../core/items';
 import type { Tally } from '../core/tally';
 import { AnonymousIdeas, type IdeaStats } from './anonymous-ideas';
 import type { BackgroundWork } from './background-work';
-import type { IdeaRecord, IdeaRepository } from './idea-repository';
+import type { IdeaRecord } from '../core/ideas/idea-record';
+import type { IdeaRepository } from './idea-repository';
 import type { ParticipationRepository } from './participation-repository';
 import { PollAnswers, type Respondent, type VoteOutcome } from './poll-answers';
 import type { SealedBox } from './sealed-box';
@@ -65,8 +66,8 @@ export class ResponseRepository {
    * records a poll vote; a named vote may be changed while the poll is open, an anonymous one is final.
    * Counts the voter in the team's weekly participation (`at`'s week): named at once, anonymous at the next flush.
    */
-  async castVote(item: Item, who: Respondent, choices: number[], at: Date = new Date()): Promise<VoteOutcome> {
-    const outcome = await this.polls.cast(item, who, choices);
+  async castVote(item: Item, who: Respondent, choices: number[], at: Date): Promise<VoteOutcome> {
+    const outcome = await this.polls.cast(item, who, choices, at);
     if (!item.anonymous && outcome.status !== 'closed') await this.weekly.recordNamed(item.teamId, who.aadObjectId, at);
     else if (outcome.status === 'recorded') this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);
     return outcome;
@@ -76,7 +77,7 @@ export class ResponseRepository {
    * closes an item's answers for good: a poll's final result is stored (no late vote changes it), an anonymous
    * prompt's ideas are written. Idempotent. Returns the poll's final tally (undefined for idea prompts).
    */
-  async seal(item: Item, at: Date = new Date()): Promise<Tally | undefined> {
+  async seal(item: Item, at: Date): Promise<Tally | undefined> {
     if (item.kind === 'poll') return this.polls.seal(item);
     if (item.anonymous) await this.anonymousIdeas.close(item, at);
     return undefined;
@@ -117,7 +118,7 @@ export class ResponseRepository {
    * thread, author, status 'new') with the prompt's Responses row; an anonymous one is kept sealed until the prompt
    * closes (AnonymousIdeas). Counts the author in the team's weekly participation.
    */
-  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string, at: Date = new Date()): Promise<IdeaSubmission> {
+  async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string, at: Date): Promise<IdeaSubmission> {
     if (item.anonymous) {
       if ((await this.anonymousIdeas.submit(item, who.aadObjectId, text, deliveryKey)) === 'closed') return { status: 'closed' };
       this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { decisionMessages } from '../core/ideas/idea-status';
 import { messages } from '../core/messages';
-import type { IdeaRecord } from '../storage/idea-repository';
+import type { IdeaRecord } from '../core/ideas/idea-record';
 import { ADMIN, OTHER_TEAM, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import { activeMarkdown, markdownTexts, shown } from './support/card-nodes';
 import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';

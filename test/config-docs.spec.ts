@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_KEYS } from '../bot/config';
+import { CONFIG_KEYS } from '../app/config';
 
 const read = (file: string) => readFileSync(path.join(__dirname, '..', file), 'utf8');
 

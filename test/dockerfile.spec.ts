@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type restify from 'restify';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../host/logger';
 import { createServer } from '../bot/server';
 import { BUILD, buildInputs, DEV_INSTALL, INSTALL_FILES, PRODUCTION_INSTALL, RUNTIME_FROM_BUILD, START } from '../scripts/check-production-install';
 

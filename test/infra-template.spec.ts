@@ -8,23 +8,23 @@
  * - the app settings are the `{ name: '…' }` entries of every top-level `var …Settings` declaration, in main.bicep
  *   and in the hosting modules (main.bicep's header says so, and the hosting modules build their app settings and
  *   environment only from those lists);
- * - the settings bot/config.ts reads are the keys loadConfig looks up in the environment it is given (a Proxy
+ * - the settings app/config.ts reads are the keys loadConfig looks up in the environment it is given (a Proxy
  *   records them), so this follows the code without a list to keep in step;
  * - the settings table is the first table after the heading "Every setting" in docs/deploy.md.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../bot/config';
+import { loadConfig } from '../app/config';
 
 /**
- * Settings the template sets before bot/config.ts reads them: the work that adds them to the code (managed-identity
+ * Settings the template sets before app/config.ts reads them: the work that adds them to the code (managed-identity
  * storage, OpenTelemetry, the shutdown deadline) is merged separately. Once config.ts reads one, the test "sets
  * nothing ahead of the code that the code already reads" fails until it is removed here. A key that turns out to be
  * read by a library instead (AZURE_CLIENT_ID by @azure/identity, APPLICATIONINSIGHTS_CONNECTION_STRING by the Azure
  * Monitor exporter) moves to READ_BY_LIBRARIES.
  */
 const SET_AHEAD_OF_CODE: string[] = [];
-/** settings read by a library straight from the environment, not through bot/config.ts. */
+/** settings read by a library straight from the environment, not through app/config.ts. */
 const READ_BY_LIBRARIES: string[] = [];
 /** read by Node.js and glibc, not by the bot (docs/operations.md, memory). */
 const RUNTIME_SETTINGS = ['NODE_OPTIONS', 'MALLOC_ARENA_MAX'];
@@ -251,7 +251,7 @@ describe('the Bicep files', () => {
 });
 
 describe('the app settings', () => {
-  it('set every setting bot/config.ts reads, or leave it out on purpose with a reason in main.bicep', () => {
+  it('set every setting app/config.ts reads, or leave it out on purpose with a reason in main.bicep', () => {
     expect(configKeys.size).toBeGreaterThan(15);
     const unaccounted = sorted([...configKeys].filter((k) => !templateKeys.has(k) && !omitted.has(k)));
     expect(unaccounted).toEqual([]);

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { FANOUT_CAMPAIGN, fanoutConfig, openFanoutStorage, seedFanout } from '../bench/fanout-world';
 import { duplicatePosts, postsByChannel, TeamsConnector, type TeamsConnectorOptions } from '../bench/teams-connector';
-import { createBotApp, type BotApp } from '../bot/bot-app';
-import type { TickReport } from '../bot/campaign-scheduler';
+import { createBotApp, type BotApp } from '../host/bot-app';
+import type { TickReport } from '../app/campaigns/campaign-scheduler';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
 import type { Storage } from '../storage/open-storage';
 

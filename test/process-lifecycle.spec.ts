@@ -1,4 +1,4 @@
-// The real entry point (bot/main.ts, through tsx) in local mode without the Playground, as a process: how it ends on
+// The real entry point (host/main.ts, through tsx) in local mode without the Playground, as a process: how it ends on
 // SIGTERM, when its shutdown hangs past SHUTDOWN_TIMEOUT_MS, and after an unhandled rejection or uncaught exception.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,12 +25,12 @@ interface BotRun {
 
 const dirs: string[] = [];
 
-/** starts bot/main.ts in a fresh working directory (no .env, no campaign files) with its own data folder. */
+/** starts host/main.ts in a fresh working directory (no .env, no campaign files) with its own data folder. */
 function startBot(env: Record<string, string> = {}): BotRun {
   const cwd = mkdtempSync(path.join(tmpdir(), 'mitwirken-lifecycle-'));
   dirs.push(cwd);
   const tsx = pathToFileURL(require.resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'bot', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'host', 'main.ts')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, PLAYGROUND: 'off', PORT: '0', DATA_DIR: path.join(cwd, 'data'), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,7 +93,7 @@ afterAll(() => {
 
 jest.setTimeout(90_000);
 
-describe('the process (bot/main.ts in local mode)', () => {
+describe('the process (host/main.ts in local mode)', () => {
   test('SIGTERM stops it gracefully with exit code 0', async () => {
     const run = runs.sigterm;
     const port = await withinMs(run.listening, 60_000, 'listening');

@@ -1,5 +1,5 @@
 // A production install (`npm ci --omit=dev`) has only package.json's dependencies. Every package the bot loads when it
-// starts (the static imports reachable from bot/main.ts) must be one of them; development-only packages (embedded
+// starts (the static imports reachable from host/main.ts) must be one of them; development-only packages (embedded
 // Azurite, the Agents Playground, pino-pretty) may only be loaded lazily, in local mode or when they are installed.
 // scripts/check-production-install.ts proves the same by running the build; this finds the import that breaks it early.
 import { builtinModules } from 'node:module';
@@ -49,7 +49,7 @@ function importsOf(file: string): { eager: string[]; lazy: string[] } {
 }
 
 /** the modules only local mode loads (embedded Azurite, the Agents Playground): development dependencies may live there. */
-const LOCAL_MODE_FILES = new Set(['storage/embedded-azurite.ts', 'bot/playground.ts']);
+const LOCAL_MODE_FILES = new Set(['storage/embedded-azurite.ts', 'host/playground.ts']);
 
 /**
  * the packages reached from `entry`: `production` outside the local-mode modules (lazily loaded ones included:
@@ -82,9 +82,9 @@ function packagesFrom(entry: string): { production: Set<string>; localOnly: Set<
   return { production, localOnly: new Set([...local].filter((name) => !production.has(name))), eagerFiles };
 }
 
-const reached = packagesFrom(path.join(ROOT, 'bot', 'main.ts'));
+const reached = packagesFrom(path.join(ROOT, 'host', 'main.ts'));
 
-describe('what bot/main.ts loads', () => {
+describe('what host/main.ts loads', () => {
   test('every package it loads outside local mode is a production dependency', () => {
     const notInstalled = [...reached.production].filter((name) => !(name in pkg.dependencies));
     expect(notInstalled).toEqual([]);

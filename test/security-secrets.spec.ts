@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { VERBS } from '../core/card-actions';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../host/logger';
 import { ADMIN, BOT, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
 import { APP_ID, JwtIssuer, productionEnv } from './support/jwt-issuer';
 import { samplePoll } from './support/sample-items';

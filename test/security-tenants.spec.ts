@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import { MitwirkenBot } from '../bot/mitwirken-bot';
 import { createServer } from '../bot/server';
-import { loadConfig } from '../bot/config';
+import { loadConfig } from '../app/config';
 import { ADMIN, BOT, startBotHarness, TENANT, type BotHarness } from './support/bot-harness';
 import { tableCensus } from './support/table-census';
 
@@ -20,7 +19,7 @@ beforeAll(async () => {
   h = await startBotHarness();
   const config = loadConfig({ PLAYGROUND: 'off', ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()}, 0000-unused ` });
   const log = h.app.services.log;
-  server = createServer({ adapter: h.app.adapter, bot: new MitwirkenBot(h.app.services), log, ready: async () => undefined, allowedTenantIds: config.allowedTenantIds });
+  server = createServer({ adapter: h.app.edge.adapter, bot: h.app.bot, log, ready: async () => undefined, allowedTenantIds: config.allowedTenantIds });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
 });

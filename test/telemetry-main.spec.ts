@@ -55,11 +55,11 @@ function startIngestion(tls: TestCertificate): Promise<https.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** starts bot/main.ts with tsx and resolves with its port once it listens. */
+/** starts host/main.ts with tsx and resolves with its port once it listens. */
 function startBot(env: Record<string, string>): Promise<number> {
   const tsx = path.resolve(__dirname, '../node_modules/.bin/tsx');
   // its own process group, so a test that fails half-way can end tsx and the bot under it together.
-  bot = spawn(tsx, [path.resolve(__dirname, '../bot/main.ts')], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', HOME: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  bot = spawn(tsx, [path.resolve(__dirname, '../host/main.ts')], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', HOME: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     bot.once('exit', (code) => reject(new Error(`the bot exited with ${code}:\n${output}`)));
     bot.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -128,7 +128,7 @@ const dependencies = () => envelopes.filter((e) => e.data?.baseType === 'RemoteD
 const metrics = (name: string) => envelopes.filter((e) => e.data?.baseType === 'MetricData' && e.data.baseData?.metrics?.some((m) => m.name === name)).map((e) => e.data?.baseData ?? {});
 
 /**
- * the bot as `npm start` runs it (bot/main.ts, its own process, local mode), with APPLICATIONINSIGHTS_CONNECTION_STRING
+ * the bot as `npm start` runs it (host/main.ts, its own process, local mode), with APPLICATIONINSIGHTS_CONNECTION_STRING
  * pointing at a loopback stand-in for Application Insights' ingestion endpoint: what reaches Azure Monitor, as the
  * exporter sends it.
  */

@@ -3,7 +3,7 @@ import https from 'node:https';
 import { SpanKind } from '@opentelemetry/api';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import { RedactingSpanProcessor } from '../bot/telemetry/span-redaction';
+import { RedactingSpanProcessor } from '../host/telemetry/span-redaction';
 import { ADMIN, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
 
 /**

@@ -1,5 +1,7 @@
 import pino from 'pino';
-import { ConversationGoneError, DeliveryFailedError, failureOf, OutboundQueue, type OutboundQueueOptions } from './outbound-queue';
+import { ConversationGoneError, DeliveryFailedError } from '../../app/ports/delivery-errors';
+import { failureOf } from './failure-of';
+import { OutboundQueue, type OutboundQueueOptions } from './outbound-queue';
 
 /** virtual time: sleeps resolve in time order when the test lets the clock run. */
 class VirtualClock {

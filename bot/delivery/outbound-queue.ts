@@ -2,10 +2,10 @@ import type { Logger } from 'pino';
 import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendFailure } from '../../core/delivery/retry-policy';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../../core/delivery/sliding-window';
 import { TokenBucket } from '../../core/delivery/token-bucket';
-import { METRICS, noTelemetry, type Telemetry } from '../telemetry/telemetry';
-import { ConversationGoneError, DeliveryFailedError, failureOf, type DeliveryTarget } from './send-failure';
+import { METRICS, noTelemetry, type Telemetry } from '../../app/ports/telemetry';
+import { ConversationGoneError, DeliveryFailedError, type DeliveryTarget } from '../../app/ports/delivery-errors';
+import { failureOf } from './failure-of';
 
-export { ConversationGoneError, DeliveryFailedError, failureOf, type DeliveryTarget } from './send-failure';
 
 export interface OutboundQueueOptions {
   log: Logger;

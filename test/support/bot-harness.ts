@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createBotApp, type BotApp } from '../../bot/bot-app';
-import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
-import type { Telemetry } from '../../bot/telemetry/telemetry';
+import { createBotApp, type BotApp } from '../../host/bot-app';
+import { loadConfig } from '../../app/config';
+import { createLogger } from '../../host/logger';
+import type { Telemetry } from '../../app/ports/telemetry';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
 import { ConnectorStub, type ConnectorStubOptions, type RosterMember } from './connector-stub';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Item } from '../../core/items';
-import type { IdeaRecord } from '../../storage/idea-repository';
+import type { IdeaRecord } from '../../core/ideas/idea-record';
 import type { IdeaSubmission } from '../../storage/response-repository';
 
 /** an open single-choice poll with fresh ids; override what a test cares about. */

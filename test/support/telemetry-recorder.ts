@@ -1,7 +1,7 @@
 import type { LogRecord, Logger as LogEmitter } from '@opentelemetry/api-logs';
 import { DataPointType, MeterProvider, MetricReader, type MetricData } from '@opentelemetry/sdk-metrics';
-import { OpenTelemetryTelemetry } from '../../bot/telemetry/open-telemetry';
-import type { Telemetry } from '../../bot/telemetry/telemetry';
+import { OpenTelemetryTelemetry } from '../../host/telemetry/open-telemetry';
+import type { Telemetry } from '../../app/ports/telemetry';
 
 /** a metric reader that collects on demand: what an exporter would get at its next interval. */
 class OnDemandReader extends MetricReader {

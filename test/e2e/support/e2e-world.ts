@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { createBotApp, type BotApp, type BotAppOptions } from '../../../bot/bot-app';
-import { loadConfig } from '../../../bot/config';
-import { readPlaygroundTenant } from '../../../bot/playground';
+import { createBotApp, type BotApp, type BotAppOptions } from '../../../host/bot-app';
+import { loadConfig } from '../../../app/config';
+import { readPlaygroundTenant } from '../../../host/playground';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../../storage/open-storage';
 import { openPlayground, startPlayground, type PlaygroundPage, type PlaygroundServer } from './playground';

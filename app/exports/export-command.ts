@@ -1,0 +1,23 @@
+import { buildExportListCard } from '../../cards/export-card';
+import { asAttachment } from '../../cards/render';
+import { messages } from '../../core/messages';
+import { describeProblem } from '../../core/problems';
+import { exportableCampaigns, exportScope } from './campaign-export';
+import type { CommandHandler } from '../ports/turn';
+
+/** `export`: in the personal chat, the campaigns whose results the person may download (admins: all; leaders: their teams). */
+export const exportCommand: CommandHandler<'export'> = async ({ reply, facts, s }) => {
+  if (!facts.isPersonal) {
+    await reply(messages(facts.locale).errPersonalChatOnly);
+    return;
+  }
+  const scope = await exportScope(s, facts.aadObjectId);
+  if (!scope) {
+    s.log.info({ problem: 'errExportNotAllowed' }, 'export refused');
+    await reply(describeProblem(facts.locale, { key: 'errExportNotAllowed' }));
+    return;
+  }
+  const campaigns = await exportableCampaigns(s, scope);
+  const card = buildExportListCard(facts.locale, campaigns, { leaderOnly: scope.kind === 'teams', linkMinutes: s.exportLinks.minutes });
+  await reply(asAttachment(card));
+};

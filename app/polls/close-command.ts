@@ -1,0 +1,24 @@
+import { describeProblem } from '../../core/problems';
+import { messages } from '../../core/messages';
+import { channelOfConversation } from '../../core/installations';
+import { closeItem } from './close-item';
+import type { CommandHandler } from '../ports/turn';
+
+/** `schließen` / `close` in a thread: closes its open item and shows the final results on the card. */
+export const closeCommand: CommandHandler<'close'> = async ({ reply, facts, s, personId }) => {
+  if (!facts.teamId) {
+    await reply(describeProblem(facts.locale, { key: 'errChannelOnly' }));
+    return;
+  }
+  const items = s.storage.items;
+  // In an item's own thread only that item counts; elsewhere in the channel, its newest open item.
+  const own = await items.latestInConversation(facts.conversationId);
+  const item = own ? (own.status === 'open' ? own : undefined) : await items.latestOpenInConversation(channelOfConversation(facts.conversationId));
+  if (!item || item.teamId !== facts.teamId) {
+    await reply(describeProblem(facts.locale, { key: 'errNoOpenItemHere' }));
+    return;
+  }
+  await closeItem(s, item.id);
+  await s.storage.audit.record({ actorId: personId, actorName: facts.userName || undefined, action: 'item.close', target: item.id, details: { team: item.teamId }, at: s.now() });
+  await reply(messages(facts.locale).closed);
+};

@@ -1,0 +1,18 @@
+import type { Item } from '../../core/items';
+import type { AppServices } from '../ports/services';
+
+/**
+ * closes an item (idempotent): first its answers — no answer gets in after, a poll's result is counted from every
+ * instance's votes and stored for good, an anonymous prompt's ideas are written all at once — then the item itself,
+ * so a close cut off halfway is finished by the next one (a closed item is never left with its answers open). Then
+ * the posted card is updated in place with the final results. Used by `schließen` and by the scheduler.
+ */
+export async function closeItem(s: AppServices, itemId: string): Promise<Item> {
+  const at = s.now();
+  const open = await s.storage.items.get(itemId);
+  if (open) await s.storage.responses.seal(open, open.closedAt ?? at);
+  const item = await s.storage.items.close(itemId, at);
+  await s.refresher.refreshNow(itemId);
+  s.log.info({ itemId }, 'item closed');
+  return item;
+}

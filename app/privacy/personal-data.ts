@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Item } from '../../core/items';
+import { optionsOf } from '../../core/items';
+import type { Locale } from '../../core/locale';
+import type { MyData } from '../../core/privacy/my-data';
+import { myDataDocument } from '../../core/privacy/my-data';
+import { FORMER_EMPLOYEE } from '../../core/texts/privacy';
+import type { DownloadFile } from '../exports';
+import type { AppServices } from '../ports/services';
+
+/** what a "meine daten" download link stands for: whose data, in which language. */
+export interface MyDataRequest {
+  personId: string;
+  locale: Locale;
+}
+
+export const myDataRequestSchema: z.ZodType<MyDataRequest> = z.object({ personId: z.string().min(1).max(128), locale: z.enum(['de', 'en']) });
+
+/** what an erasure removed or changed. */
+export interface ErasureSummary {
+  votes: number;
+  ideas: number;
+  supports: number;
+  volunteering: number;
+  roles: number;
+  personalChat: boolean;
+  records: number;
+}
+
+/** reads everything stored with a person's id: named votes, named ideas, supports, volunteering, roles, personal chat. */
+export async function gatherMyData(s: AppServices, personId: string, name?: string): Promise<MyData> {
+  const items = new Map<string, Promise<Item | undefined>>();
+  const item = (id: string) => items.get(id) ?? items.set(id, s.storage.items.get(id)).get(id)!;
+  const teams = new Map<string, Promise<string | undefined>>();
+  const teamName = (id: string) => teams.get(id) ?? teams.set(id, s.storage.installations.getTeam(id).then((t) => t?.name)).get(id)!;
+
+  const [votes, ideas, backings, admins, led, chat] = await Promise.all([
+    s.storage.personalData.namedVotes(personId),
+    s.storage.ideas.byAuthor(personId),
+    s.storage.personalData.backings(personId),
+    s.storage.roles.admins(),
+    s.storage.roles.teamsLedBy(personId),
+    s.storage.personalData.personalChat(personId),
+  ]);
+  const ideaText = async (ideaId: string) => (await s.storage.ideas.get(ideaId))?.text ?? '';
+  const adminGrant = admins.find((a) => a.personId === personId);
+  return {
+    person: { id: personId, ...(name ? { name } : {}) },
+    retentionDays: s.config.retentionDays,
+    votes: await Promise.all(
+      votes.map(async (v) => {
+        const it = await item(v.itemId);
+        const options = it ? optionsOf(it) : [];
+        return { itemId: v.itemId, question: it?.question ?? '', ...(it && { teamName: await teamName(it.teamId) }), choices: v.choices.map((c) => options[c] ?? String(c)), at: v.at };
+      }),
+    ),
+    ideas: await Promise.all(
+      ideas.map(async (i) => ({
+        ideaId: i.ideaId,
+        text: i.text,
+        status: i.status,
+        teamName: await teamName(i.teamId),
+        ...(i.itemId && { question: (await item(i.itemId))?.question }),
+        createdAt: i.createdAt,
+      })),
+    ),
+    supports: await Promise.all(backings.filter((b) => b.kind === 'support').map(async (b) => ({ ideaId: b.ideaId, text: await ideaText(b.ideaId) }))),
+    volunteering: await Promise.all(backings.filter((b) => b.kind === 'volunteer').map(async (b) => ({ ideaId: b.ideaId, text: await ideaText(b.ideaId) }))),
+    roles: [
+      ...(s.config.adminIds.includes(personId) ? [{ role: 'configuredAdmin' as const }] : []),
+      ...(adminGrant ? [{ role: 'admin' as const, grantedAt: adminGrant.grantedAt }] : []),
+      ...(await Promise.all(led.map(async (g) => ({ role: 'leader' as const, teamName: (await teamName(g.teamId ?? '')) ?? g.teamId, grantedAt: g.grantedAt })))),
+    ],
+    ...(chat && { personalChat: chat }),
+  };
+}
+
+/** the export file of a person's data (JSON), built when the download link is opened. */
+export async function myDataFile(s: AppServices, request: MyDataRequest): Promise<DownloadFile> {
+  const data = await gatherMyData(s, request.personId);
+  return {
+    fileName: `mitwirken-${request.locale === 'de' ? 'meine-daten' : 'my-data'}-${s.now().toISOString().slice(0, 10)}.json`,
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify(myDataDocument(data, s.now()), null, 2),
+  };
+}
+
+/**
+ * erases a person's data (art. 17 GDPR): named votes (tallies adjusted), supports and volunteering (counts
+ * adjusted), authorship of named ideas (replaced by FORMER_EMPLOYEE), stored roles, the personal-chat record,
+ * and their id and names where they acted as admin or an admin action named them (replaced by their erasure
+ * pseudonym). Anonymous answers cannot be found and stay. Audited with the pseudonym only.
+ */
+export async function eraseMyData(s: AppServices, personId: string, currentName: string): Promise<ErasureSummary> {
+  const [chat, votes, admins, led] = await Promise.all([
+    s.storage.personalData.personalChat(personId),
+    s.storage.personalData.namedVotes(personId),
+    s.storage.roles.admins(),
+    s.storage.roles.teamsLedBy(personId),
+  ]);
+  const adminGrant = admins.find((a) => a.personId === personId);
+  const names = [currentName, chat?.name, adminGrant?.name, ...votes.map((v) => v.name), ...led.flatMap((g) => [g.name, g.upn])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  const pseudonym = s.storage.personalData.erasurePseudonym(personId);
+
+  const erasedVotes = await s.storage.personalData.eraseNamedVotes(personId);
+  const backings = await s.storage.ideas.removeSupportsAndVolunteering(personId);
+  const ideas = await s.storage.ideas.anonymiseAuthor(personId, FORMER_EMPLOYEE);
+  let roles = (await s.storage.roles.revokeAdmin(personId)) ? 1 : 0;
+  for (const g of led) if (await s.storage.roles.removeLeader(g.teamId ?? '', personId)) roles++;
+  const personalChat = await s.storage.personalData.erasePersonalChat(personId);
+  const records = await s.storage.personalData.replacePersonInRecords(personId, [...new Set(names)], pseudonym);
+  const summary: ErasureSummary = { votes: erasedVotes, ideas, supports: backings.supports, volunteering: backings.volunteering, roles, personalChat, records };
+  await s.storage.audit.record({ actorId: pseudonym, action: 'privacy.erase', details: { ...summary }, at: s.now() });
+  s.log.info({ person: pseudonym, ...summary }, 'personal data erased');
+  return summary;
+}
