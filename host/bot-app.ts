@@ -7,11 +7,13 @@ import { TeamsEdge } from '../bot/teams-edge';
 import { CardRefresher } from '../app/polls';
 import type { CampaignScheduler } from '../app/campaigns';
 import { createCampaignScheduler } from '../app/campaigns';
-import { exportFileFor, exportRequestSchema } from '../app/exports';
+import { exportFileFor } from '../app/exports';
+import { exportRequestSchema } from '../core/export/export-request';
 import type { DigestScheduler } from '../app/digest';
 import { createDigestScheduler } from '../app/digest';
 import { DOWNLOAD_ROUTES, DownloadLinks } from '../app/exports';
-import { myDataFile, myDataRequestSchema } from '../app/privacy';
+import { myDataFile } from '../app/privacy';
+import { myDataRequestSchema } from '../core/privacy/my-data-request';
 import { RetentionJob } from '../app/privacy';
 import type { Config } from '../app/config';
 import { CampaignWizard } from '../dialogs/campaign-wizard';
@@ -78,6 +80,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
   // local mode without PUBLIC_BASE_URL: links point at the port the server actually listens on.
   let listeningPort: number | undefined;
   const publicBaseUrl = () => config.publicBaseUrl ?? (config.localMode && listeningPort !== undefined ? `http://localhost:${listeningPort}` : undefined);
+  const exportLinks = new DownloadLinks({ path: DOWNLOAD_ROUTES.exports, purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) });
+  const myDataLinks = new DownloadLinks({ path: DOWNLOAD_ROUTES.myData, purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) });
   const services: AppServices = {
     config,
     storage,
@@ -89,8 +93,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
     isAdmin: async (id) => configuredAdmin(id) || (id !== undefined && (await storage.roles.isAdmin(id))),
     roster,
     membership: new TeamMembership(roster, storage.installations, log, now),
-    exportLinks: new DownloadLinks({ path: DOWNLOAD_ROUTES.exports, purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) }),
-    myDataLinks: new DownloadLinks({ path: DOWNLOAD_ROUTES.myData, purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) }),
+    exportLinks,
+    myDataLinks,
     now,
   };
   const wizard = new CampaignWizard({
@@ -114,8 +118,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
     answerIntervalMs: options.answerIntervalMs,
     ready: () => storage.ping(),
     downloads: [
-      { path: DOWNLOAD_ROUTES.exports, source: services.exportLinks },
-      { path: DOWNLOAD_ROUTES.myData, source: services.myDataLinks },
+      { path: DOWNLOAD_ROUTES.exports, source: exportLinks },
+      { path: DOWNLOAD_ROUTES.myData, source: myDataLinks },
     ],
   });
   return {

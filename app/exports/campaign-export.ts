@@ -4,8 +4,8 @@ import type { Item } from '../../core/items';
 import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import { fail, ok, type Outcome } from '../../core/problems';
-import { z } from 'zod';
 import type { DownloadFile } from './download-links';
+import type { ExportRequest } from '../../core/export/export-request';
 import type { AppServices } from '../ports/services';
 
 /** what a person may export: admins everything, leaders the items of the teams they lead. */
@@ -33,21 +33,6 @@ export async function exportableCampaigns(s: AppServices, scope: ExportScope): P
   const counted = await Promise.all(campaigns.map(async (c) => ({ id: c.id, title: c.title, status: c.status, posts: (await postedItemIds(s, c.id, scope)).length })));
   return counted.filter((c) => c.posts > 0);
 }
-
-/** what a CSV download link stands for: one campaign's CSV for one person, in their language. */
-export interface ExportRequest {
-  campaignId: string;
-  /** the AAD object id of the person who asked; the file is rebuilt with their permissions at download time. */
-  personId: string;
-  locale: Locale;
-}
-
-/** checks what comes out of an export link's token. */
-export const exportRequestSchema: z.ZodType<ExportRequest> = z.object({
-  campaignId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
-  personId: z.string().min(1).max(128),
-  locale: z.enum(['de', 'en']),
-});
 
 /** a built export and what it holds, for the card and the audit log. */
 export interface CampaignExport {

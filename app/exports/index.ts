@@ -2,7 +2,7 @@
 // own data, for privacy/).
 // This file is the feature's face: the Teams edge and other features import from here, never from its files.
 
-export { exportFileFor, exportRequestSchema, type ExportRequest } from './campaign-export';
+export { exportFileFor } from './campaign-export';
 export { DOWNLOAD_ROUTES, DownloadLinks, attachmentHeader, type DownloadFile, type DownloadSource } from './download-links';
 export { exportCampaignAction } from './export-campaign-action';
 export { exportCommand } from './export-command';

@@ -4,5 +4,5 @@
 
 export { myDataAction } from './my-data-action';
 export { myDataCommand } from './my-data-command';
-export { myDataFile, myDataRequestSchema, type MyDataRequest } from './personal-data';
+export { myDataFile } from './personal-data';
 export { RetentionJob } from './retention-job';

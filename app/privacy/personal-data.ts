@@ -1,20 +1,12 @@
-import { z } from 'zod';
 import type { Item } from '../../core/items';
 import { optionsOf } from '../../core/items';
-import type { Locale } from '../../core/locale';
 import type { MyData } from '../../core/privacy/my-data';
 import { myDataDocument } from '../../core/privacy/my-data';
 import { FORMER_EMPLOYEE } from '../../core/texts/privacy';
 import type { DownloadFile } from '../exports';
+import type { MyDataRequest } from '../../core/privacy/my-data-request';
 import type { AppServices } from '../ports/services';
 
-/** what a "meine daten" download link stands for: whose data, in which language. */
-export interface MyDataRequest {
-  personId: string;
-  locale: Locale;
-}
-
-export const myDataRequestSchema: z.ZodType<MyDataRequest> = z.object({ personId: z.string().min(1).max(128), locale: z.enum(['de', 'en']) });
 
 /** what an erasure removed or changed. */
 export interface ErasureSummary {

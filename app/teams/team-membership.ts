@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { hasOwnMembers, type ChannelRecord, type TeamRecord } from '../../core/installations';
 import type { Member } from '../../core/people';
+import type { Membership, TeamMembers } from '../ports/services';
 import type { TeamsRosters } from '../ports/teams';
 
 /** how long a team's roster is reused before Teams is asked again (5 minutes). */
@@ -13,9 +14,6 @@ export const ROSTER_REREAD_MS = 60_000;
 export const ROSTER_STALE_MS = 60 * 60_000;
 /** rosters read at the same time when looking for a person's teams. */
 const PARALLEL_ROSTERS = 4;
-
-/** whether a team's roster lists a person; 'unknown' when Teams gave no roster (and none read lately stands in). */
-export type Membership = 'member' | 'not-member' | 'unknown';
 
 type Roster = ReadonlyMap<string, Member>;
 
@@ -40,7 +38,7 @@ interface Audience {
  * roster read (up to an hour old) stands in, and without one the membership is unknown, which callers refuse rather
  * than grant. A channel's kind is looked up once per time to live; General and standard channels use the team's roster.
  */
-export class TeamMembership {
+export class TeamMembership implements TeamMembers {
   private readonly cache = new Map<string, Entry>();
   private readonly lastRead = new Map<string, { at: number; roster: Roster }>();
   private readonly kinds = new Map<string, { until: number; channel: Promise<Pick<ChannelRecord, 'kind'> | undefined> }>();

@@ -6,7 +6,7 @@ import { asAttachment } from '../render';
 import { buildTeamChoiceCard } from '../team-choice-card';
 import { withUserRefresh } from '../user-refresh';
 import { PEOPLE, SAMPLE_MIN_GROUP_SIZE } from './sample-items';
-import type { CardSample } from './samples';
+import type { CardSample } from './card-sample';
 
 const bi = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
 

@@ -7,7 +7,7 @@ import { buildIdeasCard } from '../ideas-card';
 import { asAttachment } from '../render';
 import { buildStatusChangeResultCard } from '../status-change-result-card';
 import { PEOPLE, SAMPLE_MIN_GROUP_SIZE } from './sample-items';
-import type { CardSample } from './samples';
+import type { CardSample } from './card-sample';
 
 const bi = (locale: Locale, de: string, en: string) => (locale === 'de' ? de : en);
 

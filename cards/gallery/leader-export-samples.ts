@@ -4,7 +4,7 @@ import { buildLeaderListCard } from '../leader-list-card';
 import { buildLeaderPickerCard } from '../leader-picker-card';
 import { asAttachment } from '../render';
 import { PEOPLE, SAMPLE_MIN_GROUP_SIZE, SAMPLE_TIME_ZONE } from './sample-items';
-import type { CardSample } from './samples';
+import type { CardSample } from './card-sample';
 
 const TEAMS = [
   { value: 'team-digital', title: 'Team Digitalisierung' },

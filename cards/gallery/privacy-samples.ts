@@ -4,7 +4,7 @@ import { buildAuditCard } from '../audit-card';
 import { buildEraseConfirmCard, buildMyDataCard } from '../my-data-card';
 import { asAttachment } from '../render';
 import { PEOPLE, SAMPLE_TIME_ZONE } from './sample-items';
-import type { CardSample } from './samples';
+import type { CardSample } from './card-sample';
 
 const AT = new Date('2026-11-24T09:30:00Z');
 

@@ -29,18 +29,8 @@ import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 
-/** one card in one state, built with the real builder from realistic data. */
-export interface CardSample {
-  /** kebab-case; names the pictures docs/images/cards/<id>-<locale>.png. */
-  id: string;
-  /** a short English title for the gallery. */
-  title: string;
-  /** one line: when a person sees this card and what it is for. */
-  purpose: string;
-  /** the file name in cards/templates/ (without .json) the builder expands; every template needs a sample. */
-  template: string;
-  build(locale: Locale): CardAttachment;
-}
+export type { CardSample } from './card-sample';
+import type { CardSample } from './card-sample';
 
 type ItemState = Omit<ItemCardInput, 'item' | 'locale' | 'minGroupSize' | 'timeZone' | 'participants'> & { participants?: number };
 

@@ -3,7 +3,7 @@ import type { Locale } from '../../core/locale';
 import { buildWizardCard, type WizardCardInput } from '../campaign-wizard-card';
 import { asAttachment } from '../render';
 import { SAMPLE_TIME_ZONE } from './sample-items';
-import type { CardSample } from './samples';
+import type { CardSample } from './card-sample';
 
 /** a campaign an admin plans in the personal chat: two questions for the Jobcenter's service teams. */
 function draftIn(locale: Locale): WizardDraft {
