@@ -16,7 +16,7 @@ export interface ServerDeps {
   ready(): Promise<void>;
   /** when not empty, activities from other Entra tenants get 403 before the adapter sees them (ALLOWED_TENANT_IDS). */
   allowedTenantIds?: readonly string[];
-  /** download routes, GET <path>/<token> (bot/download-links.ts): /exports (campaign CSV), /my-data (a person's own data as JSON). */
+  /** download routes, GET <path>/<token> (app/exports/download-links.ts): /exports (campaign CSV), /my-data (a person's own data as JSON). */
   downloads?: ReadonlyArray<{ path: string; source: DownloadSource }>;
   /** names each request by its route in telemetry (`POST /api/messages`); default: nowhere. */
   telemetry?: Telemetry;
@@ -25,7 +25,7 @@ export interface ServerDeps {
 /** the HTTP surface: /api/messages for Teams (activities from other channels get 403), /healthz (process up) and /readyz (storage reachable). */
 export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], downloads = [], telemetry = noTelemetry }: ServerDeps): restify.Server {
   const tenants = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
-  // download tokens (bot/download-links.ts) are longer than restify's default route parameter limit of 100.
+  // download tokens (app/exports/download-links.ts) are longer than restify's default route parameter limit of 100.
   const server = restify.createServer({ name: 'mitwirken', handleUncaughtExceptions: false, maxParamLength: 700 });
   server.use((req, _res, next) => {
     const route = req.getRoute()?.path;

@@ -27,7 +27,7 @@ async function upgradeStorage(storage: Storage, log: Logger): Promise<void> {
 
 /**
  * the composition root: reads the environment, starts storage, the bot and (locally) the Playground, and registers
- * how each part stops (bot/lifecycle.ts). Embedded Azurite and the Playground are development dependencies: they are
+ * how each part stops (host/lifecycle.ts). Embedded Azurite and the Playground are development dependencies: they are
  * loaded only in local mode, so a production install (`npm ci --omit=dev`) runs `node dist/host/main.js` without them.
  */
 async function main(): Promise<void> {

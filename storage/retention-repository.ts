@@ -69,7 +69,7 @@ export interface PurgeCounts {
 }
 
 /**
- * the storage side of retention (bot/retention-job.ts decides what is due): finds closed items through the
+ * the storage side of retention (app/privacy/retention-job.ts decides what is due): finds closed items through the
  * close-month index, reading only index rows older than the cut-off, and removes every personal field of an
  * item while keeping its aggregates (tally rows, counts, idea texts without names).
  */

@@ -131,7 +131,7 @@ describe('closing', () => {
     expect(textsSince(h, before)).toContain(de.errNoOpenItemHere);
   });
 
-  // BUG: bot/commands/close-command.ts falls back to the newest open item of the whole channel when the thread's own item is closed.
+  // BUG: app/polls/close-command.ts falls back to the newest open item of the whole channel when the thread's own item is closed.
   test('refuses "schließen" in the thread of a closed item and leaves the channel\'s other open item open', async () => {
     const first = await postItem(h, 'umfrage Erste? | a | b');
     await close(first);

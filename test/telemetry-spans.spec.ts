@@ -8,7 +8,7 @@ import { ADMIN, startBotHarness, TEAM, type BotHarness } from './support/bot-har
 
 /**
  * the bot with the HTTP instrumentation Azure Monitor uses and the redacting processor ahead of an in-memory
- * exporter, as bot/telemetry/azure-monitor.ts wires it: every incoming request and every outgoing call (storage,
+ * exporter, as host/telemetry/azure-monitor.ts wires it: every incoming request and every outgoing call (storage,
  * Teams) becomes a span, and none may carry a download link's token.
  */
 const exporter = new InMemorySpanExporter();

@@ -1,6 +1,6 @@
 /** texts of the privacy area, German first; core/messages.ts merges every area into one catalogue. */
 export const privacyDe = {
-  /** a second answer to the same item within a second (bot/answer-throttle.ts). */
+  /** a second answer to the same item within a second (app/polls/answer-throttle.ts). */
   errSlowDown: 'Einen Moment bitte – deine letzte Antwort wird noch verarbeitet.',
   // help
   cmdMyData: 'meine daten – zeigt, was Mitwirken über dich gespeichert hat, mit Export und Löschen (im persönlichen Chat)',
