@@ -1,11 +1,11 @@
 import { messages } from '../../core/messages';
 import { findMember, type Member } from '../../core/people';
 import { describeProblem } from '../../core/problems';
-import type { AppServices } from '../ports/services';
+import type { AdminsPorts } from './ports';
 import type { CommandHandler } from '../ports/turn';
 
 /** everyone the bot can name: the members of every installed team (Teams roster), one entry per person. */
-export async function knownMembers(s: AppServices): Promise<Member[]> {
+export async function knownMembers(s: AdminsPorts): Promise<Member[]> {
   const teams = await s.storage.installations.activeTeams();
   const rosters = await Promise.all(
     teams.map((team) =>
@@ -19,7 +19,7 @@ export async function knownMembers(s: AppServices): Promise<Member[]> {
 }
 
 /** `admin hinzufügen <wer>` / `add admin <who>`: an admin makes a team member an admin; stored with who granted it and when. */
-export const addAdminCommand: CommandHandler<'addAdmin'> = async ({ reply, facts, s, personId }, command) => {
+export const addAdminCommand: CommandHandler<'addAdmin', AdminsPorts> = async ({ reply, facts, s, personId }, command) => {
   const m = messages(facts.locale);
   if (!command.who.trim()) {
     await reply(`${m.adminPickTitle}\n\n${m.adminPickHint}`);

@@ -1,4 +1,5 @@
 import { messages } from '../../core/messages';
+import type { CampaignsPorts } from './ports';
 import { formatCampaignFileError } from '../../core/campaigns/campaign-file';
 import { reloadCampaigns } from './campaign-runtime';
 import { campaignListCard } from './campaign-summaries';
@@ -6,7 +7,7 @@ import { orgFileReportLines, reloadOrgFile } from '../leaders';
 import type { CommandHandler } from '../ports/turn';
 
 /** `kampagnen` / `campaigns`: lists campaigns with status, next post and pause/resume/end buttons. */
-export const campaignsCommand: CommandHandler<'campaigns'> = async ({ reply, facts, s }) => {
+export const campaignsCommand: CommandHandler<'campaigns', CampaignsPorts> = async ({ reply, facts, s }) => {
   await reply(await campaignListCard(s, facts.locale));
 };
 
@@ -14,7 +15,7 @@ export const campaignsCommand: CommandHandler<'campaigns'> = async ({ reply, fac
  * `kampagnen laden` / `reload campaigns`: reads CAMPAIGNS_DIR and the organisation file (ORG_FILE) again; each rejected
  * file is named with line and problem, and unresolved leaders are listed.
  */
-export const reloadCampaignsCommand: CommandHandler<'reloadCampaigns'> = async ({ reply, facts, s, personId }) => {
+export const reloadCampaignsCommand: CommandHandler<'reloadCampaigns', CampaignsPorts> = async ({ reply, facts, s, personId }) => {
   const result = await reloadCampaigns(s);
   const org = await reloadOrgFile(s, { id: personId, name: facts.userName || undefined });
   await s.storage.audit.record({

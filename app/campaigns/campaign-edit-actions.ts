@@ -1,11 +1,12 @@
 import { VERBS } from '../../core/card-actions';
+import type { CampaignsPorts } from './ports';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { campaignListCard } from './campaign-summaries';
 import type { ActionHandler } from '../ports/turn';
 
 /** an admin duplicates a campaign from the list: the copy is a draft with a new id, created in chat. */
-export const campaignCopyAction: ActionHandler<typeof VERBS.campaignCopy> = async (turn, payload) => {
+export const campaignCopyAction: ActionHandler<typeof VERBS.campaignCopy, CampaignsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const original = await s.storage.campaigns.get(payload.campaignId);
@@ -26,7 +27,7 @@ export const campaignCopyAction: ActionHandler<typeof VERBS.campaignCopy> = asyn
 };
 
 /** an admin deletes a draft from the list; campaigns that were ever scheduled must be ended instead. */
-export const campaignDeleteAction: ActionHandler<typeof VERBS.campaignDelete> = async (turn, payload) => {
+export const campaignDeleteAction: ActionHandler<typeof VERBS.campaignDelete, CampaignsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const campaign = await s.storage.campaigns.get(payload.campaignId);

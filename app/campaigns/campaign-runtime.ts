@@ -11,7 +11,7 @@ import { ConversationGoneError } from '../ports/delivery-errors';
 import { startFanoutProgress } from './fanout-progress';
 import { loadCampaignFiles, type CampaignFilesResult } from './campaign-files';
 import { publishItem } from '../polls';
-import type { AppServices } from '../ports/services';
+import type { CampaignsPorts } from './ports';
 
 /** the scheduler's rhythm: a tick every 10 s, leadership for 30 s, a silent claim resumed after 60 s. */
 const TICK_MS = 10_000;
@@ -36,7 +36,7 @@ export function scheduledItemId(ledgerKey: string): string {
 }
 
 /** every active team with its channels, as campaign targets. */
-async function listTargets(s: AppServices, teams: TeamRecord[]): Promise<TargetTeam[]> {
+async function listTargets(s: CampaignsPorts, teams: TeamRecord[]): Promise<TargetTeam[]> {
   return Promise.all(
     teams.map(async (t) => ({
       teamId: t.teamId,
@@ -47,7 +47,7 @@ async function listTargets(s: AppServices, teams: TeamRecord[]): Promise<TargetT
 }
 
 /** replies in the item's thread that it closes soon and how many answered: no one is singled out. */
-async function remindThread(s: AppServices, itemId: string): Promise<void> {
+async function remindThread(s: CampaignsPorts, itemId: string): Promise<void> {
   const item = await s.storage.items.get(itemId);
   if (!item?.conversationId || item.status !== 'open' || !item.closesAt) return;
   const team = await s.storage.installations.getTeam(item.teamId);
@@ -61,7 +61,7 @@ async function remindThread(s: AppServices, itemId: string): Promise<void> {
  * Teams answered 403/404: the bot was removed from the team (403, or 404 on General) and the team is marked
  * inactive; a 404 in another channel marks only that channel inactive (it was deleted).
  */
-async function markGone(s: AppServices, target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void> {
+async function markGone(s: CampaignsPorts, target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void> {
   const channelOnly = err.status === 404 && target.channelId !== target.teamId;
   if (channelOnly) await s.storage.installations.deactivateChannel(target.teamId, target.channelId);
   else await s.storage.installations.deactivateTeam(target.teamId);
@@ -69,7 +69,7 @@ async function markGone(s: AppServices, target: { teamId: string; channelId: str
 }
 
 /** runs a follow-up on a posted item (close, reminder); a conversation that is gone marks its team inactive instead of failing every tick. */
-async function unlessGone(s: AppServices, itemId: string, work: () => Promise<void>): Promise<void> {
+async function unlessGone(s: CampaignsPorts, itemId: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (err) {
@@ -80,7 +80,7 @@ async function unlessGone(s: AppServices, itemId: string, work: () => Promise<vo
 }
 
 /** the campaign scheduler, wired to the bot's storage and delivery. */
-export function createCampaignScheduler(s: AppServices): CampaignScheduler {
+export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
   // the teams read for the latest targets, so each post of a fan-out need not read its team again.
   let known: { at: number; teams: Map<string, TeamRecord> } | undefined;
   const knownTeam = (teamId: string) => (known && Date.now() - known.at < TEAMS_FRESH_MS ? known.teams.get(teamId) : undefined);
@@ -128,7 +128,7 @@ export function createCampaignScheduler(s: AppServices): CampaignScheduler {
 }
 
 /** loads (or reloads) the campaign files from CAMPAIGNS_DIR and logs what happened. */
-export async function reloadCampaigns(s: AppServices): Promise<CampaignFilesResult> {
+export async function reloadCampaigns(s: CampaignsPorts): Promise<CampaignFilesResult> {
   const result = await loadCampaignFiles(s.config.campaignsDir, s.storage.campaigns, { defaultTimeZone: s.config.timeZone, log: s.log });
   for (const e of result.errors) s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'campaign file rejected');
   s.log.info({ loaded: result.loaded.length, errors: result.errors.length, orphaned: result.orphaned }, 'campaign files loaded');

@@ -1,10 +1,11 @@
 import { VERBS } from '../../core/card-actions';
+import type { CampaignsPorts } from './ports';
 import { fail, ok } from '../../core/problems';
 import { campaignListCard } from './campaign-summaries';
 import type { ActionHandler } from '../ports/turn';
 
 /** an admin pauses, resumes or ends a campaign from the list card; the admin check is here, never in card data. */
-export const campaignStatusAction: ActionHandler<typeof VERBS.campaignStatus> = async (turn, payload) => {
+export const campaignStatusAction: ActionHandler<typeof VERBS.campaignStatus, CampaignsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const updated = await s.storage.campaigns.setStatus(payload.campaignId, payload.status, turn.personId);

@@ -2,10 +2,10 @@ import { buildCampaignListCard } from '../../cards/campaign-list-card';
 import { asAttachment, type CardAttachment } from '../../cards/render';
 import { nextSlots } from '../../core/campaigns/schedule';
 import type { Locale } from '../../core/locale';
-import type { AppServices } from '../ports/services';
+import type { CampaignsPorts } from './ports';
 
 /** the admin's campaign list card, with each campaign's next post time. */
-export async function campaignListCard(s: AppServices, locale: Locale, notice?: string): Promise<CardAttachment> {
+export async function campaignListCard(s: CampaignsPorts, locale: Locale, notice?: string): Promise<CardAttachment> {
   const now = s.now();
   const campaigns = await s.storage.campaigns.list();
   const summaries = campaigns.map((c) => {

@@ -7,7 +7,7 @@ import type { Item } from '../../core/items';
 import type { Locale } from '../../core/locale';
 import { ideaTextsVisible } from '../../core/tally';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
-import type { AppServices } from '../ports/services';
+import type { DigestPorts } from './ports';
 import { channelsVisible, placeOfIdea } from '../teams';
 
 /** a leader and the teams they lead, as the digest is addressed. */
@@ -22,7 +22,7 @@ export interface DigestLeader {
  * weeks' participation partitions, the week's idea partition, the index of items closed in the week (with the ideas
  * of anonymous prompts among them), and the team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
  */
-export async function buildLeaderDigest(s: AppServices, leader: DigestLeader, week: WeekKey, options: { interim: boolean; locale: Locale }): Promise<Digest> {
+export async function buildLeaderDigest(s: DigestPorts, leader: DigestLeader, week: WeekKey, options: { interim: boolean; locale: Locale }): Promise<Digest> {
   const records = await Promise.all([...new Set(leader.teamIds)].map((id) => s.storage.installations.getTeam(id)));
   const teams = records.filter((t): t is TeamRecord => t !== undefined).sort((a, b) => (a.name || a.teamId).localeCompare(b.name || b.teamId, options.locale));
   return assembleDigest({
@@ -41,7 +41,7 @@ export async function buildLeaderDigest(s: AppServices, leader: DigestLeader, we
  * one team's figures for the week, as the leader may see them: items and ideas of a private or shared channel only
  * when the leader belongs to that channel (channelsVisible); the participation counts cover the whole team.
  */
-async function teamInput(s: AppServices, team: TeamRecord, week: WeekKey, leaderId: string): Promise<DigestTeamInput> {
+async function teamInput(s: DigestPorts, team: TeamRecord, week: WeekKey, leaderId: string): Promise<DigestTeamInput> {
   const { storage } = s;
   const [memberCount, participantsByWeek, allIdeas, allClosed, allOpen] = await Promise.all([
     team.active ? memberCountOf(s, team) : undefined,
@@ -69,13 +69,13 @@ async function teamInput(s: AppServices, team: TeamRecord, week: WeekKey, leader
  * the ideas of the anonymous prompts that closed in the week, each prompt whole: anonymous ideas are never counted or
  * cut by the week they were sent in, only shown together once their prompt has closed (and then from the text threshold).
  */
-export async function ideasOfAnonymousPrompts(s: AppServices, closed: Item[]): Promise<IdeaRecord[]> {
+export async function ideasOfAnonymousPrompts(s: DigestPorts, closed: Item[]): Promise<IdeaRecord[]> {
   const prompts = closed.filter((i) => i.kind === 'idea' && i.anonymous);
   return (await Promise.all(prompts.map((p) => s.storage.ideas.ofItem(p.id)))).flat();
 }
 
 /** the team's size from the Teams roster; undefined when it cannot be read (then no rate is shown). */
-async function memberCountOf(s: AppServices, team: TeamRecord): Promise<number | undefined> {
+async function memberCountOf(s: DigestPorts, team: TeamRecord): Promise<number | undefined> {
   try {
     return (await s.roster.members(team)).length;
   } catch (err) {
@@ -84,7 +84,7 @@ async function memberCountOf(s: AppServices, team: TeamRecord): Promise<number |
   }
 }
 
-async function closedItemInput(s: AppServices, item: Item): Promise<DigestClosedItemInput> {
+async function closedItemInput(s: DigestPorts, item: Item): Promise<DigestClosedItemInput> {
   const base = { itemId: item.id, question: item.question, kind: item.kind, ...(item.pollKind && { pollKind: item.pollKind }), anonymous: item.anonymous, options: item.options, closedAt: item.closedAt! };
   if (item.kind === 'poll') {
     const tally = await s.storage.responses.tally(item);
@@ -99,7 +99,7 @@ async function closedItemInput(s: AppServices, item: Item): Promise<DigestClosed
  * can make the top list, anonymous ideas carry only a count. Ideas without a prompt count as an open prompt with no
  * participants.
  */
-async function ideaViews(s: AppServices, ideas: IdeaRecord[]): Promise<IdeaView[]> {
+async function ideaViews(s: DigestPorts, ideas: IdeaRecord[]): Promise<IdeaView[]> {
   const prompts = [...new Set(ideas.map((i) => i.itemId).filter((id): id is string => id !== undefined))];
   const promptState = new Map(
     await Promise.all(

@@ -1,4 +1,5 @@
 import { buildDigestCard } from '../../cards/digest-card';
+import type { DigestPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import { digestWeek } from '../../core/digest/digest-week';
 import { messages } from '../../core/messages';
@@ -7,7 +8,7 @@ import { buildLeaderDigest } from './digest-builder';
 import type { CommandHandler } from '../ports/turn';
 
 /** `überblick` / `digest`: a leader's digest of the running week so far (marked as interim), in the personal chat. */
-export const digestCommand: CommandHandler<'digest'> = async ({ reply, facts, s }) => {
+export const digestCommand: CommandHandler<'digest', DigestPorts> = async ({ reply, facts, s }) => {
   if (!facts.isPersonal) {
     await reply(messages(facts.locale).errPersonalChatOnly);
     return;

@@ -8,7 +8,7 @@ import { resolveLocale } from '../../core/locale';
 import { buildLeaderDigest, type DigestLeader } from './digest-builder';
 import { DigestScheduler, type DigestDelivery } from './digest-scheduler';
 import { ConversationGoneError } from '../ports/delivery-errors';
-import type { AppServices } from '../ports/services';
+import type { DigestPorts } from './ports';
 
 /** the digest sender's rhythm: a tick every 30 s, leadership for 90 s, a silent claim resumed after 5 minutes. */
 const TICK_MS = 30_000;
@@ -16,7 +16,7 @@ const LEASE_TTL_MS = 90_000;
 const RESUME_AFTER_MS = 5 * 60_000;
 
 /** every leader with the teams they lead (storage.roles.allLeaders, grouped by person). */
-export async function digestLeaders(s: AppServices): Promise<DigestLeader[]> {
+export async function digestLeaders(s: DigestPorts): Promise<DigestLeader[]> {
   const byPerson = new Map<string, DigestLeader>();
   for (const grant of await s.storage.roles.allLeaders()) {
     if (!grant.teamId) continue;
@@ -33,7 +33,7 @@ export async function digestLeaders(s: AppServices): Promise<DigestLeader[]> {
  * a new one opened through one of their teams (Teams lets a bot in a team start a chat with any member). 'skipped' when
  * no chat can be reached; throws when a retry may help (Teams or a roster not answering).
  */
-export async function sendLeaderDigest(s: AppServices, leader: DigestLeader, week: WeekKey): Promise<DigestDelivery> {
+export async function sendLeaderDigest(s: DigestPorts, leader: DigestLeader, week: WeekKey): Promise<DigestDelivery> {
   const person = await s.storage.installations.getPerson(leader.personId);
   const locale = resolveLocale(person?.locale, s.config.defaultLocale);
   const digest = await buildLeaderDigest(s, leader, week, { interim: false, locale });
@@ -52,7 +52,7 @@ export async function sendLeaderDigest(s: AppServices, leader: DigestLeader, wee
 }
 
 /** opens a 1:1 chat through the first of the leader's teams whose roster lists them, sends the card and keeps the chat's reference. */
-async function openChatAndSend(s: AppServices, leader: DigestLeader, known: PersonRecord | undefined, card: CardAttachment): Promise<DigestDelivery> {
+async function openChatAndSend(s: DigestPorts, leader: DigestLeader, known: PersonRecord | undefined, card: CardAttachment): Promise<DigestDelivery> {
   let rosterFailed = false;
   for (const teamId of leader.teamIds) {
     const team = await s.storage.installations.getTeam(teamId);
@@ -93,7 +93,7 @@ async function openChatAndSend(s: AppServices, leader: DigestLeader, known: Pers
 }
 
 /** the weekly digest sender, wired to the bot's storage and delivery. */
-export function createDigestScheduler(s: AppServices): DigestScheduler {
+export function createDigestScheduler(s: DigestPorts): DigestScheduler {
   return new DigestScheduler({
     ledger: s.storage.digestLedger,
     leaders: () => digestLeaders(s),

@@ -6,13 +6,13 @@ import { messages } from '../../core/messages';
 import { fail, ok, type Outcome } from '../../core/problems';
 import type { DownloadFile } from './download-links';
 import type { ExportRequest } from '../../core/export/export-request';
-import type { AppServices } from '../ports/services';
+import type { ExportsPorts } from './ports';
 
 /** what a person may export: admins everything, leaders the items of the teams they lead. */
 export type ExportScope = { kind: 'all' } | { kind: 'teams'; teamIds: ReadonlySet<string> };
 
 /** the person's export scope (from the activity's AAD object id), or undefined when they may not export. */
-export async function exportScope(s: AppServices, personId: string | undefined): Promise<ExportScope | undefined> {
+export async function exportScope(s: ExportsPorts, personId: string | undefined): Promise<ExportScope | undefined> {
   if (!personId) return undefined;
   if (await s.isAdmin(personId)) return { kind: 'all' };
   const teamIds = new Set((await s.storage.roles.teamsLedBy(personId)).map((g) => g.teamId).filter((id): id is string => id !== undefined));
@@ -22,13 +22,13 @@ export async function exportScope(s: AppServices, personId: string | undefined):
 const inScope = (scope: ExportScope, teamId: string) => scope.kind === 'all' || scope.teamIds.has(teamId);
 
 /** the ids of a campaign's posted items the scope may see, from the scheduler's ledger (one partition). */
-async function postedItemIds(s: AppServices, campaignId: string, scope: ExportScope): Promise<string[]> {
+async function postedItemIds(s: ExportsPorts, campaignId: string, scope: ExportScope): Promise<string[]> {
   const entries = await s.storage.scheduleLedger.history(campaignId);
   return [...new Set(entries.filter((e) => e.status === 'posted' && e.postedItemId && inScope(scope, e.teamId)).map((e) => e.postedItemId as string))];
 }
 
 /** the campaigns with posts the scope may see, newest title order as stored, with how many posts each. */
-export async function exportableCampaigns(s: AppServices, scope: ExportScope): Promise<ExportableCampaign[]> {
+export async function exportableCampaigns(s: ExportsPorts, scope: ExportScope): Promise<ExportableCampaign[]> {
   const campaigns = await s.storage.campaigns.list();
   const counted = await Promise.all(campaigns.map(async (c) => ({ id: c.id, title: c.title, status: c.status, posts: (await postedItemIds(s, c.id, scope)).length })));
   return counted.filter((c) => c.posts > 0);
@@ -48,7 +48,7 @@ export interface CampaignExport {
  * only from MIN_GROUP_SIZE voters and anonymous polls only after closing, ideas of anonymous prompts without names and
  * only from MIN_GROUP_SIZE participants). A leader with no item of the campaign in their teams is refused.
  */
-export async function buildCampaignExport(s: AppServices, scope: ExportScope, campaignId: string, locale: Locale): Promise<Outcome<CampaignExport>> {
+export async function buildCampaignExport(s: ExportsPorts, scope: ExportScope, campaignId: string, locale: Locale): Promise<Outcome<CampaignExport>> {
   const campaign = await s.storage.campaigns.get(campaignId);
   if (!campaign) return fail('errCampaignNotFound');
   const ids = await postedItemIds(s, campaignId, scope);
@@ -66,7 +66,7 @@ export async function buildCampaignExport(s: AppServices, scope: ExportScope, ca
   return ok({ fileName: messages(locale).csvFileName(campaign.id), csv, campaignTitle: campaign.title, items: items.length, teams: teamNames.size });
 }
 
-async function csvItem(s: AppServices, item: Item, teamName: string): Promise<CsvPollItem | CsvIdeaItem> {
+async function csvItem(s: ExportsPorts, item: Item, teamName: string): Promise<CsvPollItem | CsvIdeaItem> {
   if (item.kind === 'poll') {
     return {
       kind: 'poll',
@@ -98,7 +98,7 @@ async function csvItem(s: AppServices, item: Item, teamName: string): Promise<Cs
 }
 
 /** the file behind a download link, rebuilt with the person's current permissions. */
-export async function exportFileFor(s: AppServices, request: ExportRequest): Promise<DownloadFile | 'forbidden' | 'missing'> {
+export async function exportFileFor(s: ExportsPorts, request: ExportRequest): Promise<DownloadFile | 'forbidden' | 'missing'> {
   const scope = await exportScope(s, request.personId);
   if (!scope) return 'forbidden';
   const built = await buildCampaignExport(s, scope, request.campaignId, request.locale);

@@ -1,4 +1,5 @@
 import { buildExportReadyCard } from '../../cards/export-card';
+import type { ExportsPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import type { VERBS } from '../../core/card-actions';
 import { fail, ok } from '../../core/problems';
@@ -9,7 +10,7 @@ import type { ActionHandler } from '../ports/turn';
  * "CSV erstellen" on the export card: checks who may export (from the activity), builds the file once to report what
  * it holds, audits the export and answers with a short-lived signed download link.
  */
-export const exportCampaignAction: ActionHandler<typeof VERBS.exportCampaign> = async (turn, payload) => {
+export const exportCampaignAction: ActionHandler<typeof VERBS.exportCampaign, ExportsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   const scope = await exportScope(s, facts.aadObjectId);
   if (!scope || !facts.aadObjectId) return fail('errExportNotAllowed');

@@ -1,4 +1,5 @@
 import { buildExportListCard } from '../../cards/export-card';
+import type { ExportsPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import { messages } from '../../core/messages';
 import { describeProblem } from '../../core/problems';
@@ -6,7 +7,7 @@ import { exportableCampaigns, exportScope } from './campaign-export';
 import type { CommandHandler } from '../ports/turn';
 
 /** `export`: in the personal chat, the campaigns whose results the person may download (admins: all; leaders: their teams). */
-export const exportCommand: CommandHandler<'export'> = async ({ reply, facts, s }) => {
+export const exportCommand: CommandHandler<'export', ExportsPorts> = async ({ reply, facts, s }) => {
   if (!facts.isPersonal) {
     await reply(messages(facts.locale).errPersonalChatOnly);
     return;

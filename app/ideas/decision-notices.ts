@@ -3,7 +3,7 @@ import type { PersonRecord, TeamRecord } from '../../core/installations';
 import type { Item } from '../../core/items';
 import { resolveLocale, type Locale } from '../../core/locale';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
-import type { AppServices } from '../ports/services';
+import type { IdeasPorts } from './ports';
 
 /** who was told about a status change. */
 export interface DecisionDelivery {
@@ -15,13 +15,13 @@ export interface DecisionDelivery {
   supportersNotified: number;
 }
 
-const localeOf = (s: AppServices, person: Pick<PersonRecord, 'locale'>): Locale => resolveLocale(person.locale, s.config.defaultLocale);
+const localeOf = (s: IdeasPorts, person: Pick<PersonRecord, 'locale'>): Locale => resolveLocale(person.locale, s.config.defaultLocale);
 
 /**
  * a 1:1 message to a person: into their stored personal chat, or else into a 1:1 chat the bot opens as a member of
  * the team (Teams allows this for any member). False when neither works; the reason goes to the log.
  */
-async function tellPerson(s: AppServices, team: TeamRecord | undefined, personId: string, text: (locale: Locale) => string, fallback: Locale): Promise<boolean> {
+async function tellPerson(s: IdeasPorts, team: TeamRecord | undefined, personId: string, text: (locale: Locale) => string, fallback: Locale): Promise<boolean> {
   try {
     const person = await s.storage.installations.getPerson(personId);
     if (person?.active) {
@@ -48,7 +48,7 @@ async function tellPerson(s: AppServices, team: TeamRecord | undefined, personId
  * background through the outbound queue, so a popular idea does not hold up the leader's card.
  */
 export async function announceDecision(
-  s: AppServices,
+  s: IdeasPorts,
   idea: IdeaRecord,
   prompt: Item | undefined,
   change: Pick<StatusChange, 'status' | 'note'>,

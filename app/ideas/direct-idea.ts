@@ -1,6 +1,6 @@
 import type { TeamRecord } from '../../core/installations';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
-import type { AppServices } from '../ports/services';
+import type { IdeasPorts } from './ports';
 
 /**
  * stores an idea a person typed with `idee <Text>` (not for a prompt): named, status 'new', for one team, and counts
@@ -9,7 +9,7 @@ import type { AppServices } from '../ports/services';
  * someone else's idea.
  */
 export async function submitDirectIdea(
-  s: AppServices,
+  s: IdeasPorts,
   team: TeamRecord,
   author: { id: string; name: string },
   text: string,

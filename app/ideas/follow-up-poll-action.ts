@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IdeasPorts } from './ports';
 import { buildMessageCard } from '../../cards/message-card';
 import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
@@ -26,7 +27,7 @@ function followUpItemId(promptId: string, draft: ItemDraft): string {
  * into the prompt's channel, anonymous when the prompt was. Ideas of an anonymous prompt are used only when they
  * may be shown at all (closed, from the minimum group size).
  */
-export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll> = async (turn, payload) => {
+export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasPorts> = async (turn, payload) => {
   const { s, facts, personId } = turn;
   const prompt = await s.storage.items.get(payload.itemId);
   if (!prompt) return fail('errItemNotFound');

@@ -1,4 +1,5 @@
 import { VERBS } from '../../core/card-actions';
+import type { IdeasPorts } from './ports';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { renderItemCard } from '../polls';
@@ -6,7 +7,7 @@ import { answerableItem } from '../polls';
 import type { ActionHandler } from '../ports/turn';
 
 /** an idea typed into an idea prompt card: stored (anonymously if the prompt is) and confirmed. */
-export const ideaAction: ActionHandler<typeof VERBS.submitIdea> = async (turn, payload) => {
+export const ideaAction: ActionHandler<typeof VERBS.submitIdea, IdeasPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   const loaded = await answerableItem(turn, payload.itemId, 'idea');
   if (!loaded.ok) return loaded;

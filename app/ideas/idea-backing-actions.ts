@@ -1,4 +1,5 @@
 import type { CardAttachment } from '../../cards/render';
+import type { IdeasPorts } from './ports';
 import { VERBS } from '../../core/card-actions';
 import { fail, ok, type Outcome } from '../../core/problems';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
@@ -12,7 +13,7 @@ import type { ActionHandler, Turn } from '../ports/turn';
  * a team member backs an idea or withdraws (support or "Ich mache mit"): the explicit on/off makes a repeated
  * click harmless. Answers with the ideas card the button was on, showing the person's new state.
  */
-async function back(turn: Turn, ideaId: string, change: (idea: IdeaRecord) => Promise<void>): Promise<Outcome<CardAttachment>> {
+async function back(turn: Turn<IdeasPorts>, ideaId: string, change: (idea: IdeaRecord) => Promise<void>): Promise<Outcome<CardAttachment>> {
   const { s, facts, personId } = turn;
   const idea = await visibleIdea(s, ideaId);
   if (!idea) return fail('errIdeaNotFound');
@@ -30,14 +31,14 @@ async function back(turn: Turn, ideaId: string, change: (idea: IdeaRecord) => Pr
 }
 
 /** "Unterstützen" / "Unterstützung zurückziehen": one support per person. */
-export const ideaSupportAction: ActionHandler<typeof VERBS.ideaSupport> = (turn, payload) =>
+export const ideaSupportAction: ActionHandler<typeof VERBS.ideaSupport, IdeasPorts> = (turn, payload) =>
   back(turn, payload.ideaId, async (idea) => {
     const result = await turn.s.storage.ideas.support(idea.ideaId, turn.personId, payload.on, turn.s.now());
     turn.s.log.info({ ideaId: idea.ideaId, on: payload.on, count: result.count }, 'idea support');
   });
 
 /** "Ich mache mit" / "Ich mache nicht mehr mit": volunteering is named (the name from the activity). */
-export const ideaVolunteerAction: ActionHandler<typeof VERBS.ideaVolunteer> = (turn, payload) =>
+export const ideaVolunteerAction: ActionHandler<typeof VERBS.ideaVolunteer, IdeasPorts> = (turn, payload) =>
   back(turn, payload.ideaId, async (idea) => {
     const result = await turn.s.storage.ideas.volunteer(idea.ideaId, { id: turn.personId, name: turn.facts.userName }, payload.on, turn.s.now());
     turn.s.log.info({ ideaId: idea.ideaId, on: payload.on, count: result.count }, 'idea volunteering');

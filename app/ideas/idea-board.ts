@@ -12,7 +12,7 @@ import type { Item } from '../../core/items';
 import type { Locale } from '../../core/locale';
 import { ideaTextsVisible, type IdeaPromptState } from '../../core/tally';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
-import type { AppServices } from '../ports/services';
+import type { IdeasPorts } from './ports';
 import { channelsVisible, placeOfIdea } from '../teams';
 import type { TurnFacts } from '../ports/turn';
 import { teamName } from '../teams';
@@ -45,12 +45,12 @@ export function recentWeeks(now: Date, timeZone: string): string[] {
 }
 
 /** what decides whether the texts of a prompt's ideas may be shown. */
-export async function promptState(s: AppServices, prompt: Item): Promise<IdeaPromptState> {
+export async function promptState(s: IdeasPorts, prompt: Item): Promise<IdeaPromptState> {
   return { anonymous: prompt.anonymous, closed: prompt.status === 'closed', participants: (await s.storage.responses.ideaStats(prompt)).participants };
 }
 
 /** an idea as far as anyone may see it: an anonymous one only while its prompt's texts may be shown. */
-export async function visibleIdea(s: AppServices, ideaId: string): Promise<IdeaRecord | undefined> {
+export async function visibleIdea(s: IdeasPorts, ideaId: string): Promise<IdeaRecord | undefined> {
   const idea = await s.storage.ideas.get(ideaId);
   if (!idea?.anonymous) return idea;
   const prompt = idea.itemId !== undefined ? await s.storage.items.get(idea.itemId) : undefined;
@@ -61,7 +61,7 @@ export async function visibleIdea(s: AppServices, ideaId: string): Promise<IdeaR
  * the ideas of a scope with their prompts. An anonymous prompt counts whole or not at all: its ideas are read
  * through the prompt, never cut by week, so no view shows a smaller group than the prompt's.
  */
-async function ideasOf(s: AppServices, scope: IdeasScope, viewer: IdeasViewer | undefined): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
+async function ideasOf(s: IdeasPorts, scope: IdeasScope, viewer: IdeasViewer | undefined): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
   if (scope.prompt) return { records: await s.storage.ideas.ofItem(scope.prompt.id), prompts: new Map([[scope.prompt.id, scope.prompt]]) };
   const { records, prompts } = await recentIdeasOf(s, scope);
   const shown = await channelsVisible(s, scope.team, { ...(scope.shownIn !== undefined && { shownIn: scope.shownIn }), ...(viewer && { personId: viewer.personId }) }, [...records.map((r) => placeOfIdea(r).channelId), ...[...prompts.values()].map((p) => p.channelId)]);
@@ -72,7 +72,7 @@ async function ideasOf(s: AppServices, scope: IdeasScope, viewer: IdeasViewer | 
 }
 
 /** a team's ideas of the recent weeks, with the prompts they came from and the anonymous prompts closed in those weeks. */
-async function recentIdeasOf(s: AppServices, scope: IdeasScope): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
+async function recentIdeasOf(s: IdeasPorts, scope: IdeasScope): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
   const weeks = recentWeeks(s.now(), s.config.timeZone);
   const [recent, closed] = await Promise.all([
     s.storage.ideas.ofTeamRecent(scope.team.teamId, weeks),
@@ -89,7 +89,7 @@ async function recentIdeasOf(s: AppServices, scope: IdeasScope): Promise<{ recor
 }
 
 /** idea records as cards see them; volunteers are filled in later, for the ideas shown only. */
-async function viewsOf(s: AppServices, records: IdeaRecord[], prompts: Map<string, Item>): Promise<IdeaView[]> {
+async function viewsOf(s: IdeasPorts, records: IdeaRecord[], prompts: Map<string, Item>): Promise<IdeaView[]> {
   const states = new Map(await Promise.all([...prompts.values()].map(async (p) => [p.id, await promptState(s, p)] as const)));
   return records.map((r) => {
     const state = r.itemId !== undefined ? states.get(r.itemId) : undefined;
@@ -116,7 +116,7 @@ async function viewsOf(s: AppServices, records: IdeaRecord[], prompts: Map<strin
  * in a channel) Teams asks the bot for that user's own view whenever the card is shown to them.
  */
 export async function renderIdeasCard(
-  s: AppServices,
+  s: IdeasPorts,
   scope: IdeasScope,
   viewer: IdeasViewer | undefined,
   options: { locale: Locale; notice?: CardNotice; refreshUserId?: string },
@@ -164,7 +164,7 @@ export function shownIn(facts: Pick<TurnFacts, 'teamId' | 'conversationId'>): { 
  * the scope of the ideas card a button of an idea was on: in the thread of the idea's own prompt, that prompt's
  * ideas; anywhere else, the team's recent ideas.
  */
-export async function scopeOfCard(s: AppServices, facts: Pick<TurnFacts, 'teamId' | 'conversationId'>, team: TeamRecord, itemId: string | undefined): Promise<IdeasScope> {
+export async function scopeOfCard(s: IdeasPorts, facts: Pick<TurnFacts, 'teamId' | 'conversationId'>, team: TeamRecord, itemId: string | undefined): Promise<IdeasScope> {
   const whole = { team, ...shownIn(facts) };
   if (!facts.teamId || itemId === undefined || !facts.conversationId.includes(';messageid=')) return whole;
   const prompt = await s.storage.items.latestInConversation(facts.conversationId);

@@ -1,4 +1,5 @@
 import { asAttachment } from '../../cards/render';
+import type { IdeasPorts } from './ports';
 import { buildTeamChoiceCard } from '../../cards/team-choice-card';
 import { shorten } from '../../core/ideas/idea-status';
 import type { TeamRecord } from '../../core/installations';
@@ -19,7 +20,7 @@ const submittedFor = (locale: Locale, team: TeamRecord, text: string) => message
 const CARDS_PER_ANSWER = 3;
 
 /** the person and where they write from; undefined (after telling them) when ideas cannot be sent from here. */
-async function chatPerson({ reply, facts }: Turn): Promise<{ id: string; name: string } | undefined> {
+async function chatPerson({ reply, facts }: Pick<Turn, 'reply' | 'facts'>): Promise<{ id: string; name: string } | undefined> {
   if (facts.aadObjectId && (facts.teamId || facts.isPersonal)) return { id: facts.aadObjectId, name: facts.userName };
   await reply(describeProblem(facts.locale, { key: 'errIdeaWhere' }));
   return undefined;
@@ -30,7 +31,7 @@ async function chatPerson({ reply, facts }: Turn): Promise<{ id: string; name: s
  * team, if the person is a member (teamAccess); in the personal chat for the one team the person belongs to, or the
  * team they pick on a choice card.
  */
-export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, command) => {
+export const submitIdeaCommand: CommandHandler<'submitIdea', IdeasPorts> = async (turn, command) => {
   const { reply, facts, s } = turn;
   const author = await chatPerson(turn);
   if (!author) return;
@@ -67,7 +68,7 @@ export const submitIdeaCommand: CommandHandler<'submitIdea'> = async (turn, comm
  * manager forms) through the card's refresh. In the personal chat, one card per team of the person (up to three),
  * else a choice of team.
  */
-export const ideasCommand: CommandHandler<'ideas'> = async (turn) => {
+export const ideasCommand: CommandHandler<'ideas', IdeasPorts> = async (turn) => {
   const { reply, facts, s } = turn;
   const person = await chatPerson(turn);
   if (!person) return;

@@ -3,7 +3,7 @@ import { isItemId, VERBS } from '../../core/card-actions';
 import { isIdeaId } from '../../core/ideas/idea-status';
 import type { TeamRecord } from '../../core/installations';
 import { describeProblem, type Problem } from '../../core/problems';
-import type { AppServices } from '../ports/services';
+import type { IdeasPorts } from './ports';
 import type { TurnFacts } from '../ports/turn';
 import { placeOfIdea, teamAccess, type TeamPlace } from '../teams';
 import { managesTeam } from '../teams';
@@ -15,7 +15,7 @@ import { renderIdeasCard, scopeOfCard, visibleIdea, type IdeasScope } from './id
  * sits on the 1:1 digest, so outside a channel its refusals keep the plain message card. Undefined when the
  * card cannot be shown to this person (then the caller answers with a message card).
  */
-export async function ideasCardWithProblem(s: AppServices, facts: TurnFacts, verb: unknown, data: unknown, problem: Problem): Promise<CardAttachment | undefined> {
+export async function ideasCardWithProblem(s: IdeasPorts, facts: TurnFacts, verb: unknown, data: unknown, problem: Problem): Promise<CardAttachment | undefined> {
   const ideaButton = verb === VERBS.ideaSupport || verb === VERBS.ideaVolunteer || (verb === VERBS.ideaStatus && facts.teamId !== undefined);
   const personId = facts.aadObjectId;
   if (!personId || (!ideaButton && verb !== VERBS.followUpPoll)) return undefined;

@@ -1,4 +1,5 @@
 import { asAttachment } from '../../cards/render';
+import type { IdeasPorts } from './ports';
 import { buildStatusChangeResultCard } from '../../cards/status-change-result-card';
 import { VERBS } from '../../core/card-actions';
 import { checkTransition } from '../../core/ideas/idea-status';
@@ -14,7 +15,7 @@ import type { ActionHandler } from '../ports/turn';
  * told, the change is audited, and the leader sees who was told. The button may sit on the ideas card or the
  * digest, so the answer is the status-change result card.
  */
-export const ideaStatusAction: ActionHandler<typeof VERBS.ideaStatus> = async (turn, change) => {
+export const ideaStatusAction: ActionHandler<typeof VERBS.ideaStatus, IdeasPorts> = async (turn, change) => {
   const { s, facts, personId } = turn;
   // an anonymous idea that nobody may see yet cannot be decided either (its text would go into the thread).
   const idea = await visibleIdea(s, change.ideaId);

@@ -1,4 +1,5 @@
 import { buildMessageCard } from '../../cards/message-card';
+import type { IdeasPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
 import { shorten } from '../../core/ideas/idea-status';
@@ -11,7 +12,7 @@ import { teamAccess } from '../teams';
 import type { ActionHandler } from '../ports/turn';
 
 /** the person picked the team for an idea typed in the personal chat: stored for that team, if they belong to it. */
-export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam> = async (turn, payload) => {
+export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam, IdeasPorts> = async (turn, payload) => {
   const { s, facts, personId } = turn;
   const access = await teamAccess(s, facts, { teamId: payload.teamId }, personId, 'team');
   if (!access.ok) return access;
@@ -25,7 +26,7 @@ export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam> = async 
  * a person's own view of a team's top ideas (or of one idea prompt's): after picking a team in the personal chat,
  * and as the refresh of an ideas card in a channel, which Teams asks for when showing the card to that person.
  */
-export const ideasOfTeamAction: ActionHandler<typeof VERBS.ideasOfTeam> = async (turn, payload) => {
+export const ideasOfTeamAction: ActionHandler<typeof VERBS.ideasOfTeam, IdeasPorts> = async (turn, payload) => {
   const { s, facts, personId } = turn;
   const prompt = payload.itemId !== undefined ? await s.storage.items.get(payload.itemId) : undefined;
   if (payload.itemId !== undefined && (prompt?.kind !== 'idea' || prompt.teamId !== payload.teamId)) return fail('errItemNotFound');

@@ -4,7 +4,7 @@ import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import type { Member } from '../../core/people';
 import type { RoleGrant } from '../../storage/role-repository';
-import type { AppServices } from '../ports/services';
+import type { LeadersPorts } from './ports';
 
 /** who acts: an admin, from the activity. */
 export interface Actor {
@@ -32,7 +32,7 @@ export function findTeam(query: string, teams: readonly TeamRecord[]): TeamMatch
 export const teamLabel = (team: Pick<TeamRecord, 'name' | 'teamId'>): string => team.name || team.teamId;
 
 /** a team's members from Teams, or undefined (logged) when the roster cannot be read. */
-export async function rosterOf(s: AppServices, team: TeamRecord): Promise<Member[] | undefined> {
+export async function rosterOf(s: LeadersPorts, team: TeamRecord): Promise<Member[] | undefined> {
   try {
     return await s.roster.members(team);
   } catch (err) {
@@ -50,7 +50,7 @@ export const teamChoice = (t: TeamRecord): PickerChoice => ({ value: t.teamId, t
 export const grantAsMember = (g: RoleGrant): Member => ({ aadObjectId: g.personId, name: g.name ?? '', ...(g.upn && { upn: g.upn }) });
 
 /** makes a team member a leader of the team, stored with who assigned them and when, and audited; returns the answer. */
-export async function assignLeader(s: AppServices, actor: Actor, team: TeamRecord, member: Member, locale: Locale): Promise<string> {
+export async function assignLeader(s: LeadersPorts, actor: Actor, team: TeamRecord, member: Member, locale: Locale): Promise<string> {
   const m = messages(locale);
   const at = s.now();
   const outcome = await s.storage.roles.assignLeader({ teamId: team.teamId, personId: member.aadObjectId, name: member.name, upn: member.upn, grantedBy: actor.id, at });
@@ -62,7 +62,7 @@ export async function assignLeader(s: AppServices, actor: Actor, team: TeamRecor
 }
 
 /** ends a leader grant, audited; a grant from the organisation file comes back on the next reload, which the answer says. */
-export async function removeLeader(s: AppServices, actor: Actor, team: Pick<TeamRecord, 'teamId' | 'name'>, grant: RoleGrant, locale: Locale): Promise<string> {
+export async function removeLeader(s: LeadersPorts, actor: Actor, team: Pick<TeamRecord, 'teamId' | 'name'>, grant: RoleGrant, locale: Locale): Promise<string> {
   const m = messages(locale);
   const name = grant.name || grant.personId;
   if (await s.storage.roles.removeLeader(team.teamId, grant.personId)) {

@@ -7,11 +7,11 @@ import { findMember, type Member, type PersonMatch } from '../../core/people';
 import { describeProblem, type Problem } from '../../core/problems';
 import type { RoleGrant } from '../../storage/role-repository';
 import { assignLeader, findTeam, grantAsMember, memberChoice, removeLeader, rosterOf, teamChoice, teamLabel, type Actor } from './leader-assignment';
-import type { AppServices } from '../ports/services';
+import type { LeadersPorts } from './ports';
 import type { CommandHandler, Turn } from '../ports/turn';
 
 /** the teams a leader command is about: the named team, the channel's team, or (personal chat) every installed team. */
-async function teamsInQuestion(turn: Turn, named: string | undefined): Promise<{ ok: true; teams: TeamRecord[] } | { ok: false; problem: Problem }> {
+async function teamsInQuestion(turn: Turn<LeadersPorts>, named: string | undefined): Promise<{ ok: true; teams: TeamRecord[] } | { ok: false; problem: Problem }> {
   const { facts, s } = turn;
   const teams = await s.storage.installations.activeTeams();
   if (teams.length === 0) return { ok: false, problem: { key: 'errNoTeamsInstalled' } };
@@ -28,18 +28,18 @@ async function teamsInQuestion(turn: Turn, named: string | undefined): Promise<{
   return { ok: true, teams };
 }
 
-const actorOf = ({ facts, personId }: Turn): Actor => ({ id: personId, name: facts.userName || undefined });
+const actorOf = ({ facts, personId }: Pick<Turn, 'facts' | 'personId'>): Actor => ({ id: personId, name: facts.userName || undefined });
 
-async function reply(turn: Turn, text: string): Promise<void> {
+async function reply(turn: Turn<LeadersPorts>, text: string): Promise<void> {
   await turn.reply(text);
 }
 
-async function refuse(turn: Turn, problem: Problem): Promise<void> {
+async function refuse(turn: Turn<LeadersPorts>, problem: Problem): Promise<void> {
   turn.s.log.info({ problem: problem.key }, 'leader command refused');
   await reply(turn, describeProblem(turn.facts.locale, problem));
 }
 
-async function picker(turn: Turn, op: 'add' | 'remove', teams: PickerChoice[], members: PickerChoice[], memberValue?: string): Promise<void> {
+async function picker(turn: Turn<LeadersPorts>, op: 'add' | 'remove', teams: PickerChoice[], members: PickerChoice[], memberValue?: string): Promise<void> {
   const card = buildLeaderPickerCard(turn.facts.locale, { op, teams, members, ...(memberValue && { memberValue }) });
   await turn.reply(asAttachment(card));
 }
@@ -54,7 +54,7 @@ const matched = (match: PersonMatch): Member[] => (match.kind === 'one' ? [match
 const ambiguous = (people: Member[]): Problem => ({ key: 'errPersonAmbiguous', args: [people.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ')] });
 
 /** the person named and the teams a leader command is about; undefined when the turn was answered already. */
-async function leaderCommandScope(turn: Turn, command: { who: string; team?: string }): Promise<{ who: string; teams: TeamRecord[] } | undefined> {
+async function leaderCommandScope(turn: Turn<LeadersPorts>, command: { who: string; team?: string }): Promise<{ who: string; teams: TeamRecord[] } | undefined> {
   const who = command.who.trim();
   if (!who && !turn.facts.isPersonal) {
     await reply(turn, messages(turn.facts.locale).leaderWhoMissing);
@@ -72,7 +72,7 @@ async function leaderCommandScope(turn: Turn, command: { who: string; team?: str
  * `leitung hinzufügen <wer> [für <Team>]` / `add leader <who> [to <team>]`: in a channel the team is that team; in the
  * personal chat the named team, or the one team the person is a member of; otherwise a card to pick team and person.
  */
-export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, command) => {
+export const addLeaderCommand: CommandHandler<'addLeader', LeadersPorts> = async (turn, command) => {
   const { facts, s } = turn;
   const scope = await leaderCommandScope(turn, command);
   if (!scope) return;
@@ -103,7 +103,7 @@ export const addLeaderCommand: CommandHandler<'addLeader'> = async (turn, comman
  * `leitung entfernen <wer> [für <Team>]` / `remove leader <who> [from <team>]`: matches the name among the leaders of the
  * team in question (in the personal chat: of every team); several matches in the personal chat get the picker card.
  */
-export const removeLeaderCommand: CommandHandler<'removeLeader'> = async (turn, command) => {
+export const removeLeaderCommand: CommandHandler<'removeLeader', LeadersPorts> = async (turn, command) => {
   const { facts, s } = turn;
   const scope = await leaderCommandScope(turn, command);
   if (!scope) return;
@@ -131,7 +131,7 @@ export const removeLeaderCommand: CommandHandler<'removeLeader'> = async (turn, 
 const TEAMS_PER_CARD = 40;
 
 /** names for the people who assigned leaders: stored admins, leaders and people with a personal chat; else the id. */
-async function assignerNames(s: AppServices, ids: string[], grants: RoleGrant[]): Promise<Map<string, string>> {
+async function assignerNames(s: LeadersPorts, ids: string[], grants: RoleGrant[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const g of [...(await s.storage.roles.admins()), ...grants]) if (g.name) names.set(g.personId, g.name);
   for (const id of ids.filter((i) => !names.has(i))) {
@@ -142,7 +142,7 @@ async function assignerNames(s: AppServices, ids: string[], grants: RoleGrant[])
 }
 
 /** `leitungen` / `leaders`: every installed team with its leaders, who assigned each (a person or the organisation file) and when. */
-export const leadersCommand: CommandHandler<'leaders'> = async ({ reply, facts, s }) => {
+export const leadersCommand: CommandHandler<'leaders', LeadersPorts> = async ({ reply, facts, s }) => {
   const [grants, active] = await Promise.all([s.storage.roles.allLeaders(), s.storage.installations.activeTeams()]);
   const teams = new Map(active.map((t) => [t.teamId, teamLabel(t)]));
   for (const g of grants) {

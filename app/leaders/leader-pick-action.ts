@@ -1,4 +1,5 @@
 import { buildMessageCard } from '../../cards/message-card';
+import type { LeadersPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import type { VERBS } from '../../core/card-actions';
 import { messages } from '../../core/messages';
@@ -10,7 +11,7 @@ import type { ActionHandler } from '../ports/turn';
  * the leader picker's button: an admin (checked here, from the activity) assigns the chosen person as leader of the
  * chosen team — only a member of that team's roster — or removes that person's leader grant of the team.
  */
-export const leaderPickAction: ActionHandler<typeof VERBS.leaderPick> = async (turn, payload) => {
+export const leaderPickAction: ActionHandler<typeof VERBS.leaderPick, LeadersPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const team = await s.storage.installations.getTeam(payload.teamId);

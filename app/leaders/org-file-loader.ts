@@ -5,7 +5,7 @@ import { messages } from '../../core/messages';
 import type { Member } from '../../core/people';
 import { describeUnresolved, formatOrgFileError, parseOrgFile, resolveOrgLeaders, type OrgFileError, type UnresolvedEntry } from '../../core/org/org-file';
 import type { Actor } from './leader-assignment';
-import type { AppServices } from '../ports/services';
+import type { LeadersPorts } from './ports';
 
 /** what loading the organisation file did; `synced` false means the stored leaders were left as they were. */
 export interface OrgFileReport {
@@ -26,7 +26,7 @@ export interface OrgFileReport {
  * makes the stored file grants match it (storage.roles.syncFileLeaders). A bad file, or a roster that cannot be
  * read, changes nothing and is reported, never thrown; undefined when no ORG_FILE is configured.
  */
-export async function reloadOrgFile(s: AppServices, actor?: Actor): Promise<OrgFileReport | undefined> {
+export async function reloadOrgFile(s: LeadersPorts, actor?: Actor): Promise<OrgFileReport | undefined> {
   const configured = s.config.orgFile;
   if (!configured) return undefined;
   const file = path.basename(configured);

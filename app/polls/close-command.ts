@@ -1,11 +1,12 @@
 import { describeProblem } from '../../core/problems';
+import type { PollsPorts } from './ports';
 import { messages } from '../../core/messages';
 import { channelOfConversation } from '../../core/installations';
 import { closeItem } from './close-item';
 import type { CommandHandler } from '../ports/turn';
 
 /** `schließen` / `close` in a thread: closes its open item and shows the final results on the card. */
-export const closeCommand: CommandHandler<'close'> = async ({ reply, facts, s, personId }) => {
+export const closeCommand: CommandHandler<'close', PollsPorts> = async ({ reply, facts, s, personId }) => {
   if (!facts.teamId) {
     await reply(describeProblem(facts.locale, { key: 'errChannelOnly' }));
     return;

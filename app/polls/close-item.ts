@@ -1,5 +1,5 @@
 import type { Item } from '../../core/items';
-import type { AppServices } from '../ports/services';
+import type { PollsPorts } from './ports';
 
 /**
  * closes an item (idempotent): first its answers — no answer gets in after, a poll's result is counted from every
@@ -7,7 +7,7 @@ import type { AppServices } from '../ports/services';
  * so a close cut off halfway is finished by the next one (a closed item is never left with its answers open). Then
  * the posted card is updated in place with the final results. Used by `schließen` and by the scheduler.
  */
-export async function closeItem(s: AppServices, itemId: string): Promise<Item> {
+export async function closeItem(s: PollsPorts, itemId: string): Promise<Item> {
   const at = s.now();
   const open = await s.storage.items.get(itemId);
   if (open) await s.storage.responses.seal(open, open.closedAt ?? at);

@@ -4,11 +4,11 @@ import { targetLabel } from '../../core/installations';
 import { describeProblem } from '../../core/problems';
 import { messages } from '../../core/messages';
 import { publishItem } from './publish-item';
-import type { AppServices } from '../ports/services';
+import type { PollsPorts } from './ports';
 import type { CommandHandler } from '../ports/turn';
 
 /** every channel of every installed team, labelled "Team › Kanal". */
-export async function postTargets(s: AppServices): Promise<PostTarget[]> {
+export async function postTargets(s: PollsPorts): Promise<PostTarget[]> {
   const targets: PostTarget[] = [];
   for (const team of await s.storage.installations.activeTeams()) {
     for (const channel of await s.storage.installations.channelsOf(team.teamId)) {
@@ -19,7 +19,7 @@ export async function postTargets(s: AppServices): Promise<PostTarget[]> {
 }
 
 /** `umfrage`, `bewertung`, `idee`: in a channel posts the card there; in the personal chat asks where to post. */
-export const postCommand: CommandHandler<'post'> = async (turn, command) => {
+export const postCommand: CommandHandler<'post', PollsPorts> = async (turn, command) => {
   const { reply, facts, s } = turn;
   if (facts.teamId && facts.channelId && facts.aadObjectId) {
     const team = await turn.team();

@@ -1,4 +1,5 @@
 import { buildMessageCard } from '../../cards/message-card';
+import type { PollsPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
 import { targetLabel } from '../../core/installations';
@@ -8,7 +9,7 @@ import { publishItem } from './publish-item';
 import type { ActionHandler } from '../ports/turn';
 
 /** the admin picked a team channel for an item drafted in the personal chat: post it there. */
-export const postToAction: ActionHandler<typeof VERBS.postTo> = async (turn, payload) => {
+export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const [teamId = '', channelId = ''] = payload.target.split('|');

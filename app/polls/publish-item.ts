@@ -4,11 +4,11 @@ import type { TeamRecord } from '../../core/installations';
 import type { Locale } from '../../core/locale';
 import { channelOfConversation } from '../../core/installations';
 import { renderItemCard } from './item-view';
-import type { AppServices } from '../ports/services';
+import type { PollsPorts } from './ports';
 
 /** stores a new item and posts its card as a new post into a team channel; with a known `itemId`, at most once. */
 export async function publishItem(
-  s: AppServices,
+  s: PollsPorts,
   draft: ItemDraft,
   target: { team: TeamRecord; channelId: string },
   by: { aadObjectId: string; locale: Locale; closesAt?: Date; itemId?: string },

@@ -1,4 +1,5 @@
 import { VERBS } from '../../core/card-actions';
+import type { PollsPorts } from './ports';
 import { ballotProblem, optionsOf } from '../../core/items';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
@@ -7,7 +8,7 @@ import { answerableItem } from './item-access';
 import type { ActionHandler } from '../ports/turn';
 
 /** a vote on a poll card: recorded (or changed) and confirmed on the card. */
-export const voteAction: ActionHandler<typeof VERBS.vote> = async (turn, payload) => {
+export const voteAction: ActionHandler<typeof VERBS.vote, PollsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   const loaded = await answerableItem(turn, payload.itemId, 'poll');
   if (!loaded.ok) return loaded;

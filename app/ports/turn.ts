@@ -32,9 +32,10 @@ export type ReplyMessage = string | CardAttachment | readonly CardAttachment[];
  * ports (s), and the two things a handler may do with the conversation. The Teams edge (bot/) builds it from the
  * activity; features never see the Bot Framework's TurnContext.
  */
-export interface Turn {
+export interface Turn<S = AppServices> {
   facts: TurnFacts;
-  s: AppServices;
+  /** the ports: a feature's handlers name the part they use (its `ports.ts`). */
+  s: S;
   /** the acting person: the AAD object id from the activity (a turn without one is refused before any handler runs). */
   personId: string;
   /** sends a message into this turn's conversation (for a card action: besides the card it answers with). */
@@ -44,7 +45,7 @@ export interface Turn {
 }
 
 /** a handler for one command name. */
-export type CommandHandler<N extends Command['name']> = (turn: Turn, command: Extract<Command, { name: N }>) => Promise<void>;
+export type CommandHandler<N extends Command['name'], S = AppServices> = (turn: Turn<S>, command: Extract<Command, { name: N }>) => Promise<void>;
 
 /** a handler for one card verb: returns the card the person sees next, or the problem to show on it. */
-export type ActionHandler<V extends Verb> = (turn: Turn, payload: PayloadOf[V]) => Promise<Outcome<CardAttachment>>;
+export type ActionHandler<V extends Verb, S = AppServices> = (turn: Turn<S>, payload: PayloadOf[V]) => Promise<Outcome<CardAttachment>>;

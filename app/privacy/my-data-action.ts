@@ -1,4 +1,5 @@
 import { buildMessageCard } from '../../cards/message-card';
+import type { PrivacyPorts } from './ports';
 import { buildEraseConfirmCard, buildMyDataCard } from '../../cards/my-data-card';
 import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
@@ -15,7 +16,7 @@ export const ERASE_CONFIRM_MS = 15 * 60_000;
  * only in the personal chat: export makes a short-lived download link, erase asks first, the confirmation
  * (shown less than 15 minutes ago) erases, cancel shows the data again.
  */
-export const myDataAction: ActionHandler<typeof VERBS.myData> = async (turn, payload) => {
+export const myDataAction: ActionHandler<typeof VERBS.myData, PrivacyPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   if (!facts.isPersonal) return fail('errPersonalChatOnly');
   const personId = facts.aadObjectId;

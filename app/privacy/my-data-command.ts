@@ -1,4 +1,5 @@
 import { asAttachment } from '../../cards/render';
+import type { PrivacyPorts } from './ports';
 import { buildMyDataCard } from '../../cards/my-data-card';
 import { describeProblem } from '../../core/problems';
 import { gatherMyData } from './personal-data';
@@ -9,7 +10,7 @@ import type { CommandHandler } from '../ports/turn';
  * it (JSON) or erase it. Only in the personal chat (a channel would show it to the team) and only with the
  * person's Entra id from the activity.
  */
-export const myDataCommand: CommandHandler<'myData'> = async ({ reply, facts, s }) => {
+export const myDataCommand: CommandHandler<'myData', PrivacyPorts> = async ({ reply, facts, s }) => {
   if (!facts.isPersonal) {
     await reply(describeProblem(facts.locale, { key: 'errPersonalChatOnly' }));
     return;

@@ -5,7 +5,7 @@ import { myDataDocument } from '../../core/privacy/my-data';
 import { FORMER_EMPLOYEE } from '../../core/texts/privacy';
 import type { DownloadFile } from '../exports';
 import type { MyDataRequest } from '../../core/privacy/my-data-request';
-import type { AppServices } from '../ports/services';
+import type { PrivacyPorts } from './ports';
 
 
 /** what an erasure removed or changed. */
@@ -20,7 +20,7 @@ export interface ErasureSummary {
 }
 
 /** reads everything stored with a person's id: named votes, named ideas, supports, volunteering, roles, personal chat. */
-export async function gatherMyData(s: AppServices, personId: string, name?: string): Promise<MyData> {
+export async function gatherMyData(s: PrivacyPorts, personId: string, name?: string): Promise<MyData> {
   const items = new Map<string, Promise<Item | undefined>>();
   const item = (id: string) => items.get(id) ?? items.set(id, s.storage.items.get(id)).get(id)!;
   const teams = new Map<string, Promise<string | undefined>>();
@@ -68,7 +68,7 @@ export async function gatherMyData(s: AppServices, personId: string, name?: stri
 }
 
 /** the export file of a person's data (JSON), built when the download link is opened. */
-export async function myDataFile(s: AppServices, request: MyDataRequest): Promise<DownloadFile> {
+export async function myDataFile(s: PrivacyPorts, request: MyDataRequest): Promise<DownloadFile> {
   const data = await gatherMyData(s, request.personId);
   return {
     fileName: `mitwirken-${request.locale === 'de' ? 'meine-daten' : 'my-data'}-${s.now().toISOString().slice(0, 10)}.json`,
@@ -83,7 +83,7 @@ export async function myDataFile(s: AppServices, request: MyDataRequest): Promis
  * and their id and names where they acted as admin or an admin action named them (replaced by their erasure
  * pseudonym). Anonymous answers cannot be found and stay. Audited with the pseudonym only.
  */
-export async function eraseMyData(s: AppServices, personId: string, currentName: string): Promise<ErasureSummary> {
+export async function eraseMyData(s: PrivacyPorts, personId: string, currentName: string): Promise<ErasureSummary> {
   const [chat, votes, admins, led] = await Promise.all([
     s.storage.personalData.personalChat(personId),
     s.storage.personalData.namedVotes(personId),

@@ -1,7 +1,7 @@
 import { channelOfConversation, type TeamRecord } from '../../core/installations';
 import { fail, ok, type Outcome, type ProblemKey } from '../../core/problems';
 import { leadsTeam } from './team-roles';
-import type { AppServices } from '../ports/services';
+import type { TeamsPorts } from './ports';
 import type { TurnFacts } from '../ports/turn';
 
 /** what a click acts on: an item (poll, rating, idea prompt), an idea, or a team's ideas as a whole. */
@@ -30,7 +30,7 @@ export interface TeamPlace {
  * What sits in a private or shared channel belongs to that channel's members only: there its roster decides, and a
  * leader grant for the team does not reach into it. Returns the installed team.
  */
-export async function teamAccess(s: AppServices, facts: Pick<TurnFacts, 'teamId'>, place: TeamPlace, personId: string, thing: TeamThing): Promise<Outcome<TeamRecord>> {
+export async function teamAccess(s: Pick<TeamsPorts, 'storage' | 'membership'>, facts: Pick<TurnFacts, 'teamId'>, place: TeamPlace, personId: string, thing: TeamThing): Promise<Outcome<TeamRecord>> {
   const { teamId } = place;
   const team = await s.storage.installations.getTeamRecent(teamId);
   if (!team?.active) return fail('errUnknownTarget');
@@ -57,7 +57,7 @@ export function placeOfIdea(idea: { teamId: string; itemId?: string; conversatio
  * chat, digest) adds the private and shared channels that person belongs to.
  */
 export async function channelsVisible(
-  s: AppServices,
+  s: Pick<TeamsPorts, 'membership'>,
   team: TeamRecord,
   where: { shownIn?: string; personId?: string },
   channelIds: Iterable<string | undefined>,
