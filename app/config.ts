@@ -6,7 +6,12 @@ import { digestCronSchema, type DigestCron } from '../core/digest/digest-schedul
 const list = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(/[,;\s]+/).map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    (s ?? '')
+      .split(/[,;\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0', ''])
@@ -17,7 +22,12 @@ const onOff = z
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** an optional setting: empty or blank counts as unset. */
-const optionalText = () => z.string().trim().optional().transform((s) => s || undefined);
+const optionalText = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => s || undefined);
 
 /** https everywhere; plain http only for a loopback host (tests). */
 function httpsOrLoopback(url: string): boolean {
@@ -34,11 +44,16 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 25_000;
  * access yet) as its literal text, which would otherwise pass as a long, valid secret.
  */
 const secretSetting = z.string().refine((v) => !v.trim().startsWith('@Microsoft.KeyVault('), {
-  message: 'is an unresolved Key Vault reference: give the app identity the role "Key Vault Secrets User" on the vault, then restart',
+  message:
+    'is an unresolved Key Vault reference: give the app identity the role "Key Vault Secrets User" on the vault, then restart',
 });
 
 const envSchema = z.object({
-  MicrosoftAppId: z.string().trim().optional().transform((s) => s || undefined),
+  MicrosoftAppId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => s || undefined),
   MicrosoftAppPassword: secretSetting.optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().optional(),
@@ -47,19 +62,34 @@ const envSchema = z.object({
   AZURE_STORAGE_ACCOUNT_URL: optionalText().pipe(
     z
       .url({ protocol: /^https$/, message: 'must be an https URL such as https://<account>.table.core.windows.net' })
-      .refine((u) => !/[?#]/.test(u), { message: 'must not carry a query or SAS token: the managed identity signs in instead' })
+      .refine((u) => !/[?#]/.test(u), {
+        message: 'must not carry a query or SAS token: the managed identity signs in instead',
+      })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
   ),
-  AZURE_CLIENT_ID: optionalText().pipe(z.string().regex(GUID, { message: 'must be the client id (a GUID) of a user-assigned managed identity' }).optional()),
+  AZURE_CLIENT_ID: optionalText().pipe(
+    z
+      .string()
+      .regex(GUID, { message: 'must be the client id (a GUID) of a user-assigned managed identity' })
+      .optional(),
+  ),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText().pipe(
-    z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, { message: 'not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)' }).optional(),
+    z
+      .string()
+      .regex(/(^|;)\s*InstrumentationKey=[^;]+/i, {
+        message: 'not an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+      })
+      .optional(),
   ),
   DATA_DIR: z.string().default('.data'),
   PLAYGROUND: onOff,
   ADMIN_AAD_IDS: list,
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
-  TIMEZONE: z.string().default('Europe/Berlin').refine((tz) => IANAZone.isValidZone(tz), { message: 'not an IANA time zone' }),
+  TIMEZONE: z
+    .string()
+    .default('Europe/Berlin')
+    .refine((tz) => IANAZone.isValidZone(tz), { message: 'not an IANA time zone' }),
   DIGEST_CRON: digestCronSchema,
   MIN_GROUP_SIZE: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).default(5),
   MIN_GROUP_SIZE_TEXT: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).optional(),
@@ -77,13 +107,23 @@ const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   ANSWER_SECRET: secretSetting.pipe(z.string().min(32, { message: 'must be at least 32 characters' })).optional(),
   ALLOWED_TENANT_IDS: list,
-  ORG_FILE: z.string().trim().optional().transform((s) => s || undefined),
+  ORG_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => s || undefined),
   PUBLIC_BASE_URL: z
     .string()
     .trim()
     .optional()
     .transform((s) => s || undefined)
-    .pipe(z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' }).transform((u) => u.replace(/\/+$/, '')).optional()),
+    .pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' })
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+    ),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -95,7 +135,12 @@ const envSchema = z.object({
     .trim()
     .optional()
     .transform((s) => s || undefined)
-    .pipe(z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' }).optional()),
+    .pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine(httpsOrLoopback, { message: 'must be https (http only on loopback)' })
+        .optional(),
+    ),
 });
 
 /** every environment variable the bot reads (.env.example and README's configuration table list each). */
@@ -165,19 +210,28 @@ function appCredentialProblems(e: Env): string[] {
   const password = Boolean(e.MicrosoftAppPassword?.trim());
   const tenant = Boolean(e.MicrosoftAppTenantId?.trim());
   if (e.MicrosoftAppType === 'UserAssignedMSI') {
-    if (password) problems.push('MicrosoftAppPassword: must be empty for UserAssignedMSI: the managed identity signs in without a secret');
+    if (password)
+      problems.push(
+        'MicrosoftAppPassword: must be empty for UserAssignedMSI: the managed identity signs in without a secret',
+      );
     if (!tenant) problems.push('MicrosoftAppTenantId: required for UserAssignedMSI');
     return problems;
   }
-  if (!password) problems.push(`MicrosoftAppPassword: required for ${e.MicrosoftAppType} (or use MicrosoftAppType=UserAssignedMSI with a managed identity)`);
-  if (e.MicrosoftAppType === 'SingleTenant' && !tenant) problems.push('MicrosoftAppTenantId: required for SingleTenant');
+  if (!password)
+    problems.push(
+      `MicrosoftAppPassword: required for ${e.MicrosoftAppType} (or use MicrosoftAppType=UserAssignedMSI with a managed identity)`,
+    );
+  if (e.MicrosoftAppType === 'SingleTenant' && !tenant)
+    problems.push('MicrosoftAppTenantId: required for SingleTenant');
   return problems;
 }
 
 /** where the tables are: a connection string, or an account URL reached with the managed identity; never both; one of them outside local mode. */
 function storageProblems(e: Env, localMode: boolean): string[] {
   if (e.AZURE_STORAGE_ACCOUNT_URL && e.AZURE_STORAGE_CONNECTION_STRING) {
-    return ['AZURE_STORAGE_ACCOUNT_URL, AZURE_STORAGE_CONNECTION_STRING: set one of them, not both (the account URL signs in with the managed identity, the connection string with its key)'];
+    return [
+      'AZURE_STORAGE_ACCOUNT_URL, AZURE_STORAGE_CONNECTION_STRING: set one of them, not both (the account URL signs in with the managed identity, the connection string with its key)',
+    ];
   }
   if (!localMode && !e.AZURE_STORAGE_ACCOUNT_URL && !e.AZURE_STORAGE_CONNECTION_STRING) {
     return ['AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING: one is required when MicrosoftAppId is set'];
@@ -194,9 +248,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   const localMode = !e.MicrosoftAppId;
-  if (!localMode && !e.ANSWER_SECRET) throw new Error('Invalid configuration:\n  ANSWER_SECRET: required when MicrosoftAppId is set');
+  if (!localMode && !e.ANSWER_SECRET)
+    throw new Error('Invalid configuration:\n  ANSWER_SECRET: required when MicrosoftAppId is set');
   const minGroupSizeText = e.MIN_GROUP_SIZE_TEXT ?? Math.max(DEFAULT_MIN_GROUP_SIZE_TEXT, e.MIN_GROUP_SIZE);
-  if (minGroupSizeText < e.MIN_GROUP_SIZE) throw new Error(`Invalid configuration:\n  MIN_GROUP_SIZE_TEXT: must not be below MIN_GROUP_SIZE (${e.MIN_GROUP_SIZE})`);
+  if (minGroupSizeText < e.MIN_GROUP_SIZE)
+    throw new Error(
+      `Invalid configuration:\n  MIN_GROUP_SIZE_TEXT: must not be below MIN_GROUP_SIZE (${e.MIN_GROUP_SIZE})`,
+    );
   const problems = [...appCredentialProblems(e), ...storageProblems(e, localMode)];
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {

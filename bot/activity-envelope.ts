@@ -4,10 +4,19 @@ import { z } from 'zod';
 const TENANT_ID_MAX = 128;
 
 /** an id the bot echoes in HTTP headers and storage keys: printable ASCII (Teams ids always are). */
-const headerSafeId = (max: number) => z.string().min(1).max(max).regex(/^[\x20-\x7e]+$/, { message: 'not printable ASCII' });
+const headerSafeId = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x20-\x7e]+$/, { message: 'not printable ASCII' });
 const optionalText = (max: number) => z.string().max(max).optional();
 /** a channel account (`from`, `recipient`, members). */
-const account = z.looseObject({ id: z.string().min(1).max(1024), aadObjectId: optionalText(128), name: optionalText(512) });
+const account = z.looseObject({
+  id: z.string().min(1).max(1024),
+  aadObjectId: optionalText(128),
+  name: optionalText(512),
+});
 
 /**
  * the least an incoming body must be before the Bot Framework adapter sees it: every field botbuilder or our
@@ -36,15 +45,25 @@ export const activityEnvelopeSchema = z.looseObject({
   membersAdded: z.array(account).max(1000).optional(),
   membersRemoved: z.array(account).max(1000).optional(),
   entities: z
-    .array(z.looseObject({ type: optionalText(128), text: z.string().max(28_000).optional(), mentioned: z.looseObject({ id: z.string().max(1024) }).optional() }))
+    .array(
+      z.looseObject({
+        type: optionalText(128),
+        text: z.string().max(28_000).optional(),
+        mentioned: z.looseObject({ id: z.string().max(1024) }).optional(),
+      }),
+    )
     .max(256)
     .optional(),
   value: z.unknown().optional(),
   channelData: z
     .looseObject({
       tenant: z.looseObject({ id: optionalText(TENANT_ID_MAX) }).optional(),
-      team: z.looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512), aadGroupId: optionalText(128) }).optional(),
-      channel: z.looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512), type: optionalText(32) }).optional(),
+      team: z
+        .looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512), aadGroupId: optionalText(128) })
+        .optional(),
+      channel: z
+        .looseObject({ id: headerSafeId(1024).optional(), name: optionalText(512), type: optionalText(32) })
+        .optional(),
       eventType: optionalText(128),
     })
     .optional(),
@@ -57,7 +76,9 @@ const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 const cardActionValueSchema = z.looseObject({ action: z.looseObject({ type: z.string().max(64) }) });
 
 /** the checked envelope of a body, or the first problem with it as a short log-friendly string. */
-export function parseEnvelope(body: unknown): { ok: true; envelope: ActivityEnvelope } | { ok: false; problem: string } {
+export function parseEnvelope(
+  body: unknown,
+): { ok: true; envelope: ActivityEnvelope } | { ok: false; problem: string } {
   const parsed = activityEnvelopeSchema.safeParse(body);
   if (!parsed.success) return { ok: false, problem: firstIssue(parsed.error) };
   if (parsed.data.type === 'invoke' && !parsed.data.name) return { ok: false, problem: 'name: an invoke needs a name' };
@@ -95,7 +116,9 @@ export function fromTeams(envelope: ActivityEnvelope): boolean {
  * empty when it names none.
  */
 export function claimedTenantIds(envelope: ActivityEnvelope): string[] {
-  const ids = [envelope.channelData?.tenant?.id, envelope.conversation.tenantId].filter((id): id is string => typeof id === 'string' && id !== '');
+  const ids = [envelope.channelData?.tenant?.id, envelope.conversation.tenantId].filter(
+    (id): id is string => typeof id === 'string' && id !== '',
+  );
   return [...new Set(ids)];
 }
 

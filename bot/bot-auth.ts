@@ -1,4 +1,9 @@
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CallerIdConstants,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import {
   AuthenticationConstants,
   AuthenticationError,
@@ -95,5 +100,8 @@ class StrictBotFrameworkAuthentication extends BotFrameworkAuthentication {
 
 /** Bot Framework authentication for the CloudAdapter: JWT validation on every request when an app id is set. */
 export function createBotAuthentication(config: AuthConfig, log: Logger): BotFrameworkAuthentication {
-  return new StrictBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(botAuthSettings(config)), log);
+  return new StrictBotFrameworkAuthentication(
+    new ConfigurationBotFrameworkAuthentication(botAuthSettings(config)),
+    log,
+  );
 }

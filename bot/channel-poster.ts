@@ -1,4 +1,11 @@
-import { CloudAdapter, MessageFactory, type Activity, type ConversationReference, type ConversationResourceResponse, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  MessageFactory,
+  type Activity,
+  type ConversationReference,
+  type ConversationResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render';
 import type { ConversationRef, TeamRecord } from '../core/installations';
@@ -35,7 +42,13 @@ function reportingWire(client: ConnectorClient | undefined, onWire: OnWire | und
 
 interface PerTurnPipeline {
   removePolicy(p: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> }, options?: { afterPhase?: 'Sign' }): void;
+  addPolicy(
+    policy: {
+      name: string;
+      sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown>;
+    },
+    options?: { afterPhase?: 'Sign' },
+  ): void;
 }
 
 /** the per-turn connector client's request pipeline (@azure/core-rest-pipeline), when it has the expected shape. */
@@ -57,17 +70,32 @@ export class ChannelPoster implements TeamsPoster {
 
   /** posts a card as a new post (thread) into a team channel. */
   async postCard(team: TeamRecord, channelId: string, card: CardAttachment): Promise<PostedCard> {
-    return this.queue.send({ tenantId: team.tenantId, conversationId: channelId }, (onWire) => this.postOnce(team, channelId, card, onWire));
+    return this.queue.send({ tenantId: team.tenantId, conversationId: channelId }, (onWire) =>
+      this.postOnce(team, channelId, card, onWire),
+    );
   }
 
   /** replaces a posted card in place (everyone sees the new state). */
-  async updateCard(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void> {
-    await this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, (onWire) => this.updateOnce(reference, conversationId, activityId, card, onWire));
+  async updateCard(
+    reference: ConversationRef,
+    conversationId: string,
+    activityId: string,
+    card: CardAttachment,
+  ): Promise<void> {
+    await this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, (onWire) =>
+      this.updateOnce(reference, conversationId, activityId, card, onWire),
+    );
   }
 
   /** sends a text or card into a stored conversation (a channel, a channel thread or a personal chat) as a new message. */
-  async send(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined> {
-    return this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, (onWire) => this.sendOnce(reference, conversationId, message, onWire));
+  async send(
+    reference: ConversationRef,
+    conversationId: string,
+    message: string | CardAttachment,
+  ): Promise<string | undefined> {
+    return this.queue.send({ tenantId: reference.conversation.tenantId, conversationId }, (onWire) =>
+      this.sendOnce(reference, conversationId, message, onWire),
+    );
   }
 
   /**
@@ -75,10 +103,17 @@ export class ChannelPoster implements TeamsPoster {
    * back the existing chat when there is one) and sends the first message into it.
    */
   async openPersonalChat(team: TeamRecord, userId: string, message: string | CardAttachment): Promise<PostedCard> {
-    return this.queue.send({ tenantId: team.tenantId, conversationId: `user|${userId}` }, (onWire) => this.openPersonalOnce(team, userId, message, onWire));
+    return this.queue.send({ tenantId: team.tenantId, conversationId: `user|${userId}` }, (onWire) =>
+      this.openPersonalOnce(team, userId, message, onWire),
+    );
   }
 
-  private async openPersonalOnce(team: TeamRecord, userId: string, message: string | CardAttachment, onWire?: OnWire): Promise<PostedCard> {
+  private async openPersonalOnce(
+    team: TeamRecord,
+    userId: string,
+    message: string | CardAttachment,
+    onWire?: OnWire,
+  ): Promise<PostedCard> {
     let posted: PostedCard | undefined;
     await this.continueIn(team.reference, onWire, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
@@ -90,14 +125,23 @@ export class ChannelPoster implements TeamsPoster {
         channelData: team.tenantId ? { tenant: { id: team.tenantId } } : undefined,
       } as Parameters<ConnectorClient['conversations']['createConversation']>[0]);
       const activity = typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(message);
-      const sent = await client.conversations.sendToConversation(created.id, { ...activity, from: ctx.activity.recipient, conversation: { id: created.id } } as Activity);
+      const sent = await client.conversations.sendToConversation(created.id, {
+        ...activity,
+        from: ctx.activity.recipient,
+        conversation: { id: created.id },
+      } as Activity);
       posted = { conversationId: created.id, activityId: (sent as { id?: string }).id ?? '' };
     });
     if (!posted) throw new Error('opening the personal chat produced no conversation');
     return posted;
   }
 
-  private async postOnce(team: TeamRecord, channelId: string, card: CardAttachment, onWire?: OnWire): Promise<PostedCard> {
+  private async postOnce(
+    team: TeamRecord,
+    channelId: string,
+    card: CardAttachment,
+    onWire?: OnWire,
+  ): Promise<PostedCard> {
     let posted: PostedCard | undefined;
     await this.continueIn(team.reference, onWire, async (ctx) => {
       const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
@@ -117,40 +161,72 @@ export class ChannelPoster implements TeamsPoster {
     return posted;
   }
 
-  private async updateOnce(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment, onWire?: OnWire): Promise<void> {
-    await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, onWire, async (ctx) => {
-      await ctx.updateActivity({ ...MessageFactory.attachment(card), id: activityId, conversation: { ...ctx.activity.conversation, id: conversationId } });
-    });
+  private async updateOnce(
+    reference: ConversationRef,
+    conversationId: string,
+    activityId: string,
+    card: CardAttachment,
+    onWire?: OnWire,
+  ): Promise<void> {
+    await this.continueIn(
+      { ...reference, conversation: { ...reference.conversation, id: conversationId } },
+      onWire,
+      async (ctx) => {
+        await ctx.updateActivity({
+          ...MessageFactory.attachment(card),
+          id: activityId,
+          conversation: { ...ctx.activity.conversation, id: conversationId },
+        });
+      },
+    );
   }
 
-  private async sendOnce(reference: ConversationRef, conversationId: string, message: string | CardAttachment, onWire?: OnWire): Promise<string | undefined> {
+  private async sendOnce(
+    reference: ConversationRef,
+    conversationId: string,
+    message: string | CardAttachment,
+    onWire?: OnWire,
+  ): Promise<string | undefined> {
     let id: string | undefined;
-    await this.continueIn({ ...reference, conversation: { ...reference.conversation, id: conversationId } }, onWire, async (ctx) => {
-      const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
-      const activity = typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(message);
-      const sent = await client.conversations.sendToConversation(conversationId, {
-        ...activity,
-        from: ctx.activity.recipient,
-        conversation: ctx.activity.conversation,
-      } as Activity);
-      id = (sent as { id?: string }).id;
-    });
+    await this.continueIn(
+      { ...reference, conversation: { ...reference.conversation, id: conversationId } },
+      onWire,
+      async (ctx) => {
+        const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+        const activity =
+          typeof message === 'string' ? MessageFactory.text(message) : MessageFactory.attachment(message);
+        const sent = await client.conversations.sendToConversation(conversationId, {
+          ...activity,
+          from: ctx.activity.recipient,
+          conversation: ctx.activity.conversation,
+        } as Activity);
+        id = (sent as { id?: string }).id;
+      },
+    );
     return id;
   }
 
   /** runs one connector call in a proactive turn; its error reaches the caller (the adapter's onTurnError would swallow it). */
-  private async continueIn(reference: ConversationRef, onWire: OnWire | undefined, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+  private async continueIn(
+    reference: ConversationRef,
+    onWire: OnWire | undefined,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void> {
     let failure: { err: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
-      try {
-        const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
-        withoutSdkRetries(client);
-        reportingWire(client, onWire);
-        await logic(ctx);
-      } catch (err) {
-        failure = { err };
-      }
-    });
+    await this.adapter.continueConversationAsync(
+      this.appId,
+      reference as unknown as Partial<ConversationReference>,
+      async (ctx) => {
+        try {
+          const client = ctx.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+          withoutSdkRetries(client);
+          reportingWire(client, onWire);
+          await logic(ctx);
+        } catch (err) {
+          failure = { err };
+        }
+      },
+    );
     if (failure) throw failure.err;
   }
 }

@@ -71,7 +71,11 @@ export async function onPersonalInstalled(ctx: TurnContext, s: AppServices, fact
     updatedAt: s.now(),
   });
   if (await s.storage.installations.claimWelcome(`person:${facts.aadObjectId}`)) {
-    const card = buildGreetingCard(facts.locale, { name: facts.userName.split(' ')[0] ?? '', isAdmin: await s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
+    const card = buildGreetingCard(facts.locale, {
+      name: facts.userName.split(' ')[0] ?? '',
+      isAdmin: await s.isAdmin(facts.aadObjectId),
+      localMode: s.config.localMode,
+    });
     await ctx.sendActivity(MessageFactory.attachment(asAttachment(card)));
   }
 }
@@ -93,11 +97,19 @@ export async function onChannelChanged(ctx: TurnContext, s: AppServices): Promis
   s.membership.forget(teamId, channelId);
   const kind = channelKindOf(data.channel?.type);
   if (data.eventType === 'channelDeleted') await s.storage.installations.deactivateChannel(teamId, channelId);
-  else await s.storage.installations.saveChannels([{ teamId, channelId, name: data.channel?.name ?? '', active: true, ...(kind && { kind }) }]);
+  else
+    await s.storage.installations.saveChannels([
+      { teamId, channelId, name: data.channel?.name ?? '', active: true, ...(kind && { kind }) },
+    ]);
 }
 
 /** the events after which a channel's members are no longer what was read (Teams' `channelData.eventType`). */
-const CHANNEL_MEMBERS_CHANGED = new Set(['channelMemberAdded', 'channelMemberRemoved', 'channelShared', 'channelUnshared']);
+const CHANNEL_MEMBERS_CHANGED = new Set([
+  'channelMemberAdded',
+  'channelMemberRemoved',
+  'channelShared',
+  'channelUnshared',
+]);
 /** the events after which a team's members are no longer what was read. */
 const TEAM_MEMBERS_CHANGED = new Set(['teamMemberAdded', 'teamMemberRemoved']);
 

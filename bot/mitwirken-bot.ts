@@ -1,4 +1,10 @@
-import { MessageFactory, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import {
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
 import { isItemId, isVerb, parsePayload, VERBS, type PayloadOf, type Verb } from '../core/card-actions';
@@ -35,7 +41,14 @@ import { ideasCardWithProblem } from '../app/ideas';
 import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/leaders';
 import { postCommand } from '../app/polls';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
-import { onChannelChanged, onMembersChanged, onPersonalInstalled, onTeamInstalled, onUninstalled, rememberTeamFromActivity } from './installation-events';
+import {
+  onChannelChanged,
+  onMembersChanged,
+  onPersonalInstalled,
+  onTeamInstalled,
+  onUninstalled,
+  rememberTeamFromActivity,
+} from './installation-events';
 import { AnswerThrottle } from '../app/polls';
 import { renderItemCard } from '../app/polls';
 import type { AppServices } from '../app/ports/services';
@@ -114,11 +127,13 @@ export class MitwirkenBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (ctx, next) => {
-      if (ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient.id)) await this.guard(ctx, () => this.installed(ctx), false);
+      if (ctx.activity.membersAdded?.some((m) => m.id === ctx.activity.recipient.id))
+        await this.guard(ctx, () => this.installed(ctx), false);
       await next();
     });
     this.onMembersRemoved(async (ctx, next) => {
-      if (ctx.activity.membersRemoved?.some((m) => m.id === ctx.activity.recipient.id)) await this.guard(ctx, () => onUninstalled(ctx, this.s), false);
+      if (ctx.activity.membersRemoved?.some((m) => m.id === ctx.activity.recipient.id))
+        await this.guard(ctx, () => onUninstalled(ctx, this.s), false);
       await next();
     });
     const channelChanged = async (_c: unknown, _t: unknown, ctx: TurnContext, next: () => Promise<void>) => {
@@ -142,7 +157,13 @@ export class MitwirkenBot extends TeamsActivityHandler {
       s: this.s,
       personId,
       reply: async (message: ReplyMessage) => {
-        await ctx.sendActivity(typeof message === 'string' ? message : Array.isArray(message) ? MessageFactory.list([...message]) : MessageFactory.attachment(message as CardAttachment));
+        await ctx.sendActivity(
+          typeof message === 'string'
+            ? message
+            : Array.isArray(message)
+              ? MessageFactory.list([...message])
+              : MessageFactory.attachment(message as CardAttachment),
+        );
       },
       team: () => rememberTeamFromActivity(this.s, ctx.activity),
     };
@@ -169,7 +190,8 @@ export class MitwirkenBot extends TeamsActivityHandler {
     };
     if (!parsed.ok) return reject(parsed.problem);
     const command = parsed.value;
-    if (command.name === 'demo' && !this.s.config.localMode) return reject({ key: 'errUnknownCommand', args: ['demo'] });
+    if (command.name === 'demo' && !this.s.config.localMode)
+      return reject({ key: 'errUnknownCommand', args: ['demo'] });
     // a person is the AAD object id Teams sends with every user's activity; `from.id` never stands in for it.
     const personId = facts.aadObjectId;
     if (!personId) return reject({ key: 'errNoIdentity' });
@@ -180,33 +202,57 @@ export class MitwirkenBot extends TeamsActivityHandler {
   }
 
   /** Action.Execute: answers with the card the person sees next; problems are shown on the card. */
-  protected override async onAdaptiveCardInvoke(ctx: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    ctx: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const facts = this.facts(ctx);
-    const respond = (card: CardAttachment): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD_RESPONSE, value: card.content as unknown as Record<string, unknown> });
+    const respond = (card: CardAttachment): AdaptiveCardInvokeResponse => ({
+      statusCode: 200,
+      type: CARD_RESPONSE,
+      value: card.content as unknown as Record<string, unknown>,
+    });
     const verb = invokeValue?.action?.verb;
     const data = invokeValue?.action?.data;
     const hint = (data as { itemId?: unknown } | undefined)?.itemId;
     const itemIdHint = isItemId(hint) ? hint : undefined;
     const problemCard = async (problem: Problem): Promise<AdaptiveCardInvokeResponse> => {
       this.s.log.info({ verb, problem: problem.key }, 'card action refused');
-      return respond((await ideasCardWithProblem(this.s, facts, verb, data, problem)) ?? (await this.problemCard(facts, problem, itemIdHint)));
+      return respond(
+        (await ideasCardWithProblem(this.s, facts, verb, data, problem)) ??
+          (await this.problemCard(facts, problem, itemIdHint)),
+      );
     };
     try {
       if (!isVerb(verb)) return await problemCard({ key: 'errUnknownAction' });
-      if (typeof hint === 'string' && hint.startsWith(PREVIEW_ITEM_PREFIX)) return respond(asAttachment(buildMessageCard(messages(facts.locale).appName, [messages(facts.locale).previewOnly])));
+      if (typeof hint === 'string' && hint.startsWith(PREVIEW_ITEM_PREFIX))
+        return respond(
+          asAttachment(buildMessageCard(messages(facts.locale).appName, [messages(facts.locale).previewOnly])),
+        );
       const personId = facts.aadObjectId;
       if (!personId) return await problemCard({ key: 'errNoIdentity' });
       const payload = parsePayload(verb, data);
       if (!payload.ok) return await problemCard(payload.problem);
-      const answered = verb === VERBS.vote || verb === VERBS.submitIdea ? (payload.value as { itemId: string }).itemId : undefined;
-      if (answered !== undefined && !this.throttle.tryAcquire(personId, answered)) return await problemCard({ key: 'errSlowDown' });
+      const answered =
+        verb === VERBS.vote || verb === VERBS.submitIdea ? (payload.value as { itemId: string }).itemId : undefined;
+      if (answered !== undefined && !this.throttle.tryAcquire(personId, answered))
+        return await problemCard({ key: 'errSlowDown' });
       const turn = this.turn(ctx, facts, personId);
-      const outcome = verb === VERBS.wizard ? await this.wizard.submit(ctx, turn, payload.value as PayloadOf[typeof VERBS.wizard]) : await (ACTIONS[verb] as ActionHandler<Verb>)(turn, payload.value as never);
+      const outcome =
+        verb === VERBS.wizard
+          ? await this.wizard.submit(ctx, turn, payload.value as PayloadOf[typeof VERBS.wizard])
+          : await (ACTIONS[verb] as ActionHandler<Verb>)(turn, payload.value as never);
       return outcome.ok ? respond(outcome.value) : await problemCard(outcome.problem);
     } catch (err) {
       const down = isStorageUnavailable(err);
       this.s.log.error({ err, verb }, down ? 'storage unavailable' : 'card action failed');
-      return respond(asAttachment(buildMessageCard(messages(facts.locale).appName, [describeProblem(facts.locale, { key: down ? 'errStorageDown' : 'errUnexpected' })])));
+      return respond(
+        asAttachment(
+          buildMessageCard(messages(facts.locale).appName, [
+            describeProblem(facts.locale, { key: down ? 'errStorageDown' : 'errUnexpected' }),
+          ]),
+        ),
+      );
     }
   }
 
@@ -215,9 +261,15 @@ export class MitwirkenBot extends TeamsActivityHandler {
     const text = describeProblem(facts.locale, problem);
     const personId = facts.aadObjectId;
     const item = itemId && personId ? await this.s.storage.items.get(itemId).catch(() => undefined) : undefined;
-    const shown = item && personId ? await teamAccess(this.s, facts, item, personId, 'item').catch(() => undefined) : undefined;
+    const shown =
+      item && personId ? await teamAccess(this.s, facts, item, personId, 'item').catch(() => undefined) : undefined;
     if (item && shown?.ok) {
-      return renderItemCard(this.s.storage, item, { locale: facts.locale, minGroupSize: this.s.config.minGroupSize, timeZone: this.s.config.timeZone, notice: { kind: 'attention', text } });
+      return renderItemCard(this.s.storage, item, {
+        locale: facts.locale,
+        minGroupSize: this.s.config.minGroupSize,
+        timeZone: this.s.config.timeZone,
+        notice: { kind: 'attention', text },
+      });
     }
     return asAttachment(buildMessageCard(messages(facts.locale).appName, [text]));
   }
@@ -231,9 +283,10 @@ export class MitwirkenBot extends TeamsActivityHandler {
       this.s.log.error({ err, type: ctx.activity.type }, down ? 'storage unavailable' : 'turn failed');
       if (reply) {
         const locale = this.facts(ctx).locale;
-        await ctx.sendActivity(describeProblem(locale, { key: down ? 'errStorageDown' : 'errUnexpected' })).catch(() => undefined);
+        await ctx
+          .sendActivity(describeProblem(locale, { key: down ? 'errStorageDown' : 'errUnexpected' }))
+          .catch(() => undefined);
       }
     }
   }
 }
-

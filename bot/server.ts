@@ -23,7 +23,15 @@ export interface ServerDeps {
 }
 
 /** the HTTP surface: /api/messages for Teams (activities from other channels get 403), /healthz (process up) and /readyz (storage reachable). */
-export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], downloads = [], telemetry = noTelemetry }: ServerDeps): restify.Server {
+export function createServer({
+  adapter,
+  bot,
+  log,
+  ready,
+  allowedTenantIds = [],
+  downloads = [],
+  telemetry = noTelemetry,
+}: ServerDeps): restify.Server {
   const tenants = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
   // download tokens (app/exports/download-links.ts) are longer than restify's default route parameter limit of 100.
   const server = restify.createServer({ name: 'mitwirken', handleUncaughtExceptions: false, maxParamLength: 700 });
@@ -32,7 +40,9 @@ export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], 
     if (typeof route === 'string') telemetry.route(req.method ?? 'GET', route);
     return next();
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }));
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: true }),
+  );
 
   server.post('/api/messages', async (req, res) => {
     const parsed = parseEnvelope(req.body);
@@ -43,12 +53,18 @@ export function createServer({ adapter, bot, log, ready, allowedTenantIds = [], 
     }
     if (!fromTeams(parsed.envelope)) {
       // no ids or names of the sender: the channel and the activity type say what was refused.
-      log.warn({ channelId: parsed.envelope.channelId, type: parsed.envelope.type }, 'activity from a channel other than Microsoft Teams');
+      log.warn(
+        { channelId: parsed.envelope.channelId, type: parsed.envelope.type },
+        'activity from a channel other than Microsoft Teams',
+      );
       res.send(403, { error: 'channel not supported' });
       return;
     }
     if (!tenantAllowed(parsed.envelope, tenants)) {
-      log.warn({ tenantIds: claimedTenantIds(parsed.envelope), type: parsed.envelope.type }, 'activity from a tenant that is not allowed');
+      log.warn(
+        { tenantIds: claimedTenantIds(parsed.envelope), type: parsed.envelope.type },
+        'activity from a tenant that is not allowed',
+      );
       res.send(403, { error: 'tenant not allowed' });
       return;
     }

@@ -1,4 +1,10 @@
-import { TeamsInfo, type CloudAdapter, type ConversationReference, type TeamsPagedMembersResult, type TurnContext } from 'botbuilder';
+import {
+  TeamsInfo,
+  type CloudAdapter,
+  type ConversationReference,
+  type TeamsPagedMembersResult,
+  type TurnContext,
+} from 'botbuilder';
 import type { TeamRecord } from '../core/installations';
 import type { Member } from '../core/people';
 import type { TeamsRosters } from '../app/ports/teams';
@@ -15,7 +21,9 @@ export class TeamRoster implements TeamsRosters {
 
   /** all members of the team; rejects when Teams does not give the whole roster (never a partial or empty one instead). */
   async members(team: TeamRecord): Promise<Member[]> {
-    return this.read(team, team.teamId, (ctx, token) => TeamsInfo.getPagedTeamMembers(ctx, team.teamId, PAGE_SIZE, token));
+    return this.read(team, team.teamId, (ctx, token) =>
+      TeamsInfo.getPagedTeamMembers(ctx, team.teamId, PAGE_SIZE, token),
+    );
   }
 
   /**
@@ -28,27 +36,44 @@ export class TeamRoster implements TeamsRosters {
   }
 
   /** pages through a roster in a turn on the given conversation of the team (General for the team, else the channel). */
-  private async read(team: TeamRecord, conversationId: string, page: (ctx: TurnContext, token: string | undefined) => Promise<TeamsPagedMembersResult>): Promise<Member[]> {
+  private async read(
+    team: TeamRecord,
+    conversationId: string,
+    page: (ctx: TurnContext, token: string | undefined) => Promise<TeamsPagedMembersResult>,
+  ): Promise<Member[]> {
     const members: Member[] = [];
     const reference = { ...team.reference, conversation: { ...team.reference.conversation, id: conversationId } };
     // the adapter hands an error thrown in here to its onTurnError, which only logs it: carry it out ourselves.
     let outcome: { done: true } | { failed: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference as unknown as Partial<ConversationReference>, async (ctx) => {
-      try {
-        let token: string | undefined;
-        do {
-          const result = await page(ctx, token);
-          for (const m of result.members ?? []) {
-            if (m.aadObjectId) members.push({ aadObjectId: m.aadObjectId, name: m.name ?? '', ...((m.userPrincipalName ?? m.email) && { upn: m.userPrincipalName ?? m.email }), ...(m.id && { userId: m.id }) });
-          }
-          token = result.continuationToken ?? undefined;
-        } while (token);
-        outcome = { done: true };
-      } catch (err) {
-        outcome = { failed: err };
-      }
-    });
-    if (outcome === undefined) throw new Error(`roster of ${conversationId === team.teamId ? 'team' : 'channel'} ${conversationId} was not read`);
+    await this.adapter.continueConversationAsync(
+      this.appId,
+      reference as unknown as Partial<ConversationReference>,
+      async (ctx) => {
+        try {
+          let token: string | undefined;
+          do {
+            const result = await page(ctx, token);
+            for (const m of result.members ?? []) {
+              if (m.aadObjectId)
+                members.push({
+                  aadObjectId: m.aadObjectId,
+                  name: m.name ?? '',
+                  ...((m.userPrincipalName ?? m.email) && { upn: m.userPrincipalName ?? m.email }),
+                  ...(m.id && { userId: m.id }),
+                });
+            }
+            token = result.continuationToken ?? undefined;
+          } while (token);
+          outcome = { done: true };
+        } catch (err) {
+          outcome = { failed: err };
+        }
+      },
+    );
+    if (outcome === undefined)
+      throw new Error(
+        `roster of ${conversationId === team.teamId ? 'team' : 'channel'} ${conversationId} was not read`,
+      );
     if ('failed' in outcome) throw outcome.failed;
     return members;
   }

@@ -39,11 +39,24 @@ export class TeamsEdge {
   /** the activity router for the services, behind the HTTP server (/api/messages, health, downloads). */
   serve(
     services: AppServices,
-    o: { wizard: CampaignWizard; answerIntervalMs?: number; ready(): Promise<void>; downloads: ReadonlyArray<{ path: string; source: DownloadSource }> },
+    o: {
+      wizard: CampaignWizard;
+      answerIntervalMs?: number;
+      ready(): Promise<void>;
+      downloads: ReadonlyArray<{ path: string; source: DownloadSource }>;
+    },
   ): { bot: MitwirkenBot; server: restify.Server } {
     const bot = new MitwirkenBot(services, { wizard: o.wizard, answerIntervalMs: o.answerIntervalMs });
     const { config, log, telemetry } = services;
-    const server = createServer({ adapter: this.adapter, bot, log, telemetry, ready: o.ready, allowedTenantIds: config.allowedTenantIds, downloads: o.downloads });
+    const server = createServer({
+      adapter: this.adapter,
+      bot,
+      log,
+      telemetry,
+      ready: o.ready,
+      allowedTenantIds: config.allowedTenantIds,
+      downloads: o.downloads,
+    });
     return { bot, server };
   }
 

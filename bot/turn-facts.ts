@@ -37,7 +37,12 @@ export function turnFacts(activity: Partial<Activity>, defaultLocale: Locale): T
     tenantId: tenantOf(activity),
     conversationType,
     conversationId: activity.conversation?.id ?? '',
-    isPersonal: conversationType === 'personal' || (!data.team && activity.conversation?.isGroup !== true && conversationType !== 'groupChat' && conversationType !== 'channel'),
+    isPersonal:
+      conversationType === 'personal' ||
+      (!data.team &&
+        activity.conversation?.isGroup !== true &&
+        conversationType !== 'groupChat' &&
+        conversationType !== 'channel'),
     deliveryKey: activity.id ?? `${activity.conversation?.id}|${activity.timestamp ?? ''}|${activity.replyToId ?? ''}`,
   };
 }
@@ -64,5 +69,9 @@ export function referenceOf(activity: Partial<Activity>): ConversationRef {
 export function commandText(activity: Activity): string {
   if (typeof activity.text !== 'string') return '';
   const stripped = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return stripped.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').trim();
+  return stripped
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .trim();
 }

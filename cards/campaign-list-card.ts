@@ -19,20 +19,37 @@ export interface CampaignSummary {
 }
 
 /** the admin's campaign list: status, next post time, and buttons to schedule a draft, pause, resume, end, duplicate or delete a draft. */
-export function buildCampaignListCard(locale: Locale, campaigns: CampaignSummary[], options: { timeZone: string; notice?: string }): AdaptiveCard {
+export function buildCampaignListCard(
+  locale: Locale,
+  campaigns: CampaignSummary[],
+  options: { timeZone: string; notice?: string },
+): AdaptiveCard {
   const m = messages(locale);
-  const status = (c: CampaignSummary, title: string, to: 'paused' | 'scheduled' | 'ended') => ({ title, verb: VERBS.campaignStatus, payload: { campaignId: c.id, status: to } });
-  const about = (c: CampaignSummary, title: string, verb: typeof VERBS.campaignCopy | typeof VERBS.campaignDelete) => ({ title, verb, payload: { campaignId: c.id } });
+  const status = (c: CampaignSummary, title: string, to: 'paused' | 'scheduled' | 'ended') => ({
+    title,
+    verb: VERBS.campaignStatus,
+    payload: { campaignId: c.id, status: to },
+  });
+  const about = (c: CampaignSummary, title: string, verb: typeof VERBS.campaignCopy | typeof VERBS.campaignDelete) => ({
+    title,
+    verb,
+    payload: { campaignId: c.id },
+  });
   return expandTemplate(template, {
     title: m.campaignsTitle,
     notice: plainText(options.notice ?? ''),
     empty: m.campaignsNone,
     campaigns: campaigns.map((c) => ({
       title: plainText(`${c.title} (${c.id})`),
-      line: m.campaignLine(m.campaignStatus[c.status] ?? c.status, c.nextPost ? formatDateTime(locale, c.nextPost, options.timeZone) : m.campaignNoNext),
+      line: m.campaignLine(
+        m.campaignStatus[c.status] ?? c.status,
+        c.nextPost ? formatDateTime(locale, c.nextPost, options.timeZone) : m.campaignNoNext,
+      ),
       history: [
         ...((c.posted ?? 0) + (c.skipped ?? 0) > 0 ? [m.campaignCounts(c.posted ?? 0, c.skipped ?? 0)] : []),
-        ...(c.lastSkip ? [m.campaignLastSkip(formatDateTime(locale, c.lastSkip.at, options.timeZone), plainText(c.lastSkip.reason))] : []),
+        ...(c.lastSkip
+          ? [m.campaignLastSkip(formatDateTime(locale, c.lastSkip.at, options.timeZone), plainText(c.lastSkip.reason))]
+          : []),
       ],
       actions: [
         ...(c.status === 'draft' ? [status(c, m.campaignSchedule, 'scheduled')] : []),

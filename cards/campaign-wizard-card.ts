@@ -1,5 +1,16 @@
 import { VERBS, type WizardMove, type WizardStep } from '../core/card-actions';
-import { REPEATS, WIZARD_ITEM_TYPES, WIZARD_MAX_ITEMS, scheduleField, type FieldErrors, type FormValues, type Repeat, type WizardDraft, type WizardItemType, type WizardSchedule } from '../core/campaigns/campaign-form';
+import {
+  REPEATS,
+  WIZARD_ITEM_TYPES,
+  WIZARD_MAX_ITEMS,
+  scheduleField,
+  type FieldErrors,
+  type FormValues,
+  type Repeat,
+  type WizardDraft,
+  type WizardItemType,
+  type WizardSchedule,
+} from '../core/campaigns/campaign-form';
 import { localToUtc, parseLocalDateTime } from '../core/campaigns/local-time';
 import { formatDateTime, type Locale } from '../core/locale';
 import { messages, type Messages } from '../core/messages';
@@ -40,7 +51,15 @@ export interface WizardCardInput {
 
 type Field =
   | { kind: 'text'; id: string; label: string; value: string; placeholder?: string; multiline?: boolean; max: number }
-  | { kind: 'choice'; id: string; label: string; value: string; choices: { title: string; value: string }[]; multi?: boolean; style?: 'compact' | 'expanded' }
+  | {
+      kind: 'choice';
+      id: string;
+      label: string;
+      value: string;
+      choices: { title: string; value: string }[];
+      multi?: boolean;
+      style?: 'compact' | 'expanded';
+    }
   | { kind: 'toggle' | 'date' | 'time'; id: string; label: string; value: string }
   | { kind: 'number'; id: string; label: string; value: string; min: number; max: number };
 
@@ -56,7 +75,13 @@ function typeLabel(m: Messages, type: WizardItemType): string {
 }
 
 function repeatLabel(m: Messages, repeat: Repeat): string {
-  return { once: m.repeatOnce, P1W: m.repeatWeekly, P2W: m.repeatBiweekly, P4W: m.repeatFourWeeks, P1M: m.repeatMonthly }[repeat];
+  return {
+    once: m.repeatOnce,
+    P1W: m.repeatWeekly,
+    P2W: m.repeatBiweekly,
+    P4W: m.repeatFourWeeks,
+    P1M: m.repeatMonthly,
+  }[repeat];
 }
 
 function basicsSections(m: Messages, input: WizardCardInput, v: (id: string, fallback: string) => string): Section[] {
@@ -64,9 +89,30 @@ function basicsSections(m: Messages, input: WizardCardInput, v: (id: string, fal
   return [
     {
       fields: [
-        { kind: 'text', id: 'title', label: m.fieldTitle, value: v('title', b?.title ?? ''), placeholder: m.fieldTitlePlaceholder, max: 200 },
-        { kind: 'text', id: 'description', label: m.fieldDescription, value: v('description', b?.description ?? ''), placeholder: m.fieldDescriptionPlaceholder, multiline: true, max: 2000 },
-        { kind: 'text', id: 'timeZone', label: m.fieldTimeZone, value: v('timeZone', b?.timeZone ?? input.timeZone), max: 64 },
+        {
+          kind: 'text',
+          id: 'title',
+          label: m.fieldTitle,
+          value: v('title', b?.title ?? ''),
+          placeholder: m.fieldTitlePlaceholder,
+          max: 200,
+        },
+        {
+          kind: 'text',
+          id: 'description',
+          label: m.fieldDescription,
+          value: v('description', b?.description ?? ''),
+          placeholder: m.fieldDescriptionPlaceholder,
+          multiline: true,
+          max: 2000,
+        },
+        {
+          kind: 'text',
+          id: 'timeZone',
+          label: m.fieldTimeZone,
+          value: v('timeZone', b?.timeZone ?? input.timeZone),
+          max: 64,
+        },
       ],
     },
   ];
@@ -76,15 +122,32 @@ function itemsSections(m: Messages, input: WizardCardInput, v: (id: string, fall
   const { items } = input.draft;
   const list: Section = {
     heading: items.length ? m.itemsSoFar(items.length) : '',
-    lines: items.length ? items.map((item, i) => m.previewItemLine(i + 1, typeLabel(m, item.type), plainText(item.question))) : [m.itemsNone],
+    lines: items.length
+      ? items.map((item, i) => m.previewItemLine(i + 1, typeLabel(m, item.type), plainText(item.question)))
+      : [m.itemsNone],
   };
   if (items.length >= WIZARD_MAX_ITEMS) return [list, { lines: [m.itemsMax(WIZARD_MAX_ITEMS)] }];
   return [
     list,
     {
       fields: [
-        { kind: 'choice', id: 'type', label: m.fieldType, value: v('type', 'idea'), style: 'compact', choices: WIZARD_ITEM_TYPES.map((t) => ({ title: typeLabel(m, t), value: t })) },
-        { kind: 'text', id: 'question', label: m.fieldQuestion, value: v('question', ''), placeholder: m.fieldQuestionPlaceholder, multiline: true, max: 500 },
+        {
+          kind: 'choice',
+          id: 'type',
+          label: m.fieldType,
+          value: v('type', 'idea'),
+          style: 'compact',
+          choices: WIZARD_ITEM_TYPES.map((t) => ({ title: typeLabel(m, t), value: t })),
+        },
+        {
+          kind: 'text',
+          id: 'question',
+          label: m.fieldQuestion,
+          value: v('question', ''),
+          placeholder: m.fieldQuestionPlaceholder,
+          multiline: true,
+          max: 500,
+        },
         { kind: 'text', id: 'options', label: m.fieldOptions, value: v('options', ''), multiline: true, max: 1200 },
         { kind: 'toggle', id: 'anonymous', label: m.fieldAnonymous, value: v('anonymous', 'false') },
       ],
@@ -101,10 +164,31 @@ function scheduleSections(m: Messages, input: WizardCardInput, v: (id: string, f
       fields: [
         { kind: 'date', id: f('date'), label: m.fieldDate, value: v(f('date'), s.date) },
         { kind: 'time', id: f('time'), label: m.fieldTime, value: v(f('time'), s.time) },
-        { kind: 'choice', id: f('repeat'), label: m.fieldRepeat, value: v(f('repeat'), s.repeat), style: 'compact', choices: REPEATS.map((r) => ({ title: repeatLabel(m, r), value: r })) },
+        {
+          kind: 'choice',
+          id: f('repeat'),
+          label: m.fieldRepeat,
+          value: v(f('repeat'), s.repeat),
+          style: 'compact',
+          choices: REPEATS.map((r) => ({ title: repeatLabel(m, r), value: r })),
+        },
         { kind: 'date', id: f('until'), label: m.fieldUntil, value: v(f('until'), s.until ?? '') },
-        { kind: 'number', id: f('openDays'), label: m.fieldOpenDays, value: v(f('openDays'), String(s.openDays)), min: 1, max: 90 },
-        { kind: 'number', id: f('remindHours'), label: m.fieldRemindHours, value: v(f('remindHours'), s.remindHours === undefined ? '' : String(s.remindHours)), min: 1, max: 2160 },
+        {
+          kind: 'number',
+          id: f('openDays'),
+          label: m.fieldOpenDays,
+          value: v(f('openDays'), String(s.openDays)),
+          min: 1,
+          max: 90,
+        },
+        {
+          kind: 'number',
+          id: f('remindHours'),
+          label: m.fieldRemindHours,
+          value: v(f('remindHours'), s.remindHours === undefined ? '' : String(s.remindHours)),
+          min: 1,
+          max: 2160,
+        },
       ],
     };
   });
@@ -120,9 +204,26 @@ function targetsSections(m: Messages, input: WizardCardInput, v: (id: string, fa
       fields: [
         { kind: 'toggle', id: 'allTeams', label: m.fieldAllTeams, value: v('allTeams', t ? String(t.all) : 'true') },
         ...(teams.length
-          ? [{ kind: 'choice' as const, id: 'teams', label: m.fieldTeams, value: v('teams', t?.teamIds.join(',') ?? ''), multi: true, style: 'expanded' as const, choices: teams.map((team) => ({ title: team.name, value: team.teamId })) }]
+          ? [
+              {
+                kind: 'choice' as const,
+                id: 'teams',
+                label: m.fieldTeams,
+                value: v('teams', t?.teamIds.join(',') ?? ''),
+                multi: true,
+                style: 'expanded' as const,
+                choices: teams.map((team) => ({ title: team.name, value: team.teamId })),
+              },
+            ]
           : []),
-        { kind: 'choice', id: 'channel', label: m.fieldChannel, value: v('channel', t?.channel ?? 'General'), style: 'compact', choices: channels.map((c) => ({ title: c, value: c })) },
+        {
+          kind: 'choice',
+          id: 'channel',
+          label: m.fieldChannel,
+          value: v('channel', t?.channel ?? 'General'),
+          style: 'compact',
+          choices: channels.map((c) => ({ title: c, value: c })),
+        },
       ],
     },
   ];
@@ -135,22 +236,43 @@ function previewSections(m: Messages, input: WizardCardInput): Section[] {
     const parts = parseLocalDateTime(`${date}T${time}`);
     return parts ? formatDateTime(locale, localToUtc(parts, zone), zone) : `${date} ${time}`;
   };
-  const day = (date: string) => (date ? at(date, '12:00').split(',')[0] ?? date : '');
-  const teamNames = draft.targets?.all !== false ? m.previewAllTeams : draft.targets.teamIds.map((id) => plainText(input.teams?.find((t) => t.teamId === id)?.name ?? id)).join(', ');
+  const day = (date: string) => (date ? (at(date, '12:00').split(',')[0] ?? date) : '');
+  const teamNames =
+    draft.targets?.all !== false
+      ? m.previewAllTeams
+      : draft.targets.teamIds.map((id) => plainText(input.teams?.find((t) => t.teamId === id)?.name ?? id)).join(', ');
   const upcoming = input.upcoming ?? [];
   return [
-    { heading: plainText(draft.basics?.title ?? ''), lines: [plainText(draft.basics?.description ?? ''), m.previewTargets(teamNames, plainText(draft.targets?.channel ?? 'General'))].filter(Boolean) },
+    {
+      heading: plainText(draft.basics?.title ?? ''),
+      lines: [
+        plainText(draft.basics?.description ?? ''),
+        m.previewTargets(teamNames, plainText(draft.targets?.channel ?? 'General')),
+      ].filter(Boolean),
+    },
     {
       heading: m.wizardStepItems,
       lines: draft.items.flatMap((item, i) => {
         const s = draft.schedules[i];
-        const schedule = !s ? '' : s.repeat === 'once' ? m.scheduleOnce(at(s.date, s.time)) : m.scheduleRepeat(repeatLabel(m, s.repeat), at(s.date, s.time), day(s.until ?? ''));
-        return [m.previewItemLine(i + 1, typeLabel(m, item.type), plainText(item.question)), m.previewScheduleLine(schedule, m.openForDays(s?.openDays ?? 7))];
+        const schedule = !s
+          ? ''
+          : s.repeat === 'once'
+            ? m.scheduleOnce(at(s.date, s.time))
+            : m.scheduleRepeat(repeatLabel(m, s.repeat), at(s.date, s.time), day(s.until ?? ''));
+        return [
+          m.previewItemLine(i + 1, typeLabel(m, item.type), plainText(item.question)),
+          m.previewScheduleLine(schedule, m.openForDays(s?.openDays ?? 7)),
+        ];
       }),
     },
     {
       heading: m.previewNextPosts,
-      lines: upcoming.length ? upcoming.map((p) => `${formatDateTime(locale, p.at, zone)} – ${p.itemIndex + 1}. ${plainText(draft.items[p.itemIndex]?.question ?? '')}`) : [m.previewNoPosts],
+      lines: upcoming.length
+        ? upcoming.map(
+            (p) =>
+              `${formatDateTime(locale, p.at, zone)} – ${p.itemIndex + 1}. ${plainText(draft.items[p.itemIndex]?.question ?? '')}`,
+          )
+        : [m.previewNoPosts],
     },
     { lines: [m.previewCardsFollow] },
   ];
@@ -180,7 +302,12 @@ function buttons(m: Messages, step: WizardStep, draft: WizardDraft): Button[] {
         cancel,
       ];
     case 'preview':
-      return [{ title: m.confirmSchedule, move: 'confirm', inputs: false, primary: true }, { title: m.saveDraft, move: 'draft', inputs: false }, back, cancel];
+      return [
+        { title: m.confirmSchedule, move: 'confirm', inputs: false, primary: true },
+        { title: m.saveDraft, move: 'draft', inputs: false },
+        back,
+        cancel,
+      ];
     default:
       return [next, back, cancel];
   }

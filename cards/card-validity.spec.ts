@@ -17,7 +17,9 @@ const ROOT = path.resolve(__dirname, '..');
 const TEMPLATES = path.join(__dirname, 'templates');
 
 /** every sample in every language, built once. */
-const built = CARD_SAMPLES.flatMap((sample) => LOCALES.map((locale) => ({ name: `${sample.id} (${locale})`, card: sample.build(locale).content })));
+const built = CARD_SAMPLES.flatMap((sample) =>
+  LOCALES.map((locale) => ({ name: `${sample.id} (${locale})`, card: sample.build(locale).content })),
+);
 
 let knownVerbs: Set<string>;
 beforeAll(async () => {
@@ -67,7 +69,11 @@ describe.each(built)('card $name', ({ card }) => {
   });
 
   test('gives every chart element a fallback', () => {
-    expect(chartElements(card).filter((chart) => chart.fallback === undefined).map((chart) => chart.type)).toEqual([]);
+    expect(
+      chartElements(card)
+        .filter((chart) => chart.fallback === undefined)
+        .map((chart) => chart.type),
+    ).toEqual([]);
   });
 
   test('stays under 28 KB', () => {
@@ -89,18 +95,27 @@ describe('the checks themselves', () => {
   });
 
   test('report a required input without a label', () => {
-    expect(parserFindings(card([{ type: 'Input.Text', id: 'x', isRequired: true, errorMessage: 'Pflichtfeld' }]))).toEqual([
-      expect.stringContaining('RequiredInputsShouldHaveLabel'),
-    ]);
+    expect(
+      parserFindings(card([{ type: 'Input.Text', id: 'x', isRequired: true, errorMessage: 'Pflichtfeld' }])),
+    ).toEqual([expect.stringContaining('RequiredInputsShouldHaveLabel')]);
   });
 
   test('accept versions up to 1.5 and refuse 1.6 and malformed versions', () => {
     expect(['1.0', '1.2', '1.5'].map((v) => versionAtMost(v))).toEqual([true, true, true]);
-    expect(['1.6', '2.0', '1.10', '1', undefined].map((v) => versionAtMost(v))).toEqual([false, false, false, false, false]);
+    expect(['1.6', '2.0', '1.10', '1', undefined].map((v) => versionAtMost(v))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   test('find the verb of an Action.Execute anywhere in the card, and an empty verb where one is missing', () => {
-    const nested = card([{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'a', verb: 'x.a' }] }], [{ type: 'Action.Execute', title: 'b' }]);
+    const nested = card(
+      [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'a', verb: 'x.a' }] }],
+      [{ type: 'Action.Execute', title: 'b' }],
+    );
     expect(executeVerbs(nested)).toEqual(['x.a', '']);
   });
 });

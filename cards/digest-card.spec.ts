@@ -31,10 +31,33 @@ const team = (over: Partial<DigestTeamInput> = {}): DigestTeamInput => ({
   teamName: 'Team Digitalisierung',
   memberCount: 20,
   participantsByWeek: { ...Object.fromEntries(weeks.map((w) => [w, 10])), [weeks[2]!]: 3 },
-  newIdeas: [idea({ authorName: 'Ben Schulz', volunteers: [{ name: 'Cem' }] }), idea({ anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] })],
+  newIdeas: [
+    idea({ authorName: 'Ben Schulz', volunteers: [{ name: 'Cem' }] }),
+    idea({ anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] }),
+  ],
   closedItems: [
-    { itemId: 'p1', question: 'Wie zufrieden?', kind: 'poll', pollKind: 'single', anonymous: false, options: ['sehr', 'kaum'], tally: { counts: [4, 2], voters: 6 }, participants: 6, closedAt },
-    { itemId: 'p2', question: 'Zu klein?', kind: 'poll', pollKind: 'single', anonymous: true, options: ['a', 'b'], tally: { counts: [1, 1], voters: 2 }, participants: 2, closedAt },
+    {
+      itemId: 'p1',
+      question: 'Wie zufrieden?',
+      kind: 'poll',
+      pollKind: 'single',
+      anonymous: false,
+      options: ['sehr', 'kaum'],
+      tally: { counts: [4, 2], voters: 6 },
+      participants: 6,
+      closedAt,
+    },
+    {
+      itemId: 'p2',
+      question: 'Zu klein?',
+      kind: 'poll',
+      pollKind: 'single',
+      anonymous: true,
+      options: ['a', 'b'],
+      tally: { counts: [1, 1], voters: 2 },
+      participants: 2,
+      closedAt,
+    },
   ],
   openItems: [{ itemId: 'o1', question: 'Was noch?', closesAt: new Date('2026-12-02T16:00:00Z') }],
   ...over,
@@ -64,7 +87,9 @@ describe('buildDigestCard', () => {
 
   test('writes the card in English for the English locale', () => {
     const c = card([team()], { locale: 'en' });
-    expect(texts(c)).toEqual(expect.arrayContaining(['Your week at a glance – week 48', 'Participation: 10 of 20 (50 %)']));
+    expect(texts(c)).toEqual(
+      expect.arrayContaining(['Your week at a glance – week 48', 'Participation: 10 of 20 (50 %)']),
+    );
     expect(texts(c)).not.toContain('Dein Wochenüberblick – KW 48');
   });
 
@@ -77,7 +102,15 @@ describe('buildDigestCard', () => {
 
   test('draws the trend without hidden weeks and explains the gap in the fallback', () => {
     const [chart] = ofType(card(), 'Chart.VerticalBar');
-    expect((chart!.data as Node[]).map((d) => d.x)).toEqual(['KW 41', 'KW 42', 'KW 44', 'KW 45', 'KW 46', 'KW 47', 'KW 48']);
+    expect((chart!.data as Node[]).map((d) => d.x)).toEqual([
+      'KW 41',
+      'KW 42',
+      'KW 44',
+      'KW 45',
+      'KW 46',
+      'KW 47',
+      'KW 48',
+    ]);
     expect((chart!.data as Node[])[0]!.y).toBe(50);
     expect((chart!.fallback as Node).text).toContain('KW 43: –');
   });
@@ -88,7 +121,10 @@ describe('buildDigestCard', () => {
     expect(charts.length).toBeGreaterThanOrEqual(2);
     for (const chart of charts) expect(chart.fallback).toBeDefined();
     const [bars] = ofType(c, 'Chart.HorizontalBar');
-    expect(bars!.data).toEqual([{ x: 'sehr', y: 4 }, { x: 'kaum', y: 2 }]);
+    expect(bars!.data).toEqual([
+      { x: 'sehr', y: 4 },
+      { x: 'kaum', y: 2 },
+    ]);
     expect((bars!.fallback as Node).type).toBe('ColumnSet');
     expect(texts(c)).toContain(messages('de').digestNoResult(5));
   });
@@ -105,8 +141,15 @@ describe('buildDigestCard', () => {
     const [note] = ofType(inner as AdaptiveCard, 'Input.Text');
     const [save] = ofType(inner as AdaptiveCard, 'Action.Execute');
     expect(save!.verb).toBe(IDEA_VERBS.ideaStatus);
-    const submitted = { ...(save!.data as object), [choice!.id as string]: 'declined', [note!.id as string]: 'zu teuer' };
-    expect(parseIdeaPayload(IDEA_VERBS.ideaStatus, submitted)).toMatchObject({ ok: true, value: { status: 'declined', note: 'zu teuer' } });
+    const submitted = {
+      ...(save!.data as object),
+      [choice!.id as string]: 'declined',
+      [note!.id as string]: 'zu teuer',
+    };
+    expect(parseIdeaPayload(IDEA_VERBS.ideaStatus, submitted)).toMatchObject({
+      ok: true,
+      value: { status: 'declined', note: 'zu teuer' },
+    });
     expect(choice!.label).toBe(messages('de').ideaNewStatus);
     expect(note!.label).toBe(messages('de').ideaNoteLabel);
   });
@@ -131,7 +174,13 @@ describe('buildDigestCard', () => {
   });
 
   test('stays under 28 KB with five teams of five long ideas, long polls and open items', () => {
-    const longIdea = (over: Partial<IdeaView> = {}) => idea({ text: 'Ü'.repeat(1000), authorName: 'N'.repeat(80), volunteers: Array.from({ length: 30 }, (_, i) => ({ name: `Person ${i} ${'x'.repeat(30)}` })), ...over });
+    const longIdea = (over: Partial<IdeaView> = {}) =>
+      idea({
+        text: 'Ü'.repeat(1000),
+        authorName: 'N'.repeat(80),
+        volunteers: Array.from({ length: 30 }, (_, i) => ({ name: `Person ${i} ${'x'.repeat(30)}` })),
+        ...over,
+      });
     const poll = (i: number) => ({
       itemId: `p${i}`,
       question: 'ß'.repeat(500),
@@ -149,7 +198,11 @@ describe('buildDigestCard', () => {
         teamName: 'T'.repeat(200),
         newIdeas: Array.from({ length: 5 }, () => longIdea()),
         closedItems: Array.from({ length: 5 }, (_, i) => poll(i)),
-        openItems: Array.from({ length: 5 }, (_, i) => ({ itemId: `o${i}`, question: 'q'.repeat(500), closesAt: closedAt })),
+        openItems: Array.from({ length: 5 }, (_, i) => ({
+          itemId: `o${i}`,
+          question: 'q'.repeat(500),
+          closesAt: closedAt,
+        })),
       }),
     );
     for (const locale of ['de', 'en'] as const) {

@@ -23,10 +23,42 @@ interface Level {
   open: number;
 }
 const LEVELS: readonly Level[] = [
-  { idea: { text: 200, names: 5, nameMax: 40 }, optionLabel: 40, question: 200, charts: true, summaryRows: 10, closed: 5, open: 5 },
-  { idea: { text: 120, names: 3, nameMax: 30 }, optionLabel: 30, question: 100, charts: true, summaryRows: 10, closed: 3, open: 3 },
-  { idea: { text: 80, names: 3, nameMax: 25 }, optionLabel: 25, question: 60, charts: false, summaryRows: 3, closed: 3, open: 3 },
-  { idea: { text: 40, names: 0, nameMax: 20, compact: true }, optionLabel: 20, question: 40, charts: false, summaryRows: 1, closed: 1, open: 0 },
+  {
+    idea: { text: 200, names: 5, nameMax: 40 },
+    optionLabel: 40,
+    question: 200,
+    charts: true,
+    summaryRows: 10,
+    closed: 5,
+    open: 5,
+  },
+  {
+    idea: { text: 120, names: 3, nameMax: 30 },
+    optionLabel: 30,
+    question: 100,
+    charts: true,
+    summaryRows: 10,
+    closed: 3,
+    open: 3,
+  },
+  {
+    idea: { text: 80, names: 3, nameMax: 25 },
+    optionLabel: 25,
+    question: 60,
+    charts: false,
+    summaryRows: 3,
+    closed: 3,
+    open: 3,
+  },
+  {
+    idea: { text: 40, names: 0, nameMax: 20, compact: true },
+    optionLabel: 20,
+    question: 40,
+    charts: false,
+    summaryRows: 1,
+    closed: 1,
+    open: 0,
+  },
 ];
 
 /**
@@ -46,7 +78,11 @@ export function buildDigestCard(digest: Digest, locale: Locale = digest.locale):
 
 function render(digest: Digest, locale: Locale, level: Level): AdaptiveCard {
   const m = messages(locale);
-  const day = (d: Date) => new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: digest.timeZone, dateStyle: 'medium' }).format(d);
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+      timeZone: digest.timeZone,
+      dateStyle: 'medium',
+    }).format(d);
   const lastDay = new Date(digest.period.end.getTime() - 1);
   let position = 0;
   return expandTemplate(template, {
@@ -72,11 +108,12 @@ const signed = (locale: Locale, x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±
 
 function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level, nextPosition: () => number): object {
   const m = messages(locale);
-  const change = team.change && !level.idea.compact
-    ? team.change.percentPoints !== undefined
-      ? m.digestChangePoints(signed(locale, team.change.percentPoints))
-      : m.digestChangePeople(signed(locale, team.change.people))
-    : '';
+  const change =
+    team.change && !level.idea.compact
+      ? team.change.percentPoints !== undefined
+        ? m.digestChangePoints(signed(locale, team.change.percentPoints))
+        : m.digestChangePeople(signed(locale, team.change.people))
+      : '';
   const usePercent = team.trend.some((p) => p.percent !== null);
   const value = (p: DigestTeam['trend'][number]) => (usePercent ? p.percent : p.participants);
   const figure = (p: DigestTeam['trend'][number]) => (value(p) === null ? '–' : formatNumber(locale, value(p)!));
@@ -86,7 +123,9 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
   const trendText =
     level.idea.compact && first && last
       ? `${m.digestWeekLabel(first.weekNumber)}–${m.digestWeekLabel(last.weekNumber)}: ${team.trend.map(figure).join(' · ')}${unit}`
-      : team.trend.map((p) => `${m.digestWeekLabel(p.weekNumber)}: ${figure(p)}${value(p) === null ? '' : unit}`).join(' · ');
+      : team.trend
+          .map((p) => `${m.digestWeekLabel(p.weekNumber)}: ${figure(p)}${value(p) === null ? '' : unit}`)
+          .join(' · ');
   const more = (n: number) => (n > 0 ? m.digestMore(n) : '');
   const quiet = team.newIdeaCount === 0 && team.closed.length === 0 && team.open.length === 0;
   return {
@@ -96,21 +135,37 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
     trend: {
       title: level.idea.compact ? '' : m.digestTrendTitle,
       axis: usePercent ? m.digestTrendAxisPercent : m.digestTrendAxisPeople,
-      points: !level.charts ? [] : team.trend.filter((p) => value(p) !== null).map((p) => ({ x: m.digestWeekLabel(p.weekNumber), y: value(p) })),
+      points: !level.charts
+        ? []
+        : team.trend.filter((p) => value(p) !== null).map((p) => ({ x: m.digestWeekLabel(p.weekNumber), y: value(p) })),
       text: trendText,
-      note: team.trend.some((p) => value(p) === null) && !level.idea.compact ? m.digestTrendHidden(digest.minGroupSize) : '',
+      note:
+        team.trend.some((p) => value(p) === null) && !level.idea.compact
+          ? m.digestTrendHidden(digest.minGroupSize)
+          : '',
     },
-    ideasTitle: team.topIdeas.length > 0 && !level.idea.compact ? `${m.digestNewIdeas(team.newIdeaCount)} · ${m.digestTopIdeas}` : m.digestNewIdeas(team.newIdeaCount),
-    ideas: team.topIdeas.map((idea) => ({ ...ideaLines(locale, idea, level.idea), form: statusForm(locale, idea, nextPosition(), level.idea.compact) })),
+    ideasTitle:
+      team.topIdeas.length > 0 && !level.idea.compact
+        ? `${m.digestNewIdeas(team.newIdeaCount)} · ${m.digestTopIdeas}`
+        : m.digestNewIdeas(team.newIdeaCount),
+    ideas: team.topIdeas.map((idea) => ({
+      ...ideaLines(locale, idea, level.idea),
+      form: statusForm(locale, idea, nextPosition(), level.idea.compact),
+    })),
     closedTitle: team.closed.length > 0 ? m.digestClosedPolls : '',
     closed: team.closed.slice(0, level.closed).map((c) => closedData(c, locale, level, digest.minGroupSize)),
     closedMore: more(team.closed.length - level.closed + team.closedMore),
     openTitle: team.open.length > 0 ? m.digestOpenItems : '',
-    open: team.open.slice(0, level.open).map((o) =>
-      o.closesAt
-        ? m.digestClosesAt(plainText(shorten(o.question, level.question)), formatDateTime(locale, o.closesAt, digest.timeZone))
-        : m.digestNoCloseTime(plainText(shorten(o.question, level.question))),
-    ),
+    open: team.open
+      .slice(0, level.open)
+      .map((o) =>
+        o.closesAt
+          ? m.digestClosesAt(
+              plainText(shorten(o.question, level.question)),
+              formatDateTime(locale, o.closesAt, digest.timeZone),
+            )
+          : m.digestNoCloseTime(plainText(shorten(o.question, level.question))),
+      ),
     openMore: more(team.open.length - level.open + team.openMore),
     quiet: quiet ? m.digestQuiet : '',
   };
@@ -121,7 +176,15 @@ function closedData(c: DigestClosedResult, locale: Locale, level: Level, min: nu
   const chartTitle = shorten(c.question, level.question);
   const question = plainText(chartTitle);
   if (c.kind === 'idea') {
-    return { question, bars: [], rows: [], note: c.participants === null ? m.digestNoResult(min) : m.digestIdeaPromptClosed(formatNumber(locale, c.participants)) };
+    return {
+      question,
+      bars: [],
+      rows: [],
+      note:
+        c.participants === null
+          ? m.digestNoResult(min)
+          : m.digestIdeaPromptClosed(formatNumber(locale, c.participants)),
+    };
   }
   const r = c.results;
   if (!r.visible) return { question, bars: [], rows: [], note: m.digestNoResult(min) };
@@ -131,11 +194,22 @@ function closedData(c: DigestClosedResult, locale: Locale, level: Level, min: nu
     count: row.count,
     figure: `${formatNumber(locale, row.count)} · ${formatNumber(locale, row.percent)} %`,
   }));
-  const note = [m.answeredCount(r.voters), r.average !== undefined ? m.ratingAverage(formatNumber(locale, r.average, 1)) : ''].filter((s) => s !== '').join(' ');
+  const note = [
+    m.answeredCount(r.voters),
+    r.average !== undefined ? m.ratingAverage(formatNumber(locale, r.average, 1)) : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
   if (!level.charts) {
     const top = [...rows].sort((a, b) => b.count - a.count).slice(0, level.summaryRows);
     const shown = top.map((row) => `${row.label}: ${row.figure}`).join(' · ');
     return { question, bars: [], rows: [], note: `${shown}${top.length < rows.length ? ' …' : ''} – ${note}` };
   }
-  return { question, chartTitle, bars: rows.map((row) => ({ x: row.typed, y: row.count })), rows: rows.map(({ label, figure }) => ({ label, figure })), note };
+  return {
+    question,
+    chartTitle,
+    bars: rows.map((row) => ({ x: row.typed, y: row.count })),
+    rows: rows.map(({ label, figure }) => ({ label, figure })),
+    note,
+  };
 }

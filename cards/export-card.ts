@@ -15,9 +15,16 @@ export interface ExportableCampaign {
 }
 
 /** the `export` answer: one "create CSV" button per campaign; leaders are told that only their teams are in it. */
-export function buildExportListCard(locale: Locale, campaigns: ExportableCampaign[], options: { leaderOnly: boolean; linkMinutes: number }): AdaptiveCard {
+export function buildExportListCard(
+  locale: Locale,
+  campaigns: ExportableCampaign[],
+  options: { leaderOnly: boolean; linkMinutes: number },
+): AdaptiveCard {
   const m = messages(locale);
-  const paragraphs = campaigns.length === 0 ? [m.exportNone] : [m.exportIntro(options.linkMinutes), ...(options.leaderOnly ? [m.exportIntroLeader] : [])];
+  const paragraphs =
+    campaigns.length === 0
+      ? [m.exportNone]
+      : [m.exportIntro(options.linkMinutes), ...(options.leaderOnly ? [m.exportIntroLeader] : [])];
   return expandTemplate(template, {
     title: m.exportTitle,
     paragraphs,
@@ -34,7 +41,10 @@ export function buildExportListCard(locale: Locale, campaigns: ExportableCampaig
 }
 
 /** the card after "create CSV": what the file holds, the anonymity rule, and a short-lived download link. */
-export function buildExportReadyCard(locale: Locale, input: { campaignTitle: string; items: number; url: string; linkMinutes: number; minGroupSize: number }): AdaptiveCard {
+export function buildExportReadyCard(
+  locale: Locale,
+  input: { campaignTitle: string; items: number; url: string; linkMinutes: number; minGroupSize: number },
+): AdaptiveCard {
   const m = messages(locale);
   return expandTemplate(template, {
     title: m.exportReadyTitle(plainText(input.campaignTitle)),

@@ -2,7 +2,14 @@ import { messages } from '../core/messages';
 import { buildFanoutProgressCard, MAX_LISTED_FAILURES } from './fanout-progress-card';
 
 const de = messages('de');
-const base = { campaignTitle: 'Gute Arbeit', question: 'Wie geht es dir?', total: 120, posted: 37, failures: [], done: false };
+const base = {
+  campaignTitle: 'Gute Arbeit',
+  question: 'Wie geht es dir?',
+  total: 120,
+  posted: 37,
+  failures: [],
+  done: false,
+};
 const text = (card: unknown) => JSON.stringify(card);
 
 describe('buildFanoutProgressCard', () => {
@@ -30,7 +37,11 @@ describe('buildFanoutProgressCard', () => {
   });
 
   test('names at most MAX_LISTED_FAILURES channels and counts the rest', () => {
-    const failures = Array.from({ length: MAX_LISTED_FAILURES + 5 }, (_, i) => ({ label: `Team ${i} › General`, kind: 'failed' as const, reason: 'x' }));
+    const failures = Array.from({ length: MAX_LISTED_FAILURES + 5 }, (_, i) => ({
+      label: `Team ${i} › General`,
+      kind: 'failed' as const,
+      reason: 'x',
+    }));
     const card = buildFanoutProgressCard('en', { ...base, done: true, failures });
     expect(text(card)).toContain(messages('en').fanoutMoreFailures(5));
     expect(text(card)).not.toContain(`Team ${MAX_LISTED_FAILURES} › General`);

@@ -31,7 +31,11 @@ export const MAX_LISTED_FAILURES = 25;
 export function buildFanoutProgressCard(locale: Locale, view: FanoutCardView): AdaptiveCard {
   const m = messages(locale);
   const reasonOf = (f: FanoutCardFailure) =>
-    f.kind === 'gone' ? m.fanoutFailureGone : f.kind === 'failed' ? m.fanoutFailureFailed : m.fanoutFailureSkipped(plainText(f.reason));
+    f.kind === 'gone'
+      ? m.fanoutFailureGone
+      : f.kind === 'failed'
+        ? m.fanoutFailureFailed
+        : m.fanoutFailureSkipped(plainText(f.reason));
   const failures = view.done ? view.failures : [];
   const listed = failures.slice(0, MAX_LISTED_FAILURES);
   const allReached = view.done && failures.length === 0;

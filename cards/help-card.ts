@@ -8,9 +8,26 @@ import { expandTemplate, type AdaptiveCard } from './render';
 /** the command overview; admins also see the commands that post and close items. */
 export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; localMode: boolean }): AdaptiveCard {
   const m = messages(locale);
-  const adminLines = [m.cmdPoll, m.cmdRating, m.cmdIdea, m.cmdClose, m.cmdNewCampaign, m.cmdCampaigns, m.cmdReloadCampaigns, m.cmdAddAdmin, m.cmdAddLeader, m.cmdRemoveLeader, m.cmdLeaders, m.cmdAudit, ...(options.localMode ? [m.cmdDemo] : [])];
+  const adminLines = [
+    m.cmdPoll,
+    m.cmdRating,
+    m.cmdIdea,
+    m.cmdClose,
+    m.cmdNewCampaign,
+    m.cmdCampaigns,
+    m.cmdReloadCampaigns,
+    m.cmdAddAdmin,
+    m.cmdAddLeader,
+    m.cmdRemoveLeader,
+    m.cmdLeaders,
+    m.cmdAudit,
+    ...(options.localMode ? [m.cmdDemo] : []),
+  ];
   const sections = [
-    { heading: m.helpEveryoneTitle, lines: [m.cmdAnswer, m.cmdSubmitIdea, m.cmdIdeas, m.cmdHelp, m.cmdDigest, m.cmdExport, m.cmdMyData] },
+    {
+      heading: m.helpEveryoneTitle,
+      lines: [m.cmdAnswer, m.cmdSubmitIdea, m.cmdIdeas, m.cmdHelp, m.cmdDigest, m.cmdExport, m.cmdMyData],
+    },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),
   ];
   return expandTemplate(template, { title: m.helpTitle, intro: m.helpIntro, sections });
@@ -26,9 +43,15 @@ export function buildTeamWelcomeCard(locale: Locale, minGroupSize: number): Adap
 }
 
 /** the greeting in a new personal chat, with the commands this person may use. */
-export function buildGreetingCard(locale: Locale, options: { name: string; isAdmin: boolean; localMode: boolean }): AdaptiveCard {
+export function buildGreetingCard(
+  locale: Locale,
+  options: { name: string; isAdmin: boolean; localMode: boolean },
+): AdaptiveCard {
   const m = messages(locale);
   const help = buildHelpCard(locale, options);
-  const greeting = expandTemplate(welcomeTemplate, { title: m.greetingTitle(plainText(options.name)), paragraphs: [m.greetingText] });
+  const greeting = expandTemplate(welcomeTemplate, {
+    title: m.greetingTitle(plainText(options.name)),
+    paragraphs: [m.greetingText],
+  });
   return { ...greeting, body: [...(greeting.body as object[]), ...(help.body as object[]).slice(1)] };
 }

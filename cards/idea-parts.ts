@@ -20,19 +20,29 @@ export interface IdeaLineLimits {
 export const DEFAULT_IDEA_LINE_LIMITS: IdeaLineLimits = { text: 300, names: 5, nameMax: 40 };
 
 /** the text, status line and volunteer line of an idea; names only for named ideas. The idea and the names show as typed (plainText). */
-export function ideaLines(locale: Locale, idea: IdeaLine, limits: IdeaLineLimits = DEFAULT_IDEA_LINE_LIMITS): { text: string; meta: string; volunteers: string } {
+export function ideaLines(
+  locale: Locale,
+  idea: IdeaLine,
+  limits: IdeaLineLimits = DEFAULT_IDEA_LINE_LIMITS,
+): { text: string; meta: string; volunteers: string } {
   const m = messages(locale);
-  const by = idea.anonymous ? m.ideaAnonymous : idea.authorName ? m.ideaByAuthor(plainText(shorten(idea.authorName, Math.max(limits.nameMax, 20)))) : '';
-  const meta = [m.ideaStatusLine(statusLabel(locale, idea.status)), m.ideaSupportCount(idea.supportCount), by].filter((s) => s !== '').join(' · ');
+  const by = idea.anonymous
+    ? m.ideaAnonymous
+    : idea.authorName
+      ? m.ideaByAuthor(plainText(shorten(idea.authorName, Math.max(limits.nameMax, 20))))
+      : '';
+  const meta = [m.ideaStatusLine(statusLabel(locale, idea.status)), m.ideaSupportCount(idea.supportCount), by]
+    .filter((s) => s !== '')
+    .join(' · ');
   let volunteers = '';
   if (!idea.anonymous && idea.volunteerNames.length > 0 && limits.names > 0) {
     const names = idea.volunteerNames.slice(0, limits.names).map((n) => plainText(shorten(n, limits.nameMax)));
     const more = idea.volunteerNames.length - names.length;
     volunteers = m.ideaVolunteerNames(more > 0 ? `${names.join(', ')} ${m.ideaMoreNames(more)}` : names.join(', '));
-  }
-  else if (idea.volunteerCount > 0) volunteers = m.ideaVolunteerCount(idea.volunteerCount);
+  } else if (idea.volunteerCount > 0) volunteers = m.ideaVolunteerCount(idea.volunteerCount);
   const text = plainText(shorten(idea.text, limits.text));
-  if (limits.compact) return { text: [text, meta, volunteers].filter((s) => s !== '').join(' · '), meta: '', volunteers: '' };
+  if (limits.compact)
+    return { text: [text, meta, volunteers].filter((s) => s !== '').join(' · '), meta: '', volunteers: '' };
   return { text, meta, volunteers };
 }
 
@@ -40,7 +50,12 @@ export function ideaLines(locale: Locale, idea: IdeaLine, limits: IdeaLineLimits
  * the data of the "change status" form of the idea at a card position: a choice of the allowed next
  * statuses, a note, and an ideaStatus button whose data names the inputs (ids are unique per card).
  */
-export function statusForm(locale: Locale, idea: Pick<IdeaLine, 'ideaId' | 'nextStatuses'>, position: number, compact = false): object | null {
+export function statusForm(
+  locale: Locale,
+  idea: Pick<IdeaLine, 'ideaId' | 'nextStatuses'>,
+  position: number,
+  compact = false,
+): object | null {
   if (idea.nextStatuses.length === 0) return null;
   const m = messages(locale);
   const ids = statusInputIds(position);

@@ -25,7 +25,14 @@ const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
 const a = idea({ ideaId: 'a', authorName: 'Ben', volunteers: [{ name: 'Cem' }] });
 const b = idea({ ideaId: 'b', anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] });
 const card = (over: Partial<IdeasCardInput> = {}) =>
-  buildIdeasCard({ locale: 'de', teamName: 'Team Recht', ideas: [a, b], minGroupSizeText: 5, viewer: { supported: [], volunteered: [], canManage: false }, ...over });
+  buildIdeasCard({
+    locale: 'de',
+    teamName: 'Team Recht',
+    ideas: [a, b],
+    minGroupSizeText: 5,
+    viewer: { supported: [], volunteered: [], canManage: false },
+    ...over,
+  });
 const executes = (c: AdaptiveCard) => ofType(c, 'Action.Execute');
 
 describe('buildIdeasCard', () => {
@@ -33,12 +40,18 @@ describe('buildIdeasCard', () => {
     const actions = executes(card()).filter((x) => (x.data as Node).ideaId === 'a');
     expect(actions).toEqual([
       expect.objectContaining({ title: 'Unterstützen', verb: IDEA_VERBS.ideaSupport, data: { ideaId: 'a', on: true } }),
-      expect.objectContaining({ title: 'Ich mache mit', verb: IDEA_VERBS.ideaVolunteer, data: { ideaId: 'a', on: true } }),
+      expect.objectContaining({
+        title: 'Ich mache mit',
+        verb: IDEA_VERBS.ideaVolunteer,
+        data: { ideaId: 'a', on: true },
+      }),
     ]);
   });
 
   test('offers withdrawing to a viewer who already supports and volunteers', () => {
-    const actions = executes(card({ viewer: { supported: ['a'], volunteered: ['a'], canManage: false } })).filter((x) => (x.data as Node).ideaId === 'a');
+    const actions = executes(card({ viewer: { supported: ['a'], volunteered: ['a'], canManage: false } })).filter(
+      (x) => (x.data as Node).ideaId === 'a',
+    );
     expect(actions.map((x) => [x.title, (x.data as Node).on])).toEqual([
       ['Unterstützung zurückziehen', false],
       ['Ich mache nicht mehr mit', false],
@@ -56,13 +69,18 @@ describe('buildIdeasCard', () => {
   });
 
   test('offers no follow-up poll when the ideas come from several prompts', () => {
-    expect(executes(card({ viewer: { supported: [], volunteered: [], canManage: true } })).some((x) => x.verb === IDEA_VERBS.followUpPoll)).toBe(false);
+    expect(
+      executes(card({ viewer: { supported: [], volunteered: [], canManage: true } })).some(
+        (x) => x.verb === IDEA_VERBS.followUpPoll,
+      ),
+    ).toBe(false);
   });
 
   test('uses only idea verbs and labels every input', () => {
     const c = card({ promptItemId: 'prompt-1', viewer: { supported: [], volunteered: [], canManage: true } });
     for (const x of executes(c)) expect(Object.values(IDEA_VERBS)).toContain(x.verb);
-    for (const input of nodes(c).filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.'))) expect(String(input.label ?? '')).not.toBe('');
+    for (const input of nodes(c).filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.')))
+      expect(String(input.label ?? '')).not.toBe('');
   });
 
   test('never shows names next to an anonymous idea', () => {
@@ -85,7 +103,13 @@ describe('buildIdeasCard', () => {
   });
 
   test('stays under 28 KB with ten long ideas for a manager', () => {
-    const ideas = Array.from({ length: 10 }, () => idea({ text: 'Ü'.repeat(1000), authorName: 'N'.repeat(100), volunteers: Array.from({ length: 40 }, (_, i) => ({ name: `P${i}` })) }));
+    const ideas = Array.from({ length: 10 }, () =>
+      idea({
+        text: 'Ü'.repeat(1000),
+        authorName: 'N'.repeat(100),
+        volunteers: Array.from({ length: 40 }, (_, i) => ({ name: `P${i}` })),
+      }),
+    );
     const c = card({ ideas, promptItemId: 'prompt-1', viewer: { supported: [], volunteered: [], canManage: true } });
     expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(28 * 1024);
   });
@@ -93,7 +117,14 @@ describe('buildIdeasCard', () => {
 
 describe('buildStatusChangeResultCard', () => {
   test('confirms the new status and says who is told', () => {
-    const c = buildStatusChangeResultCard('de', { ideaText: 'Mehr Homeoffice', status: 'accepted', note: 'ab Januar', anonymous: false, threadReplied: true, supportersNotified: 3 });
+    const c = buildStatusChangeResultCard('de', {
+      ideaText: 'Mehr Homeoffice',
+      status: 'accepted',
+      note: 'ab Januar',
+      anonymous: false,
+      threadReplied: true,
+      supportersNotified: 3,
+    });
     expect(texts(c)).toEqual([
       'Status geändert',
       'Die Idee „Mehr Homeoffice“ ist jetzt: angenommen.',
@@ -105,7 +136,14 @@ describe('buildStatusChangeResultCard', () => {
   });
 
   test('says that an anonymous author cannot be told', () => {
-    const c = buildStatusChangeResultCard('en', { ideaText: 'x', status: 'declined', note: 'no', anonymous: true, threadReplied: false, supportersNotified: 0 });
+    const c = buildStatusChangeResultCard('en', {
+      ideaText: 'x',
+      status: 'declined',
+      note: 'no',
+      anonymous: true,
+      threadReplied: false,
+      supportersNotified: 0,
+    });
     expect(texts(c)).toContain(messages('en').ideaNotifiedAnonymous);
     expect(executes(c)).toHaveLength(0);
   });

@@ -44,7 +44,9 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
   const m = messages(locale);
   const min = effectiveMinGroupSize(input.minGroupSizeText);
   const visible = topIdeas(
-    input.ideas.filter((i) => ideaTextsVisible({ anonymous: i.anonymous, closed: i.promptClosed, participants: i.promptParticipants }, min)),
+    input.ideas.filter((i) =>
+      ideaTextsVisible({ anonymous: i.anonymous, closed: i.promptClosed, participants: i.promptParticipants }, min),
+    ),
     input.limit ?? 10,
   );
   const supported = new Set(viewer.supported);
@@ -52,7 +54,11 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
   const open = visible.filter((i) => i.status !== 'declined' && i.status !== 'done');
   return expandTemplate(template, {
     notice: input.notice
-      ? { text: plainText(input.notice.text), style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
+      ? {
+          text: plainText(input.notice.text),
+          style: input.notice.kind === 'good' ? 'good' : 'attention',
+          color: input.notice.kind === 'good' ? 'Good' : 'Attention',
+        }
       : null,
     title: m.ideasTitle(plainText(input.teamName)),
     empty: m.ideasNone,
@@ -69,8 +75,16 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
       return {
         ...ideaLines(locale, line),
         buttons: [
-          { title: supports ? m.ideaUnsupport : m.ideaSupport, verb: IDEA_VERBS.ideaSupport, data: { ideaId: idea.ideaId, on: !supports } },
-          { title: helps ? m.ideaUnvolunteer : m.ideaVolunteer, verb: IDEA_VERBS.ideaVolunteer, data: { ideaId: idea.ideaId, on: !helps } },
+          {
+            title: supports ? m.ideaUnsupport : m.ideaSupport,
+            verb: IDEA_VERBS.ideaSupport,
+            data: { ideaId: idea.ideaId, on: !supports },
+          },
+          {
+            title: helps ? m.ideaUnvolunteer : m.ideaVolunteer,
+            verb: IDEA_VERBS.ideaVolunteer,
+            data: { ideaId: idea.ideaId, on: !helps },
+          },
         ],
         form: viewer.canManage ? statusForm(locale, line, position) : null,
       };

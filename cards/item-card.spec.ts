@@ -11,15 +11,31 @@ import template from './templates/item.json';
 import { nodes, type CardNode as Node } from '../test/support/card-nodes';
 import { buildTargetPickerCard } from './target-picker-card';
 
-const ofType = (card: AdaptiveCard, prefix: string) => nodes(card).filter((n) => typeof n.type === 'string' && n.type.startsWith(prefix));
+const ofType = (card: AdaptiveCard, prefix: string) =>
+  nodes(card).filter((n) => typeof n.type === 'string' && n.type.startsWith(prefix));
 const texts = (card: AdaptiveCard) => ofType(card, 'TextBlock').map((n) => n.text as string);
 
 const ID = '3f2b8c1e-0d4a-4e8b-9c7f-1a2b3c4d5e6f';
 const poll = (over: Partial<Item> = {}): Item =>
-  samplePoll({ id: ID, teamId: 'team', channelId: 'team', question: 'Wie zufrieden bist du mit der Telefonanlage?', ...over });
-const idea = (over: Partial<Item> = {}) => poll({ kind: 'idea', pollKind: undefined, options: [], question: 'Was können wir besser machen?', ...over });
+  samplePoll({
+    id: ID,
+    teamId: 'team',
+    channelId: 'team',
+    question: 'Wie zufrieden bist du mit der Telefonanlage?',
+    ...over,
+  });
+const idea = (over: Partial<Item> = {}) =>
+  poll({ kind: 'idea', pollKind: undefined, options: [], question: 'Was können wir besser machen?', ...over });
 const card = (item: Item, over: Partial<ItemCardInput> = {}) =>
-  buildItemCard({ item, locale: 'de', participants: 0, minGroupSize: 5, timeZone: 'Europe/Berlin', tally: { counts: item.options.map(() => 0), voters: 0 }, ...over });
+  buildItemCard({
+    item,
+    locale: 'de',
+    participants: 0,
+    minGroupSize: 5,
+    timeZone: 'Europe/Berlin',
+    tally: { counts: item.options.map(() => 0), voters: 0 },
+    ...over,
+  });
 const tally = (counts: number[]): Tally => ({ counts, voters: counts.reduce((a, b) => a + b, 0) });
 const ten = Array.from({ length: 10 }, (_, i) => `Option ${i + 1}`);
 
@@ -60,7 +76,7 @@ describe('buildItemCard', () => {
     expect(texts(c)).toContain(messages('de').multiHint);
   });
 
-  test('preselects the viewer\'s own choices in a choice list', () => {
+  test("preselects the viewer's own choices in a choice list", () => {
     expect(ofType(card(poll({ pollKind: 'multi' }), { ownChoices: [0, 2] }), 'Input.ChoiceSet')[0]?.value).toBe('0,2');
   });
 
@@ -77,7 +93,9 @@ describe('buildItemCard', () => {
 
   test('shows the anonymous notice and hides results of an open anonymous poll', () => {
     const c = card(poll({ anonymous: true }), { tally: tally([3, 3, 3]) });
-    expect(texts(c)).toEqual(expect.arrayContaining([messages('de').anonymousNotice, messages('de').anonymousResultsAfterClose]));
+    expect(texts(c)).toEqual(
+      expect.arrayContaining([messages('de').anonymousNotice, messages('de').anonymousResultsAfterClose]),
+    );
     expect(texts(c)).not.toContain('sehr');
   });
 
@@ -86,7 +104,11 @@ describe('buildItemCard', () => {
   });
 
   test('shows a closed item without inputs or actions and with the closed badge', () => {
-    for (const item of [poll({ status: 'closed' }), poll({ status: 'closed', options: ten }), idea({ status: 'closed' })]) {
+    for (const item of [
+      poll({ status: 'closed' }),
+      poll({ status: 'closed', options: ten }),
+      idea({ status: 'closed' }),
+    ]) {
       const c = card(item);
       expect(ofType(c, 'Input.')).toHaveLength(0);
       expect(ofType(c, 'Action.')).toHaveLength(0);
@@ -95,19 +117,27 @@ describe('buildItemCard', () => {
   });
 
   test('says why a closed poll with too few voters shows no result', () => {
-    expect(texts(card(poll({ status: 'closed' }), { tally: tally([1, 1, 0]) }))).toContain(messages('de').closedTooFew(5));
+    expect(texts(card(poll({ status: 'closed' }), { tally: tally([1, 1, 0]) }))).toContain(
+      messages('de').closedTooFew(5),
+    );
   });
 
   test('writes the card in English for the English locale', () => {
     const c = card(poll(), { locale: 'en', tally: tally([1, 0, 0]) });
-    expect(texts(c)).toEqual(expect.arrayContaining([messages('en').pollBadge, messages('en').namedNotice, messages('en').answeredCount(1)]));
+    expect(texts(c)).toEqual(
+      expect.arrayContaining([messages('en').pollBadge, messages('en').namedNotice, messages('en').answeredCount(1)]),
+    );
     expect(texts(c)).not.toContain(messages('de').pollBadge);
   });
 
   test('gives an idea prompt a labelled multiline text field of at most 1000 characters and a submit button', () => {
     const c = card(idea(), { ideaCount: 2, participants: 2 });
-    expect(ofType(c, 'Input.Text')).toEqual([expect.objectContaining({ id: 'ideaText', isMultiline: true, maxLength: 1000, label: messages('de').ideaLabel })]);
-    expect(ofType(c, 'Action.Execute')).toEqual([expect.objectContaining({ verb: VERBS.submitIdea, data: { itemId: ID } })]);
+    expect(ofType(c, 'Input.Text')).toEqual([
+      expect.objectContaining({ id: 'ideaText', isMultiline: true, maxLength: 1000, label: messages('de').ideaLabel }),
+    ]);
+    expect(ofType(c, 'Action.Execute')).toEqual([
+      expect.objectContaining({ verb: VERBS.submitIdea, data: { itemId: ID } }),
+    ]);
     expect(texts(c)).toContain(messages('de').ideasCount(2));
   });
 
@@ -125,14 +155,24 @@ describe('buildItemCard', () => {
 
   test('stays under 28 KB with the longest question, ten long options and results', () => {
     const options = Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(100, 'ü'));
-    const c = card(poll({ question: 'ß'.repeat(500), options, status: 'closed' }), { tally: tally([9, 8, 7, 6, 5, 4, 3, 2, 1, 1]) });
+    const c = card(poll({ question: 'ß'.repeat(500), options, status: 'closed' }), {
+      tally: tally([9, 8, 7, 6, 5, 4, 3, 2, 1, 1]),
+    });
     expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(28 * 1024);
-    expect(Buffer.byteLength(JSON.stringify(card(poll({ question: 'ß'.repeat(500), options }))))).toBeLessThan(28 * 1024);
+    expect(Buffer.byteLength(JSON.stringify(card(poll({ question: 'ß'.repeat(500), options }))))).toBeLessThan(
+      28 * 1024,
+    );
   });
 });
 
 describe('buildTargetPickerCard', () => {
-  const draft = { kind: 'poll' as const, pollKind: 'single' as const, question: 'Frage?', options: ['a', 'b'], anonymous: true };
+  const draft = {
+    kind: 'poll' as const,
+    pollKind: 'single' as const,
+    question: 'Frage?',
+    options: ['a', 'b'],
+    anonymous: true,
+  };
   const targets = [
     { teamId: 't1', channelId: 't1', label: 'Team Digitalisierung › General' },
     { teamId: 't1', channelId: 'c2', label: 'Team Digitalisierung › Projekte' },
@@ -150,7 +190,9 @@ describe('buildTargetPickerCard', () => {
   });
 
   test('marks an anonymous draft in its badge', () => {
-    expect(texts(buildTargetPickerCard('en', draft, targets))).toContain(`${messages('en').pollBadge} · ${messages('en').anonymousBadge}`);
+    expect(texts(buildTargetPickerCard('en', draft, targets))).toContain(
+      `${messages('en').pollBadge} · ${messages('en').anonymousBadge}`,
+    );
   });
 });
 
@@ -168,7 +210,13 @@ describe('buildItemCard, memoised', () => {
     item,
     locale: fc.constantFrom<ItemCardInput['locale']>('de', 'en'),
     counts: fc.array(fc.nat({ max: 40 }), { minLength: 10, maxLength: 10 }),
-    notice: fc.option(fc.record({ kind: fc.constantFrom<'good' | 'attention'>('good', 'attention'), text: fc.string({ maxLength: 30 }) }), { nil: undefined }),
+    notice: fc.option(
+      fc.record({
+        kind: fc.constantFrom<'good' | 'attention'>('good', 'attention'),
+        text: fc.string({ maxLength: 30 }),
+      }),
+      { nil: undefined },
+    ),
     ownChoices: fc.option(fc.array(fc.nat({ max: 9 }), { maxLength: 3 }), { nil: undefined }),
     ideaCount: fc.nat({ max: 30 }),
     minGroupSize: fc.constantFrom(3, 5, 10),
@@ -179,7 +227,11 @@ describe('buildItemCard, memoised', () => {
       fc.property(fc.array(input, { minLength: 1, maxLength: 25 }), (inputs) => {
         for (const i of inputs) {
           const options = i.item.pollKind === 'rating' ? [] : i.item.options;
-          const it = poll({ ...i.item, pollKind: i.item.kind === 'idea' ? undefined : i.item.pollKind, options: i.item.kind === 'idea' ? [] : options });
+          const it = poll({
+            ...i.item,
+            pollKind: i.item.kind === 'idea' ? undefined : i.item.pollKind,
+            options: i.item.kind === 'idea' ? [] : options,
+          });
           const counts = i.counts.slice(0, Math.max(options.length, 5));
           const cardInput: ItemCardInput = {
             item: it,
@@ -203,12 +255,16 @@ describe('buildItemCard, memoised', () => {
 describe('help and welcome cards', () => {
   test('shows the posting commands to admins only', () => {
     expect(texts(buildHelpCard('de', { isAdmin: true, localMode: false }))).toContain(`• ${messages('de').cmdPoll}`);
-    expect(texts(buildHelpCard('de', { isAdmin: false, localMode: false }))).not.toContain(`• ${messages('de').cmdPoll}`);
+    expect(texts(buildHelpCard('de', { isAdmin: false, localMode: false }))).not.toContain(
+      `• ${messages('de').cmdPoll}`,
+    );
   });
 
   test('mentions demo only in local mode', () => {
     expect(texts(buildHelpCard('en', { isAdmin: true, localMode: true }))).toContain(`• ${messages('en').cmdDemo}`);
-    expect(texts(buildHelpCard('en', { isAdmin: true, localMode: false }))).not.toContain(`• ${messages('en').cmdDemo}`);
+    expect(texts(buildHelpCard('en', { isAdmin: true, localMode: false }))).not.toContain(
+      `• ${messages('en').cmdDemo}`,
+    );
   });
 
   test('states the result threshold in the team welcome', () => {

@@ -80,7 +80,11 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
 
   return {
     notice: input.notice
-      ? { text: plainText(input.notice.text), style: input.notice.kind === 'good' ? 'good' : 'attention', color: input.notice.kind === 'good' ? 'Good' : 'Attention' }
+      ? {
+          text: plainText(input.notice.text),
+          style: input.notice.kind === 'good' ? 'good' : 'attention',
+          color: input.notice.kind === 'good' ? 'Good' : 'Attention',
+        }
       : null,
     badge,
     anonymous: item.anonymous,
@@ -102,8 +106,15 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
           choices: options.map((title, i) => ({ title, value: String(i) })),
         }
       : null,
-    textInput: !closed && item.kind === 'idea' ? { label: m.ideaLabel, placeholder: m.ideaPlaceholder, errorMessage: m.errIdeaEmpty } : null,
-    submit: useList ? { title: m.submitChoices, payload: payload({}) } : !closed && item.kind === 'idea' ? { title: m.submitIdea, payload: payload({}) } : null,
+    textInput:
+      !closed && item.kind === 'idea'
+        ? { label: m.ideaLabel, placeholder: m.ideaPlaceholder, errorMessage: m.errIdeaEmpty }
+        : null,
+    submit: useList
+      ? { title: m.submitChoices, payload: payload({}) }
+      : !closed && item.kind === 'idea'
+        ? { title: m.submitIdea, payload: payload({}) }
+        : null,
     rows,
     average,
     status,
@@ -149,7 +160,12 @@ function slotted(data: ItemCardData): { shape: ItemCardData; values: (string | n
     status: slot(data.status),
     statusDetail: slot(data.statusDetail),
     average: slot(data.average),
-    rows: data.rows.map((r) => ({ label: r.label, figure: slot(r.figure), filled: slot(r.filled), empty: slot(r.empty) })),
+    rows: data.rows.map((r) => ({
+      label: r.label,
+      figure: slot(r.figure),
+      filled: slot(r.filled),
+      empty: slot(r.empty),
+    })),
     choiceSet: data.choiceSet && { ...data.choiceSet, value: slot(data.choiceSet.value) },
   } as ItemCardData;
   return { shape, values };
@@ -167,7 +183,8 @@ function expandItemCard(data: ItemCardData): AdaptiveCard {
   const key = JSON.stringify(shape);
   let json = shapes.get(key);
   if (json === null) return expandTemplate(template, data);
-  const fill = (withSlots: string) => withSlots.replace(SLOT_IN_JSON, (_, i: string) => JSON.stringify(values[Number(i)]));
+  const fill = (withSlots: string) =>
+    withSlots.replace(SLOT_IN_JSON, (_, i: string) => JSON.stringify(values[Number(i)]));
   if (json === undefined) {
     const direct = expandTemplate(template, data);
     json = JSON.stringify(expandTemplate(template, shape));

@@ -21,14 +21,28 @@ export interface LeaderListTeam {
  * `leitungen`: teams with their leaders, the team in bold. Team labels, names and file names show as typed
  * (plainText); `noneAssigned` adds the hint on how to assign leaders.
  */
-export function buildLeaderListCard(locale: Locale, teams: readonly LeaderListTeam[], options: { timeZone: string; noneAssigned: boolean }): AdaptiveCard {
+export function buildLeaderListCard(
+  locale: Locale,
+  teams: readonly LeaderListTeam[],
+  options: { timeZone: string; noneAssigned: boolean },
+): AdaptiveCard {
   const m = messages(locale);
-  const day = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: options.timeZone, dateStyle: 'medium' });
-  const by = (e: LeaderListEntry) => ('file' in e.assignedBy ? m.leadersByFile(plainText(e.assignedBy.file)) : plainText(e.assignedBy.person));
+  const day = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: options.timeZone,
+    dateStyle: 'medium',
+  });
+  const by = (e: LeaderListEntry) =>
+    'file' in e.assignedBy ? m.leadersByFile(plainText(e.assignedBy.file)) : plainText(e.assignedBy.person);
   const paragraphs = teams.map(({ label, leaders }) =>
     leaders.length === 0
       ? m.leadersTeamEmpty(plainText(label))
-      : m.leadersTeam(plainText(label), leaders.map((e) => m.leadersLine(plainText(e.name), by(e), day.format(e.at))).join('\n\n')),
+      : m.leadersTeam(
+          plainText(label),
+          leaders.map((e) => m.leadersLine(plainText(e.name), by(e), day.format(e.at))).join('\n\n'),
+        ),
   );
-  return expandTemplate(template, { title: m.leadersTitle, paragraphs: options.noneAssigned ? [plainText(m.leadersNone), ...paragraphs] : paragraphs });
+  return expandTemplate(template, {
+    title: m.leadersTitle,
+    paragraphs: options.noneAssigned ? [plainText(m.leadersNone), ...paragraphs] : paragraphs,
+  });
 }

@@ -7,8 +7,14 @@ import template from './templates/my-data.json';
 import type { CardNotice } from './item-card';
 import { expandTemplate, type AdaptiveCard } from './render';
 
-const button = (title: string, payload: MyDataPayload, style: 'default' | 'positive' | 'destructive' = 'default') => ({ title, verb: VERBS.myData, payload, style });
-const noticeOf = (notice?: CardNotice) => (notice ? { text: plainText(notice.text), color: notice.kind === 'good' ? 'Good' : 'Attention' } : null);
+const button = (title: string, payload: MyDataPayload, style: 'default' | 'positive' | 'destructive' = 'default') => ({
+  title,
+  verb: VERBS.myData,
+  payload,
+  style,
+});
+const noticeOf = (notice?: CardNotice) =>
+  notice ? { text: plainText(notice.text), color: notice.kind === 'good' ? 'Good' : 'Attention' } : null;
 
 /**
  * "Meine Daten": everything stored with the person's name or id, section by section (the export has it all),
@@ -40,7 +46,10 @@ export function buildEraseConfirmCard(locale: Locale, issuedAt: Date): AdaptiveC
     intro: m.myDataEraseText,
     sections: [],
     footnote: '',
-    buttons: [button(m.myDataEraseConfirm, { step: 'eraseConfirm', issuedAt: issuedAt.toISOString() }, 'destructive'), button(m.myDataEraseCancel, { step: 'cancel' })],
+    buttons: [
+      button(m.myDataEraseConfirm, { step: 'eraseConfirm', issuedAt: issuedAt.toISOString() }, 'destructive'),
+      button(m.myDataEraseCancel, { step: 'cancel' }),
+    ],
     download: null,
   });
 }

@@ -35,11 +35,17 @@ const TITLE = '**Kampagne** [Umfrage](https://x.example)';
 /** Markdown in the card's texts that Teams would format; a card passes people's texts on as plain text, so none. */
 const formatting = (card: AdaptiveCard) => markdownTexts(card).flatMap(activeMarkdown);
 /** the same for the wizard, which numbers its questions as a Markdown list on purpose ("1. Umfrage: …"). */
-const wizardFormatting = (card: AdaptiveCard) => markdownTexts(card).map((t) => t.replace(/^[0-9]+\. /, '')).flatMap(activeMarkdown);
+const wizardFormatting = (card: AdaptiveCard) =>
+  markdownTexts(card)
+    .map((t) => t.replace(/^[0-9]+\. /, ''))
+    .flatMap(activeMarkdown);
 /** what a reader sees of the card's Markdown texts: people's texts appear in it exactly as typed. */
 const seen = (card: AdaptiveCard) => markdownTexts(card).map(shown).join('\n');
 /** the titles of buttons and choices, which Teams shows as they are. */
-const titles = (card: AdaptiveCard) => nodes(card).filter((n) => n.type !== 'TextBlock' && typeof n.title === 'string').map((n) => n.title as string);
+const titles = (card: AdaptiveCard) =>
+  nodes(card)
+    .filter((n) => n.type !== 'TextBlock' && typeof n.title === 'string')
+    .map((n) => n.title as string);
 
 const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
   ideaId: 'idea-1',
@@ -107,7 +113,17 @@ describe('texts people wrote, in the leader digest', () => {
           participantsByWeek: Object.fromEntries(trendWeeks(WEEK).map((w) => [w, 10])),
           newIdeas: [idea()],
           closedItems: [
-            { itemId: 'p1', question: QUESTION, kind: 'poll', pollKind: 'single', anonymous: false, options: [OPTION, 'nein'], tally: { counts: [4, 2], voters: 6 }, participants: 6, closedAt },
+            {
+              itemId: 'p1',
+              question: QUESTION,
+              kind: 'poll',
+              pollKind: 'single',
+              anonymous: false,
+              options: [OPTION, 'nein'],
+              tally: { counts: [4, 2], voters: 6 },
+              participants: 6,
+              closedAt,
+            },
             { itemId: 'p2', question: NOTE, kind: 'idea', anonymous: false, options: [], participants: 7, closedAt },
           ],
           openItems: [{ itemId: 'o1', question: QUESTION, closesAt: new Date('2026-12-02T16:00:00Z') }],
@@ -115,20 +131,38 @@ describe('texts people wrote, in the leader digest', () => {
       ],
     });
 
-  test.each(['de', 'en'] as const)('shows team names, ideas, names, questions and options exactly as typed, without formatting (%s)', (locale) => {
-    const card = buildDigestCard(digestOf(locale));
-    expect(formatting(card)).toEqual([]);
-    for (const typed of [TEAM, IDEA, NAME, QUESTION, OPTION, NOTE]) expect(seen(card)).toContain(typed);
-    // charts show no Markdown: their title and bars carry the question and options as typed.
-    const [bars] = ofType(card, 'Chart.HorizontalBar');
-    expect(bars).toMatchObject({ title: QUESTION, data: [{ x: OPTION, y: 4 }, { x: 'nein', y: 2 }] });
-  });
+  test.each(['de', 'en'] as const)(
+    'shows team names, ideas, names, questions and options exactly as typed, without formatting (%s)',
+    (locale) => {
+      const card = buildDigestCard(digestOf(locale));
+      expect(formatting(card)).toEqual([]);
+      for (const typed of [TEAM, IDEA, NAME, QUESTION, OPTION, NOTE]) expect(seen(card)).toContain(typed);
+      // charts show no Markdown: their title and bars carry the question and options as typed.
+      const [bars] = ofType(card, 'Chart.HorizontalBar');
+      expect(bars).toMatchObject({
+        title: QUESTION,
+        data: [
+          { x: OPTION, y: 4 },
+          { x: 'nein', y: 2 },
+        ],
+      });
+    },
+  );
 });
 
 describe('texts people wrote, on poll and idea prompt cards', () => {
-  const poll = (over: Partial<Item> = {}): Item => samplePoll({ question: QUESTION, options: [OPTION, TEAM, 'nein'], ...over });
+  const poll = (over: Partial<Item> = {}): Item =>
+    samplePoll({ question: QUESTION, options: [OPTION, TEAM, 'nein'], ...over });
   const card = (item: Item, over: Partial<ItemCardInput> = {}) =>
-    buildItemCard({ item, locale: 'de', participants: 6, minGroupSize: 5, timeZone: 'Europe/Berlin', tally: { counts: item.options.map(() => 0), voters: 0 }, ...over });
+    buildItemCard({
+      item,
+      locale: 'de',
+      participants: 6,
+      minGroupSize: 5,
+      timeZone: 'Europe/Berlin',
+      tally: { counts: item.options.map(() => 0), voters: 0 },
+      ...over,
+    });
 
   test('an open poll shows the question as typed and keeps the options, as button titles, unchanged', () => {
     const open = card(poll());
@@ -140,7 +174,9 @@ describe('texts people wrote, on poll and idea prompt cards', () => {
   test('an open poll with many options keeps them unchanged as choice titles', () => {
     const many = card(poll({ pollKind: 'multi' }));
     expect(formatting(many)).toEqual([]);
-    expect(ofType(many, 'Input.ChoiceSet').flatMap((c) => (c.choices as { title: string }[]).map((x) => x.title))).toEqual([OPTION, TEAM, 'nein']);
+    expect(
+      ofType(many, 'Input.ChoiceSet').flatMap((c) => (c.choices as { title: string }[]).map((x) => x.title)),
+    ).toEqual([OPTION, TEAM, 'nein']);
   });
 
   test('a closed poll shows the question and every option of the result as typed, without formatting', () => {
@@ -160,7 +196,9 @@ describe('texts people wrote, on poll and idea prompt cards', () => {
   test('the confirmation on the card quotes a person’s idea or vote as plain text', () => {
     const m = messages('de');
     const confirmed = [
-      card(poll({ kind: 'idea', pollKind: undefined, options: [] }), { notice: { kind: 'good', text: m.yourIdea(IDEA) } }),
+      card(poll({ kind: 'idea', pollKind: undefined, options: [] }), {
+        notice: { kind: 'good', text: m.yourIdea(IDEA) },
+      }),
       card(poll(), { notice: { kind: 'good', text: m.yourVote(OPTION) } }),
     ];
     for (const c of confirmed) expect(formatting(c)).toEqual([]);
@@ -172,22 +210,82 @@ describe('texts people wrote, on poll and idea prompt cards', () => {
 describe('texts people wrote, on the other cards', () => {
   const m = messages('de');
   const cards: [string, AdaptiveCard, string[]][] = [
-    ['the status change result', buildStatusChangeResultCard('de', { ideaText: IDEA, status: 'declined', note: NOTE, anonymous: false, threadReplied: true, supportersNotified: 1 }), [IDEA, NOTE]],
-    ['the team choice for an idea', buildTeamChoiceCard('de', { kind: 'idea', ideaText: IDEA, key: 'k' }, [{ teamId: 't1', name: TEAM }]), [IDEA]],
-    ['the target picker', buildTargetPickerCard('de', { kind: 'poll', pollKind: 'single', question: QUESTION, options: [OPTION, 'nein'], anonymous: false }, [{ teamId: 't', channelId: 'c', label: TEAM }]), [QUESTION, OPTION]],
+    [
+      'the status change result',
+      buildStatusChangeResultCard('de', {
+        ideaText: IDEA,
+        status: 'declined',
+        note: NOTE,
+        anonymous: false,
+        threadReplied: true,
+        supportersNotified: 1,
+      }),
+      [IDEA, NOTE],
+    ],
+    [
+      'the team choice for an idea',
+      buildTeamChoiceCard('de', { kind: 'idea', ideaText: IDEA, key: 'k' }, [{ teamId: 't1', name: TEAM }]),
+      [IDEA],
+    ],
+    [
+      'the target picker',
+      buildTargetPickerCard(
+        'de',
+        { kind: 'poll', pollKind: 'single', question: QUESTION, options: [OPTION, 'nein'], anonymous: false },
+        [{ teamId: 't', channelId: 'c', label: TEAM }],
+      ),
+      [QUESTION, OPTION],
+    ],
     [
       'the campaign list',
-      buildCampaignListCard('de', [{ id: 'c-1', title: TITLE, status: 'running', posted: 1, skipped: 1, lastSkip: { at: new Date('2026-11-20T10:00:00Z'), reason: NOTE } }], {
-        timeZone: 'Europe/Berlin',
-        notice: m.campaignDuplicated(TITLE),
-      }),
+      buildCampaignListCard(
+        'de',
+        [
+          {
+            id: 'c-1',
+            title: TITLE,
+            status: 'running',
+            posted: 1,
+            skipped: 1,
+            lastSkip: { at: new Date('2026-11-20T10:00:00Z'), reason: NOTE },
+          },
+        ],
+        {
+          timeZone: 'Europe/Berlin',
+          notice: m.campaignDuplicated(TITLE),
+        },
+      ),
       [TITLE, NOTE],
     ],
-    ['the export list', buildExportListCard('de', [{ id: 'c-1', title: TITLE, status: 'ended', posts: 3 }], { leaderOnly: true, linkMinutes: 15 }), [TITLE]],
-    ['the export download', buildExportReadyCard('de', { campaignTitle: TITLE, items: 3, url: 'https://bot.example/d/1', linkMinutes: 15, minGroupSize: 5 }), [TITLE]],
+    [
+      'the export list',
+      buildExportListCard('de', [{ id: 'c-1', title: TITLE, status: 'ended', posts: 3 }], {
+        leaderOnly: true,
+        linkMinutes: 15,
+      }),
+      [TITLE],
+    ],
+    [
+      'the export download',
+      buildExportReadyCard('de', {
+        campaignTitle: TITLE,
+        items: 3,
+        url: 'https://bot.example/d/1',
+        linkMinutes: 15,
+        minGroupSize: 5,
+      }),
+      [TITLE],
+    ],
     [
       'the fan-out summary',
-      buildFanoutProgressCard('de', { campaignTitle: TITLE, question: QUESTION, total: 2, posted: 1, done: true, failures: [{ label: `${TEAM} › ${NAME}`, kind: 'skipped', reason: NOTE }] }),
+      buildFanoutProgressCard('de', {
+        campaignTitle: TITLE,
+        question: QUESTION,
+        total: 2,
+        posted: 1,
+        done: true,
+        failures: [{ label: `${TEAM} › ${NAME}`, kind: 'skipped', reason: NOTE }],
+      }),
       [TITLE, QUESTION, TEAM, NAME, NOTE],
     ],
     [
@@ -197,8 +295,18 @@ describe('texts people wrote, on the other cards', () => {
         {
           person: { id: 'aad-1', name: NAME },
           retentionDays: 365,
-          votes: [{ itemId: 'p1', question: QUESTION, teamName: TEAM, choices: [OPTION], at: new Date('2026-11-20T10:00:00Z') }],
-          ideas: [{ ideaId: 'i1', text: IDEA, status: 'new', teamName: TEAM, createdAt: new Date('2026-11-20T10:00:00Z') }],
+          votes: [
+            {
+              itemId: 'p1',
+              question: QUESTION,
+              teamName: TEAM,
+              choices: [OPTION],
+              at: new Date('2026-11-20T10:00:00Z'),
+            },
+          ],
+          ideas: [
+            { ideaId: 'i1', text: IDEA, status: 'new', teamName: TEAM, createdAt: new Date('2026-11-20T10:00:00Z') },
+          ],
           supports: [{ ideaId: 'i2', text: NOTE }],
           volunteering: [{ ideaId: 'i3', text: TITLE }],
           roles: [{ role: 'leader', teamName: TEAM }],
@@ -210,7 +318,20 @@ describe('texts people wrote, on the other cards', () => {
     ],
     [
       'the audit',
-      buildAuditCard('de', [{ actorId: 'aad-1', actorName: NAME, action: 'campaign.pause', target: TITLE, details: { note: NOTE }, at: new Date('2026-11-20T10:00:00Z') }], 'Europe/Berlin'),
+      buildAuditCard(
+        'de',
+        [
+          {
+            actorId: 'aad-1',
+            actorName: NAME,
+            action: 'campaign.pause',
+            target: TITLE,
+            details: { note: NOTE },
+            at: new Date('2026-11-20T10:00:00Z'),
+          },
+        ],
+        'Europe/Berlin',
+      ),
       [NAME, TITLE, NOTE],
     ],
     ['a message card', buildMessageCard(m.posted(TEAM), [QUESTION, `• ${OPTION}`]), [TEAM, QUESTION, OPTION]],
@@ -226,7 +347,13 @@ describe('texts people wrote, on the other cards', () => {
     const card = buildLeaderListCard(
       'de',
       [
-        { label: TEAM, leaders: [{ name: NAME, assignedBy: { person: TITLE }, at }, { name: QUESTION, assignedBy: { file: '_org_.yml' }, at }] },
+        {
+          label: TEAM,
+          leaders: [
+            { name: NAME, assignedBy: { person: TITLE }, at },
+            { name: QUESTION, assignedBy: { file: '_org_.yml' }, at },
+          ],
+        },
         { label: OPTION, leaders: [] },
       ],
       { timeZone: 'Europe/Berlin', noneAssigned: false },
@@ -234,7 +361,9 @@ describe('texts people wrote, on the other cards', () => {
     const [, team, empty] = markdownTexts(card);
     expect(team).toMatch(/^\*\*[^\n]+\*\*\n\n/);
     expect(activeMarkdown(team!.replace(/^\*\*(.*)\*\*$/m, '$1'))).toEqual([]);
-    expect(shown(team!)).toBe(`**${TEAM}**\n\n${m.leadersLine(NAME, TITLE, '20.11.2026')}\n\n${m.leadersLine(QUESTION, m.leadersByFile('_org_.yml'), '20.11.2026')}`);
+    expect(shown(team!)).toBe(
+      `**${TEAM}**\n\n${m.leadersLine(NAME, TITLE, '20.11.2026')}\n\n${m.leadersLine(QUESTION, m.leadersByFile('_org_.yml'), '20.11.2026')}`,
+    );
     expect(activeMarkdown(empty!)).toEqual([]);
     expect(shown(empty!)).toBe(m.leadersTeamEmpty(OPTION));
   });
@@ -246,10 +375,17 @@ describe('texts people wrote, on the other cards', () => {
   });
 
   test('the leader picker names a refused person as typed, and offers teams and people as choices unchanged', () => {
-    const picker = buildLeaderPickerCard('de', { op: 'add', teams: [{ value: 't', title: TEAM }], members: [{ value: 'p', title: NAME }], notice: m.errPersonNotInTeam(NAME, TEAM) });
+    const picker = buildLeaderPickerCard('de', {
+      op: 'add',
+      teams: [{ value: 't', title: TEAM }],
+      members: [{ value: 'p', title: NAME }],
+      notice: m.errPersonNotInTeam(NAME, TEAM),
+    });
     expect(formatting(picker)).toEqual([]);
     expect(seen(picker)).toContain(m.errPersonNotInTeam(NAME, TEAM));
-    expect(ofType(picker, 'Input.ChoiceSet').flatMap((c) => (c.choices as { title: string }[]).map((x) => x.title))).toEqual([TEAM, NAME]);
+    expect(
+      ofType(picker, 'Input.ChoiceSet').flatMap((c) => (c.choices as { title: string }[]).map((x) => x.title)),
+    ).toEqual([TEAM, NAME]);
   });
 });
 
@@ -286,11 +422,19 @@ describe('texts people wrote, in the campaign wizard', () => {
   });
 
   test('a refused step shows the reason as plain text, and its fields keep what was typed, so nothing is escaped twice when sent back', () => {
-    const card = buildWizardCard(input({ step: 'basics', values: { title: TITLE, description: NOTE }, notice: { kind: 'attention', text: TITLE } }));
+    const card = buildWizardCard(
+      input({
+        step: 'basics',
+        values: { title: TITLE, description: NOTE },
+        notice: { kind: 'attention', text: TITLE },
+      }),
+    );
     expect(wizardFormatting(card)).toEqual([]);
     expect(seen(card)).toContain(TITLE);
     expect(ofType(card, 'Input.Text').map((i) => i.value)).toEqual(expect.arrayContaining([TITLE, NOTE]));
     const targets = buildWizardCard(input({ step: 'targets' }));
-    expect(ofType(targets, 'Input.ChoiceSet').flatMap((c) => (c.choices as { title: string }[]).map((x) => x.title))).toContain(TEAM);
+    expect(
+      ofType(targets, 'Input.ChoiceSet').flatMap((c) => (c.choices as { title: string }[]).map((x) => x.title)),
+    ).toContain(TEAM);
   });
 });

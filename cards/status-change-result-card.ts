@@ -24,7 +24,11 @@ export function buildStatusChangeResultCard(locale: Locale, result: StatusChange
   const m = messages(locale);
   const notified = [
     ...(result.threadReplied ? [m.ideaNotifiedThread] : []),
-    result.anonymous ? m.ideaNotifiedAnonymous : result.authorReached === false ? m.ideaNotifiedAuthorUnreachable : m.ideaNotifiedAuthor,
+    result.anonymous
+      ? m.ideaNotifiedAnonymous
+      : result.authorReached === false
+        ? m.ideaNotifiedAuthorUnreachable
+        : m.ideaNotifiedAuthor,
     ...(result.supportersNotified > 0 ? [m.ideaNotifiedSupporters(result.supportersNotified)] : []),
   ];
   return expandTemplate(template, {

@@ -19,7 +19,11 @@ export type TeamChoicePurpose = { kind: 'idea'; ideaText: string; key: string } 
  * asks, in the personal chat, which of the person's teams an idea is for (`idee <Text>`) or whose top ideas to
  * show (`ideen`). The idea text travels in the button's data; the handler checks the chosen team again.
  */
-export function buildTeamChoiceCard(locale: Locale, purpose: TeamChoicePurpose, teams: readonly TeamChoice[]): AdaptiveCard {
+export function buildTeamChoiceCard(
+  locale: Locale,
+  purpose: TeamChoicePurpose,
+  teams: readonly TeamChoice[],
+): AdaptiveCard {
   const m = messages(locale);
   const idea = purpose.kind === 'idea';
   return expandTemplate(template, {

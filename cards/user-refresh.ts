@@ -8,6 +8,16 @@ export const REFRESH_USERS_MAX = 60;
  * with this verb and shows each of them the card the bot answers (their own view); everyone else sees the card
  * as posted. `userIds` are Teams user ids (29:…), at most 60.
  */
-export function withUserRefresh(card: AdaptiveCard, action: { verb: string; data: object }, userIds: readonly string[]): AdaptiveCard {
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, userIds: userIds.slice(0, REFRESH_USERS_MAX) } };
+export function withUserRefresh(
+  card: AdaptiveCard,
+  action: { verb: string; data: object },
+  userIds: readonly string[],
+): AdaptiveCard {
+  return {
+    ...card,
+    refresh: {
+      action: { type: 'Action.Execute', verb: action.verb, data: action.data },
+      userIds: userIds.slice(0, REFRESH_USERS_MAX),
+    },
+  };
 }

@@ -14,7 +14,9 @@ describe('ballotProblem', () => {
     expect(ballotProblem(single, [3])).toEqual({ key: 'errChoiceOutOfRange' });
     expect(ballotProblem(single, [-1])).toEqual({ key: 'errChoiceOutOfRange' });
     expect(ballotProblem(single, [0.5])).toEqual({ key: 'errChoiceOutOfRange' });
-    expect(ballotProblem({ kind: 'poll', pollKind: 'rating', options: [] }, [5])).toEqual({ key: 'errChoiceOutOfRange' });
+    expect(ballotProblem({ kind: 'poll', pollKind: 'rating', options: [] }, [5])).toEqual({
+      key: 'errChoiceOutOfRange',
+    });
     expect(ballotProblem(single, [0, 1])).toEqual({ key: 'errInvalidPayload' });
     expect(ballotProblem(single, [])).toEqual({ key: 'errInvalidPayload' });
     expect(ballotProblem(multi, [0, 1, 2])).toEqual({ key: 'errTooManyChoices', args: [2] });

@@ -117,9 +117,20 @@ const schemas = {
       action: z.enum(WIZARD_MOVES, { message: 'errInvalidPayload' }),
     })
     // the form's inputs arrive as further fields; values are strings (toggles 'true'/'false', lists comma-separated).
-    .catchall(z.union([z.string().max(5000, { message: 'errInvalidPayload' }), z.number(), z.boolean()], { message: 'errInvalidPayload' }).transform(String))
+    .catchall(
+      z
+        .union([z.string().max(5000, { message: 'errInvalidPayload' }), z.number(), z.boolean()], {
+          message: 'errInvalidPayload',
+        })
+        .transform(String),
+    )
     .refine((v) => Object.keys(v).length <= 200, { message: 'errInvalidPayload' })
-    .transform(({ wizardId, step, action, ...values }) => ({ wizardId, step, action, values: values as Record<string, string> })),
+    .transform(({ wizardId, step, action, ...values }) => ({
+      wizardId,
+      step,
+      action,
+      values: values as Record<string, string>,
+    })),
   // the same rule as IDEA_VERBS.exportCampaign in core/ideas/idea-actions.ts: a campaign id.
   [VERBS.exportCampaign]: z.object({ campaignId }),
   [VERBS.leaderPick]: leaderPickSchema,
@@ -127,7 +138,11 @@ const schemas = {
     .object({
       step: z.enum(MY_DATA_STEPS, { message: 'errInvalidPayload' }),
       /** when the confirmation card was shown (ISO time); a confirmation is accepted only shortly after. */
-      issuedAt: z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), { message: 'errInvalidPayload' }).optional(),
+      issuedAt: z
+        .string()
+        .max(40)
+        .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'errInvalidPayload' })
+        .optional(),
     })
     .refine((v) => v.step !== 'eraseConfirm' || v.issuedAt !== undefined, { message: 'errInvalidPayload' }),
 };
@@ -205,8 +220,14 @@ export interface PayloadOf {
 }
 
 /** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */
-type IdeaCardVerb = typeof VERBS.ideaSupport | typeof VERBS.ideaVolunteer | typeof VERBS.ideaStatus | typeof VERBS.followUpPoll;
-const IDEA_CARD_VERBS: ReadonlySet<string> = new Set<IdeaCardVerb>([VERBS.ideaSupport, VERBS.ideaVolunteer, VERBS.ideaStatus, VERBS.followUpPoll]);
+type IdeaCardVerb =
+  typeof VERBS.ideaSupport | typeof VERBS.ideaVolunteer | typeof VERBS.ideaStatus | typeof VERBS.followUpPoll;
+const IDEA_CARD_VERBS: ReadonlySet<string> = new Set<IdeaCardVerb>([
+  VERBS.ideaSupport,
+  VERBS.ideaVolunteer,
+  VERBS.ideaStatus,
+  VERBS.followUpPoll,
+]);
 
 /** whether a string is one of our verbs. */
 export function isVerb(verb: unknown): verb is Verb {

@@ -15,19 +15,39 @@ const problemOf = (outcome: Outcome<Command>) => (outcome.ok ? undefined : outco
 
 describe('parseCommand keywords', () => {
   test.each(['umfrage', 'poll', 'UMFRAGE'])('reads "%s" as a single-choice poll', (word) => {
-    expect(draftOf(`${word} Frage? | a | b`)).toEqual({ kind: 'poll', pollKind: 'single', question: 'Frage?', options: ['a', 'b'], anonymous: false });
+    expect(draftOf(`${word} Frage? | a | b`)).toEqual({
+      kind: 'poll',
+      pollKind: 'single',
+      question: 'Frage?',
+      options: ['a', 'b'],
+      anonymous: false,
+    });
   });
 
   test.each(['bewertung', 'rating'])('reads "%s" as a rating poll without options', (word) => {
-    expect(draftOf(`${word} Wie gut klappt das?`)).toEqual({ kind: 'poll', pollKind: 'rating', question: 'Wie gut klappt das?', options: [], anonymous: false });
+    expect(draftOf(`${word} Wie gut klappt das?`)).toEqual({
+      kind: 'poll',
+      pollKind: 'rating',
+      question: 'Wie gut klappt das?',
+      options: [],
+      anonymous: false,
+    });
   });
 
   test.each(['ideenabfrage', 'prompt', 'Ideenabfrage'])('reads "%s" as an idea prompt', (word) => {
-    expect(draftOf(`${word} Was können wir besser machen?`)).toEqual({ kind: 'idea', question: 'Was können wir besser machen?', options: [], anonymous: false });
+    expect(draftOf(`${word} Was können wir besser machen?`)).toEqual({
+      kind: 'idea',
+      question: 'Was können wir besser machen?',
+      options: [],
+      anonymous: false,
+    });
   });
 
   test.each(['idee', 'idea', 'IDEE'])('reads "%s" as an idea of the person, not as a prompt', (word) => {
-    expect(parseCommand(`${word} Ein fester Rückruftag | jede Woche`)).toEqual({ ok: true, value: { name: 'submitIdea', text: 'Ein fester Rückruftag | jede Woche' } });
+    expect(parseCommand(`${word} Ein fester Rückruftag | jede Woche`)).toEqual({
+      ok: true,
+      value: { name: 'submitIdea', text: 'Ein fester Rückruftag | jede Woche' },
+    });
   });
 
   test.each(['ideen', 'ideas'])('reads "%s" as the top ideas of the team', (word) => {
@@ -51,7 +71,10 @@ describe('parseCommand keywords', () => {
   });
 
   test('refuses an unknown command word with errUnknownCommand naming the word', () => {
-    expect(problemOf(parseCommand('abstimmung Frage? | a | b'))).toEqual({ key: 'errUnknownCommand', args: ['abstimmung'] });
+    expect(problemOf(parseCommand('abstimmung Frage? | a | b'))).toEqual({
+      key: 'errUnknownCommand',
+      args: ['abstimmung'],
+    });
   });
 });
 
@@ -82,11 +105,17 @@ describe('parseCommand flags', () => {
   });
 
   test('refuses an unknown flag with errUnknownFlag naming the flag', () => {
-    expect(problemOf(parseCommand('umfrage --geheim Frage? | a | b'))).toEqual({ key: 'errUnknownFlag', args: ['--geheim'] });
+    expect(problemOf(parseCommand('umfrage --geheim Frage? | a | b'))).toEqual({
+      key: 'errUnknownFlag',
+      args: ['--geheim'],
+    });
   });
 
   test('refuses --mehrfach on a rating with errUnknownFlag', () => {
-    expect(problemOf(parseCommand('bewertung --mehrfach Wie gut?'))).toEqual({ key: 'errUnknownFlag', args: ['--mehrfach'] });
+    expect(problemOf(parseCommand('bewertung --mehrfach Wie gut?'))).toEqual({
+      key: 'errUnknownFlag',
+      args: ['--mehrfach'],
+    });
   });
 
   test('makes an idea prompt anonymous with --anonym', () => {
@@ -96,7 +125,10 @@ describe('parseCommand flags', () => {
 
 describe('parseCommand options', () => {
   test('trims the question and every option', () => {
-    expect(draftOf('umfrage   Frage?   |  erstens  |zweitens ')).toMatchObject({ question: 'Frage?', options: ['erstens', 'zweitens'] });
+    expect(draftOf('umfrage   Frage?   |  erstens  |zweitens ')).toMatchObject({
+      question: 'Frage?',
+      options: ['erstens', 'zweitens'],
+    });
   });
 
   test('turns non-breaking spaces into ordinary spaces', () => {
@@ -142,11 +174,17 @@ describe('parseCommand options', () => {
   });
 
   test('refuses a question of 501 characters with errQuestionTooLong and the limit 500', () => {
-    expect(problemOf(parseCommand(`ideenabfrage ${'x'.repeat(501)}`))).toEqual({ key: 'errQuestionTooLong', args: [500] });
+    expect(problemOf(parseCommand(`ideenabfrage ${'x'.repeat(501)}`))).toEqual({
+      key: 'errQuestionTooLong',
+      args: [500],
+    });
   });
 
   test('refuses an option of 101 characters with errOptionTooLong and the limit 100', () => {
-    expect(problemOf(parseCommand(`umfrage Q? | ${'o'.repeat(101)} | b`))).toEqual({ key: 'errOptionTooLong', args: [100] });
+    expect(problemOf(parseCommand(`umfrage Q? | ${'o'.repeat(101)} | b`))).toEqual({
+      key: 'errOptionTooLong',
+      args: [100],
+    });
   });
 
   test('refuses options on an idea prompt with errOptionsNotAllowed', () => {
@@ -160,7 +198,10 @@ describe('parseCommand options', () => {
 
 describe('validateDraft', () => {
   test('refuses a poll draft without a poll kind with errInvalidPayload', () => {
-    expect(validateDraft({ kind: 'poll', question: 'Q?', options: ['a', 'b'], anonymous: false })).toEqual({ ok: false, problem: { key: 'errInvalidPayload', args: [] } });
+    expect(validateDraft({ kind: 'poll', question: 'Q?', options: ['a', 'b'], anonymous: false })).toEqual({
+      ok: false,
+      problem: { key: 'errInvalidPayload', args: [] },
+    });
   });
 
   test('refuses a draft that is not an object with errInvalidPayload', () => {
@@ -170,7 +211,9 @@ describe('validateDraft', () => {
 
 describe('describeProblem', () => {
   test('renders the German text with the limit value', () => {
-    expect(describeProblem('de', { key: 'errQuestionTooLong', args: [500] })).toBe(messages('de').errQuestionTooLong(500));
+    expect(describeProblem('de', { key: 'errQuestionTooLong', args: [500] })).toBe(
+      messages('de').errQuestionTooLong(500),
+    );
     expect(describeProblem('de', { key: 'errQuestionTooLong', args: [500] })).toContain('500');
   });
 
@@ -191,12 +234,21 @@ describe('describeProblem', () => {
 });
 
 describe('campaign wizard and admin grants', () => {
-  it.each(['kampagne neu', 'Kampagne NEU', 'neue kampagne', 'new campaign'])('"%s" starts the campaign wizard', (text) => {
-    expect(parseCommand(text)).toEqual({ ok: true, value: { name: 'newCampaign' } });
-  });
+  it.each(['kampagne neu', 'Kampagne NEU', 'neue kampagne', 'new campaign'])(
+    '"%s" starts the campaign wizard',
+    (text) => {
+      expect(parseCommand(text)).toEqual({ ok: true, value: { name: 'newCampaign' } });
+    },
+  );
   it('reads whom "admin hinzufügen" / "add admin" names, and nothing when no one is named', () => {
-    expect(parseCommand('admin hinzufügen anna.becker@amt.example')).toEqual({ ok: true, value: { name: 'addAdmin', who: 'anna.becker@amt.example' } });
-    expect(parseCommand('add admin Anna Becker')).toEqual({ ok: true, value: { name: 'addAdmin', who: 'Anna Becker' } });
+    expect(parseCommand('admin hinzufügen anna.becker@amt.example')).toEqual({
+      ok: true,
+      value: { name: 'addAdmin', who: 'anna.becker@amt.example' },
+    });
+    expect(parseCommand('add admin Anna Becker')).toEqual({
+      ok: true,
+      value: { name: 'addAdmin', who: 'Anna Becker' },
+    });
     expect(parseCommand('admin hinzufügen')).toEqual({ ok: true, value: { name: 'addAdmin', who: '' } });
     expect(ADMIN_COMMANDS.has('addAdmin') && ADMIN_COMMANDS.has('newCampaign')).toBe(true);
   });
@@ -208,7 +260,13 @@ describe('campaign wizard and admin grants', () => {
 });
 
 describe('maxChoices of a multiple-choice draft', () => {
-  const multi = { kind: 'poll', pollKind: 'multi', question: 'Welche drei zuerst?', options: ['A', 'B', 'C', 'D'], anonymous: false };
+  const multi = {
+    kind: 'poll',
+    pollKind: 'multi',
+    question: 'Welche drei zuerst?',
+    options: ['A', 'B', 'C', 'D'],
+    anonymous: false,
+  };
   it('keeps a limit below the number of options and drops one that allows all', () => {
     expect(validateDraft({ ...multi, maxChoices: 3 })).toEqual({ ok: true, value: { ...multi, maxChoices: 3 } });
     expect(validateDraft({ ...multi, maxChoices: 4 })).toEqual({ ok: true, value: multi });
@@ -222,7 +280,10 @@ describe('maxChoices of a multiple-choice draft', () => {
 
 describe('an idea typed with "idee"', () => {
   it('keeps the text as typed, line breaks included, and needs no admin rights', () => {
-    expect(parseCommand('idee  Erste Zeile\nzweite Zeile ')).toEqual({ ok: true, value: { name: 'submitIdea', text: 'Erste Zeile\nzweite Zeile' } });
+    expect(parseCommand('idee  Erste Zeile\nzweite Zeile ')).toEqual({
+      ok: true,
+      value: { name: 'submitIdea', text: 'Erste Zeile\nzweite Zeile' },
+    });
     expect(ADMIN_COMMANDS.has('submitIdea') || ADMIN_COMMANDS.has('ideas')).toBe(false);
     expect(ADMIN_COMMANDS.has('post')).toBe(true);
   });
@@ -235,6 +296,9 @@ describe('an idea typed with "idee"', () => {
   });
   it('accepts 1000 characters and refuses 1001 with errIdeaTooLong and the limit', () => {
     expect(parseCommand(`idee ${'x'.repeat(LIMITS.ideaMax)}`).ok).toBe(true);
-    expect(problemOf(parseCommand(`idee ${'x'.repeat(LIMITS.ideaMax + 1)}`))).toEqual({ key: 'errIdeaTooLong', args: [1000] });
+    expect(problemOf(parseCommand(`idee ${'x'.repeat(LIMITS.ideaMax + 1)}`))).toEqual({
+      key: 'errIdeaTooLong',
+      args: [1000],
+    });
   });
 });

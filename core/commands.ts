@@ -28,9 +28,42 @@ export type Command =
   | { name: 'audit' };
 
 /** commands only participation managers (admins) may use. */
-export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set(['post', 'close', 'demo', 'campaigns', 'reloadCampaigns', 'newCampaign', 'addAdmin', 'addLeader', 'removeLeader', 'leaders', 'audit']);
+export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
+  'post',
+  'close',
+  'demo',
+  'campaigns',
+  'reloadCampaigns',
+  'newCampaign',
+  'addAdmin',
+  'addLeader',
+  'removeLeader',
+  'leaders',
+  'audit',
+]);
 
-type Keyword = 'help' | 'poll' | 'rating' | 'idea' | 'submitIdea' | 'ideas' | 'close' | 'demo' | 'campaigns' | 'reload' | 'campaign' | 'new' | 'admin' | 'add' | 'leader' | 'leaders' | 'remove' | 'digest' | 'export' | 'my' | 'audit';
+type Keyword =
+  | 'help'
+  | 'poll'
+  | 'rating'
+  | 'idea'
+  | 'submitIdea'
+  | 'ideas'
+  | 'close'
+  | 'demo'
+  | 'campaigns'
+  | 'reload'
+  | 'campaign'
+  | 'new'
+  | 'admin'
+  | 'add'
+  | 'leader'
+  | 'leaders'
+  | 'remove'
+  | 'digest'
+  | 'export'
+  | 'my'
+  | 'audit';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -51,7 +84,7 @@ const KEYWORDS: Record<string, Keyword> = {
   ideas: 'ideas',
   ideenabfrage: 'idea',
   prompt: 'idea',
-  'schließen': 'close',
+  schließen: 'close',
   schliessen: 'close',
   close: 'close',
   demo: 'demo',
@@ -69,7 +102,7 @@ const KEYWORDS: Record<string, Keyword> = {
   leitungen: 'leaders',
   leaders: 'leaders',
   remove: 'remove',
-  'überblick': 'digest',
+  überblick: 'digest',
   ueberblick: 'digest',
   digest: 'digest',
   export: 'export',
@@ -103,20 +136,30 @@ export const itemDraftSchema = z
     pollKind: z.enum(['single', 'multi', 'rating'], { message: 'errInvalidPayload' }).optional(),
     question,
     options: z.array(z.string({ message: 'errInvalidPayload' }), { message: 'errInvalidPayload' }),
-    maxChoices: z.int({ message: 'errInvalidPayload' }).min(1, { message: 'errInvalidPayload' }).max(LIMITS.optionsMax, { message: 'errInvalidPayload' }).optional(),
+    maxChoices: z
+      .int({ message: 'errInvalidPayload' })
+      .min(1, { message: 'errInvalidPayload' })
+      .max(LIMITS.optionsMax, { message: 'errInvalidPayload' })
+      .optional(),
     anonymous: z.boolean({ message: 'errInvalidPayload' }),
   })
   .superRefine((d, ctx) => {
     const choiceList = d.kind === 'poll' && d.pollKind !== 'rating';
-    if (d.kind === 'poll' && !d.pollKind) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
-    if (d.kind === 'idea' && d.pollKind) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
-    if (d.maxChoices !== undefined && (d.pollKind !== 'multi' || d.maxChoices > d.options.length)) ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['maxChoices'] });
+    if (d.kind === 'poll' && !d.pollKind)
+      ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
+    if (d.kind === 'idea' && d.pollKind)
+      ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['pollKind'] });
+    if (d.maxChoices !== undefined && (d.pollKind !== 'multi' || d.maxChoices > d.options.length))
+      ctx.addIssue({ code: 'custom', message: 'errInvalidPayload', path: ['maxChoices'] });
     if (!choiceList) {
-      if (d.options.some((o) => o.trim() !== '')) ctx.addIssue({ code: 'custom', message: 'errOptionsNotAllowed', path: ['options'] });
+      if (d.options.some((o) => o.trim() !== ''))
+        ctx.addIssue({ code: 'custom', message: 'errOptionsNotAllowed', path: ['options'] });
       return;
     }
     const checked = pollOptions.safeParse(d.options);
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['options'] });
+    if (!checked.success)
+      for (const issue of checked.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: ['options'] });
   })
   .transform((d): ItemDraft => {
     const choiceList = d.kind === 'poll' && d.pollKind !== 'rating';
@@ -139,7 +182,8 @@ const LIMIT_ARGS: Partial<Record<ProblemKey, number>> = {
 export function validateDraft(input: unknown): Outcome<ItemDraft> {
   const parsed = itemDraftSchema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  const key = (parsed.error.issues.find((i) => i.message.startsWith('err'))?.message ?? 'errInvalidPayload') as ProblemKey;
+  const key = (parsed.error.issues.find((i) => i.message.startsWith('err'))?.message ??
+    'errInvalidPayload') as ProblemKey;
   const limit = LIMIT_ARGS[key];
   return limit === undefined ? fail(key) : fail(key, limit);
 }
@@ -158,7 +202,10 @@ function parseIdeaText(body: string): Outcome<Command> {
 
 /** normalises what chat clients do to typed text: non-breaking spaces, a long dash typed for "--" before a flag. */
 function normalise(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/(^|\s)[\u2013\u2014](?=\S)/g, '$1--').trim();
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/(^|\s)[\u2013\u2014](?=\S)/g, '$1--')
+    .trim();
 }
 
 /**
@@ -179,23 +226,48 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'close') return ok({ name: 'close' });
   if (keyword === 'demo') return ok({ name: 'demo' });
   if (keyword === 'ideas') return ok({ name: 'ideas' });
-  if (keyword === 'submitIdea') return parseIdeaText(raw.replace(/\u00a0/g, ' ').trim().slice(first.length));
+  if (keyword === 'submitIdea')
+    return parseIdeaText(
+      raw
+        .replace(/\u00a0/g, ' ')
+        .trim()
+        .slice(first.length),
+    );
   const next = rest[0]?.toLowerCase();
-  if (keyword === 'campaigns') return ok(next === 'laden' || next === 'reload' ? { name: 'reloadCampaigns' } : { name: 'campaigns' });
-  if (keyword === 'campaign') return next === 'neu' || next === 'new' ? ok({ name: 'newCampaign' }) : fail('errUnknownCommand', first.slice(0, 40));
-  if (keyword === 'new') return next === 'campaign' || next === 'kampagne' ? ok({ name: 'newCampaign' }) : fail('errUnknownCommand', first.slice(0, 40));
-  if (keyword === 'admin' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
-  if (keyword === 'add' && next === 'admin') return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
-  const leaderAdd = (keyword === 'leader' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) || (keyword === 'add' && next === 'leader');
-  const leaderRemove = (keyword === 'leader' && (next === 'entfernen' || next === 'remove')) || (keyword === 'remove' && next === 'leader');
-  if (leaderAdd || leaderRemove) return ok({ name: leaderAdd ? 'addLeader' : 'removeLeader', ...leaderTarget(rest.slice(1)) });
+  if (keyword === 'campaigns')
+    return ok(next === 'laden' || next === 'reload' ? { name: 'reloadCampaigns' } : { name: 'campaigns' });
+  if (keyword === 'campaign')
+    return next === 'neu' || next === 'new'
+      ? ok({ name: 'newCampaign' })
+      : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'new')
+    return next === 'campaign' || next === 'kampagne'
+      ? ok({ name: 'newCampaign' })
+      : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'admin' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add'))
+    return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
+  if (keyword === 'add' && next === 'admin')
+    return ok({ name: 'addAdmin', who: rest.slice(1).join(' ').slice(0, 200) });
+  const leaderAdd =
+    (keyword === 'leader' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) ||
+    (keyword === 'add' && next === 'leader');
+  const leaderRemove =
+    (keyword === 'leader' && (next === 'entfernen' || next === 'remove')) ||
+    (keyword === 'remove' && next === 'leader');
+  if (leaderAdd || leaderRemove)
+    return ok({ name: leaderAdd ? 'addLeader' : 'removeLeader', ...leaderTarget(rest.slice(1)) });
   if (keyword === 'leaders') return ok({ name: 'leaders' });
   if (keyword === 'digest') return ok({ name: 'digest' });
   if (keyword === 'export') return ok({ name: 'export' });
   if (keyword === 'audit') return ok({ name: 'audit' });
-  if (keyword === 'my') return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
-  if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove') return fail('errUnknownCommand', first.slice(0, 40));
-  if (keyword === 'reload') return next === 'campaigns' || next === 'kampagnen' ? ok({ name: 'reloadCampaigns' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'my')
+    return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove')
+    return fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'reload')
+    return next === 'campaigns' || next === 'kampagnen'
+      ? ok({ name: 'reloadCampaigns' })
+      : fail('errUnknownCommand', first.slice(0, 40));
 
   const flags = new Set<'anonymous' | 'multi'>();
   while (rest[0]?.startsWith('--')) {

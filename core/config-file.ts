@@ -27,7 +27,9 @@ export function formatFileError(e: FileError): string {
 /** writes a zod path the way a reader of the file thinks of it: items[0].schedule.start. */
 export function formatPath(path: Path): string {
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
+    )
     .join('');
 }
 
@@ -50,11 +52,20 @@ const MAX_FLOW_DEPTH = 64;
 export function readSource(fileName: string, text: string): Source {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (extension !== 'yml' && extension !== 'yaml' && extension !== 'json') {
-    return { ok: false, errors: [{ file: fileName, path: '', message: 'unknown file type; use .yml, .yaml or .json' }] };
+    return {
+      ok: false,
+      errors: [{ file: fileName, path: '', message: 'unknown file type; use .yml, .yaml or .json' }],
+    };
   }
   try {
     const tooDeep = lineNestedDeeperThan(text, MAX_FLOW_DEPTH);
-    if (tooDeep !== undefined) return { ok: false, errors: [{ file: fileName, line: tooDeep, path: '', message: `nested more than ${MAX_FLOW_DEPTH} levels deep` }] };
+    if (tooDeep !== undefined)
+      return {
+        ok: false,
+        errors: [
+          { file: fileName, line: tooDeep, path: '', message: `nested more than ${MAX_FLOW_DEPTH} levels deep` },
+        ],
+      };
     return extension === 'json' ? readJson(fileName, text) : readYaml(fileName, text);
   } catch (err) {
     return { ok: false, errors: [{ file: fileName, path: '', message: describeThrown(err) }] };
@@ -81,9 +92,11 @@ function lineNestedDeeperThan(text: string, limit: number): number | undefined {
 /** a parser exception as a reader of the file understands it. */
 function describeThrown(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  if (/excessive alias count/i.test(message)) return `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies); write the repeated values out`;
+  if (/excessive alias count/i.test(message))
+    return `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies); write the repeated values out`;
   if (err instanceof RangeError) return 'nested too deeply to be read';
-  if (/^unresolved alias/i.test(message)) return `YAML alias without anchor: ${message.replace(/^[^:]*:\s*/, '*')} is used before any &anchor of that name`;
+  if (/^unresolved alias/i.test(message))
+    return `YAML alias without anchor: ${message.replace(/^[^:]*:\s*/, '*')} is used before any &anchor of that name`;
   return `cannot be read: ${message.split('\n')[0]}`;
 }
 
@@ -127,7 +140,10 @@ function readYaml(fileName: string, text: string): Source {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), locate: locator(doc, lines) };
   } catch (err) {
     const line = unresolvedAliasLine(doc, lines);
-    return { ok: false, errors: [{ file: fileName, ...(line !== undefined && { line }), path: '', message: describeThrown(err) }] };
+    return {
+      ok: false,
+      errors: [{ file: fileName, ...(line !== undefined && { line }), path: '', message: describeThrown(err) }],
+    };
   }
 }
 
@@ -139,8 +155,12 @@ function readJson(fileName: string, text: string): Source {
     const message = e instanceof Error ? e.message : String(e);
     const position = /position (\d+)/.exec(message)?.[1];
     const line = /line (\d+)/.exec(message)?.[1];
-    const lineNumber = line !== undefined ? Number(line) : position !== undefined ? lineAt(text, Number(position)) : undefined;
-    return { ok: false, errors: [{ file: fileName, line: lineNumber, path: '', message: `JSON syntax error: ${message}` }] };
+    const lineNumber =
+      line !== undefined ? Number(line) : position !== undefined ? lineAt(text, Number(position)) : undefined;
+    return {
+      ok: false,
+      errors: [{ file: fileName, line: lineNumber, path: '', message: `JSON syntax error: ${message}` }],
+    };
   }
   // JSON is YAML 1.2, so the YAML parser supplies line numbers for JSON files too; should it fail on valid JSON, there are none.
   try {

@@ -72,6 +72,9 @@ export function channelDisplayName(channel: Pick<ChannelRecord, 'name' | 'channe
 }
 
 /** how a team channel is named to a person: "Team › Kanal". */
-export function targetLabel(team: Pick<TeamRecord, 'name' | 'teamId'>, channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>): string {
+export function targetLabel(
+  team: Pick<TeamRecord, 'name' | 'teamId'>,
+  channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>,
+): string {
   return `${team.name || team.teamId} › ${channelDisplayName(channel)}`;
 }

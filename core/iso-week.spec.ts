@@ -24,12 +24,18 @@ describe('isoWeekKey', () => {
     const zones = ['Europe/Berlin', 'UTC', 'America/New_York', 'Pacific/Chatham', 'Asia/Kolkata'];
     const around = Date.UTC(2026, 2, 29, 0, 59); // the night Berlin moves its clocks forward
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -40 * 86_400_000, max: 40 * 86_400_000 }), fc.constantFrom(...zones)), { minLength: 1, maxLength: 30 }), (steps) => {
-        for (const [offset, zone] of steps) {
-          const at = new Date(around + offset);
-          expect(isoWeekKey(at, zone)).toBe(direct(at, zone));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -40 * 86_400_000, max: 40 * 86_400_000 }), fc.constantFrom(...zones)), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (steps) => {
+          for (const [offset, zone] of steps) {
+            const at = new Date(around + offset);
+            expect(isoWeekKey(at, zone)).toBe(direct(at, zone));
+          }
+        },
+      ),
     );
   });
 });

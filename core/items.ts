@@ -73,10 +73,14 @@ export function isOpen(item: Pick<Item, 'status' | 'closesAt'>, now: Date): bool
  * the rule for a valid ballot on a poll: every choice one of its options, exactly one unless the poll is multiple
  * choice, and no more than its `maxChoices`. Undefined when valid, else the problem to show.
  */
-export function ballotProblem(item: Pick<ItemDraft, 'kind' | 'pollKind' | 'options' | 'maxChoices'>, choices: readonly number[]): Problem | undefined {
+export function ballotProblem(
+  item: Pick<ItemDraft, 'kind' | 'pollKind' | 'options' | 'maxChoices'>,
+  choices: readonly number[],
+): Problem | undefined {
   const options = optionsOf(item);
   if (choices.some((c) => !Number.isInteger(c) || c < 0 || c >= options.length)) return { key: 'errChoiceOutOfRange' };
   if (item.pollKind !== 'multi' && choices.length !== 1) return { key: 'errInvalidPayload' };
-  if (item.maxChoices !== undefined && choices.length > item.maxChoices) return { key: 'errTooManyChoices', args: [item.maxChoices] };
+  if (item.maxChoices !== undefined && choices.length > item.maxChoices)
+    return { key: 'errTooManyChoices', args: [item.maxChoices] };
   return undefined;
 }

@@ -3,8 +3,14 @@ import { leaderTarget } from './leader-target';
 
 describe('leaderTarget', () => {
   test('splits the person from the team at the first separator word', () => {
-    expect(leaderTarget(['Anna', 'Becker', 'für', 'Team', 'Digitalisierung'])).toEqual({ who: 'Anna Becker', team: 'Team Digitalisierung' });
-    expect(leaderTarget(['anna.becker@amt.example', 'to', 'Team', 'Leistung'])).toEqual({ who: 'anna.becker@amt.example', team: 'Team Leistung' });
+    expect(leaderTarget(['Anna', 'Becker', 'für', 'Team', 'Digitalisierung'])).toEqual({
+      who: 'Anna Becker',
+      team: 'Team Digitalisierung',
+    });
+    expect(leaderTarget(['anna.becker@amt.example', 'to', 'Team', 'Leistung'])).toEqual({
+      who: 'anna.becker@amt.example',
+      team: 'Team Leistung',
+    });
     expect(leaderTarget(['Anna', 'aus', 'Team', 'Leistung'])).toEqual({ who: 'Anna', team: 'Team Leistung' });
   });
 
@@ -23,9 +29,15 @@ describe('leaderTarget', () => {
 
 describe('parseCommand for leaders, the digest and the export', () => {
   test.each([
-    ['leitung hinzufügen Anna Becker für Team Digitalisierung', { name: 'addLeader', who: 'Anna Becker', team: 'Team Digitalisierung' }],
+    [
+      'leitung hinzufügen Anna Becker für Team Digitalisierung',
+      { name: 'addLeader', who: 'Anna Becker', team: 'Team Digitalisierung' },
+    ],
     ['Leitung hinzufuegen Anna', { name: 'addLeader', who: 'Anna' }],
-    ['add leader anna.becker@amt.example to Team Leistung', { name: 'addLeader', who: 'anna.becker@amt.example', team: 'Team Leistung' }],
+    [
+      'add leader anna.becker@amt.example to Team Leistung',
+      { name: 'addLeader', who: 'anna.becker@amt.example', team: 'Team Leistung' },
+    ],
     ['leitung entfernen Anna aus Team Leistung', { name: 'removeLeader', who: 'Anna', team: 'Team Leistung' }],
     ['remove leader Anna from Team Leistung', { name: 'removeLeader', who: 'Anna', team: 'Team Leistung' }],
     ['leitungen', { name: 'leaders' }],
@@ -38,7 +50,10 @@ describe('parseCommand for leaders, the digest and the export', () => {
   });
 
   test('refuses "leitung" and "remove" without a verb they belong to, naming the word', () => {
-    expect(parseCommand('leitung Anna')).toEqual({ ok: false, problem: { key: 'errUnknownCommand', args: ['leitung'] } });
+    expect(parseCommand('leitung Anna')).toEqual({
+      ok: false,
+      problem: { key: 'errUnknownCommand', args: ['leitung'] },
+    });
     expect(parseCommand('remove Anna')).toEqual({ ok: false, problem: { key: 'errUnknownCommand', args: ['remove'] } });
   });
 

@@ -20,6 +20,9 @@ export function leaderTarget(words: readonly string[]): LeaderTarget {
   if (!match) return { who: text.slice(0, MAX) };
   const padded = ` ${text} `;
   const who = padded.slice(0, match.index).trim().slice(0, MAX);
-  const team = padded.slice(match.index + match[0].length).trim().slice(0, MAX);
+  const team = padded
+    .slice(match.index + match[0].length)
+    .trim()
+    .slice(0, MAX);
   return team ? { who, team } : { who };
 }

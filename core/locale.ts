@@ -32,7 +32,11 @@ export function formatDateTime(locale: Locale, at: Date, timeZone: string): stri
   const key = `${locale}|${timeZone}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+      timeZone,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     dateTimeFormats.set(key, format);
   }
   return format.format(at);

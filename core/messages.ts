@@ -24,12 +24,14 @@ const baseDe = {
   cmdRating: 'bewertung [--anonym] Frage? – postet eine Bewertung von 1 bis 5',
   cmdIdea: 'ideenabfrage [--anonym] Frage? – postet eine Ideenabfrage',
   cmdClose: 'schließen – schließt im Thread die offene Umfrage oder Ideenabfrage und zeigt das Ergebnis',
-  cmdCampaigns: 'kampagnen – listet Kampagnen mit Status und nächstem Post; planen, pausieren, fortsetzen, beenden, duplizieren, Entwurf löschen',
+  cmdCampaigns:
+    'kampagnen – listet Kampagnen mit Status und nächstem Post; planen, pausieren, fortsetzen, beenden, duplizieren, Entwurf löschen',
   cmdReloadCampaigns: 'kampagnen laden – liest die Kampagnendateien neu ein und nennt Fehler mit Zeile',
   cmdDemo: 'demo – beantwortet die letzte Umfrage oder Ideenabfrage als Testpersonen (nur lokal)',
   cmdAnswer: 'Antworten: direkt auf der Karte im Kanal – mit einem Klick oder einem kurzen Text.',
   greetingTitle: (name: string) => (name ? `Hallo ${name}!` : 'Hallo!'),
-  greetingText: 'Ich bin Mitwirken. Ich poste Ideenabfragen und Kurzumfragen in eure Teamkanäle – antworten könnt ihr direkt auf der Karte.',
+  greetingText:
+    'Ich bin Mitwirken. Ich poste Ideenabfragen und Kurzumfragen in eure Teamkanäle – antworten könnt ihr direkt auf der Karte.',
   welcomeTitle: 'Mitwirken ist jetzt in diesem Team',
   welcomeText:
     'Hier erscheinen ab und zu kurze Umfragen und Ideenabfragen. Antworten dauert Sekunden, direkt auf der Karte.',
@@ -73,14 +75,22 @@ const baseDe = {
   posted: (where: string) => `Gepostet in ${where}.`,
   closed: 'Geschlossen. Das Ergebnis steht jetzt auf der Karte.',
   demoDone: (n: number) => `Demo: ${n} Testpersonen haben geantwortet.`,
-  reminder: (when: string, n: number) => `Erinnerung: Diese Abfrage schließt ${when}. Bisher ${n === 1 ? 'hat 1 Person' : `haben ${n} Personen`} geantwortet – macht mit!`,
+  reminder: (when: string, n: number) =>
+    `Erinnerung: Diese Abfrage schließt ${when}. Bisher ${n === 1 ? 'hat 1 Person' : `haben ${n} Personen`} geantwortet – macht mit!`,
   campaignsTitle: 'Kampagnen',
-  campaignsNone: 'Noch keine Kampagnen. Lege Kampagnendateien im Ordner für Kampagnen ab und lade sie mit „kampagnen laden“.',
+  campaignsNone:
+    'Noch keine Kampagnen. Lege Kampagnendateien im Ordner für Kampagnen ab und lade sie mit „kampagnen laden“.',
   campaignLine: (status: string, next: string) => `Status: ${status} · nächster Post: ${next}`,
   campaignNoNext: 'keiner geplant',
   campaignCounts: (posted: number, skipped: number) => `Gepostet: ${posted} · übersprungen: ${skipped}`,
   campaignLastSkip: (when: string, reason: string) => `Zuletzt übersprungen: ${when} (${reason})`,
-  campaignStatus: { draft: 'Entwurf', scheduled: 'geplant', running: 'läuft', paused: 'pausiert', ended: 'beendet' } as Record<string, string>,
+  campaignStatus: {
+    draft: 'Entwurf',
+    scheduled: 'geplant',
+    running: 'läuft',
+    paused: 'pausiert',
+    ended: 'beendet',
+  } as Record<string, string>,
   campaignPause: 'Pausieren',
   campaignResume: 'Fortsetzen',
   campaignEnd: 'Beenden',
@@ -89,7 +99,8 @@ const baseDe = {
   // errors
   errUnknownCommand: (word: string) => `„${word}“ kenne ich nicht. Mit „hilfe“ siehst du alle Befehle.`,
   errNotAdmin: 'Diesen Befehl dürfen nur Personen aus dem Beteiligungsmanagement verwenden.',
-  errNoIdentity: 'Ich kann dich nicht sicher erkennen (keine Microsoft-Entra-Kennung). Bitte nutze Mitwirken in Microsoft Teams.',
+  errNoIdentity:
+    'Ich kann dich nicht sicher erkennen (keine Microsoft-Entra-Kennung). Bitte nutze Mitwirken in Microsoft Teams.',
   errMissingQuestion: 'Bitte gib eine Frage an, z. B.: umfrage Wie zufrieden bist du? | sehr | eher | kaum',
   errQuestionTooLong: (max: number) => `Die Frage ist zu lang (höchstens ${max} Zeichen).`,
   errTooFewOptions: 'Eine Umfrage braucht mindestens 2 Optionen, getrennt durch „|“.',
@@ -109,10 +120,14 @@ const baseDe = {
   errIdeaTooLong: (max: number) => `Deine Idee ist zu lang (höchstens ${max} Zeichen). Kürze sie bitte.`,
   errItemNotFound: 'Diese Umfrage oder Ideenabfrage gibt es nicht (mehr).',
   errItemOtherTeam: 'Diese Karte gehört zu einem anderen Team.',
-  errNotItemTeamMember: 'Diese Abfrage gehört zu einem Team, in dem du nicht Mitglied bist. Antworten und Ergebnisse gibt es nur für die Mitglieder dieses Teams.',
-  errMembershipUnavailable: 'Ich kann gerade nicht prüfen, ob du zu diesem Team gehörst, weil Teams die Mitgliederliste nicht liefert. Bitte versuche es in ein paar Minuten noch einmal.',
-  errNotChannelMember: 'Diese Karte gehört zu einem privaten oder geteilten Kanal, in dem du nicht Mitglied bist. Antworten, Ideen und Ergebnisse gibt es nur für die Mitglieder dieses Kanals.',
-  errChannelMembershipUnavailable: 'Ich kann gerade nicht prüfen, ob du zu diesem Kanal gehörst, weil Teams die Mitgliederliste des Kanals nicht liefert. In einem privaten oder geteilten Kanal muss Mitwirken dem Kanal selbst hinzugefügt sein (Kanal › Apps verwalten); sonst versuche es bitte in ein paar Minuten noch einmal.',
+  errNotItemTeamMember:
+    'Diese Abfrage gehört zu einem Team, in dem du nicht Mitglied bist. Antworten und Ergebnisse gibt es nur für die Mitglieder dieses Teams.',
+  errMembershipUnavailable:
+    'Ich kann gerade nicht prüfen, ob du zu diesem Team gehörst, weil Teams die Mitgliederliste nicht liefert. Bitte versuche es in ein paar Minuten noch einmal.',
+  errNotChannelMember:
+    'Diese Karte gehört zu einem privaten oder geteilten Kanal, in dem du nicht Mitglied bist. Antworten, Ideen und Ergebnisse gibt es nur für die Mitglieder dieses Kanals.',
+  errChannelMembershipUnavailable:
+    'Ich kann gerade nicht prüfen, ob du zu diesem Kanal gehörst, weil Teams die Mitgliederliste des Kanals nicht liefert. In einem privaten oder geteilten Kanal muss Mitwirken dem Kanal selbst hinzugefügt sein (Kanal › Apps verwalten); sonst versuche es bitte in ein paar Minuten noch einmal.',
   errItemClosed: 'Diese Abfrage ist geschlossen. Antworten sind nicht mehr möglich.',
   errWrongItemKind: 'Diese Antwort passt nicht zu dieser Karte.',
   errAnonymousFinal: 'Du hast hier schon anonym geantwortet. Anonyme Antworten können nicht geändert werden.',
@@ -122,7 +137,17 @@ const baseDe = {
   errTooManyChoices: (n: number) => `Bitte höchstens ${n} auswählen.`,
 };
 
-const de = { ...baseDe, ...wizardDe, ...deliveryDe, ...rolesDe, ...ideasDe, ...digestDe, ...privacyDe, ...leadersDe, ...exportDe };
+const de = {
+  ...baseDe,
+  ...wizardDe,
+  ...deliveryDe,
+  ...rolesDe,
+  ...ideasDe,
+  ...digestDe,
+  ...privacyDe,
+  ...leadersDe,
+  ...exportDe,
+};
 
 export type Messages = typeof de;
 
@@ -137,14 +162,17 @@ const baseEn: typeof baseDe = {
   cmdRating: 'rating [--anonymous] Question? – posts a rating from 1 to 5',
   cmdIdea: 'prompt [--anonymous] Question? – posts an idea prompt',
   cmdClose: 'close – closes the open poll or idea prompt in this thread and shows the results',
-  cmdCampaigns: 'campaigns – lists campaigns with status and next post; schedule, pause, resume, end, duplicate, delete a draft',
+  cmdCampaigns:
+    'campaigns – lists campaigns with status and next post; schedule, pause, resume, end, duplicate, delete a draft',
   cmdReloadCampaigns: 'reload campaigns – reads the campaign files again and names errors with their line',
   cmdDemo: 'demo – answers the latest poll or idea prompt as test users (local mode only)',
   cmdAnswer: 'Answering: right on the card in the channel – one click or a short text.',
   greetingTitle: (name: string) => (name ? `Hello ${name}!` : 'Hello!'),
-  greetingText: 'I am Mitwirken. I post idea prompts and quick polls into your team channels – you answer right on the card.',
+  greetingText:
+    'I am Mitwirken. I post idea prompts and quick polls into your team channels – you answer right on the card.',
   welcomeTitle: 'Mitwirken has joined this team',
-  welcomeText: 'Short polls and idea prompts will appear here now and then. Answering takes seconds, right on the card.',
+  welcomeText:
+    'Short polls and idea prompts will appear here now and then. Answering takes seconds, right on the card.',
   welcomeResults: (min: number) => `Results are shown only once at least ${min} people have answered.`,
   welcomeAnonymity:
     'Anonymous prompts are marked as such: their answers are stored without names and cannot be traced back to anyone.',
@@ -183,14 +211,22 @@ const baseEn: typeof baseDe = {
   posted: (where: string) => `Posted in ${where}.`,
   closed: 'Closed. The results are on the card now.',
   demoDone: (n: number) => `Demo: ${n} test users have answered.`,
-  reminder: (when: string, n: number) => `Reminder: this prompt closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far – join in!`,
+  reminder: (when: string, n: number) =>
+    `Reminder: this prompt closes ${when}. ${n === 1 ? '1 person has' : `${n} people have`} answered so far – join in!`,
   campaignsTitle: 'Campaigns',
-  campaignsNone: 'No campaigns yet. Put campaign files into the campaigns folder and load them with “reload campaigns”.',
+  campaignsNone:
+    'No campaigns yet. Put campaign files into the campaigns folder and load them with “reload campaigns”.',
   campaignLine: (status: string, next: string) => `Status: ${status} · next post: ${next}`,
   campaignNoNext: 'none planned',
   campaignCounts: (posted, skipped) => `Posted: ${posted} · skipped: ${skipped}`,
   campaignLastSkip: (when, reason) => `Last skipped: ${when} (${reason})`,
-  campaignStatus: { draft: 'draft', scheduled: 'scheduled', running: 'running', paused: 'paused', ended: 'ended' } as Record<string, string>,
+  campaignStatus: {
+    draft: 'draft',
+    scheduled: 'scheduled',
+    running: 'running',
+    paused: 'paused',
+    ended: 'ended',
+  } as Record<string, string>,
   campaignPause: 'Pause',
   campaignResume: 'Resume',
   campaignEnd: 'End',
@@ -218,10 +254,14 @@ const baseEn: typeof baseDe = {
   errIdeaTooLong: (max: number) => `Your idea is too long (at most ${max} characters). Please shorten it.`,
   errItemNotFound: 'This poll or idea prompt does not exist (any more).',
   errItemOtherTeam: 'This card belongs to another team.',
-  errNotItemTeamMember: 'This prompt belongs to a team you are not a member of. Only members of that team can answer and see the results.',
-  errMembershipUnavailable: 'I cannot check right now whether you belong to this team, because Teams does not return its member list. Please try again in a few minutes.',
-  errNotChannelMember: 'This card belongs to a private or shared channel you are not a member of. Only members of that channel can answer, add ideas and see the results.',
-  errChannelMembershipUnavailable: 'I cannot check right now whether you belong to this channel, because Teams does not return the channel\'s member list. In a private or shared channel Mitwirken has to be added to the channel itself (channel › Manage apps); otherwise please try again in a few minutes.',
+  errNotItemTeamMember:
+    'This prompt belongs to a team you are not a member of. Only members of that team can answer and see the results.',
+  errMembershipUnavailable:
+    'I cannot check right now whether you belong to this team, because Teams does not return its member list. Please try again in a few minutes.',
+  errNotChannelMember:
+    'This card belongs to a private or shared channel you are not a member of. Only members of that channel can answer, add ideas and see the results.',
+  errChannelMembershipUnavailable:
+    "I cannot check right now whether you belong to this channel, because Teams does not return the channel's member list. In a private or shared channel Mitwirken has to be added to the channel itself (channel › Manage apps); otherwise please try again in a few minutes.",
   errItemClosed: 'This prompt is closed. Answers are no longer possible.',
   errWrongItemKind: 'This answer does not fit this card.',
   errAnonymousFinal: 'You have already answered here anonymously. Anonymous answers cannot be changed.',
@@ -231,7 +271,17 @@ const baseEn: typeof baseDe = {
   errTooManyChoices: (n) => `Please choose at most ${n}.`,
 };
 
-const en: Messages = { ...baseEn, ...wizardEn, ...deliveryEn, ...rolesEn, ...ideasEn, ...digestEn, ...privacyEn, ...leadersEn, ...exportEn };
+const en: Messages = {
+  ...baseEn,
+  ...wizardEn,
+  ...deliveryEn,
+  ...rolesEn,
+  ...ideasEn,
+  ...digestEn,
+  ...privacyEn,
+  ...leadersEn,
+  ...exportEn,
+};
 
 const catalogues: Record<Locale, Messages> = { de, en };
 

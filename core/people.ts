@@ -20,10 +20,17 @@ export function findMember(query: string, members: readonly Member[]): PersonMat
   const q = norm(query);
   if (!q) return { kind: 'none' };
   const unique = [...new Map(members.map((m) => [m.aadObjectId, m])).values()];
-  const pick = (found: Member[]): PersonMatch | undefined => (found.length === 1 ? { kind: 'one', member: found[0]! } : found.length > 1 ? { kind: 'many', members: found } : undefined);
+  const pick = (found: Member[]): PersonMatch | undefined =>
+    found.length === 1
+      ? { kind: 'one', member: found[0]! }
+      : found.length > 1
+        ? { kind: 'many', members: found }
+        : undefined;
   return (
     pick(unique.filter((m) => norm(m.aadObjectId) === q || (m.upn !== undefined && norm(m.upn) === q))) ??
     pick(unique.filter((m) => norm(m.name) === q)) ??
-    pick(unique.filter((m) => norm(m.name).includes(q) || (m.upn !== undefined && norm(m.upn).split('@')[0] === q))) ?? { kind: 'none' }
+    pick(
+      unique.filter((m) => norm(m.name).includes(q) || (m.upn !== undefined && norm(m.upn).split('@')[0] === q)),
+    ) ?? { kind: 'none' }
   );
 }

@@ -4,7 +4,9 @@ import { plainText } from './plain-text';
 
 describe('plainText', () => {
   test('shows a Markdown link as its brackets and address instead of a clickable link', () => {
-    expect(plainText('[hier neu anmelden](https://evil.example)')).toBe('\\[hier neu anmelden\\](https://evil.example)');
+    expect(plainText('[hier neu anmelden](https://evil.example)')).toBe(
+      '\\[hier neu anmelden\\](https://evil.example)',
+    );
     expect(plainText('![Logo](https://evil.example/x.png)')).toBe('!\\[Logo\\](https://evil.example/x.png)');
     expect(plainText('<https://evil.example>')).toBe('\\<https://evil.example>');
   });
@@ -21,7 +23,9 @@ describe('plainText', () => {
   });
 
   test('leaves numbers, dashes and hashes inside a line as they are', () => {
-    expect(plainText('Am 12. Dezember ab 2.5 Std. – Raum #4, Anna-Lena (Team 1)')).toBe('Am 12. Dezember ab 2.5 Std. – Raum #4, Anna-Lena (Team 1)');
+    expect(plainText('Am 12. Dezember ab 2.5 Std. – Raum #4, Anna-Lena (Team 1)')).toBe(
+      'Am 12. Dezember ab 2.5 Std. – Raum #4, Anna-Lena (Team 1)',
+    );
     expect(plainText('12. Dezember')).toBe('12\\. Dezember');
     expect(plainText('2.5 Tage')).toBe('2.5 Tage');
   });
@@ -52,7 +56,35 @@ describe('plainText', () => {
   });
 
   test('for any text, Teams shows exactly the characters typed and formats nothing', () => {
-    const markdownish = fc.string({ unit: fc.constantFrom('*', '_', '[', ']', '(', ')', '<', '>', '`', '~', '|', '#', '-', '+', '=', '.', '1', ' ', '\n', '\\', '&', ';', 'a', 'ä', 'x') });
+    const markdownish = fc.string({
+      unit: fc.constantFrom(
+        '*',
+        '_',
+        '[',
+        ']',
+        '(',
+        ')',
+        '<',
+        '>',
+        '`',
+        '~',
+        '|',
+        '#',
+        '-',
+        '+',
+        '=',
+        '.',
+        '1',
+        ' ',
+        '\n',
+        '\\',
+        '&',
+        ';',
+        'a',
+        'ä',
+        'x',
+      ),
+    });
     fc.assert(
       fc.property(fc.oneof(markdownish, fc.string()), (text) => {
         const escaped = plainText(text);

@@ -20,4 +20,7 @@ export function describeProblem(locale: Locale, problem: Problem): string {
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const fail = <T = never>(key: ProblemKey, ...args: (string | number)[]): Outcome<T> => ({ ok: false, problem: { key, args } });
+export const fail = <T = never>(key: ProblemKey, ...args: (string | number)[]): Outcome<T> => ({
+  ok: false,
+  problem: { key, args },
+});

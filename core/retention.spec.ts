@@ -16,7 +16,11 @@ describe('retention rules', () => {
   });
 
   test('walks whole ISO weeks that ended before the cut-off, across a DST change, and says where to go on', () => {
-    const { weeks, next } = weeksEndedBefore(new Date('2026-03-18T10:00:00Z'), new Date('2026-04-08T12:00:00Z'), 'Europe/Berlin');
+    const { weeks, next } = weeksEndedBefore(
+      new Date('2026-03-18T10:00:00Z'),
+      new Date('2026-04-08T12:00:00Z'),
+      'Europe/Berlin',
+    );
     expect(weeks).toEqual(['2026-W12', '2026-W13', '2026-W14']);
     expect(next.toISOString()).toBe('2026-04-05T22:00:00.000Z');
     expect(weeksEndedBefore(next, new Date('2026-04-08T12:00:00Z'), 'Europe/Berlin').weeks).toEqual([]);

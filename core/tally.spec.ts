@@ -1,9 +1,24 @@
 import fc from 'fast-check';
 import type { Item } from './items';
-import { applyVote, effectiveMinGroupSize, emptyTally, MIN_GROUP_FLOOR, pollResults, sameChoices, type Tally } from './tally';
+import {
+  applyVote,
+  effectiveMinGroupSize,
+  emptyTally,
+  MIN_GROUP_FLOOR,
+  pollResults,
+  sameChoices,
+  type Tally,
+} from './tally';
 
 type PollItem = Pick<Item, 'kind' | 'pollKind' | 'options' | 'anonymous' | 'status'>;
-const poll = (over: Partial<PollItem> = {}): PollItem => ({ kind: 'poll', pollKind: 'single', options: ['Ja', 'Nein', 'Egal'], anonymous: false, status: 'open', ...over });
+const poll = (over: Partial<PollItem> = {}): PollItem => ({
+  kind: 'poll',
+  pollKind: 'single',
+  options: ['Ja', 'Nein', 'Egal'],
+  anonymous: false,
+  status: 'open',
+  ...over,
+});
 const tally = (counts: number[], voters: number): Tally => ({ counts, voters });
 
 describe('applyVote', () => {
@@ -54,7 +69,12 @@ describe('sameChoices', () => {
 
 describe('pollResults', () => {
   test('hides results below five voters and says how many answers are still needed', () => {
-    expect(pollResults(poll(), tally([3, 1, 0], 4), 5)).toEqual({ visible: false, reason: 'below-threshold', voters: 4, needed: 1 });
+    expect(pollResults(poll(), tally([3, 1, 0], 4), 5)).toEqual({
+      visible: false,
+      reason: 'below-threshold',
+      voters: 4,
+      needed: 1,
+    });
   });
 
   test('shows results from exactly five voters with whole percentages', () => {
@@ -76,7 +96,12 @@ describe('pollResults', () => {
   });
 
   test('hides an open anonymous poll even above the threshold', () => {
-    expect(pollResults(poll({ anonymous: true }), tally([10, 5, 5], 20), 5)).toEqual({ visible: false, reason: 'anonymous-open', voters: 20, needed: 0 });
+    expect(pollResults(poll({ anonymous: true }), tally([10, 5, 5], 20), 5)).toEqual({
+      visible: false,
+      reason: 'anonymous-open',
+      voters: 20,
+      needed: 0,
+    });
   });
 
   test('shows a closed anonymous poll from the threshold on', () => {
@@ -84,12 +109,20 @@ describe('pollResults', () => {
   });
 
   test('hides a closed anonymous poll below the threshold', () => {
-    expect(pollResults(poll({ anonymous: true, status: 'closed' }), tally([2, 1, 0], 3), 5)).toMatchObject({ visible: false, reason: 'below-threshold', needed: 2 });
+    expect(pollResults(poll({ anonymous: true, status: 'closed' }), tally([2, 1, 0], 3), 5)).toMatchObject({
+      visible: false,
+      reason: 'below-threshold',
+      needed: 2,
+    });
   });
 
   test('applies the floor of three voters when a lower group size is configured', () => {
     expect(effectiveMinGroupSize(1)).toBe(MIN_GROUP_FLOOR);
-    expect(pollResults(poll(), tally([1, 1, 0], 2), 1)).toMatchObject({ visible: false, reason: 'below-threshold', needed: 1 });
+    expect(pollResults(poll(), tally([1, 1, 0], 2), 1)).toMatchObject({
+      visible: false,
+      reason: 'below-threshold',
+      needed: 1,
+    });
     expect(pollResults(poll(), tally([2, 1, 0], 3), 1).visible).toBe(true);
   });
 
@@ -115,7 +148,7 @@ describe('applyVote as a property', () => {
   const choiceSet = fc.uniqueArray(fc.integer({ min: 0, max: OPTIONS - 1 }), { minLength: 1, maxLength: OPTIONS });
   const votes = fc.array(fc.record({ voter: fc.integer({ min: 0, max: 7 }), choices: choiceSet }), { maxLength: 60 });
 
-  test('yields counts equal to a recount of each voter\'s final choices and one voter per distinct person', () => {
+  test("yields counts equal to a recount of each voter's final choices and one voter per distinct person", () => {
     fc.assert(
       fc.property(votes, (sequence) => {
         const last = new Map<number, number[]>();

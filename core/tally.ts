@@ -62,10 +62,15 @@ export type PollResults =
  * applies the anonymity rules: results only from at least minGroupSize voters, and for anonymous polls
  * only after the poll has closed (so nobody learns a single answer by comparing two moments).
  */
-export function pollResults(item: Pick<Item, 'kind' | 'pollKind' | 'options' | 'anonymous' | 'status'>, tally: Tally, minGroupSize: number): PollResults {
+export function pollResults(
+  item: Pick<Item, 'kind' | 'pollKind' | 'options' | 'anonymous' | 'status'>,
+  tally: Tally,
+  minGroupSize: number,
+): PollResults {
   const min = effectiveMinGroupSize(minGroupSize);
   const needed = Math.max(0, min - tally.voters);
-  if (item.anonymous && item.status !== 'closed') return { visible: false, reason: 'anonymous-open', voters: tally.voters, needed };
+  if (item.anonymous && item.status !== 'closed')
+    return { visible: false, reason: 'anonymous-open', voters: tally.voters, needed };
   if (tally.voters < min) return { visible: false, reason: 'below-threshold', voters: tally.voters, needed };
   const options = optionsOf(item);
   const rows = options.map((label, i) => {

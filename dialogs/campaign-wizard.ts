@@ -7,7 +7,20 @@ import { buildItemCard } from '../cards/item-card';
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
 import type { WizardPayload, WizardStep } from '../core/card-actions';
-import { campaignSlug, defaultSchedule, isBlankItem, readBasics, readItem, readSchedules, readTargets, upcomingPosts, wizardCampaign, type FieldErrors, type FormValues, type WizardDraft } from '../core/campaigns/campaign-form';
+import {
+  campaignSlug,
+  defaultSchedule,
+  isBlankItem,
+  readBasics,
+  readItem,
+  readSchedules,
+  readTargets,
+  upcomingPosts,
+  wizardCampaign,
+  type FieldErrors,
+  type FormValues,
+  type WizardDraft,
+} from '../core/campaigns/campaign-form';
 import { draftOf, postTimes } from '../core/campaigns/campaign-posts';
 import type { Campaign } from '../core/campaigns/campaign';
 import { formatDateTime, type Locale } from '../core/locale';
@@ -69,7 +82,12 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
   }
 
   override async beginDialog(dc: DialogContext, options?: { ownerId: string }): Promise<DialogTurnResult> {
-    const state: WizardState = { wizardId: randomBytes(6).toString('hex'), ownerId: options?.ownerId ?? '', step: 'basics', draft: { items: [], schedules: [] } };
+    const state: WizardState = {
+      wizardId: randomBytes(6).toString('hex'),
+      ownerId: options?.ownerId ?? '',
+      step: 'basics',
+      draft: { items: [], schedules: [] },
+    };
     dc.activeDialog!.state = state;
     await this.show(dc, state);
     return Dialog.EndOfTurn;
@@ -129,7 +147,12 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
         return advance();
       }
       case 'schedule': {
-        const schedules = readSchedules(values, draft.items.length, draft.basics?.timeZone ?? this.deps.timeZone, this.deps.now());
+        const schedules = readSchedules(
+          values,
+          draft.items.length,
+          draft.basics?.timeZone ?? this.deps.timeZone,
+          this.deps.now(),
+        );
         if (!schedules.ok) return fail(schedules.errors);
         draft.schedules = schedules.value;
         state.step = 'targets';
@@ -137,7 +160,10 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
       }
       case 'targets': {
         const teams = await this.deps.listTeams();
-        const targets = readTargets(values, teams.map((t) => t.teamId));
+        const targets = readTargets(
+          values,
+          teams.map((t) => t.teamId),
+        );
         if (!targets.ok) return fail(targets.errors);
         draft.targets = targets.value;
         state.step = 'preview';
@@ -170,12 +196,23 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
       return Dialog.EndOfTurn;
     }
     await this.deps.onSaved?.(built.campaign, state.ownerId);
-    this.deps.log.info({ campaignId: built.campaign.id, status, items: built.campaign.items.length, by: state.ownerId }, 'campaign created in chat');
+    this.deps.log.info(
+      { campaignId: built.campaign.id, status, items: built.campaign.items.length, by: state.ownerId },
+      'campaign created in chat',
+    );
     const next = status === 'scheduled' ? upcomingPosts(built.campaign, this.deps.now()) : [];
     const locale = localeOf(dc);
     const lines = [
       status === 'scheduled' ? m.campaignCreated(title) : m.campaignDraftSaved(title),
-      ...(next.length ? [m.previewNextPosts + ':', ...next.map((p) => `• ${formatDateTime(locale, p.at, built.campaign.timeZone)} – ${built.campaign.items[p.itemIndex]?.question ?? ''}`)] : []),
+      ...(next.length
+        ? [
+            m.previewNextPosts + ':',
+            ...next.map(
+              (p) =>
+                `• ${formatDateTime(locale, p.at, built.campaign.timeZone)} – ${built.campaign.items[p.itemIndex]?.question ?? ''}`,
+            ),
+          ]
+        : []),
     ];
     setView(dc, buildMessageCard(m.wizardTitle, lines));
     return dc.endDialog(built.campaign.id);
@@ -190,7 +227,11 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
     let extra: CardAttachment[] = [];
     let upcoming: { itemIndex: number; at: Date }[] | undefined;
     if (state.step === 'preview') {
-      const built = wizardCampaign(state.draft, campaignSlug(state.draft.basics?.title ?? '', state.wizardId), 'scheduled');
+      const built = wizardCampaign(
+        state.draft,
+        campaignSlug(state.draft.basics?.title ?? '', state.wizardId),
+        'scheduled',
+      );
       if (built.ok) {
         upcoming = upcomingPosts(built.campaign, now);
         extra = previewCards(built.campaign, now, locale, this.deps.minGroupSize);
@@ -270,12 +311,19 @@ export class CampaignWizard {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
         const m = messages(locale);
-        ctx.turnState.set(VIEW, { card: asAttachment(buildMessageCard(m.wizardTitle, [m.wizardNotRunning])), extra: [] } satisfies WizardView);
+        ctx.turnState.set(VIEW, {
+          card: asAttachment(buildMessageCard(m.wizardTitle, [m.wizardNotRunning])),
+          extra: [],
+        } satisfies WizardView);
       }
     });
   }
 
-  private async turn(ctx: TurnContext, locale: Locale, work: (dc: DialogContext) => Promise<void>): Promise<WizardView> {
+  private async turn(
+    ctx: TurnContext,
+    locale: Locale,
+    work: (dc: DialogContext) => Promise<void>,
+  ): Promise<WizardView> {
     ctx.turnState.set(LOCALE, locale);
     const dc = await this.dialogs.createContext(ctx);
     await work(dc);

@@ -58,7 +58,10 @@ export interface BotApp {
  * who may use admin commands: the configured AAD ids; in local mode with none configured, the Playground's current
  * user (or, without a Playground tenant, every person). Nobody without an AAD object id is ever an admin.
  */
-export function adminPolicy(config: Config, localAdminId: string | undefined): (aadObjectId: string | undefined) => boolean {
+export function adminPolicy(
+  config: Config,
+  localAdminId: string | undefined,
+): (aadObjectId: string | undefined) => boolean {
   const admins = new Set(config.adminIds);
   if (admins.size === 0 && config.localMode) return (id) => Boolean(id) && (localAdminId ? id === localAdminId : true);
   return (id) => Boolean(id && admins.has(id));
@@ -79,9 +82,27 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const configuredAdmin = adminPolicy(config, options.playgroundTenant?.currentUserId);
   // local mode without PUBLIC_BASE_URL: links point at the port the server actually listens on.
   let listeningPort: number | undefined;
-  const publicBaseUrl = () => config.publicBaseUrl ?? (config.localMode && listeningPort !== undefined ? `http://localhost:${listeningPort}` : undefined);
-  const exportLinks = new DownloadLinks({ path: DOWNLOAD_ROUTES.exports, purpose: 'csv-export', secret: config.answerSecret, schema: exportRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => exportFileFor(services, request) });
-  const myDataLinks = new DownloadLinks({ path: DOWNLOAD_ROUTES.myData, purpose: 'my-data', secret: config.answerSecret, schema: myDataRequestSchema, now, baseUrl: publicBaseUrl, build: (request) => myDataFile(services, request) });
+  const publicBaseUrl = () =>
+    config.publicBaseUrl ??
+    (config.localMode && listeningPort !== undefined ? `http://localhost:${listeningPort}` : undefined);
+  const exportLinks = new DownloadLinks({
+    path: DOWNLOAD_ROUTES.exports,
+    purpose: 'csv-export',
+    secret: config.answerSecret,
+    schema: exportRequestSchema,
+    now,
+    baseUrl: publicBaseUrl,
+    build: (request) => exportFileFor(services, request),
+  });
+  const myDataLinks = new DownloadLinks({
+    path: DOWNLOAD_ROUTES.myData,
+    purpose: 'my-data',
+    secret: config.answerSecret,
+    schema: myDataRequestSchema,
+    now,
+    baseUrl: publicBaseUrl,
+    build: (request) => myDataFile(services, request),
+  });
   const services: AppServices = {
     config,
     storage,
@@ -89,7 +110,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
     telemetry,
     poster,
     refresher,
-    demo: config.localMode && options.playgroundTenant ? new DemoAnswerer(storage, options.playgroundTenant.users, now) : undefined,
+    demo:
+      config.localMode && options.playgroundTenant
+        ? new DemoAnswerer(storage, options.playgroundTenant.users, now)
+        : undefined,
     isAdmin: async (id) => configuredAdmin(id) || (id !== undefined && (await storage.roles.isAdmin(id))),
     roster,
     membership: new TeamMembership(roster, storage.installations, log, now),
@@ -102,17 +126,37 @@ export function createBotApp(options: BotAppOptions): BotApp {
     campaigns: storage.campaigns,
     listTeams: async () => {
       const teams = await storage.installations.activeTeams();
-      return Promise.all(teams.map(async (t) => ({ teamId: t.teamId, name: t.name, channels: (await storage.installations.channelsOf(t.teamId)).filter((c) => c.active).map((c) => c.name) })));
+      return Promise.all(
+        teams.map(async (t) => ({
+          teamId: t.teamId,
+          name: t.name,
+          channels: (await storage.installations.channelsOf(t.teamId)).filter((c) => c.active).map((c) => c.name),
+        })),
+      );
     },
     timeZone: config.timeZone,
     minGroupSize: config.minGroupSize,
     now,
     log,
-    onSaved: (campaign, by) => storage.audit.record({ actorId: by, action: 'campaign.create', target: campaign.id, details: { status: campaign.status, items: campaign.items.length }, at: now() }),
+    onSaved: (campaign, by) =>
+      storage.audit.record({
+        actorId: by,
+        action: 'campaign.create',
+        target: campaign.id,
+        details: { status: campaign.status, items: campaign.items.length },
+        at: now(),
+      }),
   });
   const scheduler = createCampaignScheduler(services);
   const digestScheduler = createDigestScheduler(services);
-  const retention = new RetentionJob({ storage, defaultDays: config.retentionDays, timeZone: config.timeZone, now, log, instanceId: `${hostname()}-${randomUUID().slice(0, 8)}` });
+  const retention = new RetentionJob({
+    storage,
+    defaultDays: config.retentionDays,
+    timeZone: config.timeZone,
+    now,
+    log,
+    instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
+  });
   const { bot, server } = edge.serve(services, {
     wizard,
     answerIntervalMs: options.answerIntervalMs,

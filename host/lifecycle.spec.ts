@@ -6,10 +6,17 @@ import { createLogger } from './logger';
 /** a lifecycle whose log lines and exit code are recorded instead of ending the test process. */
 function recorded(options: { shutdownTimeoutMs?: number; crashFlushMs?: number } = {}) {
   const lines: Record<string, unknown>[] = [];
-  const log = createLogger('info', false, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const log = createLogger('info', false, {
+    write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>),
+  });
   let onExit: (code: number) => void = () => undefined;
   const exited = new Promise<number>((resolve) => (onExit = resolve));
-  const lifecycle = new Lifecycle({ log, shutdownTimeoutMs: options.shutdownTimeoutMs ?? 1000, crashFlushMs: options.crashFlushMs, exit: (code) => onExit(code) });
+  const lifecycle = new Lifecycle({
+    log,
+    shutdownTimeoutMs: options.shutdownTimeoutMs ?? 1000,
+    crashFlushMs: options.crashFlushMs,
+    exit: (code) => onExit(code),
+  });
   return { lifecycle, lines, exited, message: (msg: string) => lines.find((l) => l.msg === msg) };
 }
 
@@ -71,7 +78,9 @@ describe('graceful shutdown', () => {
     let finishStart: () => void = () => undefined;
     const ran: string[] = [];
     void lifecycle.starting(
-      new Promise<void>((resolve) => (finishStart = resolve)).then(() => lifecycle.onShutdown('bot', () => void ran.push('bot'))),
+      new Promise<void>((resolve) => (finishStart = resolve)).then(() =>
+        lifecycle.onShutdown('bot', () => void ran.push('bot')),
+      ),
     );
     lifecycle.onShutdown('table storage', () => void ran.push('table storage'));
     void lifecycle.shutdown('SIGTERM');
@@ -111,7 +120,11 @@ describe('crashes', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       ran.push('storage');
     });
-    proc.emit('unhandledRejection', new Error('lost: DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;'), Promise.resolve());
+    proc.emit(
+      'unhandledRejection',
+      new Error('lost: DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;'),
+      Promise.resolve(),
+    );
     expect(await exited).toBe(1);
     expect(ran).toEqual(['storage', 'telemetry']);
     expect(message('unhandled promise rejection; exiting')).toMatchObject({ level: 60, kind: 'unhandledRejection' });
@@ -124,7 +137,10 @@ describe('crashes', () => {
     lifecycle.handleCrashes(proc as unknown as NodeJS.Process);
     proc.emit('uncaughtException', { password: 'hunter2-very-secret' });
     expect(await exited).toBe(1);
-    expect(message('uncaught exception; exiting')).toMatchObject({ kind: 'uncaughtException', err: { message: 'non-error value thrown: Object' } });
+    expect(message('uncaught exception; exiting')).toMatchObject({
+      kind: 'uncaughtException',
+      err: { message: 'non-error value thrown: Object' },
+    });
     expect(JSON.stringify(lines)).not.toContain('hunter2');
   });
 
@@ -135,7 +151,10 @@ describe('crashes', () => {
     void lifecycle.crash('uncaughtException', new Error('boom'));
     expect(await exited).toBe(1);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(message('crash step failed')).toMatchObject({ step: 'storage', err: { message: 'storage did not finish within 100 ms' } });
+    expect(message('crash step failed')).toMatchObject({
+      step: 'storage',
+      err: { message: 'storage did not finish within 100 ms' },
+    });
   });
 
   test('a crash during the shutdown ends it with 1 and does not run the remaining shutdown steps', async () => {

@@ -26,7 +26,8 @@ type Crash = 'uncaughtException' | 'unhandledRejection';
 function asError(reason: unknown): Error {
   if (reason instanceof Error) return reason;
   if (typeof reason === 'string') return new Error(`non-error value thrown: ${scrubSecrets(reason).slice(0, 500)}`);
-  const kind = reason === null ? 'null' : typeof reason === 'object' ? (reason.constructor?.name ?? 'object') : typeof reason;
+  const kind =
+    reason === null ? 'null' : typeof reason === 'object' ? (reason.constructor?.name ?? 'object') : typeof reason;
   return new Error(`non-error value thrown: ${kind}`);
 }
 
@@ -138,7 +139,10 @@ export class Lifecycle {
       return;
     }
     this.state = 'crashing';
-    log.fatal({ err: asError(reason), kind }, kind === 'uncaughtException' ? 'uncaught exception; exiting' : 'unhandled promise rejection; exiting');
+    log.fatal(
+      { err: asError(reason), kind },
+      kind === 'uncaughtException' ? 'uncaught exception; exiting' : 'unhandled promise rejection; exiting',
+    );
     // whatever the steps do, the process ends shortly after the bound.
     this.timers.push(setTimeout(() => void this.end(1), this.crashFlushMs + LOG_FLUSH_MS + 500));
     const until = Date.now() + this.crashFlushMs;

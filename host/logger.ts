@@ -5,10 +5,25 @@ export type { Logger };
 
 /** fields that hold secrets wherever they appear (one level deep, or under a request's headers). */
 const REDACT_PATHS = [
-  ...['password', 'appPassword', 'MicrosoftAppPassword', 'secret', 'answerSecret', 'ANSWER_SECRET', 'connectionString', 'storageConnectionString', 'AZURE_STORAGE_CONNECTION_STRING', 'authorization', 'token', 'accessToken'].flatMap(
-    (key) => [key, `*.${key}`],
-  ),
-  ...['req', 'request', 'err.request', 'err.response.request', 'response.request'].flatMap((at) => [`${at}.headers.authorization`, `${at}.headers.Authorization`, `${at}.headers["x-ms-client-secret"]`]),
+  ...[
+    'password',
+    'appPassword',
+    'MicrosoftAppPassword',
+    'secret',
+    'answerSecret',
+    'ANSWER_SECRET',
+    'connectionString',
+    'storageConnectionString',
+    'AZURE_STORAGE_CONNECTION_STRING',
+    'authorization',
+    'token',
+    'accessToken',
+  ].flatMap((key) => [key, `*.${key}`]),
+  ...['req', 'request', 'err.request', 'err.response.request', 'response.request'].flatMap((at) => [
+    `${at}.headers.authorization`,
+    `${at}.headers.Authorization`,
+    `${at}.headers["x-ms-client-secret"]`,
+  ]),
   'headers.authorization',
   'headers.Authorization',
 ];
@@ -107,7 +122,12 @@ export function prettyTransport(resolve: (id: string) => string = require.resolv
  * by path and scrubbed from messages and errors. `destination` (tests) writes there instead of stdout; `onError`
  * receives logged errors.
  */
-export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), destination?: DestinationStream, onError?: OnLoggedError): Logger {
+export function createLogger(
+  level: string,
+  pretty = Boolean(process.stdout.isTTY),
+  destination?: DestinationStream,
+  onError?: OnLoggedError,
+): Logger {
   if (destination) return pino(loggerOptions(level, onError), destination);
   return pino({ ...loggerOptions(level, onError), transport: pretty ? prettyTransport() : undefined });
 }

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // first, and only when configured: without the setting, nothing of OpenTelemetry is loaded.
-  const monitor = config.appInsightsConnectionString ? (await import('./telemetry/azure-monitor')).startAzureMonitor(config.appInsightsConnectionString) : undefined;
+  const monitor = config.appInsightsConnectionString
+    ? (await import('./telemetry/azure-monitor')).startAzureMonitor(config.appInsightsConnectionString)
+    : undefined;
   const telemetry = monitor?.telemetry ?? noTelemetry;
   const log = createLogger(config.logLevel, undefined, undefined, (err, msg) => telemetry.exception(err, msg));
   const lifecycle = new Lifecycle({ log, shutdownTimeoutMs: config.shutdownTimeoutMs });
@@ -60,7 +62,10 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetr
   let endpoint: StorageEndpoint;
   if (config.storageAccountUrl) {
     endpoint = { accountUrl: config.storageAccountUrl, credential: azureCredential(config.managedIdentityClientId) };
-    log.info({ accountUrl: config.storageAccountUrl, managedIdentityClientId: config.managedIdentityClientId }, 'table storage without a key: signing in with Entra ID');
+    log.info(
+      { accountUrl: config.storageAccountUrl, managedIdentityClientId: config.managedIdentityClientId },
+      'table storage without a key: signing in with Entra ID',
+    );
   } else if (config.storageConnectionString) {
     endpoint = { connectionString: config.storageConnectionString };
   } else {
@@ -76,13 +81,19 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetr
     answerSecret,
     timeZone: config.timeZone,
     minGroupSize: config.minGroupSize,
-    onBackgroundFailure: (err, task) => log.warn({ err, task: task.split('|')[0] }, 'background storage work failed; it is retried with the next answer or at close'),
+    onBackgroundFailure: (err, task) =>
+      log.warn(
+        { err, task: task.split('|')[0] },
+        'background storage work failed; it is retried with the next answer or at close',
+      ),
   });
   // after everything else stopped, the delayed weekly participation of anonymous answers is written.
   lifecycle.onShutdown('participation log', () => storage.participation.flush());
   // after a crash: fold what waits to be folded (briefly), then write the delayed participation.
   lifecycle.onCrash('storage', async () => {
-    await within(storage.background.settle(), CRASH_SETTLE_MS, 'background storage work').catch((err) => log.warn({ err }, 'background storage work not settled'));
+    await within(storage.background.settle(), CRASH_SETTLE_MS, 'background storage work').catch((err) =>
+      log.warn({ err }, 'background storage work not settled'),
+    );
     await storage.participation.flush();
   });
   await upgradeStorage(storage, log);
@@ -90,7 +101,10 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetr
   const tenant = playgroundModule?.readPlaygroundTenant(path.join(cwd, '.m365agentsplayground.yml'));
   const app = createBotApp({ config, storage, log, telemetry, playgroundTenant: tenant });
   const port = await app.listen(config.port);
-  log.info({ port, mode: config.localMode ? 'local' : 'production' }, `bot listening on http://localhost:${port}/api/messages`);
+  log.info(
+    { port, mode: config.localMode ? 'local' : 'production' },
+    `bot listening on http://localhost:${port}/api/messages`,
+  );
 
   await reloadCampaigns(app.services).catch((err) => log.error({ err }, 'campaign files could not be loaded'));
   app.scheduler.start();
@@ -109,12 +123,19 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetr
 
   if (config.playground && playgroundModule) {
     if (!playgroundModule.playgroundCli(cwd)) {
-      log.warn('the Agents Playground is not installed (a development dependency; run npm ci): the bot runs without it');
+      log.warn(
+        'the Agents Playground is not installed (a development dependency; run npm ci): the bot runs without it',
+      );
     } else {
       const playground = playgroundModule.startPlayground({ botPort: port, dataDir: config.dataDir, cwd });
       lifecycle.onShutdown('playground', () => playground.stop());
-      log.info({ url: playground.url, log: playground.logFile }, `Agents Playground: open ${playground.url} in your browser`);
-      console.log(`\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`);
+      log.info(
+        { url: playground.url, log: playground.logFile },
+        `Agents Playground: open ${playground.url} in your browser`,
+      );
+      console.log(
+        `\n  Mitwirken läuft lokal. Öffne ${playground.url} – Teams-ähnlicher Client mit Team, Kanälen und Chat.\n  Mitwirken runs locally. Open ${playground.url} – a Teams-like client with a team, channels and chat.\n  Stop with Ctrl-C.\n`,
+      );
     }
   }
 }

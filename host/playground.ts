@@ -23,7 +23,10 @@ export function readPlaygroundTenant(file: string): PlaygroundTenant {
   try {
     const data = parse(readFileSync(file, 'utf8')) as TenantFile;
     const users = (data.users ?? [])
-      .filter((u): u is { aadObjectId: string; name: string } => typeof u.aadObjectId === 'string' && typeof u.name === 'string')
+      .filter(
+        (u): u is { aadObjectId: string; name: string } =>
+          typeof u.aadObjectId === 'string' && typeof u.name === 'string',
+      )
       .map((u) => ({ aadObjectId: u.aadObjectId, name: u.name }));
     return { currentUserId: data.currentUser?.aadObjectId, users };
   } catch {
@@ -48,18 +51,30 @@ export function playgroundCli(cwd: string): string | undefined {
  * starts the Microsoft 365 Agents Playground (a Teams-like web client) against the local bot.
  * It logs to a file (not the terminal) and opens no browser; its telemetry is off.
  */
-export function startPlayground(options: { botPort: number; dataDir: string; cwd: string; port?: number }): PlaygroundProcess {
+export function startPlayground(options: {
+  botPort: number;
+  dataDir: string;
+  cwd: string;
+  port?: number;
+}): PlaygroundProcess {
   const port = options.port ?? PLAYGROUND_PORT;
   const bin = playgroundCli(options.cwd);
-  if (!bin) throw new Error('the Agents Playground (@microsoft/m365agentsplayground, a development dependency) is not installed; run npm ci');
+  if (!bin)
+    throw new Error(
+      'the Agents Playground (@microsoft/m365agentsplayground, a development dependency) is not installed; run npm ci',
+    );
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = path.resolve(options.dataDir, 'playground.log');
-  const child: ChildProcess = spawn(process.execPath, [bin, '-e', `http://127.0.0.1:${options.botPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'], {
-    cwd: options.cwd,
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, '-e', `http://127.0.0.1:${options.botPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--dt'],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   return {
     url: `http://localhost:${port}`,
     logFile,

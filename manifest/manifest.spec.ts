@@ -18,7 +18,8 @@ const OPTIONS: BuildManifestOptions = { appId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f
 // that @microsoft/app-manifest itself depends on (and validates with), so it matches the package's own validator.
 const manifestPackageDir = dirname(require.resolve('@microsoft/app-manifest/package.json'));
 const requireFromManifestPackage = createRequire(join(manifestPackageDir, 'package.json'));
-const AjvDraft04 = (requireFromManifestPackage('ajv-draft-04') as { default: new (options: Options) => AjvCore }).default;
+const AjvDraft04 = (requireFromManifestPackage('ajv-draft-04') as { default: new (options: Options) => AjvCore })
+  .default;
 
 // The v1.30 localization schema has two patternProperties keys with an unescaped "]", which is a syntax error in
 // unicode mode (Ajv's default) but valid in legacy mode. Such patterns are compiled without the "u" flag; every other
@@ -85,7 +86,9 @@ describe('buildManifest', () => {
   });
 
   it('makes the localization schema fail for a key the schema does not know and for an over-long short name', () => {
-    expect(validateLocalization({ ...built.localizations['en.json'], 'bots[0].commandLists[3].commands[0].title': 'x' })).toBe(false);
+    expect(
+      validateLocalization({ ...built.localizations['en.json'], 'bots[0].commandLists[3].commands[0].title': 'x' }),
+    ).toBe(false);
     expect(validateLocalization({ ...built.localizations['en.json'], 'name.short': 'x'.repeat(31) })).toBe(false);
   });
 
@@ -117,7 +120,15 @@ describe('buildManifest', () => {
     const english = built.localizations['en.json'] as Record<string, string>;
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     lists.forEach((list, l) => {
-      expect(list.commands.map((c) => c.title)).toEqual(['hilfe', 'umfrage', 'bewertung', 'ideenabfrage', 'schließen', 'idee', 'ideen']);
+      expect(list.commands.map((c) => c.title)).toEqual([
+        'hilfe',
+        'umfrage',
+        'bewertung',
+        'ideenabfrage',
+        'schließen',
+        'idee',
+        'ideen',
+      ]);
       const titles = list.commands.map((_c, i) => english[`bots[0].commandLists[${l}].commands[${i}].title`]);
       expect(titles).toEqual(['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas']);
     });
@@ -138,11 +149,13 @@ describe('buildManifest', () => {
     expect(validateManifest({ ...built.manifest, supportsChannelFeatures: 'tier2' })).toBe(false);
   });
 
-  it('asks for the one resource-specific permission that lets the bot read a private or shared channel\'s members, on the bot\'s app', () => {
+  it("asks for the one resource-specific permission that lets the bot read a private or shared channel's members, on the bot's app", () => {
     // without ChannelMember.Read.Group, Teams refuses the channel roster and sends no channel member events.
     const botId = '11111111-2222-4333-8444-555555555555';
     const manifest = buildManifest({ ...OPTIONS, botId }).manifest;
-    expect(manifest.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'ChannelMember.Read.Group', type: 'Application' }] } });
+    expect(manifest.authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'ChannelMember.Read.Group', type: 'Application' }] },
+    });
     expect(manifest.webApplicationInfo).toEqual({ id: botId });
   });
 

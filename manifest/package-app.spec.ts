@@ -3,7 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { LOCAL_APP_ID, manifestOptionsFromEnv, newestChangelogVersion, packageApp, readPackageVersion } from './package-app';
+import {
+  LOCAL_APP_ID,
+  manifestOptionsFromEnv,
+  newestChangelogVersion,
+  packageApp,
+  readPackageVersion,
+} from './package-app';
 
 const repoRoot = join(__dirname, '..');
 const APP_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -54,7 +60,9 @@ describe('the release version', () => {
   it('refuses a package.json version that Teams does not accept', async () => {
     const root = await mkdtemp(join(dir, 'root-'));
     await writeFile(join(root, 'package.json'), JSON.stringify({ version: '1.0.0-rc.1' }));
-    await expect(packageApp(root, { MicrosoftAppId: APP_ID })).rejects.toThrow('package.json version: must be MAJOR.MINOR.PATCH');
+    await expect(packageApp(root, { MicrosoftAppId: APP_ID })).rejects.toThrow(
+      'package.json version: must be MAJOR.MINOR.PATCH',
+    );
   });
 
   it('names the variable that holds a link without https or an app id that is not a GUID', async () => {
@@ -75,8 +83,14 @@ describe('newestChangelogVersion', () => {
 
 describe('manifestOptionsFromEnv', () => {
   it('takes the app id from MicrosoftAppId and falls back to the local id when it is blank', () => {
-    expect(manifestOptionsFromEnv({ MicrosoftAppId: ` ${APP_ID} ` }, '1.0.0')).toEqual({ appId: APP_ID, version: '1.0.0' });
-    expect(manifestOptionsFromEnv({ MicrosoftAppId: '  ' }, '1.0.0')).toEqual({ appId: LOCAL_APP_ID, version: '1.0.0' });
+    expect(manifestOptionsFromEnv({ MicrosoftAppId: ` ${APP_ID} ` }, '1.0.0')).toEqual({
+      appId: APP_ID,
+      version: '1.0.0',
+    });
+    expect(manifestOptionsFromEnv({ MicrosoftAppId: '  ' }, '1.0.0')).toEqual({
+      appId: LOCAL_APP_ID,
+      version: '1.0.0',
+    });
   });
 
   it('takes the developer name and links from the MANIFEST_ variables', () => {

@@ -67,14 +67,22 @@ export interface PackageAppResult {
  * Throws one readable error, naming the variable, when an id is not a GUID, the version is not MAJOR.MINOR.PATCH
  * or a link is not https.
  */
-export async function packageApp(root: string, env: NodeJS.ProcessEnv, outFile = join(root, 'build', 'appPackage.zip')): Promise<PackageAppResult> {
+export async function packageApp(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  outFile = join(root, 'build', 'appPackage.zip'),
+): Promise<PackageAppResult> {
   const version = readPackageVersion(root);
   const options = manifestOptionsFromEnv(env, version);
   const warnings: string[] = [];
   if (options.appId === LOCAL_APP_ID) {
-    warnings.push(`MicrosoftAppId is not set: using ${LOCAL_APP_ID}. This package is only for local use (e.g. the Agents Playground).`);
+    warnings.push(
+      `MicrosoftAppId is not set: using ${LOCAL_APP_ID}. This package is only for local use (e.g. the Agents Playground).`,
+    );
   } else if (!options.privacyUrl || !options.termsOfUseUrl) {
-    warnings.push('MANIFEST_PRIVACY_URL or MANIFEST_TERMS_URL is not set: the package links to example.org placeholders.');
+    warnings.push(
+      'MANIFEST_PRIVACY_URL or MANIFEST_TERMS_URL is not set: the package links to example.org placeholders.',
+    );
   }
   let changelogVersion: string | undefined;
   try {
@@ -89,7 +97,9 @@ export async function packageApp(root: string, env: NodeJS.ProcessEnv, outFile =
     await writeAppPackage(outFile, options);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
-    const lines = error.issues.map((issue) => `  ${SOURCE_OF[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
+    const lines = error.issues.map(
+      (issue) => `  ${SOURCE_OF[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Cannot build the app package:\n${lines.join('\n')}`);
   }
   return { outFile, options, warnings };

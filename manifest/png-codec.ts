@@ -39,7 +39,8 @@ function chunk(type: string, data: Buffer): Buffer {
 /** encodes an RGBA image as a PNG (no filtering, maximum compression); the same pixels always give the same bytes. */
 export function encodePng(image: RgbaImage): Buffer {
   const { width, height, pixels } = image;
-  if (pixels.length !== width * height * 4) throw new Error(`expected ${width * height * 4} pixel bytes, got ${pixels.length}`);
+  if (pixels.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} pixel bytes, got ${pixels.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -60,7 +61,12 @@ export function readPngHeader(png: Buffer): { width: number; height: number; bit
   if (png.length < 33 || !png.subarray(0, 8).equals(SIGNATURE) || png.toString('ascii', 12, 16) !== 'IHDR') {
     throw new Error('not a PNG file');
   }
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24] as number, colorType: png[25] as number };
+  return {
+    width: png.readUInt32BE(16),
+    height: png.readUInt32BE(20),
+    bitDepth: png[24] as number,
+    colorType: png[25] as number,
+  };
 }
 
 function paeth(a: number, b: number, c: number): number {
@@ -75,10 +81,12 @@ function paeth(a: number, b: number, c: number): number {
 export function decodePng(png: Buffer): RgbaImage {
   const { width, height, bitDepth, colorType } = readPngHeader(png);
   if (bitDepth !== 8 || colorType !== COLOR_TYPE_RGBA || png[28] !== 0) {
-    throw new Error(`only non-interlaced 8-bit RGBA PNGs are supported (bit depth ${bitDepth}, colour type ${colorType})`);
+    throw new Error(
+      `only non-interlaced 8-bit RGBA PNGs are supported (bit depth ${bitDepth}, colour type ${colorType})`,
+    );
   }
   const idat: Buffer[] = [];
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('ascii', offset + 4, offset + 8);
     if (type === 'IDAT') idat.push(png.subarray(offset + 8, offset + 8 + length));

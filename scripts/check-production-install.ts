@@ -72,7 +72,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(what: string, timeoutMs: number, probe: () => Promise<boolean>, alive: () => boolean = () => true): Promise<void> {
+async function waitFor(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<boolean>,
+  alive: () => boolean = () => true,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (!alive()) throw new Error(`${what}: the process ended`);
@@ -94,8 +99,12 @@ const tcpOpen = (port: number) =>
 
 /** packages in an installed tree (npm's own record of what it installed) and their size on disk in bytes. */
 export function installedPackages(folder: string): { count: number; names: Set<string>; bytes: number } {
-  const lock = JSON.parse(readFileSync(path.join(folder, 'node_modules', '.package-lock.json'), 'utf8')) as { packages: Record<string, { link?: boolean }> };
-  const entries = Object.entries(lock.packages).filter(([key, value]) => key.startsWith('node_modules/') && !value.link);
+  const lock = JSON.parse(readFileSync(path.join(folder, 'node_modules', '.package-lock.json'), 'utf8')) as {
+    packages: Record<string, { link?: boolean }>;
+  };
+  const entries = Object.entries(lock.packages).filter(
+    ([key, value]) => key.startsWith('node_modules/') && !value.link,
+  );
   const names = new Set(entries.map(([key]) => key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length)));
   return { count: entries.length, names, bytes: diskUsage(path.join(folder, 'node_modules')) };
 }
@@ -139,31 +148,51 @@ async function main(): Promise<void> {
   try {
     console.log(`node ${process.version}; working in ${work}`);
 
-    step('1. build folder: the build stage\'s files, a full install, the build');
+    step("1. build folder: the build stage's files, a full install, the build");
     for (const input of buildInputs()) cpSync(path.join(ROOT, input), path.join(buildDir, input), { recursive: true });
     await run(DEV_INSTALL, buildDir);
     await run(BUILD, buildDir);
 
     step('2. production folder: package.json, package-lock.json, .npmrc, dist/ and a production install');
-    for (const file of [...INSTALL_FILES, ...RUNTIME_FROM_BUILD]) cpSync(path.join(buildDir, file), path.join(prodDir, file), { recursive: true });
+    for (const file of [...INSTALL_FILES, ...RUNTIME_FROM_BUILD])
+      cpSync(path.join(buildDir, file), path.join(prodDir, file), { recursive: true });
     await run(PRODUCTION_INSTALL, prodDir);
     const production = installedPackages(prodDir);
-    const { devDependencies = {}, dependencies = {} } = JSON.parse(readFileSync(path.join(prodDir, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const { devDependencies = {}, dependencies = {} } = JSON.parse(
+      readFileSync(path.join(prodDir, 'package.json'), 'utf8'),
+    ) as Record<string, Record<string, string>>;
     const alsoBelow = Object.keys(devDependencies).filter((name) => production.names.has(name));
-    if (alsoBelow.length > 0) console.log(`   named like development dependencies, installed for production packages (in their own versions): ${alsoBelow.join(', ')}`);
+    if (alsoBelow.length > 0)
+      console.log(
+        `   named like development dependencies, installed for production packages (in their own versions): ${alsoBelow.join(', ')}`,
+      );
     for (const name of ['azurite', 'tsx', 'pino-pretty', '@microsoft/m365agentsplayground']) {
       if (existsSync(path.join(prodDir, 'node_modules', name))) throw new Error(`${name} is in the production install`);
     }
 
-    step('3. Azurite table server from the build folder\'s development install');
+    step("3. Azurite table server from the build folder's development install");
     const tablePort = await freePort();
     const azurite = spawn(
       process.execPath,
-      [path.join(buildDir, 'node_modules/azurite/dist/src/table/main.js'), '--tableHost', '127.0.0.1', '--tablePort', String(tablePort), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck'],
+      [
+        path.join(buildDir, 'node_modules/azurite/dist/src/table/main.js'),
+        '--tableHost',
+        '127.0.0.1',
+        '--tablePort',
+        String(tablePort),
+        '--inMemoryPersistence',
+        '--disableTelemetry',
+        '--skipApiVersionCheck',
+      ],
       { cwd: work, stdio: 'ignore' },
     );
     children.push(azurite);
-    await waitFor('Azurite listening', 30_000, () => tcpOpen(tablePort), () => azurite.exitCode === null);
+    await waitFor(
+      'Azurite listening',
+      30_000,
+      () => tcpOpen(tablePort),
+      () => azurite.exitCode === null,
+    );
     console.log(`   listening on 127.0.0.1:${tablePort}`);
 
     step(`4. ${START.join(' ')} in production mode`);
@@ -196,26 +225,44 @@ async function main(): Promise<void> {
     const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
     try {
       const base = `http://127.0.0.1:${port}`;
-      await waitFor('GET /readyz answers 200', 60_000, async () => (await fetch(`${base}/readyz`)).status === 200, () => bot.exitCode === null);
+      await waitFor(
+        'GET /readyz answers 200',
+        60_000,
+        async () => (await fetch(`${base}/readyz`)).status === 200,
+        () => bot.exitCode === null,
+      );
       console.log('   GET /readyz: 200');
-      const refused = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsActivity(tenantId)) });
-      if (refused.status !== 401) throw new Error(`POST /api/messages without a token answered ${refused.status}, not 401`);
+      const refused = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsActivity(tenantId)),
+      });
+      if (refused.status !== 401)
+        throw new Error(`POST /api/messages without a token answered ${refused.status}, not 401`);
       console.log('   POST /api/messages without a token: 401');
       const signalled = Date.now();
       bot.kill('SIGTERM');
-      const code = await Promise.race([exited, new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), SHUTDOWN_DEADLINE_MS + 5000).unref())]);
+      const code = await Promise.race([
+        exited,
+        new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), SHUTDOWN_DEADLINE_MS + 5000).unref()),
+      ]);
       const took = Date.now() - signalled;
-      if (code !== 0) throw new Error(`after SIGTERM: ${code === 'late' ? 'still running' : `exit code ${code}`} after ${took} ms`);
-      if (took > SHUTDOWN_DEADLINE_MS) throw new Error(`SIGTERM took ${took} ms, past the ${SHUTDOWN_DEADLINE_MS} ms deadline`);
+      if (code !== 0)
+        throw new Error(`after SIGTERM: ${code === 'late' ? 'still running' : `exit code ${code}`} after ${took} ms`);
+      if (took > SHUTDOWN_DEADLINE_MS)
+        throw new Error(`SIGTERM took ${took} ms, past the ${SHUTDOWN_DEADLINE_MS} ms deadline`);
       console.log(`   SIGTERM: exit code 0 after ${took} ms`);
-      if (!output.split('\n').some((line) => line.startsWith('{') && line.includes('"mode":"production"'))) throw new Error('no JSON log line saying it started in production mode');
+      if (!output.split('\n').some((line) => line.startsWith('{') && line.includes('"mode":"production"')))
+        throw new Error('no JSON log line saying it started in production mode');
     } catch (err) {
       console.error(`--- the bot's output ---\n${output}------------------------`);
       throw err;
     }
 
     step('5. the production install');
-    console.log(`   ${production.count} packages, ${megabytes(production.bytes)} on disk (node_modules of npm ci --omit=dev; ${Object.keys(dependencies).length} direct dependencies)`);
+    console.log(
+      `   ${production.count} packages, ${megabytes(production.bytes)} on disk (node_modules of npm ci --omit=dev; ${Object.keys(dependencies).length} direct dependencies)`,
+    );
     console.log(`\nproduction install checked in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

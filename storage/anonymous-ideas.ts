@@ -85,7 +85,12 @@ export class AnonymousIdeas {
     const author = this.hmac(`author|${item.id}|${aadObjectId}`);
     const entity = { partitionKey: item.id, rowKey, sealed: this.box.seal({ author, text }, item.id, rowKey) };
     try {
-      if ((await this.gate.admit(item.id, () => this.table.submitTransaction([['create', entity], this.gate.touch(item.id)]))) === 'closed') return 'closed';
+      if (
+        (await this.gate.admit(item.id, () =>
+          this.table.submitTransaction([['create', entity], this.gate.touch(item.id)]),
+        )) === 'closed'
+      )
+        return 'closed';
     } catch (e) {
       if (!isConflict(e)) throw e; // a retried delivery: stored already
     }
@@ -98,7 +103,10 @@ export class AnonymousIdeas {
     const read = await this.read(item);
     if (read.state?.closed) return { ideas: read.state.ideas ?? 0, participants: read.state.participants ?? 0 };
     const authors = new Set([...read.pending.map((p) => p.author), ...read.groups.flatMap((g) => g.authors)]);
-    return { ideas: read.legacyIdeas + read.pending.length + read.groups.reduce((n, g) => n + g.texts.length, 0), participants: read.legacyVoters.length + authors.size };
+    return {
+      ideas: read.legacyIdeas + read.pending.length + read.groups.reduce((n, g) => n + g.texts.length, 0),
+      participants: read.legacyVoters.length + authors.size,
+    };
   }
 
   /** folds the pending submissions into a group once they come from the minimum group of people. */
@@ -116,9 +124,17 @@ export class AnonymousIdeas {
       const group = pending.splice(0, FOLD_MAX);
       if (new Set(group.map((p) => p.author)).size < this.minGroup) break;
       const entity = { partitionKey: item.id, rowKey: `${GROUP}${randomBytes(16).toString('hex')}` };
-      const sealed = { authors: shuffle([...new Set(group.map((p) => p.author))]), texts: shuffle(group.map((p) => p.text)) };
+      const sealed = {
+        authors: shuffle([...new Set(group.map((p) => p.author))]),
+        texts: shuffle(group.map((p) => p.text)),
+      };
       const result = await this.table.submitTransaction([
-        ...group.map((p): TransactionAction => ['update', { partitionKey: item.id, rowKey: p.rowKey }, 'Replace', { etag: p.etag }]),
+        ...group.map((p): TransactionAction => [
+          'update',
+          { partitionKey: item.id, rowKey: p.rowKey },
+          'Replace',
+          { etag: p.etag },
+        ]),
         ['create', { ...entity, sealed: this.box.seal(sealed, item.id, entity.rowKey) }],
         ['update', { partitionKey: item.id, rowKey: STATE_ROW }, 'Merge', { etag: guard }],
       ]);
@@ -144,27 +160,53 @@ export class AnonymousIdeas {
       const withheld = participants < this.minGroup;
       if (!withheld && texts.length > 0) {
         // keys derived from rows that are deleted below: a repeated close writes the same ideas, and nothing left in storage leads back.
-        const keyed = texts.map((t) => ({ key: this.hmac(`closed|${item.id}|${t.source}`).slice(0, 32), text: t.text }));
+        const keyed = texts.map((t) => ({
+          key: this.hmac(`closed|${item.id}|${t.source}`).slice(0, 32),
+          text: t.text,
+        }));
         await this.ideas.createForClosedPrompt(item, keyed, closedAt);
       }
-      const final = { partitionKey: item.id, rowKey: STATE_ROW, ideas: read.legacyIdeas + texts.length, participants, closed: true, ...(withheld && { withheld: true }) };
+      const final = {
+        partitionKey: item.id,
+        rowKey: STATE_ROW,
+        ideas: read.legacyIdeas + texts.length,
+        participants,
+        closed: true,
+        ...(withheld && { withheld: true }),
+      };
       await this.table.upsertEntity(final, 'Replace');
     }
     // only once the ideas and the numbers are stored: these rows hold the texts they were made from.
-    await deleteRows(this.table, item.id, [...read.submissions, ...read.groups.map((g) => g.rowKey), ...read.legacyVoters]);
+    await deleteRows(this.table, item.id, [
+      ...read.submissions,
+      ...read.groups.map((g) => g.rowKey),
+      ...read.legacyVoters,
+    ]);
   }
 
   private async read(item: Item): Promise<PromptRead> {
     const out: PromptRead = { pending: [], groups: [], submissions: [], legacyIdeas: 0, legacyVoters: [] };
-    const rows = this.table.listEntities<PromptStateRow & { sealed?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${item.id}` } });
+    const rows = this.table.listEntities<PromptStateRow & { sealed?: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${item.id}` },
+    });
     for await (const row of rows) {
       const rowKey = String(row.rowKey);
       if (rowKey === STATE_ROW) out.state = row as PromptStateRow & { etag: string };
       else if (rowKey.startsWith(SUBMISSION)) {
         out.submissions.push(rowKey);
-        if (row.sealed) out.pending.push({ rowKey, etag: String(row.etag), ...this.box.open<{ author: string; text: string }>(row.sealed, item.id, rowKey) });
-      } else if (rowKey.startsWith(GROUP) && row.sealed) out.groups.push({ rowKey, ...this.box.open<{ authors: string[]; texts: string[] }>(row.sealed, item.id, rowKey) });
-      else if (rowKey.startsWith('idea|') && !isPromptIdeaId(String((row as { ideaId?: string }).ideaId ?? ''))) out.legacyIdeas++;
+        if (row.sealed)
+          out.pending.push({
+            rowKey,
+            etag: String(row.etag),
+            ...this.box.open<{ author: string; text: string }>(row.sealed, item.id, rowKey),
+          });
+      } else if (rowKey.startsWith(GROUP) && row.sealed)
+        out.groups.push({
+          rowKey,
+          ...this.box.open<{ authors: string[]; texts: string[] }>(row.sealed, item.id, rowKey),
+        });
+      else if (rowKey.startsWith('idea|') && !isPromptIdeaId(String((row as { ideaId?: string }).ideaId ?? '')))
+        out.legacyIdeas++;
       else if (rowKey.startsWith('voter|')) out.legacyVoters.push(rowKey);
     }
     return out;

@@ -42,7 +42,9 @@ export class AnonymousParticipationLog {
         const chunk = list.slice(i, i + 100);
         try {
           if (failure === undefined) {
-            await this.participation.submitTransaction(chunk.map((k): TransactionAction => ['upsert', { partitionKey: pk, rowKey: k }, 'Replace']));
+            await this.participation.submitTransaction(
+              chunk.map((k): TransactionAction => ['upsert', { partitionKey: pk, rowKey: k }, 'Replace']),
+            );
             written += chunk.length;
             continue;
           }

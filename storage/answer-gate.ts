@@ -40,8 +40,14 @@ export class AnswerGate {
     return withConcurrencyRetry(async () => {
       const state = await readEntity<GateState>(this.table, itemId, STATE_ROW);
       if (state?.closed || state?.closing) return 'closed';
-      const gates = Array.from({ length: GATES }, (_, i): TransactionAction => ['upsert', { partitionKey: itemId, rowKey: gateRow(i) }, 'Merge']);
-      const guard: TransactionAction = state ? ['update', { partitionKey: itemId, rowKey: STATE_ROW }, 'Merge', { etag: state.etag }] : ['create', { partitionKey: itemId, rowKey: STATE_ROW }];
+      const gates = Array.from({ length: GATES }, (_, i): TransactionAction => [
+        'upsert',
+        { partitionKey: itemId, rowKey: gateRow(i) },
+        'Merge',
+      ]);
+      const guard: TransactionAction = state
+        ? ['update', { partitionKey: itemId, rowKey: STATE_ROW }, 'Merge', { etag: state.etag }]
+        : ['create', { partitionKey: itemId, rowKey: STATE_ROW }];
       await this.table.submitTransaction([...gates, guard]);
       return 'open';
     });
@@ -53,11 +59,22 @@ export class AnswerGate {
    */
   async close(itemId: string): Promise<void> {
     await withConcurrencyRetry(async () => {
-      const [state, gate] = await Promise.all([readEntity<GateState>(this.table, itemId, STATE_ROW), readEntity(this.table, itemId, gateRow(0))]);
+      const [state, gate] = await Promise.all([
+        readEntity<GateState>(this.table, itemId, STATE_ROW),
+        readEntity(this.table, itemId, gateRow(0)),
+      ]);
       if (state?.closed || state?.closing) return;
-      const deletions = gate ? Array.from({ length: GATES }, (_, i): TransactionAction => ['delete', { partitionKey: itemId, rowKey: gateRow(i) }]) : [];
+      const deletions = gate
+        ? Array.from({ length: GATES }, (_, i): TransactionAction => [
+            'delete',
+            { partitionKey: itemId, rowKey: gateRow(i) },
+          ])
+        : [];
       const mark = { partitionKey: itemId, rowKey: STATE_ROW, closing: true };
-      await this.table.submitTransaction([...deletions, state ? ['update', mark, 'Merge', { etag: state.etag }] : ['create', mark]]);
+      await this.table.submitTransaction([
+        ...deletions,
+        state ? ['update', mark, 'Merge', { etag: state.etag }] : ['create', mark],
+      ]);
     });
   }
 

@@ -36,7 +36,11 @@ export class AuditLog {
       details: entry.details && JSON.stringify(entry.details),
       at: entry.at.toISOString(),
     });
-    await this.table.createEntity({ partitionKey: monthOf(entry.at), rowKey: `${newestFirstKey(entry.at)}|${randomBytes(6).toString('hex')}`, ...entity });
+    await this.table.createEntity({
+      partitionKey: monthOf(entry.at),
+      rowKey: `${newestFirstKey(entry.at)}|${randomBytes(6).toString('hex')}`,
+      ...entity,
+    });
   }
 
   /** up to `limit` entries, newest first, from the month of `now` and the month before. */
@@ -45,11 +49,22 @@ export class AuditLog {
     if (limit <= 0) return out;
     for (const month of [monthOf(now), monthOf(previousMonth(now))]) {
       if (out.length >= limit) break;
-      const pages = this.table.listEntities<AuditEntity>({ queryOptions: { filter: odata`PartitionKey eq ${month}` } }).byPage({ maxPageSize: Math.min(1000, limit) });
+      const pages = this.table
+        .listEntities<AuditEntity>({ queryOptions: { filter: odata`PartitionKey eq ${month}` } })
+        .byPage({ maxPageSize: Math.min(1000, limit) });
       for await (const page of pages) {
         for (const e of page) {
           if (out.length >= limit) break;
-          out.push(definedOnly({ actorId: e.actorId, actorName: e.actorName, action: e.action, target: e.target, details: e.details ? (JSON.parse(e.details) as AuditEntry['details']) : undefined, at: new Date(e.at) }));
+          out.push(
+            definedOnly({
+              actorId: e.actorId,
+              actorName: e.actorName,
+              action: e.action,
+              target: e.target,
+              details: e.details ? (JSON.parse(e.details) as AuditEntry['details']) : undefined,
+              at: new Date(e.at),
+            }),
+          );
         }
         if (out.length >= limit) break;
       }

@@ -24,14 +24,22 @@ beforeAll(async () => {
   const target = Number(new URL(server.connectionString.match(/TableEndpoint=([^;]+)/)?.[1] ?? '').port);
   proxy = http.createServer((req, res) => {
     requests++;
-    const upstream = http.request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  b = await openStorage({ connectionString: connectionStringFor((proxy.address() as AddressInfo).port), answerSecret: SECRET, timeZone: 'Europe/Berlin', minGroupSize: 5 });
+  b = await openStorage({
+    connectionString: connectionStringFor((proxy.address() as AddressInfo).port),
+    answerSecret: SECRET,
+    timeZone: 'Europe/Berlin',
+    minGroupSize: 5,
+  });
 });
 afterAll(async () => {
   proxy.closeAllConnections();
@@ -75,7 +83,11 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
     const who = person(1);
     await b.responses.castVote(named, person(2), [0], new Date());
     await b.responses.castVote(named, who, [0], new Date());
-    expect(await b.responses.castVote(named, who, [2], new Date())).toEqual({ status: 'recorded', tally: { counts: [1, 0, 1], voters: 2 }, choices: [2] });
+    expect(await b.responses.castVote(named, who, [2], new Date())).toEqual({
+      status: 'recorded',
+      tally: { counts: [1, 0, 1], voters: 2 },
+      choices: [2],
+    });
     expect((await b.responses.castVote(named, who, [2], new Date())).status).toBe('unchanged');
     expect(await a.responses.namedVote(named, who.aadObjectId)).toEqual([2]);
 
@@ -90,11 +102,15 @@ describe('votes are one batch of the voter’s own row and a gate, with no row e
     await b.responses.castVote(item, person(1), [0], new Date()); // b now knows the tally
     await a.responses.seal(item, new Date());
     const late = person(2);
-    expect(await b.responses.castVote(item, late, [1], new Date())).toEqual({ status: 'closed', tally: { counts: [1, 0, 0], voters: 1 } });
+    expect(await b.responses.castVote(item, late, [1], new Date())).toEqual({
+      status: 'closed',
+      tally: { counts: [1, 0, 0], voters: 1 },
+    });
     expect(await a.responses.tally(item)).toEqual({ counts: [1, 0, 0], voters: 1 });
     expect(await a.responses.namedVote(item, late.aadObjectId)).toBeUndefined();
     const rowsOfLate: unknown[] = [];
-    for await (const row of openTables(fixture().server.connectionString).responses.listEntities()) if (JSON.stringify(row).includes(late.aadObjectId)) rowsOfLate.push(row);
+    for await (const row of openTables(fixture().server.connectionString).responses.listEntities())
+      if (JSON.stringify(row).includes(late.aadObjectId)) rowsOfLate.push(row);
     expect(rowsOfLate).toEqual([]);
   });
 

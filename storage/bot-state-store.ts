@@ -39,7 +39,8 @@ export class BotStateStore {
         const row = await readEntity<StateEntity>(this.table, PARTITION_PREFIX + encodeKey(key), '');
         if (!row) return;
         let json = '';
-        for (let i = 0; i < Number(row.chunks); i++) json += (row as unknown as Record<string, string>)[`json${i}`] ?? '';
+        for (let i = 0; i < Number(row.chunks); i++)
+          json += (row as unknown as Record<string, string>)[`json${i}`] ?? '';
         found[key] = { ...(JSON.parse(json) as Record<string, unknown>), eTag: row.etag };
       }),
     );
@@ -53,7 +54,11 @@ export class BotStateStore {
         const json = asciiJson(value);
         const count = Math.ceil(json.length / CHUNK_CHARS) || 1;
         if (count > MAX_CHUNKS) throw new RangeError(`state '${key}' is too large (${json.length} characters)`);
-        const entity: TableEntity<Record<string, unknown>> = { partitionKey: PARTITION_PREFIX + encodeKey(key), rowKey: '', chunks: count };
+        const entity: TableEntity<Record<string, unknown>> = {
+          partitionKey: PARTITION_PREFIX + encodeKey(key),
+          rowKey: '',
+          chunks: count,
+        };
         for (let i = 0; i < count; i++) entity[`json${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
         try {
           if (!eTag || eTag === '*') await this.table.upsertEntity(entity, 'Replace');

@@ -97,7 +97,11 @@ describe('CampaignRepository', () => {
   });
 
   test('stores a large campaign split over several properties and reads it back whole', async () => {
-    const items: CampaignItem[] = Array.from({ length: 200 }, (_, i) => ({ ...poll, id: `item-${i + 1}`, question: `${'Frage '.repeat(80)}${i}` }));
+    const items: CampaignItem[] = Array.from({ length: 200 }, (_, i) => ({
+      ...poll,
+      id: `item-${i + 1}`,
+      question: `${'Frage '.repeat(80)}${i}`,
+    }));
     const c = campaign({ items });
     expect(JSON.stringify(items).length).toBeGreaterThan(64_000);
     await repo.upsertFromFile(c, 'big.yml');
@@ -106,7 +110,11 @@ describe('CampaignRepository', () => {
 
   test('rejects a campaign too large to store with an error that says so', async () => {
     const question = 'x'.repeat(500);
-    const items: CampaignItem[] = Array.from({ length: Math.ceil(MAX_ITEMS_JSON_CHARS / 500) + 1 }, (_, i) => ({ ...poll, id: `item-${i}`, question }));
+    const items: CampaignItem[] = Array.from({ length: Math.ceil(MAX_ITEMS_JSON_CHARS / 500) + 1 }, (_, i) => ({
+      ...poll,
+      id: `item-${i}`,
+      question,
+    }));
     await expect(repo.upsertFromFile(campaign({ items }), 'huge.yml')).rejects.toThrow(/too large to store/);
   });
 

@@ -107,7 +107,15 @@ function fromEntity(e: CampaignEntity): StoredCampaign {
 
 /** the parts of a campaign a file or the wizard defines (not status or bookkeeping), for "did anything change?". */
 function content(c: Campaign): string {
-  return JSON.stringify([c.title, c.description ?? null, c.targets, c.channel, c.timeZone, c.retentionDays ?? null, c.items]);
+  return JSON.stringify([
+    c.title,
+    c.description ?? null,
+    c.targets,
+    c.channel,
+    c.timeZone,
+    c.retentionDays ?? null,
+    c.items,
+  ]);
 }
 
 /** prompt campaigns: one row each in one partition (campaigns are few); items as JSON split over properties. */
@@ -133,20 +141,42 @@ export class CampaignRepository {
       const existing = await this.read(campaign.id);
       const at = this.now();
       if (!existing) {
-        const created: StoredCampaign = { ...campaign, source, createdBy: source, createdAt: at, updatedBy: source, updatedAt: at };
-        await this.table.createEntity({ partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(created, campaign.status) });
+        const created: StoredCampaign = {
+          ...campaign,
+          source,
+          createdBy: source,
+          createdAt: at,
+          updatedBy: source,
+          updatedAt: at,
+        };
+        await this.table.createEntity({
+          partitionKey: PARTITION,
+          rowKey: encodeKey(campaign.id),
+          ...toEntity(created, campaign.status),
+        });
         return 'created';
       }
       const { stored, fileStatus, etag } = existing;
       if (!stored.source.startsWith('file:')) {
-        throw new CampaignStoreError(`campaign id '${campaign.id}' is already used by a campaign created in chat; choose another id`);
+        throw new CampaignStoreError(
+          `campaign id '${campaign.id}' is already used by a campaign created in chat; choose another id`,
+        );
       }
       const status = fileStatus !== campaign.status ? campaign.status : stored.status;
-      if (content(stored) === content(campaign) && status === stored.status && fileStatus === campaign.status && stored.source === source) {
+      if (
+        content(stored) === content(campaign) &&
+        status === stored.status &&
+        fileStatus === campaign.status &&
+        stored.source === source
+      ) {
         return 'unchanged';
       }
       const next: StoredCampaign = { ...stored, ...campaign, status, source, updatedBy: source, updatedAt: at };
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(next, campaign.status) }, 'Replace', { etag });
+      await this.table.updateEntity(
+        { partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(next, campaign.status) },
+        'Replace',
+        { etag },
+      );
       return 'updated';
     });
   }
@@ -161,17 +191,40 @@ export class CampaignRepository {
       const existing = await this.read(campaign.id);
       const at = this.now();
       if (!existing) {
-        const created: StoredCampaign = { ...campaign, source, createdBy: aadObjectId, createdAt: at, updatedBy: aadObjectId, updatedAt: at };
-        await this.table.createEntity({ partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(created, undefined) });
+        const created: StoredCampaign = {
+          ...campaign,
+          source,
+          createdBy: aadObjectId,
+          createdAt: at,
+          updatedBy: aadObjectId,
+          updatedAt: at,
+        };
+        await this.table.createEntity({
+          partitionKey: PARTITION,
+          rowKey: encodeKey(campaign.id),
+          ...toEntity(created, undefined),
+        });
         return created;
       }
       if (existing.stored.source.startsWith('file:')) {
-        throw new CampaignStoreError(`campaign '${campaign.id}' comes from ${existing.stored.source.slice(5)}; change the file instead`);
+        throw new CampaignStoreError(
+          `campaign '${campaign.id}' comes from ${existing.stored.source.slice(5)}; change the file instead`,
+        );
       }
-      const next: StoredCampaign = { ...existing.stored, ...campaign, status: existing.stored.status, updatedBy: aadObjectId, updatedAt: at };
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(next, undefined) }, 'Replace', {
-        etag: existing.etag,
-      });
+      const next: StoredCampaign = {
+        ...existing.stored,
+        ...campaign,
+        status: existing.stored.status,
+        updatedBy: aadObjectId,
+        updatedAt: at,
+      };
+      await this.table.updateEntity(
+        { partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(next, undefined) },
+        'Replace',
+        {
+          etag: existing.etag,
+        },
+      );
       return next;
     });
   }
@@ -184,14 +237,18 @@ export class CampaignRepository {
   /** every campaign, ordered by id. */
   async list(): Promise<StoredCampaign[]> {
     const campaigns: StoredCampaign[] = [];
-    const rows = this.table.listEntities<CampaignEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } });
+    const rows = this.table.listEntities<CampaignEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` },
+    });
     for await (const row of rows) campaigns.push(fromEntity(row));
     return campaigns;
   }
 
   /** sets the status (an admin's pause, resume or end); undefined when there is no such campaign. */
   async setStatus(id: string, status: CampaignStatus, by: string): Promise<StoredCampaign | undefined> {
-    return this.update(id, (c) => (c.status === status ? undefined : { ...c, status, updatedBy: by, updatedAt: this.now() }));
+    return this.update(id, (c) =>
+      c.status === status ? undefined : { ...c, status, updatedBy: by, updatedAt: this.now() },
+    );
   }
 
   /** the scheduler's note after the first post: scheduled becomes running; any other status stays. True when it changed. */
@@ -220,20 +277,27 @@ export class CampaignRepository {
     return 'deleted';
   }
 
-  private async read(id: string): Promise<{ stored: StoredCampaign; fileStatus: string | undefined; etag: string } | undefined> {
+  private async read(
+    id: string,
+  ): Promise<{ stored: StoredCampaign; fileStatus: string | undefined; etag: string } | undefined> {
     const e = await readEntity<CampaignEntity>(this.table, PARTITION, encodeKey(id));
     return e ? { stored: fromEntity(e), fileStatus: e.fileStatus ?? undefined, etag: e.etag } : undefined;
   }
 
   /** read-modify-write under ETag; `change` returns undefined for "nothing to do". */
-  private async update(id: string, change: (c: StoredCampaign) => StoredCampaign | undefined): Promise<StoredCampaign | undefined> {
+  private async update(
+    id: string,
+    change: (c: StoredCampaign) => StoredCampaign | undefined,
+  ): Promise<StoredCampaign | undefined> {
     return withConcurrencyRetry(async () => {
       const existing = await this.read(id);
       if (!existing) return undefined;
       const next = change(existing.stored);
       if (!next) return existing.stored;
       const entity = toEntity(next, existing.fileStatus);
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), ...entity }, 'Replace', { etag: existing.etag });
+      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), ...entity }, 'Replace', {
+        etag: existing.etag,
+      });
       return next;
     });
   }

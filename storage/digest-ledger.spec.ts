@@ -20,12 +20,20 @@ describe('DigestLedger', () => {
     expect(await storage.digestLedger.claim(l, WEEK, 'b', T0)).toBe('taken');
     await storage.digestLedger.markSent(l, WEEK, later(1000));
     expect(await storage.digestLedger.claim(l, WEEK, 'b', later(2000))).toBe('done');
-    expect(await storage.digestLedger.status(l, WEEK)).toMatchObject({ status: 'sent', claimedBy: 'a', sentAt: later(1000), attempts: 1 });
+    expect(await storage.digestLedger.status(l, WEEK)).toMatchObject({
+      status: 'sent',
+      claimedBy: 'a',
+      sentAt: later(1000),
+      attempts: 1,
+    });
   });
 
   test('gives exactly one of two parallel claims', async () => {
     const l = leader();
-    const outcomes = await Promise.all([storage.digestLedger.claim(l, WEEK, 'a', T0), storage.digestLedger.claim(l, WEEK, 'b', T0)]);
+    const outcomes = await Promise.all([
+      storage.digestLedger.claim(l, WEEK, 'a', T0),
+      storage.digestLedger.claim(l, WEEK, 'b', T0),
+    ]);
     expect(outcomes.sort()).toEqual(['claimed', 'taken']);
   });
 
@@ -42,7 +50,10 @@ describe('DigestLedger', () => {
     const [claim] = (await storage.digestLedger.unfinished(later(60_000))).filter((c) => c.leaderId === l);
     expect(claim).toMatchObject({ leaderId: l, week: WEEK, status: 'claimed', claimedBy: 'crashed', attempts: 1 });
     if (!claim) throw new Error('claim expected');
-    const resumes = await Promise.all([storage.digestLedger.reclaim(claim, 'b', later(61_000)), storage.digestLedger.reclaim(claim, 'c', later(61_000))]);
+    const resumes = await Promise.all([
+      storage.digestLedger.reclaim(claim, 'b', later(61_000)),
+      storage.digestLedger.reclaim(claim, 'c', later(61_000)),
+    ]);
     expect(resumes.sort()).toEqual(['claimed', 'taken']);
     expect((await storage.digestLedger.status(l, WEEK))?.attempts).toBe(2);
     await storage.digestLedger.markSent(l, WEEK, later(62_000));
@@ -64,7 +75,10 @@ describe('DigestLedger', () => {
 
   test('gives the sender lease to one instance until it expires or is released', async () => {
     const ledger = storage.digestLedger;
-    const [a, b] = await Promise.all([ledger.acquireLease('lease-a', T0, 30_000), ledger.acquireLease('lease-b', T0, 30_000)]);
+    const [a, b] = await Promise.all([
+      ledger.acquireLease('lease-a', T0, 30_000),
+      ledger.acquireLease('lease-b', T0, 30_000),
+    ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     const holder = a ? 'lease-a' : 'lease-b';
     const other = a ? 'lease-b' : 'lease-a';

@@ -1,6 +1,16 @@
 import { Lease } from './lease';
 import { odata, type TableClient } from '@azure/data-tables';
-import { definedOnly, isConflict, isNotFound, isPreconditionFailed, keyPart, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import {
+  definedOnly,
+  isConflict,
+  isNotFound,
+  isPreconditionFailed,
+  keyPart,
+  readEntity,
+  tolerateDone,
+  withConcurrencyRetry,
+  type Tables,
+} from './tables';
 
 /** claimed: being sent (or its sender crashed); sent and skipped are final. */
 export type DigestStatus = 'claimed' | 'sent' | 'skipped';
@@ -76,8 +86,18 @@ export class DigestLedger {
   /** claims a digest before sending it: 'claimed' for one caller; 'taken' while another sends it; 'done' once sent or skipped. */
   async claim(leaderId: string, week: string, instanceId: string, now: Date): Promise<'claimed' | 'taken' | 'done'> {
     const rk = keyPart(leaderId);
-    await this.table.upsertEntity({ partitionKey: PK.pending, rowKey: pendingRow(leaderId, week), leaderId, week, pendingAt: now.toISOString() }, 'Replace');
-    const entity: ClaimEntity = { leaderId, week, status: 'claimed', claimedBy: instanceId, claimedAt: now.toISOString(), attempts: 1 };
+    await this.table.upsertEntity(
+      { partitionKey: PK.pending, rowKey: pendingRow(leaderId, week), leaderId, week, pendingAt: now.toISOString() },
+      'Replace',
+    );
+    const entity: ClaimEntity = {
+      leaderId,
+      week,
+      status: 'claimed',
+      claimedBy: instanceId,
+      claimedAt: now.toISOString(),
+      attempts: 1,
+    };
     try {
       await this.table.createEntity({ partitionKey: PK.week(week), rowKey: rk, ...entity });
       return 'claimed';
@@ -96,7 +116,13 @@ export class DigestLedger {
   async reclaim(claim: DigestClaim, instanceId: string, now: Date): Promise<'claimed' | 'taken'> {
     const current = await readEntity<ClaimEntity>(this.table, PK.week(claim.week), keyPart(claim.leaderId));
     if (!current || current.status !== 'claimed' || current.claimedAt !== claim.claimedAt.toISOString()) return 'taken';
-    const next = { partitionKey: PK.week(claim.week), rowKey: keyPart(claim.leaderId), claimedBy: instanceId, claimedAt: now.toISOString(), attempts: current.attempts + 1 };
+    const next = {
+      partitionKey: PK.week(claim.week),
+      rowKey: keyPart(claim.leaderId),
+      claimedBy: instanceId,
+      claimedAt: now.toISOString(),
+      attempts: current.attempts + 1,
+    };
     try {
       await this.table.updateEntity(next, 'Merge', { etag: current.etag });
       return 'claimed';
@@ -120,8 +146,11 @@ export class DigestLedger {
   async unfinished(olderThan: Date): Promise<DigestClaim[]> {
     const found: DigestClaim[] = [];
     const rows: Array<{ rowKey: string; leaderId: string; week: string; pendingAt: string }> = [];
-    const iter = this.table.listEntities<{ leaderId: string; week: string; pendingAt: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PK.pending}` } });
-    for await (const row of iter) rows.push({ rowKey: String(row.rowKey), leaderId: row.leaderId, week: row.week, pendingAt: row.pendingAt });
+    const iter = this.table.listEntities<{ leaderId: string; week: string; pendingAt: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${PK.pending}` },
+    });
+    for await (const row of iter)
+      rows.push({ rowKey: String(row.rowKey), leaderId: row.leaderId, week: row.week, pendingAt: row.pendingAt });
     for (const row of rows) {
       const e = await readEntity<ClaimEntity>(this.table, PK.week(row.week), keyPart(row.leaderId));
       if (e?.status === 'claimed') {
@@ -142,7 +171,10 @@ export class DigestLedger {
   /** every digest row of a week (one partition). */
   async ofWeek(week: string): Promise<DigestClaim[]> {
     const out: DigestClaim[] = [];
-    for await (const e of this.table.listEntities<ClaimEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK.week(week)}` } })) out.push(toClaim(e));
+    for await (const e of this.table.listEntities<ClaimEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${PK.week(week)}` },
+    }))
+      out.push(toClaim(e));
     return out;
   }
 
@@ -153,7 +185,15 @@ export class DigestLedger {
       const current = await readEntity<ClaimEntity>(this.table, pk, rk);
       if (current && current.status !== 'claimed') return;
       if (!current) {
-        const entity: ClaimEntity = { leaderId, week, status: 'claimed', claimedBy: '', claimedAt: now.toISOString(), attempts: 0, ...fields };
+        const entity: ClaimEntity = {
+          leaderId,
+          week,
+          status: 'claimed',
+          claimedBy: '',
+          claimedAt: now.toISOString(),
+          attempts: 0,
+          ...fields,
+        };
         await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...entity });
       } else {
         await this.table.updateEntity({ partitionKey: pk, rowKey: rk, ...fields }, 'Merge', { etag: current.etag });

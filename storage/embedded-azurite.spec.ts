@@ -24,14 +24,24 @@ test('answers written to the embedded table server under a data folder survive a
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitwirken-tables-'));
   try {
     const first = await startEmbeddedTableServer({ dataDir });
-    const storage = await openStorage({ connectionString: first.connectionString, answerSecret: 's'.repeat(32), timeZone: 'Europe/Berlin', minGroupSize: 5 });
+    const storage = await openStorage({
+      connectionString: first.connectionString,
+      answerSecret: 's'.repeat(32),
+      timeZone: 'Europe/Berlin',
+      minGroupSize: 5,
+    });
     await storage.items.create(item);
     await storage.responses.castVote(item, { aadObjectId: 'aad-1', name: 'Anna Becker' }, [0], new Date());
     await first.close();
 
     const second = await startEmbeddedTableServer({ dataDir });
     try {
-      const reopened = await openStorage({ connectionString: second.connectionString, answerSecret: 's'.repeat(32), timeZone: 'Europe/Berlin', minGroupSize: 5 });
+      const reopened = await openStorage({
+        connectionString: second.connectionString,
+        answerSecret: 's'.repeat(32),
+        timeZone: 'Europe/Berlin',
+        minGroupSize: 5,
+      });
       expect((await reopened.items.get(item.id))?.question).toBe(item.question);
       expect(await reopened.responses.namedVote(item, 'aad-1')).toEqual([0]);
       expect((await reopened.responses.tally(item)).counts).toEqual([1, 0]);

@@ -33,7 +33,10 @@ interface AzuriteTableServer {
 }
 
 /** Azurite's table server classes, loaded only when a table server starts: azurite is a development dependency. */
-function loadAzurite(): { TableServer: new (config: unknown) => AzuriteTableServer; TableConfiguration: new (...args: unknown[]) => unknown } {
+function loadAzurite(): {
+  TableServer: new (config: unknown) => AzuriteTableServer;
+  TableConfiguration: new (...args: unknown[]) => unknown;
+} {
   try {
     /* eslint-disable @typescript-eslint/no-require-imports */
     return {

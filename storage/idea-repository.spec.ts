@@ -15,12 +15,31 @@ beforeAll(() => {
 
 const AT = new Date('2026-03-04T09:00:00Z'); // 2026-W10
 const team = () => `19:${randomUUID()}@thread.tacv2`;
-const person = (i = 1) => ({ aadObjectId: `aad-${i}-${randomUUID()}`, name: `Person ${i} ${randomUUID().slice(0, 6)}` });
-const ideaPrompt = (over = {}) => samplePoll({ kind: 'idea', pollKind: undefined, options: [], teamId: team(), conversationId: `19:general@thread.tacv2;messageid=${randomUUID()}`, ...over });
+const person = (i = 1) => ({
+  aadObjectId: `aad-${i}-${randomUUID()}`,
+  name: `Person ${i} ${randomUUID().slice(0, 6)}`,
+});
+const ideaPrompt = (over = {}) =>
+  samplePoll({
+    kind: 'idea',
+    pollKind: undefined,
+    options: [],
+    teamId: team(),
+    conversationId: `19:general@thread.tacv2;messageid=${randomUUID()}`,
+    ...over,
+  });
 
 function newIdea(over: Partial<NewIdea> = {}): NewIdea {
   const who = person();
-  return { teamId: team(), text: 'Gemeinsamer Kalender', anonymous: false, authorId: who.aadObjectId, authorName: who.name, createdAt: AT, ...over };
+  return {
+    teamId: team(),
+    text: 'Gemeinsamer Kalender',
+    anonymous: false,
+    authorId: who.aadObjectId,
+    authorName: who.name,
+    createdAt: AT,
+    ...over,
+  };
 }
 
 /** every row of a table, as stored (test-only full scan). */
@@ -34,7 +53,15 @@ describe('IdeaRepository records', () => {
   test('creates an idea with status new and reads it back by its id', async () => {
     const input = newIdea({ conversationId: 'conv-1' });
     const idea = await storage.ideas.create(input);
-    expect(idea).toMatchObject({ teamId: input.teamId, week: '2026-W10', text: input.text, status: 'new', supportCount: 0, volunteerCount: 0, authorId: input.authorId });
+    expect(idea).toMatchObject({
+      teamId: input.teamId,
+      week: '2026-W10',
+      text: input.text,
+      status: 'new',
+      supportCount: 0,
+      volunteerCount: 0,
+      authorId: input.authorId,
+    });
     expect(idea.ideaId).toMatch(/^[A-Za-z0-9_.-]+$/);
     expect(await storage.ideas.get(idea.ideaId)).toEqual(idea);
   });
@@ -65,7 +92,11 @@ describe('IdeaRepository records', () => {
     const b = await storage.ideas.create(newIdea({ teamId: t, createdAt: new Date('2026-03-05T09:00:00Z') }));
     const c = await storage.ideas.create(newIdea({ teamId: t, itemId, createdAt: new Date('2026-03-11T09:00:00Z') }));
     expect((await storage.ideas.ofTeamWeek(t, '2026-W10')).map((i) => i.ideaId)).toEqual([a.ideaId, b.ideaId]);
-    expect((await storage.ideas.ofTeamRecent(t, ['2026-W10', '2026-W11'])).map((i) => i.ideaId)).toEqual([a.ideaId, b.ideaId, c.ideaId]);
+    expect((await storage.ideas.ofTeamRecent(t, ['2026-W10', '2026-W11'])).map((i) => i.ideaId)).toEqual([
+      a.ideaId,
+      b.ideaId,
+      c.ideaId,
+    ]);
     expect((await storage.ideas.ofTeamRecent(t, ['2026-W11'])).map((i) => i.ideaId)).toEqual([c.ideaId]);
     expect((await storage.ideas.ofItem(itemId)).map((i) => i.ideaId)).toEqual([a.ideaId, c.ideaId]);
   });
@@ -105,7 +136,9 @@ describe('IdeaRepository status', () => {
   });
 
   test('refuses a status change for an unknown idea', async () => {
-    await expect(storage.ideas.setStatus('bm9uZQ.2026-W10.0123456789abcdef', { status: 'done', by: 'x', at: AT })).rejects.toBeInstanceOf(IdeaNotFoundError);
+    await expect(
+      storage.ideas.setStatus('bm9uZQ.2026-W10.0123456789abcdef', { status: 'done', by: 'x', at: AT }),
+    ).rejects.toBeInstanceOf(IdeaNotFoundError);
   });
 });
 
@@ -131,13 +164,19 @@ describe('IdeaRepository supports and volunteers', () => {
 
   test('counts the same person supporting twice in parallel once', async () => {
     const idea = await storage.ideas.create(newIdea());
-    await Promise.all([storage.ideas.support(idea.ideaId, 'p1', true, AT), storage.ideas.support(idea.ideaId, 'p1', true, AT)]);
+    await Promise.all([
+      storage.ideas.support(idea.ideaId, 'p1', true, AT),
+      storage.ideas.support(idea.ideaId, 'p1', true, AT),
+    ]);
     expect((await storage.ideas.get(idea.ideaId))?.supportCount).toBe(1);
   });
 
   test('keeps volunteers with their names and counts them', async () => {
     const idea = await storage.ideas.create(newIdea());
-    expect(await storage.ideas.volunteer(idea.ideaId, { id: 'p1', name: 'Vera' }, true, AT)).toEqual({ volunteering: true, count: 1 });
+    expect(await storage.ideas.volunteer(idea.ideaId, { id: 'p1', name: 'Vera' }, true, AT)).toEqual({
+      volunteering: true,
+      count: 1,
+    });
     await storage.ideas.volunteer(idea.ideaId, { id: 'p2', name: 'Volker' }, true, AT);
     await storage.ideas.volunteer(idea.ideaId, { id: 'p2', name: 'Volker' }, false, AT);
     expect(await storage.ideas.volunteersOf(idea.ideaId)).toEqual([{ id: 'p1', name: 'Vera', at: AT }]);
@@ -146,23 +185,27 @@ describe('IdeaRepository supports and volunteers', () => {
 });
 
 describe('IdeaRepository personal data', () => {
-  test('finds a person\'s named ideas and anonymises them, on the idea and on the prompt\'s answer', async () => {
+  test("finds a person's named ideas and anonymises them, on the idea and on the prompt's answer", async () => {
     const who = person();
     const item = ideaPrompt();
     const fromPrompt = recordOf(await storage.responses.submitIdea(item, who, 'Idee am Prompt', 'delivery-1', AT));
     const direct = await storage.ideas.create(newIdea({ authorId: who.aadObjectId, authorName: who.name }));
-    expect((await storage.ideas.byAuthor(who.aadObjectId)).map((i) => i.ideaId).sort()).toEqual([fromPrompt.ideaId, direct.ideaId].sort());
+    expect((await storage.ideas.byAuthor(who.aadObjectId)).map((i) => i.ideaId).sort()).toEqual(
+      [fromPrompt.ideaId, direct.ideaId].sort(),
+    );
     expect(await storage.ideas.anonymiseAuthor(who.aadObjectId, 'ehemalige Person')).toBe(2);
     expect(await storage.ideas.byAuthor(who.aadObjectId)).toEqual([]);
     const after = await storage.ideas.get(fromPrompt.ideaId);
     expect(after?.authorId).toBeUndefined();
     expect(after?.authorName).toBe('ehemalige Person');
-    expect(await storage.responses.ideas(item.id)).toEqual([expect.objectContaining({ text: 'Idee am Prompt', authorId: undefined, authorName: 'ehemalige Person' })]);
+    expect(await storage.responses.ideas(item.id)).toEqual([
+      expect.objectContaining({ text: 'Idee am Prompt', authorId: undefined, authorName: 'ehemalige Person' }),
+    ]);
     const stored = JSON.stringify(await allRows('ideas'));
     expect(stored).not.toContain(who.aadObjectId);
   });
 
-  test('removes a person\'s supports and volunteering and lowers the counts', async () => {
+  test("removes a person's supports and volunteering and lowers the counts", async () => {
     const [a, b] = [await storage.ideas.create(newIdea()), await storage.ideas.create(newIdea())];
     const p = `aad-${randomUUID()}`;
     await storage.ideas.support(a.ideaId, p, true, AT);
@@ -181,9 +224,19 @@ describe('ideas submitted to a prompt', () => {
     const item = ideaPrompt();
     const who = person();
     const idea = recordOf(await storage.responses.submitIdea(item, who, 'Mehr Homeoffice', 'delivery-1', AT));
-    expect(idea).toMatchObject({ teamId: item.teamId, itemId: item.id, conversationId: item.conversationId, week: '2026-W10', authorId: who.aadObjectId, authorName: who.name, anonymous: false });
+    expect(idea).toMatchObject({
+      teamId: item.teamId,
+      itemId: item.id,
+      conversationId: item.conversationId,
+      week: '2026-W10',
+      authorId: who.aadObjectId,
+      authorName: who.name,
+      anonymous: false,
+    });
     expect(await storage.ideas.ofItem(item.id)).toEqual([idea]);
-    expect(await storage.responses.ideas(item.id)).toEqual([expect.objectContaining({ ideaId: idea.ideaId, text: 'Mehr Homeoffice' })]);
+    expect(await storage.responses.ideas(item.id)).toEqual([
+      expect.objectContaining({ ideaId: idea.ideaId, text: 'Mehr Homeoffice' }),
+    ]);
   });
 
   test('stores a retried delivery once in both tables', async () => {
@@ -199,14 +252,17 @@ describe('ideas submitted to a prompt', () => {
   test('leaves no author field or id of the author in any Ideas or Participation row of an anonymous idea', async () => {
     const item = ideaPrompt({ anonymous: true });
     const who = person();
-    for (let i = 0; i < 4; i++) await storage.responses.submitIdea(item, person(), `Weitere Idee ${i}`, `delivery-other-${i}`, AT);
+    for (let i = 0; i < 4; i++)
+      await storage.responses.submitIdea(item, person(), `Weitere Idee ${i}`, `delivery-other-${i}`, AT);
     await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1', AT);
     await storage.responses.seal(item, AT);
     await storage.participation.flush();
     const idea = (await storage.ideas.ofItem(item.id)).find((i) => i.text === 'Anonyme Idee')!;
     expect(idea.authorId).toBeUndefined();
     expect(idea.authorName).toBeUndefined();
-    const ideaRows = (await allRows('ideas')).filter((r) => String(r.partitionKey).includes(item.id) || String(r.rowKey).includes(idea.ideaId.split('.')[2] ?? '-'));
+    const ideaRows = (await allRows('ideas')).filter(
+      (r) => String(r.partitionKey).includes(item.id) || String(r.rowKey).includes(idea.ideaId.split('.')[2] ?? '-'),
+    );
     expect(ideaRows.length).toBeGreaterThan(0);
     for (const row of ideaRows) expect(Object.keys(row).filter((k) => /author/i.test(k))).toEqual([]);
     const everything = JSON.stringify([...(await allRows('ideas')), ...(await allRows('participation'))]);

@@ -4,11 +4,28 @@ import type { Item } from '../core/items';
 import { isoWeekKey } from '../core/iso-week';
 import type { IdeaRecord, StatusRecord } from '../core/ideas/idea-record';
 import type { IdeaStatus } from '../core/ideas/idea-status';
-import { PK, RK, addressOf, ideaIdOf, promptIdeaIdOf, toEntity, toRecord, type IdeaAddress, type IdeaEntity } from './idea-rows';
+import {
+  PK,
+  RK,
+  addressOf,
+  ideaIdOf,
+  promptIdeaIdOf,
+  toEntity,
+  toRecord,
+  type IdeaAddress,
+  type IdeaEntity,
+} from './idea-rows';
 import { shuffle } from './shuffle';
-import { definedOnly, isConflict, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import {
+  definedOnly,
+  isConflict,
+  readEntity,
+  rowPrefixFilter,
+  tolerateDone,
+  withConcurrencyRetry,
+  type Tables,
+} from './tables';
 import { keyedHash } from './keyed-hash';
-
 
 /** what `create` needs; author fields of an anonymous idea are dropped, never stored. */
 export interface NewIdea {
@@ -44,7 +61,10 @@ export class IdeaNotFoundError extends Error {
 type Backing = 'support' | 'volunteer';
 /** a popular idea's row is written by many people at once: retry longer than the default before giving up. */
 const CONTENDED_ATTEMPTS = 30;
-const COUNT: Record<Backing, 'supportCount' | 'volunteerCount'> = { support: 'supportCount', volunteer: 'volunteerCount' };
+const COUNT: Record<Backing, 'supportCount' | 'volunteerCount'> = {
+  support: 'supportCount',
+  volunteer: 'volunteerCount',
+};
 
 /**
  * the idea lifecycle: ideas of a team week in one partition with their supports, volunteers and status
@@ -72,7 +92,9 @@ export class IdeaRepository {
 
   /** stores a new idea with status 'new'; with a `deliveryKey`, the same delivery again returns the first idea. */
   async create(input: NewIdea): Promise<IdeaRecord> {
-    const key = input.deliveryKey ? this.deliveryKeyOf(input.itemId, input.deliveryKey) : randomBytes(16).toString('hex');
+    const key = input.deliveryKey
+      ? this.deliveryKeyOf(input.itemId, input.deliveryKey)
+      : randomBytes(16).toString('hex');
     let ideaId = ideaIdOf(input.teamId, isoWeekKey(input.createdAt, this.timeZone), key);
     const claimPk = input.itemId ? PK.item(input.itemId) : input.deliveryKey ? PK.direct : undefined;
     if (claimPk) {
@@ -108,7 +130,8 @@ export class IdeaRepository {
       if (!isConflict(e)) throw e;
       stored = (await this.get(ideaId)) ?? record;
     }
-    if (stored.authorId) await this.table.upsertEntity({ partitionKey: PK.author(stored.authorId), rowKey: at.key, ideaId }, 'Replace');
+    if (stored.authorId)
+      await this.table.upsertEntity({ partitionKey: PK.author(stored.authorId), rowKey: at.key, ideaId }, 'Replace');
     return stored;
   }
 
@@ -118,11 +141,28 @@ export class IdeaRepository {
    * order or write time ties a text to its author or to when it was sent. Also the prompt's Responses rows and its
    * `item|` index. Keys come from the caller, so a close repeated after a crash writes the same ideas again.
    */
-  async createForClosedPrompt(prompt: Pick<Item, 'id' | 'teamId' | 'conversationId'>, ideas: Array<{ key: string; text: string }>, closedAt: Date): Promise<void> {
+  async createForClosedPrompt(
+    prompt: Pick<Item, 'id' | 'teamId' | 'conversationId'>,
+    ideas: Array<{ key: string; text: string }>,
+    closedAt: Date,
+  ): Promise<void> {
     const week = isoWeekKey(closedAt, this.timeZone);
     const records = shuffle(
       ideas.map(({ key, text }): IdeaRecord & { key: string } =>
-        definedOnly({ key, ideaId: promptIdeaIdOf(prompt.teamId, prompt.id, key), teamId: prompt.teamId, week, itemId: prompt.id, conversationId: prompt.conversationId, text, anonymous: true, status: 'new' as const, supportCount: 0, volunteerCount: 0, createdAt: closedAt }),
+        definedOnly({
+          key,
+          ideaId: promptIdeaIdOf(prompt.teamId, prompt.id, key),
+          teamId: prompt.teamId,
+          week,
+          itemId: prompt.id,
+          conversationId: prompt.conversationId,
+          text,
+          anonymous: true,
+          status: 'new' as const,
+          supportCount: 0,
+          volunteerCount: 0,
+          createdAt: closedAt,
+        }),
       ),
     );
     const writes: Array<[TableClient, (r: IdeaRecord & { key: string }) => TableEntity]> = [
@@ -148,8 +188,11 @@ export class IdeaRepository {
   /** the ideas of a team in one ISO week, oldest first: one partition. */
   async ofTeamWeek(teamId: string, week: string): Promise<IdeaRecord[]> {
     const out: IdeaRecord[] = [];
-    const rows = this.table.listEntities<IdeaEntity>({ queryOptions: { filter: rowPrefixFilter(PK.week(teamId, week), RK.idea('')) } });
-    for await (const e of rows) out.push(toRecord(ideaIdOf(teamId, week, String(e.rowKey).slice(RK.idea('').length)), e));
+    const rows = this.table.listEntities<IdeaEntity>({
+      queryOptions: { filter: rowPrefixFilter(PK.week(teamId, week), RK.idea('')) },
+    });
+    for await (const e of rows)
+      out.push(toRecord(ideaIdOf(teamId, week, String(e.rowKey).slice(RK.idea('').length)), e));
     return byCreation(out);
   }
 
@@ -169,16 +212,35 @@ export class IdeaRepository {
   }
 
   /** sets the status (ETag-guarded) and appends the change to the history; the same status and note again change nothing. */
-  async setStatus(ideaId: string, change: { status: IdeaStatus; note?: string; by: string; at: Date }): Promise<IdeaRecord> {
+  async setStatus(
+    ideaId: string,
+    change: { status: IdeaStatus; note?: string; by: string; at: Date },
+  ): Promise<IdeaRecord> {
     const at = this.address(ideaId);
     return withConcurrencyRetry(async () => {
       const e = await this.readIdea(at);
       const current = toRecord(ideaId, e);
       if (current.status === change.status && current.statusNote === change.note) return current;
-      const next: IdeaRecord = definedOnly({ ...current, status: change.status, statusNote: change.note, statusBy: change.by, statusAt: change.at });
+      const next: IdeaRecord = definedOnly({
+        ...current,
+        status: change.status,
+        statusNote: change.note,
+        statusBy: change.by,
+        statusAt: change.at,
+      });
       if (change.note === undefined) delete next.statusNote;
-      const history = definedOnly({ partitionKey: at.pk, rowKey: RK.history(at.key, change.at, randomBytes(4).toString('hex')), status: change.status, note: change.note, by: change.by, at: change.at.toISOString() });
-      await this.table.submitTransaction([['update', { partitionKey: at.pk, rowKey: at.rk, ...toEntity(next) }, 'Replace', { etag: e.etag }], ['create', history]]);
+      const history = definedOnly({
+        partitionKey: at.pk,
+        rowKey: RK.history(at.key, change.at, randomBytes(4).toString('hex')),
+        status: change.status,
+        note: change.note,
+        by: change.by,
+        at: change.at.toISOString(),
+      });
+      await this.table.submitTransaction([
+        ['update', { partitionKey: at.pk, rowKey: at.rk, ...toEntity(next) }, 'Replace', { etag: e.etag }],
+        ['create', history],
+      ]);
       return next;
     });
   }
@@ -187,13 +249,21 @@ export class IdeaRepository {
   async history(ideaId: string): Promise<StatusRecord[]> {
     const at = this.address(ideaId);
     const out: StatusRecord[] = [];
-    const rows = this.table.listEntities<{ status: string; note?: string; by: string; at: string }>({ queryOptions: { filter: rowPrefixFilter(at.pk, RK.history(at.key)) } });
-    for await (const e of rows) out.push(definedOnly({ status: e.status as IdeaStatus, note: e.note, by: e.by, at: new Date(e.at) }));
+    const rows = this.table.listEntities<{ status: string; note?: string; by: string; at: string }>({
+      queryOptions: { filter: rowPrefixFilter(at.pk, RK.history(at.key)) },
+    });
+    for await (const e of rows)
+      out.push(definedOnly({ status: e.status as IdeaStatus, note: e.note, by: e.by, at: new Date(e.at) }));
     return out;
   }
 
   /** sets whether a person supports an idea (one support per person; `on: false` withdraws it). Throws IdeaNotFoundError. */
-  async support(ideaId: string, personId: string, on: boolean, at: Date): Promise<{ supported: boolean; count: number }> {
+  async support(
+    ideaId: string,
+    personId: string,
+    on: boolean,
+    at: Date,
+  ): Promise<{ supported: boolean; count: number }> {
     const { active, count } = await this.back('support', ideaId, { id: personId }, on, at);
     return { supported: active, count };
   }
@@ -209,7 +279,12 @@ export class IdeaRepository {
   }
 
   /** sets whether a person volunteers for an idea ("Ich mache mit"). Throws IdeaNotFoundError. */
-  async volunteer(ideaId: string, person: { id: string; name: string }, on: boolean, at: Date): Promise<{ volunteering: boolean; count: number }> {
+  async volunteer(
+    ideaId: string,
+    person: { id: string; name: string },
+    on: boolean,
+    at: Date,
+  ): Promise<{ volunteering: boolean; count: number }> {
     const { active, count } = await this.back('volunteer', ideaId, person, on, at);
     return { volunteering: active, count };
   }
@@ -230,7 +305,11 @@ export class IdeaRepository {
       await withConcurrencyRetry(async () => {
         const e = await this.readIdea(at);
         const { authorId: _, ...rest } = toEntity(toRecord(idea.ideaId, e));
-        await this.table.updateEntity({ partitionKey: at.pk, rowKey: at.rk, ...rest, authorName: replacementName }, 'Replace', { etag: e.etag });
+        await this.table.updateEntity(
+          { partitionKey: at.pk, rowKey: at.rk, ...rest, authorName: replacementName },
+          'Replace',
+          { etag: e.etag },
+        );
       });
       if (idea.itemId) await this.anonymiseResponseRow(idea.itemId, at.key, replacementName);
       await tolerateDone(this.table.deleteEntity(PK.author(personId), at.key));
@@ -242,12 +321,15 @@ export class IdeaRepository {
   async removeSupportsAndVolunteering(personId: string): Promise<{ supports: number; volunteering: number }> {
     const removed = { supports: 0, volunteering: 0 };
     const rows: Array<{ rowKey: string; ideaId: string }> = [];
-    const iter = this.table.listEntities<{ ideaId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PK.backer(personId)}` } });
+    const iter = this.table.listEntities<{ ideaId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${PK.backer(personId)}` },
+    });
     for await (const row of iter) rows.push({ rowKey: String(row.rowKey), ideaId: row.ideaId });
     for (const row of rows) {
       const kind: Backing = row.rowKey.startsWith('support|') ? 'support' : 'volunteer';
       try {
-        if ((await this.back(kind, row.ideaId, { id: personId }, false, new Date())).changed) removed[kind === 'support' ? 'supports' : 'volunteering']++;
+        if ((await this.back(kind, row.ideaId, { id: personId }, false, new Date())).changed)
+          removed[kind === 'support' ? 'supports' : 'volunteering']++;
       } catch (e) {
         if (!(e instanceof IdeaNotFoundError)) throw e;
       }
@@ -260,7 +342,13 @@ export class IdeaRepository {
    * sets a support or volunteer row and the idea's count in one batch guarded by the idea's ETag. The person's
    * `backer|` index row is written before a support and removed after a withdrawal, so it is never missing.
    */
-  private async back(kind: Backing, ideaId: string, person: { id: string; name?: string }, on: boolean, when: Date): Promise<{ active: boolean; count: number; changed: boolean }> {
+  private async back(
+    kind: Backing,
+    ideaId: string,
+    person: { id: string; name?: string },
+    on: boolean,
+    when: Date,
+  ): Promise<{ active: boolean; count: number; changed: boolean }> {
     const at = this.address(ideaId);
     const rowKey = (kind === 'support' ? RK.support : RK.volunteer)(at.key, person.id);
     const indexRow = { partitionKey: PK.backer(person.id), rowKey: `${kind}|${ideaId}`, ideaId };
@@ -271,9 +359,21 @@ export class IdeaRepository {
       if ((row !== undefined) === on) return { active: on, count, changed: false };
       const next = Math.max(0, count + (on ? 1 : -1));
       const change: TransactionAction = on
-        ? ['create', definedOnly({ partitionKey: at.pk, rowKey, personId: person.id, name: person.name, at: when.toISOString() })]
+        ? [
+            'create',
+            definedOnly({
+              partitionKey: at.pk,
+              rowKey,
+              personId: person.id,
+              name: person.name,
+              at: when.toISOString(),
+            }),
+          ]
         : ['delete', { partitionKey: at.pk, rowKey }];
-      await this.table.submitTransaction([change, ['update', { partitionKey: at.pk, rowKey: at.rk, [COUNT[kind]]: next }, 'Merge', { etag: e.etag }]]);
+      await this.table.submitTransaction([
+        change,
+        ['update', { partitionKey: at.pk, rowKey: at.rk, [COUNT[kind]]: next }, 'Merge', { etag: e.etag }],
+      ]);
       return { active: on, count: next, changed: true };
     }, CONTENDED_ATTEMPTS);
     if (!on) await tolerateDone(this.table.deleteEntity(indexRow.partitionKey, indexRow.rowKey));
@@ -285,7 +385,9 @@ export class IdeaRepository {
     if (!at) return [];
     const out: IdeaBacker[] = [];
     const prefix = (kind === 'support' ? RK.support : RK.volunteer)(at.key);
-    const rows = this.table.listEntities<{ personId: string; name?: string; at: string }>({ queryOptions: { filter: rowPrefixFilter(at.pk, prefix) } });
+    const rows = this.table.listEntities<{ personId: string; name?: string; at: string }>({
+      queryOptions: { filter: rowPrefixFilter(at.pk, prefix) },
+    });
     for await (const e of rows) out.push(definedOnly({ id: e.personId, name: e.name, at: new Date(e.at) }));
     return out;
   }
@@ -295,14 +397,19 @@ export class IdeaRepository {
       const row = await readEntity<Record<string, unknown>>(this.responses, itemId, `idea|${key}`);
       if (!row) return;
       const { partitionKey, rowKey, etag, timestamp: _t, authorId: _a, ...rest } = row;
-      await this.responses.updateEntity({ ...rest, partitionKey, rowKey, authorName: replacementName }, 'Replace', { etag });
+      await this.responses.updateEntity({ ...rest, partitionKey, rowKey, authorName: replacementName }, 'Replace', {
+        etag,
+      });
     });
   }
 
   /** the ideas an index partition names, oldest first; ids whose idea is missing (a crash mid-create) are skipped. */
   private async resolve(partitionKey: string): Promise<IdeaRecord[]> {
     const ids: string[] = [];
-    for await (const row of this.table.listEntities<{ ideaId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) ids.push(row.ideaId);
+    for await (const row of this.table.listEntities<{ ideaId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    }))
+      ids.push(row.ideaId);
     const ideas = await Promise.all(ids.map((id) => this.get(id)));
     return byCreation(ideas.filter((i): i is IdeaRecord => i !== undefined));
   }

@@ -76,7 +76,8 @@ export function promptIdeaIdOf(teamId: string, itemId: string, key: string): str
 }
 
 /** whether an idea id is one of an anonymous prompt's ideas (written when the prompt closed). */
-export const isPromptIdeaId = (ideaId: string): boolean => addressOf(ideaId)?.week === undefined && addressOf(ideaId) !== undefined;
+export const isPromptIdeaId = (ideaId: string): boolean =>
+  addressOf(ideaId)?.week === undefined && addressOf(ideaId) !== undefined;
 
 /** decodes an idea id; undefined for anything that is not one (ids come back from cards: untrusted). */
 export function addressOf(ideaId: string): IdeaAddress | undefined {

@@ -15,7 +15,12 @@ export async function measureInsertRate(connectionString: string, seconds: numbe
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       for (let i = 0; performance.now() < until; i++) {
-        await table.createEntity({ partitionKey: `${run}-${c}-${i}`, rowKey: 'row', value: i, at: new Date().toISOString() });
+        await table.createEntity({
+          partitionKey: `${run}-${c}-${i}`,
+          rowKey: 'row',
+          value: i,
+          at: new Date().toISOString(),
+        });
         inserted++;
       }
     }),

@@ -20,7 +20,12 @@ function team(over: Partial<TeamRecord> = {}): TeamRecord {
     tenantId: 'tenant-1',
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     active: true,
-    reference: { serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', conversation: { id: teamId }, bot: { id: '28:bot' } },
+    reference: {
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      channelId: 'msteams',
+      conversation: { id: teamId },
+      bot: { id: '28:bot' },
+    },
     updatedAt: new Date('2026-03-02T09:00:00Z'),
     ...over,
   };
@@ -66,7 +71,7 @@ describe('InstallationRepository', () => {
     expect(await storage.installations.claimWelcome(`team:${t.teamId}`)).toBe(true);
   });
 
-  test('lists a team\'s active channels with General first', async () => {
+  test("lists a team's active channels with General first", async () => {
     const teamId = `19:${randomUUID()}@thread.tacv2`;
     await storage.installations.saveChannels([
       { teamId, channelId: '19:zeta', name: 'Zeta', active: true },
@@ -82,7 +87,8 @@ describe('encodeKey', () => {
   const awkward = ['a/b', 'a\\b', 'a#b', 'a?b', 'a%2fb', 'a%b', 'tab\there'];
 
   test('leaves no character that Azure Tables forbids in keys', () => {
-    const forbidden = (c: string) => '/\\#?'.includes(c) || c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f);
+    const forbidden = (c: string) =>
+      '/\\#?'.includes(c) || c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f);
     for (const value of awkward) expect([...encodeKey(value)].filter(forbidden)).toEqual([]);
   });
 
@@ -98,6 +104,7 @@ describe('encodeKey', () => {
     const table = openTables(server.connectionString).teams;
     const partitionKey = `encode-${randomUUID()}`;
     for (const value of awkward) await table.createEntity({ partitionKey, rowKey: encodeKey(value), value });
-    for (const value of awkward) expect((await table.getEntity<{ value: string }>(partitionKey, encodeKey(value))).value).toBe(value);
+    for (const value of awkward)
+      expect((await table.getEntity<{ value: string }>(partitionKey, encodeKey(value))).value).toBe(value);
   });
 });

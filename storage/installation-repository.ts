@@ -1,5 +1,12 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { channelKindOf, type ChannelKind, type ChannelRecord, type ConversationRef, type PersonRecord, type TeamRecord } from '../core/installations';
+import {
+  channelKindOf,
+  type ChannelKind,
+  type ChannelRecord,
+  type ConversationRef,
+  type PersonRecord,
+  type TeamRecord,
+} from '../core/installations';
 import { definedOnly, encodeKey, isConflict, readEntity, type Tables } from './tables';
 import { RecentCache } from './recent-cache';
 
@@ -76,7 +83,10 @@ export class InstallationRepository {
       reference: JSON.stringify(team.reference),
       updatedAt: team.updatedAt.toISOString(),
     };
-    await this.teams.upsertEntity({ partitionKey: TEAM_PARTITION, rowKey: encodeKey(team.teamId), ...entity }, 'Replace');
+    await this.teams.upsertEntity(
+      { partitionKey: TEAM_PARTITION, rowKey: encodeKey(team.teamId), ...entity },
+      'Replace',
+    );
     this.recentTeams.delete(team.teamId);
   }
 
@@ -103,7 +113,11 @@ export class InstallationRepository {
    */
   async claimWelcome(key: string): Promise<boolean> {
     try {
-      await this.teams.createEntity({ partitionKey: WELCOME_PARTITION, rowKey: encodeKey(key), at: new Date().toISOString() });
+      await this.teams.createEntity({
+        partitionKey: WELCOME_PARTITION,
+        rowKey: encodeKey(key),
+        at: new Date().toISOString(),
+      });
       return true;
     } catch (e) {
       if (isConflict(e)) return false;
@@ -114,7 +128,9 @@ export class InstallationRepository {
   /** every team the bot is currently installed in. */
   async activeTeams(): Promise<TeamRecord[]> {
     const out: TeamRecord[] = [];
-    const iter = this.teams.listEntities<TeamEntity>({ queryOptions: { filter: odata`PartitionKey eq ${TEAM_PARTITION} and active eq true` } });
+    const iter = this.teams.listEntities<TeamEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${TEAM_PARTITION} and active eq true` },
+    });
     for await (const e of iter) out.push(toTeam(e));
     return out.sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -122,21 +138,33 @@ export class InstallationRepository {
   /** stores channels of a team (names may be empty for General); a kind not given keeps the one stored. */
   async saveChannels(channels: ChannelRecord[]): Promise<void> {
     await Promise.all(
-      channels.map((c) => this.channels.upsertEntity({ partitionKey: encodeKey(c.teamId), rowKey: encodeKey(c.channelId), ...definedOnly(c) }, 'Merge')),
+      channels.map((c) =>
+        this.channels.upsertEntity(
+          { partitionKey: encodeKey(c.teamId), rowKey: encodeKey(c.channelId), ...definedOnly(c) },
+          'Merge',
+        ),
+      ),
     );
   }
 
   /** records the kind Teams reported for a channel, keeping everything else stored about it. */
   async saveChannelKind(teamId: string, channelId: string, kind: ChannelKind): Promise<void> {
-    await this.channels.upsertEntity({ partitionKey: encodeKey(teamId), rowKey: encodeKey(channelId), teamId, channelId, kind }, 'Merge');
+    await this.channels.upsertEntity(
+      { partitionKey: encodeKey(teamId), rowKey: encodeKey(channelId), teamId, channelId, kind },
+      'Merge',
+    );
   }
 
   /** the known channels of a team, General first. */
   async channelsOf(teamId: string): Promise<ChannelRecord[]> {
     const out: ChannelRecord[] = [];
-    const iter = this.channels.listEntities<ChannelEntity>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)}` } });
+    const iter = this.channels.listEntities<ChannelEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)}` },
+    });
     for await (const e of iter) out.push(toChannel(e));
-    return out.filter((c) => c.active).sort((a, b) => Number(b.channelId === teamId) - Number(a.channelId === teamId) || a.name.localeCompare(b.name));
+    return out
+      .filter((c) => c.active)
+      .sort((a, b) => Number(b.channelId === teamId) - Number(a.channelId === teamId) || a.name.localeCompare(b.name));
   }
 
   async getChannel(teamId: string, channelId: string): Promise<ChannelRecord | undefined> {
@@ -145,13 +173,23 @@ export class InstallationRepository {
   }
 
   async deactivateChannel(teamId: string, channelId: string): Promise<void> {
-    await this.channels.upsertEntity({ partitionKey: encodeKey(teamId), rowKey: encodeKey(channelId), teamId, channelId, active: false }, 'Merge');
+    await this.channels.upsertEntity(
+      { partitionKey: encodeKey(teamId), rowKey: encodeKey(channelId), teamId, channelId, active: false },
+      'Merge',
+    );
   }
 
   /** stores or refreshes a person's personal chat reference. */
   async savePerson(person: PersonRecord): Promise<void> {
-    const entity: PersonEntity = { ...person, reference: JSON.stringify(person.reference), updatedAt: person.updatedAt.toISOString() };
-    await this.people.upsertEntity({ partitionKey: encodeKey(person.aadObjectId), rowKey: PERSONAL_ROW, ...entity }, 'Replace');
+    const entity: PersonEntity = {
+      ...person,
+      reference: JSON.stringify(person.reference),
+      updatedAt: person.updatedAt.toISOString(),
+    };
+    await this.people.upsertEntity(
+      { partitionKey: encodeKey(person.aadObjectId), rowKey: PERSONAL_ROW, ...entity },
+      'Replace',
+    );
   }
 
   async getPerson(aadObjectId: string): Promise<PersonRecord | undefined> {

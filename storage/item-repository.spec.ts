@@ -101,7 +101,7 @@ describe('ItemRepository', () => {
     expect((await storage.items.latestByCreator(creator))?.id).toBe(newer.id);
   });
 
-  test('lists a team\'s items by the ISO week they closed in, in the configured time zone', async () => {
+  test("lists a team's items by the ISO week they closed in, in the configured time zone", async () => {
     const teamId = `19:team-${randomUUID()}@thread.tacv2`;
     const longRunning = newItem({ teamId, createdAt: new Date('2026-02-09T09:00:00Z') }); // posted four weeks before
     const wednesday = newItem({ teamId });
@@ -115,11 +115,14 @@ describe('ItemRepository', () => {
     await storage.items.close(sundayNight.id, new Date('2026-03-08T23:30:00Z'));
     await storage.items.close(otherTeam.id, new Date('2026-03-04T09:00:00Z'));
     expect(isoWeekKey(new Date('2026-03-04T09:00:00Z'), TZ)).toBe('2026-W10');
-    expect((await storage.items.closedInTeamWeek(teamId, '2026-W10')).map((i) => i.id)).toEqual([longRunning.id, wednesday.id]);
+    expect((await storage.items.closedInTeamWeek(teamId, '2026-W10')).map((i) => i.id)).toEqual([
+      longRunning.id,
+      wednesday.id,
+    ]);
     expect((await storage.items.closedInTeamWeek(teamId, '2026-W11')).map((i) => i.id)).toEqual([sundayNight.id]);
   });
 
-  test('closing twice keeps one row, under the first close\'s week', async () => {
+  test("closing twice keeps one row, under the first close's week", async () => {
     const item = newItem();
     await storage.items.create(item);
     await storage.items.close(item.id, new Date('2026-03-04T09:00:00Z'));
@@ -150,13 +153,17 @@ describe('indexing items closed before the closed-in-week index existed', () => 
     await storage.items.close(item.id, new Date('2026-03-04T09:00:00Z'));
     // as an item closed by an older version: no closed-in-week row
     const index = openTables(fixture().server.connectionString).itemIndex;
-    for await (const row of index.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`closedin|${encodeKey(item.teamId)}|2026-W10`}` } })) {
+    for await (const row of index.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${`closedin|${encodeKey(item.teamId)}|2026-W10`}` },
+    })) {
       await index.deleteEntity(String(row.partitionKey), String(row.rowKey));
     }
     expect(await storage.items.closedInTeamWeek(item.teamId, '2026-W10')).toEqual([]);
 
     const since = new Date('2026-03-01T00:00:00Z');
-    expect(await storage.items.backfillClosedInWeek(() => storage.retention.closedSince(since))).toBeGreaterThanOrEqual(1);
+    expect(await storage.items.backfillClosedInWeek(() => storage.retention.closedSince(since))).toBeGreaterThanOrEqual(
+      1,
+    );
     expect((await storage.items.closedInTeamWeek(item.teamId, '2026-W10')).map((i) => i.id)).toEqual([item.id]);
     const source = jest.fn(() => storage.retention.closedSince(since));
     expect(await storage.items.backfillClosedInWeek(source)).toBe(0);

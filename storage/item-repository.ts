@@ -5,7 +5,15 @@ import type { Locale } from '../core/locale';
 import { PartitionBatcher } from './partition-batcher';
 import { RecentCache } from './recent-cache';
 import { indexClosedItem } from './retention-repository';
-import { encodeKey, isConflict, newestFirstKey, readEntity, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import {
+  encodeKey,
+  isConflict,
+  newestFirstKey,
+  readEntity,
+  tolerateDone,
+  withConcurrencyRetry,
+  type Tables,
+} from './tables';
 
 interface ItemEntity {
   teamId: string;
@@ -151,7 +159,12 @@ export class ItemRepository {
   }
 
   /** records where the card was posted, so it can be closed from its thread (or the other conversations named) and updated in place. */
-  async markPosted(itemId: string, conversationId: string, activityId: string | undefined, alsoFoundIn: string[] = []): Promise<Item> {
+  async markPosted(
+    itemId: string,
+    conversationId: string,
+    activityId: string | undefined,
+    alsoFoundIn: string[] = [],
+  ): Promise<Item> {
     const item = await this.update(itemId, (i) => ({ ...i, conversationId, activityId }));
     await this.indexConversations(item, [conversationId, ...alsoFoundIn]);
     return item;
@@ -161,7 +174,12 @@ export class ItemRepository {
    * `markPosted` for an item this process has just created and posted: sets the two fields without reading the
    * row first (a merge: a concurrent close keeps its status) and returns the item as given plus where it was posted.
    */
-  async markPostedFresh(item: Item, conversationId: string, activityId: string | undefined, alsoFoundIn: string[] = []): Promise<Item> {
+  async markPostedFresh(
+    item: Item,
+    conversationId: string,
+    activityId: string | undefined,
+    alsoFoundIn: string[] = [],
+  ): Promise<Item> {
     await this.items.updateEntity({ partitionKey: item.id, rowKey: ITEM_ROW, conversationId, activityId }, 'Merge');
     await this.indexConversations(item, [conversationId, ...alsoFoundIn]);
     return { ...item, conversationId, activityId };
@@ -174,8 +192,12 @@ export class ItemRepository {
 
   /** closes an item (idempotent: closing a closed item keeps the first close time). */
   async close(itemId: string, at: Date): Promise<Item> {
-    const item = await this.update(itemId, (i) => (i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at }));
-    await tolerateDone(this.index.deleteEntity(indexKeys.openInTeam(item.teamId), `${newestFirstKey(item.createdAt)}|${item.id}`));
+    const item = await this.update(itemId, (i) =>
+      i.status === 'closed' ? i : { ...i, status: 'closed', closedAt: at },
+    );
+    await tolerateDone(
+      this.index.deleteEntity(indexKeys.openInTeam(item.teamId), `${newestFirstKey(item.createdAt)}|${item.id}`),
+    );
     await this.indexClosedInWeek(item);
     await indexClosedItem(this.index, item); // the retention job finds it by close month
     return item;
@@ -184,7 +206,11 @@ export class ItemRepository {
   /** the team's row for the ISO week the item closed in, which the weekly digest reads. */
   private async indexClosedInWeek(item: Item): Promise<void> {
     if (item.status !== 'closed' || !item.closedAt) return;
-    await this.addIndex(indexKeys.closedInWeek(item.teamId, isoWeekKey(item.closedAt, this.timeZone)), `${newestFirstKey(item.closedAt)}|${item.id}`, item.id);
+    await this.addIndex(
+      indexKeys.closedInWeek(item.teamId, isoWeekKey(item.closedAt, this.timeZone)),
+      `${newestFirstKey(item.closedAt)}|${item.id}`,
+      item.id,
+    );
   }
 
   /**
@@ -192,7 +218,9 @@ export class ItemRepository {
    * However long ago an item was posted, it is found by the week it closed in.
    */
   async closedInTeamWeek(teamId: string, week: string): Promise<Item[]> {
-    const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${indexKeys.closedInWeek(teamId, week)}` } });
+    const rows = this.index.listEntities<{ itemId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${indexKeys.closedInWeek(teamId, week)}` },
+    });
     const ids: string[] = [];
     for await (const row of rows) ids.push(row.itemId);
     const items = await Promise.all(ids.map((id) => this.get(id)));
@@ -204,7 +232,8 @@ export class ItemRepository {
    * per storage account: a marker row records that it ran. Returns how many items it indexed (0 when done before).
    */
   async backfillClosedInWeek(closedItemIds: () => Promise<string[]>): Promise<number> {
-    if (await readEntity(this.index, CLOSED_IN_WEEK_BACKFILLED.partitionKey, CLOSED_IN_WEEK_BACKFILLED.rowKey)) return 0;
+    if (await readEntity(this.index, CLOSED_IN_WEEK_BACKFILLED.partitionKey, CLOSED_IN_WEEK_BACKFILLED.rowKey))
+      return 0;
     let indexed = 0;
     for (const id of await closedItemIds()) {
       const item = await this.get(id);
@@ -235,7 +264,9 @@ export class ItemRepository {
   async openOfTeam(teamId: string): Promise<Item[]> {
     const partitionKey = indexKeys.openInTeam(teamId);
     const rows: Array<{ rowKey: string; itemId: string }> = [];
-    for await (const row of this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })) {
+    for await (const row of this.index.listEntities<{ itemId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    })) {
       rows.push({ rowKey: String(row.rowKey), itemId: row.itemId });
     }
     const items = await Promise.all(rows.map((r) => this.get(r.itemId)));
@@ -252,7 +283,9 @@ export class ItemRepository {
       const e = await readEntity<ItemEntity>(this.items, itemId, ITEM_ROW);
       if (!e) throw new Error(`item ${itemId} not found`);
       const next = change(fromEntity(itemId, e));
-      await this.items.updateEntity({ partitionKey: itemId, rowKey: ITEM_ROW, ...toEntity(next) }, 'Replace', { etag: e.etag });
+      await this.items.updateEntity({ partitionKey: itemId, rowKey: ITEM_ROW, ...toEntity(next) }, 'Replace', {
+        etag: e.etag,
+      });
       this.recent.set(itemId, next);
       return next;
     });
@@ -264,7 +297,9 @@ export class ItemRepository {
   }
 
   private async firstMatching(partitionKey: string, accept: (item: Item) => boolean): Promise<Item | undefined> {
-    const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+    const rows = this.index.listEntities<{ itemId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
+    });
     let checked = 0;
     for await (const row of rows) {
       const item = await this.get(row.itemId);

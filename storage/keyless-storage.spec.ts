@@ -35,12 +35,21 @@ const credential: TokenCredential = {
  * a stand-in for https://<account>.table.core.windows.net (bearer tokens are only sent over TLS): records every
  * request's Authorization header and answers what opening the storage, the readiness ping and a point read ask.
  */
-function tableEndpoint(request: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> }, send: (status: number, body?: unknown) => void): void {
+function tableEndpoint(
+  request: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> },
+  send: (status: number, body?: unknown) => void,
+): void {
   const path = decodeURIComponent(request.url ?? '');
   seen.push({ method: request.method ?? '', path, authorization: String(request.headers.authorization ?? '') });
   if (request.method === 'POST' && path.startsWith('/Tables')) return send(204);
   if (request.method === 'GET' && path.startsWith('/Tables')) return send(200, { value: [] });
-  if (request.method === 'GET' && /^\/\w+\(PartitionKey=/.test(path)) return send(404, { 'odata.error': { code: 'ResourceNotFound', message: { lang: 'en-US', value: 'The specified resource does not exist.' } } });
+  if (request.method === 'GET' && /^\/\w+\(PartitionKey=/.test(path))
+    return send(404, {
+      'odata.error': {
+        code: 'ResourceNotFound',
+        message: { lang: 'en-US', value: 'The specified resource does not exist.' },
+      },
+    });
   send(400, { 'odata.error': { code: 'NotSupportedByStandIn', message: { lang: 'en-US', value: path } } });
 }
 
@@ -48,7 +57,10 @@ beforeAll(async () => {
   tls = selfSignedCertificate();
   // the SDK's https requests trust the stand-ins' self-signed certificate (and only it), for this spec file only.
   const request = https.request;
-  jest.spyOn(https, 'request').mockImplementation(((options: https.RequestOptions, callback?: (res: unknown) => void) => request({ ...options, ca: tls.cert }, callback)) as typeof https.request);
+  jest
+    .spyOn(https, 'request')
+    .mockImplementation(((options: https.RequestOptions, callback?: (res: unknown) => void) =>
+      request({ ...options, ca: tls.cert }, callback)) as typeof https.request);
   server = https.createServer(tls, (req, res) => {
     req.resume();
     req.on('end', () =>
@@ -60,7 +72,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const accountUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  storage = await openStorage({ accountUrl, credential, answerSecret: 'keyless-secret-keyless-secret-keyless', timeZone: 'Europe/Berlin', minGroupSize: 5 });
+  storage = await openStorage({
+    accountUrl,
+    credential,
+    answerSecret: 'keyless-secret-keyless-secret-keyless',
+    timeZone: 'Europe/Berlin',
+    minGroupSize: 5,
+  });
 });
 
 afterAll(async () => {
@@ -81,12 +99,15 @@ describe('storage opened with an account URL and a token credential (no key)', (
     for (const { scopes } of asked) expect(scopes).toEqual(['https://storage.azure.com/.default']);
   });
 
-  test('signs the readiness ping and the repositories\' reads the same way', async () => {
+  test("signs the readiness ping and the repositories' reads the same way", async () => {
     const before = seen.length;
     await storage.ping();
     expect(await storage.roles.isAdmin('aad-anna')).toBe(false);
     const later = seen.slice(before);
-    expect(later.map((r) => `${r.method} ${r.path.split('(')[0]?.split('?')[0]}`)).toEqual(['GET /Tables', 'GET /Roles']);
+    expect(later.map((r) => `${r.method} ${r.path.split('(')[0]?.split('?')[0]}`)).toEqual([
+      'GET /Tables',
+      'GET /Roles',
+    ]);
     for (const request of later) expect(request.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
@@ -103,11 +124,20 @@ describe('storage opened with an account URL and a token credential (no key)', (
 function storageToken(lifetime: { from: number; to: number }): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const claims = { aud: 'https://storage.azure.com', iss: 'https://sts.windows.net/9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e/', iat: now + lifetime.from, nbf: now + lifetime.from, exp: now + lifetime.to, oid: 'identity' };
+  const claims = {
+    aud: 'https://storage.azure.com',
+    iss: 'https://sts.windows.net/9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e/',
+    iat: now + lifetime.from,
+    nbf: now + lifetime.from,
+    exp: now + lifetime.to,
+    oid: 'identity',
+  };
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 
-const tokenCredential = (token: string): TokenCredential => ({ getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) });
+const tokenCredential = (token: string): TokenCredential => ({
+  getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }),
+});
 
 describe('storage opened keyless against Azurite checking Entra tokens (--oauth basic, https)', () => {
   let dir: string;
@@ -118,7 +148,9 @@ describe('storage opened keyless against Azurite checking Entra tokens (--oauth 
     dir = mkdtempSync(path.join(os.tmpdir(), 'mitwirken-oauth-'));
     writeFileSync(path.join(dir, 'cert.pem'), tls.cert);
     writeFileSync(path.join(dir, 'key.pem'), tls.key);
-    azurite = await startEmbeddedTableServer({ oauth: { certFile: path.join(dir, 'cert.pem'), keyFile: path.join(dir, 'key.pem') } });
+    azurite = await startEmbeddedTableServer({
+      oauth: { certFile: path.join(dir, 'cert.pem'), keyFile: path.join(dir, 'key.pem') },
+    });
     accountUrl = `https://127.0.0.1:${azurite.port}/${DEV_ACCOUNT}`;
   });
 
@@ -128,15 +160,30 @@ describe('storage opened keyless against Azurite checking Entra tokens (--oauth 
   });
 
   test('creates the tables and writes and reads rows with the token alone', async () => {
-    const keyless = await openStorage({ accountUrl, credential: tokenCredential(storageToken({ from: -60, to: 3600 })), answerSecret: 'keyless-secret-keyless-secret-keyless', timeZone: 'Europe/Berlin', minGroupSize: 5 });
-    expect(await keyless.roles.grantAdmin('aad-anna', 'aad-admin', new Date('2026-12-01T09:00:00Z'), 'Anna Becker')).toBe('granted');
+    const keyless = await openStorage({
+      accountUrl,
+      credential: tokenCredential(storageToken({ from: -60, to: 3600 })),
+      answerSecret: 'keyless-secret-keyless-secret-keyless',
+      timeZone: 'Europe/Berlin',
+      minGroupSize: 5,
+    });
+    expect(
+      await keyless.roles.grantAdmin('aad-anna', 'aad-admin', new Date('2026-12-01T09:00:00Z'), 'Anna Becker'),
+    ).toBe('granted');
     expect(await keyless.roles.isAdmin('aad-anna')).toBe(true);
     await expect(keyless.ping()).resolves.toBeUndefined();
   });
 
   test('is refused with an expired token, so the rows above were written on the strength of the token', async () => {
     const expired = tokenCredential(storageToken({ from: -7200, to: -3600 }));
-    await expect(openStorage({ accountUrl, credential: expired, answerSecret: 'keyless-secret-keyless-secret-keyless', timeZone: 'Europe/Berlin', minGroupSize: 5 })).rejects.toMatchObject({ statusCode: 403, message: expect.stringContaining('expired') });
+    await expect(
+      openStorage({
+        accountUrl,
+        credential: expired,
+        answerSecret: 'keyless-secret-keyless-secret-keyless',
+        timeZone: 'Europe/Berlin',
+        minGroupSize: 5,
+      }),
+    ).rejects.toMatchObject({ statusCode: 403, message: expect.stringContaining('expired') });
   });
 });
-

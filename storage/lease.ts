@@ -14,9 +14,18 @@ export class Lease {
 
   /** takes or renews the lease; false while another instance holds an unexpired lease or wins the race. */
   async acquire(instanceId: string, now: Date, ttlMs: number): Promise<boolean> {
-    const lease = { partitionKey: this.partitionKey, rowKey: this.rowKey, holder: instanceId, expiresAt: new Date(now.getTime() + ttlMs).toISOString() };
+    const lease = {
+      partitionKey: this.partitionKey,
+      rowKey: this.rowKey,
+      holder: instanceId,
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+    };
     try {
-      const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, this.partitionKey, this.rowKey);
+      const current = await readEntity<{ holder: string; expiresAt: string }>(
+        this.table,
+        this.partitionKey,
+        this.rowKey,
+      );
       if (!current) {
         await this.table.createEntity(lease);
         return true;
@@ -34,7 +43,12 @@ export class Lease {
   async release(instanceId: string): Promise<void> {
     const current = await readEntity<{ holder: string; expiresAt: string }>(this.table, this.partitionKey, this.rowKey);
     if (current?.holder !== instanceId) return;
-    const expired = { partitionKey: this.partitionKey, rowKey: this.rowKey, holder: '', expiresAt: new Date(0).toISOString() };
+    const expired = {
+      partitionKey: this.partitionKey,
+      rowKey: this.rowKey,
+      holder: '',
+      expiresAt: new Date(0).toISOString(),
+    };
     await this.table.updateEntity(expired, 'Replace', { etag: current.etag }).catch((e: unknown) => {
       if (!isPreconditionFailed(e)) throw e;
     });

@@ -66,11 +66,21 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const tables = openTables(options);
   await ensureTables(tables);
   const participation = new AnonymousParticipationLog(tables);
-  const weeklyParticipation = new ParticipationRepository(tables, options.answerSecret, options.timeZone, participation);
+  const weeklyParticipation = new ParticipationRepository(
+    tables,
+    options.answerSecret,
+    options.timeZone,
+    participation,
+  );
   const ideas = new IdeaRepository(tables, options.answerSecret, options.timeZone);
   const background = new BackgroundWork(options.onBackgroundFailure ?? (() => undefined));
   const box = new SealedBox(options.answerSecret);
-  const responses = new ResponseRepository(tables, { secret: options.answerSecret, box, minGroupSize: options.minGroupSize, work: background }, ideas, weeklyParticipation);
+  const responses = new ResponseRepository(
+    tables,
+    { secret: options.answerSecret, box, minGroupSize: options.minGroupSize, work: background },
+    ideas,
+    weeklyParticipation,
+  );
   return {
     items: new ItemRepository(tables, options.timeZone),
     responses,

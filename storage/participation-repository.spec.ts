@@ -17,7 +17,8 @@ const W11 = new Date('2026-03-11T09:00:00Z');
 const person = (i: number) => ({ aadObjectId: `aad-${i}-${randomUUID()}`, name: `Person ${i}` });
 const team = () => `19:${randomUUID()}@thread.tacv2`;
 const poll = (teamId: string, over = {}) => samplePoll({ teamId, ...over });
-const prompt = (teamId: string, over = {}) => samplePoll({ teamId, kind: 'idea', pollKind: undefined, options: [], ...over });
+const prompt = (teamId: string, over = {}) =>
+  samplePoll({ teamId, kind: 'idea', pollKind: undefined, options: [], ...over });
 
 describe('weekly participation', () => {
   test('counts distinct people who voted or sent ideas in a team week', async () => {
@@ -40,7 +41,11 @@ describe('weekly participation', () => {
     await storage.responses.castVote(poll(t1), a, [0], W10);
     await storage.responses.castVote(poll(t1), a, [0], W11);
     await storage.responses.castVote(poll(t2), person(2), [0], W11);
-    expect(await storage.weeklyParticipation.participantsByWeek(t1, ['2026-W10', '2026-W11', '2026-W12'])).toEqual({ '2026-W10': 1, '2026-W11': 1, '2026-W12': 0 });
+    expect(await storage.weeklyParticipation.participantsByWeek(t1, ['2026-W10', '2026-W11', '2026-W12'])).toEqual({
+      '2026-W10': 1,
+      '2026-W11': 1,
+      '2026-W12': 0,
+    });
     expect(await storage.weeklyParticipation.participants(t2, '2026-W11')).toBe(1);
   });
 

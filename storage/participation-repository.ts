@@ -35,7 +35,11 @@ export class ParticipationRepository {
   /** counts a person who answered with their name in a team at `at` (idempotent). */
   async recordNamed(teamId: string, personId: string, at: Date): Promise<void> {
     const week = this.weekOf(at);
-    await this.batch.write(['upsert', { partitionKey: partitionOf(teamId, week), rowKey: this.pseudonym(teamId, week, personId) }, 'Replace']);
+    await this.batch.write([
+      'upsert',
+      { partitionKey: partitionOf(teamId, week), rowKey: this.pseudonym(teamId, week, personId) },
+      'Replace',
+    ]);
   }
 
   /** counts a person who answered anonymously, at the log's next shuffled flush (nothing is written now). */
@@ -47,7 +51,9 @@ export class ParticipationRepository {
   /** distinct people who answered in a team in an ISO week. */
   async participants(teamId: string, week: string): Promise<number> {
     let n = 0;
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionOf(teamId, week)}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionOf(teamId, week)}`, select: ['RowKey'] },
+    });
     for await (const _ of rows) n++;
     return n;
   }

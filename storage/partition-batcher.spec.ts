@@ -27,7 +27,9 @@ describe('PartitionBatcher', () => {
   test('writes concurrent rows of one partition in one batch transaction and gives each caller its ETag', async () => {
     const batcher = new PartitionBatcher(table);
     const pk = `p-${randomUUID()}`;
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => batcher.write(['create', { partitionKey: pk, rowKey: `r${i}`, n: i }])));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => batcher.write(['create', { partitionKey: pk, rowKey: `r${i}`, n: i }])),
+    );
     expect(batcher.stats).toMatchObject({ requests: 1, operations: 40, replayed: 0 });
     expect(results.every((r) => typeof r.etag === 'string' && r.etag.length > 0)).toBe(true);
     expect(await rowsOf(pk)).toHaveLength(40);
@@ -38,7 +40,11 @@ describe('PartitionBatcher', () => {
   test('splits more than 100 rows into several transactions', async () => {
     const batcher = new PartitionBatcher(table);
     const pk = `p-${randomUUID()}`;
-    await Promise.all(Array.from({ length: 230 }, (_, i) => batcher.write(['upsert', { partitionKey: pk, rowKey: `r${String(i).padStart(3, '0')}` }, 'Replace'])));
+    await Promise.all(
+      Array.from({ length: 230 }, (_, i) =>
+        batcher.write(['upsert', { partitionKey: pk, rowKey: `r${String(i).padStart(3, '0')}` }, 'Replace']),
+      ),
+    );
     expect(batcher.stats.requests).toBe(3);
     expect(await rowsOf(pk)).toHaveLength(230);
   });
@@ -47,7 +53,9 @@ describe('PartitionBatcher', () => {
     const batcher = new PartitionBatcher(table);
     const pk = `p-${randomUUID()}`;
     await table.createEntity({ partitionKey: pk, rowKey: 'taken' });
-    const outcomes = await Promise.allSettled(['a', 'taken', 'b'].map((rowKey) => batcher.write(['create', { partitionKey: pk, rowKey }])));
+    const outcomes = await Promise.allSettled(
+      ['a', 'taken', 'b'].map((rowKey) => batcher.write(['create', { partitionKey: pk, rowKey }])),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(isConflict((outcomes[1] as PromiseRejectedResult).reason)).toBe(true);
     expect(batcher.stats.replayed).toBe(1);
@@ -83,7 +91,9 @@ describe('PartitionBatcher', () => {
 
   test('reports a delete of a missing row as 404, like a single request', async () => {
     const batcher = new PartitionBatcher(table);
-    const error = await batcher.write(['delete', { partitionKey: `p-${randomUUID()}`, rowKey: 'none' }]).catch((e: unknown) => e);
+    const error = await batcher
+      .write(['delete', { partitionKey: `p-${randomUUID()}`, rowKey: 'none' }])
+      .catch((e: unknown) => e);
     expect(statusOf(error)).toBe(404);
   });
 });

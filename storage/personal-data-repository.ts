@@ -46,7 +46,10 @@ export class PersonalDataStore {
   private readonly ideas: TableClient;
 
   constructor(
-    tables: Pick<Tables, 'responses' | 'people' | 'teams' | 'roles' | 'auditLog' | 'campaigns' | 'items' | 'itemIndex' | 'ideas'>,
+    tables: Pick<
+      Tables,
+      'responses' | 'people' | 'teams' | 'roles' | 'auditLog' | 'campaigns' | 'items' | 'itemIndex' | 'ideas'
+    >,
     private readonly secret: string,
     private readonly votes: Pick<ResponseRepository, 'withdrawNamedVote'>,
   ) {
@@ -95,7 +98,9 @@ export class PersonalDataStore {
   /** the ideas the person supports or volunteers for, from their `backer|` index partition. */
   async backings(personId: string): Promise<Array<{ kind: 'support' | 'volunteer'; ideaId: string }>> {
     const out: Array<{ kind: 'support' | 'volunteer'; ideaId: string }> = [];
-    for await (const row of this.ideas.listEntities<{ ideaId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${IDEA_PK.backer(personId)}` } })) {
+    for await (const row of this.ideas.listEntities<{ ideaId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${IDEA_PK.backer(personId)}` },
+    })) {
       out.push({ kind: String(row.rowKey).startsWith('support|') ? 'support' : 'volunteer', ideaId: row.ideaId });
     }
     return out;
@@ -103,8 +108,14 @@ export class PersonalDataStore {
 
   /** the person's personal-chat record (for later 1:1 messages), if any. */
   async personalChat(personId: string): Promise<PersonalChatRecord | undefined> {
-    const e = await readEntity<{ name: string; locale?: string; active: boolean; updatedAt: string }>(this.people, encodeKey(personId), 'personal');
-    return e ? { name: e.name, locale: e.locale ?? undefined, active: e.active, updatedAt: new Date(e.updatedAt) } : undefined;
+    const e = await readEntity<{ name: string; locale?: string; active: boolean; updatedAt: string }>(
+      this.people,
+      encodeKey(personId),
+      'personal',
+    );
+    return e
+      ? { name: e.name, locale: e.locale ?? undefined, active: e.active, updatedAt: new Date(e.updatedAt) }
+      : undefined;
   }
 
   /** deletes the personal-chat record and the claim of the person's welcome; true when there was a record. */
@@ -130,19 +141,30 @@ export class PersonalDataStore {
       [this.audit, undefined],
     ] as const) {
       const rows: Array<Record<string, unknown>> = [];
-      for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: filter ? { filter } : {} })) rows.push(row);
+      for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: filter ? { filter } : {} }))
+        rows.push(row);
       for (const row of rows) {
         const update = swap(row);
         if (!update) continue;
-        await tolerateDone(table.updateEntity({ partitionKey: String(row.partitionKey), rowKey: String(row.rowKey), ...update }, 'Merge'));
+        await tolerateDone(
+          table.updateEntity(
+            { partitionKey: String(row.partitionKey), rowKey: String(row.rowKey), ...update },
+            'Merge',
+          ),
+        );
         changed++;
       }
     }
     const creatorPk = `creator|${encodeKey(personId)}`;
     const created: Array<{ rowKey: string; itemId: string }> = [];
-    for await (const row of this.itemIndex.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${creatorPk}` } })) created.push({ rowKey: String(row.rowKey), itemId: row.itemId });
+    for await (const row of this.itemIndex.listEntities<{ itemId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${creatorPk}` },
+    }))
+      created.push({ rowKey: String(row.rowKey), itemId: row.itemId });
     for (const c of created) {
-      await tolerateDone(this.items.updateEntity({ partitionKey: c.itemId, rowKey: 'item', createdBy: replacement }, 'Merge'));
+      await tolerateDone(
+        this.items.updateEntity({ partitionKey: c.itemId, rowKey: 'item', createdBy: replacement }, 'Merge'),
+      );
       await tolerateDone(this.itemIndex.deleteEntity(creatorPk, c.rowKey));
       changed++;
     }
@@ -151,7 +173,10 @@ export class PersonalDataStore {
 
   private async votedItems(personId: string): Promise<string[]> {
     const ids: string[] = [];
-    for await (const row of this.responses.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${namedVoteIndex.pk(personId)}` } })) ids.push(row.itemId);
+    for await (const row of this.responses.listEntities<{ itemId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${namedVoteIndex.pk(personId)}` },
+    }))
+      ids.push(row.itemId);
     return ids;
   }
 }
@@ -162,7 +187,11 @@ const voteRow = (personId: string): string => `vote|${encodeKey(personId)}`;
  * the string properties of a row with the person's id and names replaced; undefined when the row does not name
  * the person's id (names alone are not enough: someone else may share them). Keys are not touched.
  */
-function replacer(personId: string, names: readonly string[], replacement: string): (row: Record<string, unknown>) => Record<string, string> | undefined {
+function replacer(
+  personId: string,
+  names: readonly string[],
+  replacement: string,
+): (row: Record<string, unknown>) => Record<string, string> | undefined {
   const needles = [personId, ...names.filter((n) => n.trim().length >= 2)].sort((a, b) => b.length - a.length);
   return (row) => {
     if (!Object.values(row).some((v) => typeof v === 'string' && v.includes(personId))) return undefined;

@@ -7,7 +7,16 @@ import { namedVoteIndex } from './named-vote-index';
 import { keyedHash } from './keyed-hash';
 import { RecentCache } from './recent-cache';
 import type { SealedBox } from './sealed-box';
-import { deleteRows, encodeKey, isConflict, isNotFound, isPreconditionFailed, readEntity, tolerateDone, withConcurrencyRetry } from './tables';
+import {
+  deleteRows,
+  encodeKey,
+  isConflict,
+  isNotFound,
+  isPreconditionFailed,
+  readEntity,
+  tolerateDone,
+  withConcurrencyRetry,
+} from './tables';
 
 /** the person answering, taken from the activity (never from card data). */
 export interface Respondent {
@@ -75,7 +84,18 @@ const rows = {
  * the columns a read of a poll's partition needs: the votes' choices, the ballots and the state row's fields (not
  * the voters' names, ids and times). Azure Tables answers a selected column a row lacks with null, Azurite leaves it out.
  */
-const READ_COLUMNS = ['RowKey', 'choices', 'ballot', 'counts', 'voters', 'box', 'closed', 'closing', 'withheld', 'legacyRoll'];
+const READ_COLUMNS = [
+  'RowKey',
+  'choices',
+  'ballot',
+  'counts',
+  'voters',
+  'box',
+  'closed',
+  'closing',
+  'withheld',
+  'legacyRoll',
+];
 /** a row as read with READ_COLUMNS, without the nulls of columns it does not have. */
 function withoutNulls<T extends object>(row: T): T {
   for (const [k, v] of Object.entries(row)) if (v === null) delete (row as Record<string, unknown>)[k];
@@ -127,19 +147,34 @@ export class PollAnswers {
   }
 
   private async castNamed(item: Item, who: Respondent, choices: number[], at: Date): Promise<VoteOutcome> {
-    const index = { partitionKey: namedVoteIndex.pk(who.aadObjectId), rowKey: namedVoteIndex.rk(item.id), itemId: item.id };
+    const index = {
+      partitionKey: namedVoteIndex.pk(who.aadObjectId),
+      rowKey: namedVoteIndex.rk(item.id),
+      itemId: item.id,
+    };
     // the person's index row is written before the vote, so their own-data export and erasure always find it.
     await this.table.upsertEntity(index, 'Replace');
-    const vote = { partitionKey: item.id, rowKey: rows.vote(who.aadObjectId), choices: JSON.stringify(choices), name: who.name, aadObjectId: who.aadObjectId, at: at.toISOString() };
+    const vote = {
+      partitionKey: item.id,
+      rowKey: rows.vote(who.aadObjectId),
+      choices: JSON.stringify(choices),
+      name: who.name,
+      aadObjectId: who.aadObjectId,
+      at: at.toISOString(),
+    };
     // written as if it were the person's first vote (no read before it); 409 says it is not, then the vote is changed.
     let blind = true;
     return withConcurrencyRetry(async (): Promise<VoteOutcome> => {
       const current = blind ? undefined : await readEntity<VoteRow>(this.table, item.id, vote.rowKey);
       blind = false;
       const previous = current ? (JSON.parse(current.choices) as number[]) : undefined;
-      if (current && sameChoices(previous, choices)) return { status: 'unchanged', tally: await this.viewOf(item), choices };
+      if (current && sameChoices(previous, choices))
+        return { status: 'unchanged', tally: await this.viewOf(item), choices };
       const write: TransactionAction = current ? ['update', vote, 'Replace', { etag: current.etag }] : ['create', vote];
-      if ((await this.gate.admit(item.id, () => this.table.submitTransaction([write, this.gate.touch(item.id)]))) === 'closed') {
+      if (
+        (await this.gate.admit(item.id, () => this.table.submitTransaction([write, this.gate.touch(item.id)]))) ===
+        'closed'
+      ) {
         if (!current) await tolerateDone(this.table.deleteEntity(index.partitionKey, index.rowKey));
         return { status: 'closed', tally: await this.tally(item) };
       }
@@ -148,7 +183,10 @@ export class PollAnswers {
   }
 
   private async castAnonymous(item: Item, who: Respondent, choices: number[]): Promise<VoteOutcome> {
-    if ((await this.hasLegacyRoll(item.id)) && (await readEntity(this.table, item.id, rows.voter(this.legacyPseudonym(who.aadObjectId))))) {
+    if (
+      (await this.hasLegacyRoll(item.id)) &&
+      (await readEntity(this.table, item.id, rows.voter(this.legacyPseudonym(who.aadObjectId))))
+    ) {
       return { status: 'anonymous-final', tally: await this.viewOf(item) };
     }
     const rowKey = rows.voter(this.voterKey(item.id, who.aadObjectId));
@@ -157,7 +195,8 @@ export class PollAnswers {
     let gate;
     try {
       gate = await this.gate.admit(item.id, async () => {
-        etag = (await this.table.submitTransaction([['create', entity], this.gate.touch(item.id)])).subResponses[0]?.etag;
+        etag = (await this.table.submitTransaction([['create', entity], this.gate.touch(item.id)])).subResponses[0]
+          ?.etag;
       });
     } catch (e) {
       if (isConflict(e)) return { status: 'anonymous-final', tally: await this.viewOf(item) };
@@ -191,7 +230,10 @@ export class PollAnswers {
    * result as this process read it or moved it on with its own votes in the last two seconds will do (`approximate`:
    * another instance's votes may be missing): one point read instead of the partition.
    */
-  async tallyState(item: Item, options: { recent?: boolean } = {}): Promise<{ tally: Tally; sealed: boolean; approximate?: boolean }> {
+  async tallyState(
+    item: Item,
+    options: { recent?: boolean } = {},
+  ): Promise<{ tally: Tally; sealed: boolean; approximate?: boolean }> {
     const state = await readEntity<PollStateRow>(this.table, item.id, STATE_ROW);
     const known = options.recent && !state?.closed && !state?.closing ? this.views.get(item.id) : undefined;
     if (known) return { tally: known, sealed: false, approximate: true };
@@ -218,8 +260,18 @@ export class PollAnswers {
           let tally = read.tally;
           if (!read.final) {
             const withheld = item.anonymous && read.tally.voters < this.minGroup;
-            tally = { counts: withheld ? emptyTally(optionsOf(item).length).counts : read.tally.counts, voters: read.tally.voters };
-            const entity = { partitionKey: item.id, rowKey: STATE_ROW, counts: JSON.stringify(tally.counts), voters: tally.voters, closed: true, ...(withheld && { withheld: true }) };
+            tally = {
+              counts: withheld ? emptyTally(optionsOf(item).length).counts : read.tally.counts,
+              voters: read.tally.voters,
+            };
+            const entity = {
+              partitionKey: item.id,
+              rowKey: STATE_ROW,
+              counts: JSON.stringify(tally.counts),
+              voters: tally.voters,
+              closed: true,
+              ...(withheld && { withheld: true }),
+            };
             await this.table.updateEntity(entity, 'Replace', { etag: read.state?.etag ?? '*' });
           }
           // only once the final result is stored: the ballots in these rows are counted in it.
@@ -296,10 +348,29 @@ export class PollAnswers {
    * one batch: the ballots' rows emptied (each guarded by its ETag, so no ballot is counted twice) and the sealed
    * running count moved on by all of them (guarded by its ETag). Every row of the batch carries the same write time.
    */
-  private async fold(item: Item, ballots: Ballot[], folded: Tally, etag: string, legacyRoll: boolean): Promise<{ folded: Tally; etag: string }> {
+  private async fold(
+    item: Item,
+    ballots: Ballot[],
+    folded: Tally,
+    etag: string,
+    legacyRoll: boolean,
+  ): Promise<{ folded: Tally; etag: string }> {
     const next = ballots.reduce((t, b) => applyVote(t, undefined, b.choices), folded);
-    const state = { partitionKey: item.id, rowKey: STATE_ROW, box: this.box.seal(next, item.id, STATE_ROW), ...(legacyRoll && { legacyRoll: true }) };
-    const actions: TransactionAction[] = [...ballots.map((b): TransactionAction => ['update', { partitionKey: item.id, rowKey: b.rowKey }, 'Replace', { etag: b.etag }]), ['update', state, 'Replace', { etag }]];
+    const state = {
+      partitionKey: item.id,
+      rowKey: STATE_ROW,
+      box: this.box.seal(next, item.id, STATE_ROW),
+      ...(legacyRoll && { legacyRoll: true }),
+    };
+    const actions: TransactionAction[] = [
+      ...ballots.map((b): TransactionAction => [
+        'update',
+        { partitionKey: item.id, rowKey: b.rowKey },
+        'Replace',
+        { etag: b.etag },
+      ]),
+      ['update', state, 'Replace', { etag }],
+    ];
     const result = await this.table.submitTransaction(actions);
     return { folded: next, etag: result.subResponses[ballots.length]?.etag ?? '*' };
   }
@@ -318,20 +389,38 @@ export class PollAnswers {
     let votes = emptyTally(n);
     const pending: Ballot[] = [];
     const voterRows: string[] = [];
-    const all = this.table.listEntities<PollStateRow & Partial<VoteRow> & { ballot?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${item.id}`, select: READ_COLUMNS } });
+    const all = this.table.listEntities<PollStateRow & Partial<VoteRow> & { ballot?: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${item.id}`, select: READ_COLUMNS },
+    });
     for await (const row of all) {
       const rowKey = String(row.rowKey);
       if (rowKey === STATE_ROW) state = withoutNulls(row) as PollStateRow & { etag: string };
-      else if (rowKey.startsWith('vote|') && row.choices) votes = applyVote(votes, undefined, JSON.parse(row.choices) as number[]);
+      else if (rowKey.startsWith('vote|') && row.choices)
+        votes = applyVote(votes, undefined, JSON.parse(row.choices) as number[]);
       else if (rowKey.startsWith('voter|')) {
         voterRows.push(rowKey);
-        if (row.ballot) pending.push({ rowKey, etag: String(row.etag), choices: this.box.open<number[]>(row.ballot, item.id, rowKey) });
+        if (row.ballot)
+          pending.push({
+            rowKey,
+            etag: String(row.etag),
+            choices: this.box.open<number[]>(row.ballot, item.id, rowKey),
+          });
       }
     }
     if (state) this.legacy.set(item.id, this.isLegacy(state));
     const sealed = state?.closed === true || state?.closing === true;
-    if (state?.closed) return { tally: this.finalOf(item, state), sealed, final: true, state, folded: emptyTally(n), pending: [], voterRows };
-    if (!item.anonymous) return { tally: votes, sealed, final: false, state, folded: emptyTally(n), pending: [], voterRows };
+    if (state?.closed)
+      return {
+        tally: this.finalOf(item, state),
+        sealed,
+        final: true,
+        state,
+        folded: emptyTally(n),
+        pending: [],
+        voterRows,
+      };
+    if (!item.anonymous)
+      return { tally: votes, sealed, final: false, state, folded: emptyTally(n), pending: [], voterRows };
     const folded = this.foldedOf(item, state);
     const tally = pending.reduce((t, b) => applyVote(t, undefined, b.choices), folded);
     return { tally, sealed, final: false, state, folded, pending, voterRows };

@@ -18,7 +18,8 @@ const person = (i: number) => ({ aadObjectId: `aad-person-${i}-${randomUUID()}`,
 /** every row of the Responses table that belongs to one item. */
 async function responseRows(itemId: string): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
-  for await (const row of openTables(server.connectionString).responses.listEntities()) if (row.partitionKey === itemId) rows.push(row);
+  for await (const row of openTables(server.connectionString).responses.listEntities())
+    if (row.partitionKey === itemId) rows.push(row);
   return rows;
 }
 
@@ -50,7 +51,9 @@ describe('named votes', () => {
 
   test('counts all of 20 concurrent votes from different people', async () => {
     const item = newItem();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => storage.responses.castVote(item, person(i), [i % 3], new Date())));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => storage.responses.castVote(item, person(i), [i % 3], new Date())),
+    );
     expect(await storage.responses.tally(item)).toEqual({ counts: [7, 7, 6], voters: 20 });
   });
 
@@ -81,7 +84,10 @@ describe('anonymous votes', () => {
   test('counts two concurrent anonymous votes of the same person once', async () => {
     const item = newItem({ anonymous: true });
     const who = person(1);
-    const outcomes = await Promise.all([storage.responses.castVote(item, who, [0], new Date()), storage.responses.castVote(item, who, [1], new Date())]);
+    const outcomes = await Promise.all([
+      storage.responses.castVote(item, who, [0], new Date()),
+      storage.responses.castVote(item, who, [1], new Date()),
+    ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['anonymous-final', 'recorded']);
     expect((await storage.responses.tally(item)).voters).toBe(1);
   });
@@ -105,7 +111,9 @@ describe('ideas', () => {
     const item = newItem({ kind: 'idea', pollKind: undefined, options: [] });
     const who = person(1);
     await storage.responses.submitIdea(item, who, 'Mehr Homeoffice', 'delivery-1', new Date());
-    expect(await storage.responses.ideas(item.id)).toEqual([expect.objectContaining({ text: 'Mehr Homeoffice', authorId: who.aadObjectId, authorName: who.name })]);
+    expect(await storage.responses.ideas(item.id)).toEqual([
+      expect.objectContaining({ text: 'Mehr Homeoffice', authorId: who.aadObjectId, authorName: who.name }),
+    ]);
   });
 
   test('stores the same idea delivery once', async () => {
@@ -132,9 +140,17 @@ describe('ideas', () => {
   test('keeps an anonymous idea sealed while its prompt is open: no text, name, id or pseudonym can be read, and no idea exists yet', async () => {
     const item = anonymousPrompt();
     const who = person(1);
-    expect(await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1', new Date())).toEqual({ status: 'recorded' });
+    expect(await storage.responses.submitIdea(item, who, 'Anonyme Idee', 'delivery-1', new Date())).toEqual({
+      status: 'recorded',
+    });
     const stored = await plainRows(item.id);
-    for (const secret of ['Anonyme Idee', who.aadObjectId, who.name, storage.responses.voterKey(item.id, who.aadObjectId)]) expect(stored).not.toContain(secret);
+    for (const secret of [
+      'Anonyme Idee',
+      who.aadObjectId,
+      who.name,
+      storage.responses.voterKey(item.id, who.aadObjectId),
+    ])
+      expect(stored).not.toContain(secret);
     expect(await storage.responses.ideas(item.id)).toEqual([]);
     expect(await storage.ideas.ofItem(item.id)).toEqual([]);
     expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 1, participants: 1 });
@@ -165,7 +181,8 @@ describe('ideas', () => {
   test('writes an anonymous prompt’s ideas when it closes, in its own partition, with ids and times that name no moment of sending', async () => {
     const item = anonymousPrompt();
     const texts = Array.from({ length: 6 }, (_, i) => `Idee Nummer ${i}`);
-    for (const [i, text] of texts.entries()) await storage.responses.submitIdea(item, person(i), text, `d-${i}`, new Date());
+    for (const [i, text] of texts.entries())
+      await storage.responses.submitIdea(item, person(i), text, `d-${i}`, new Date());
     await storage.responses.sweep(item);
     const closedAt = new Date('2026-03-09T15:00:00Z');
     await storage.responses.seal(item, closedAt);
@@ -184,7 +201,8 @@ describe('ideas', () => {
 
   test('keeps only the numbers of an anonymous prompt closed with fewer people than the minimum group: its texts could never be shown', async () => {
     const item = anonymousPrompt();
-    for (let i = 0; i < 3; i++) await storage.responses.submitIdea(item, person(i), `Kleine Runde ${i}`, `d-${i}`, new Date());
+    for (let i = 0; i < 3; i++)
+      await storage.responses.submitIdea(item, person(i), `Kleine Runde ${i}`, `d-${i}`, new Date());
     await storage.responses.seal(item, new Date());
     expect(await plainRows(item.id)).not.toContain('Kleine Runde');
     expect(await storage.ideas.ofItem(item.id)).toEqual([]);
@@ -194,10 +212,16 @@ describe('ideas', () => {
   test('a fold racing the close never leaves a sealed group or submission behind', async () => {
     for (let round = 0; round < 6; round++) {
       const item = anonymousPrompt();
-      for (let i = 0; i < 5; i++) await storage.responses.submitIdea(item, person(i), `Idee ${round}.${i}`, `d-${i}`, new Date());
-      await Promise.all([storage.responses.sweep(item), new Promise((r) => setTimeout(r, round)).then(() => storage.responses.seal(item, new Date()))]);
+      for (let i = 0; i < 5; i++)
+        await storage.responses.submitIdea(item, person(i), `Idee ${round}.${i}`, `d-${i}`, new Date());
+      await Promise.all([
+        storage.responses.sweep(item),
+        new Promise((r) => setTimeout(r, round)).then(() => storage.responses.seal(item, new Date())),
+      ]);
       await storage.responses.seal(item, new Date());
-      expect(new Set((await responseRows(item.id)).map((r) => String(r.rowKey).split('|')[0]))).toEqual(new Set(['tally', 'idea']));
+      expect(new Set((await responseRows(item.id)).map((r) => String(r.rowKey).split('|')[0]))).toEqual(
+        new Set(['tally', 'idea']),
+      );
       expect(await storage.responses.ideaStats(item)).toEqual({ ideas: 5, participants: 5 });
     }
   });
@@ -205,6 +229,8 @@ describe('ideas', () => {
   test('refuses an anonymous idea once the prompt is closed', async () => {
     const item = anonymousPrompt();
     await storage.responses.seal(item, new Date());
-    expect(await storage.responses.submitIdea(item, person(1), 'Zu spät', 'd-late', new Date())).toEqual({ status: 'closed' });
+    expect(await storage.responses.submitIdea(item, person(1), 'Zu spät', 'd-late', new Date())).toEqual({
+      status: 'closed',
+    });
   });
 });

@@ -54,7 +54,14 @@ export class ResponseRepository {
   ) {
     this.table = tables.responses;
     this.polls = new PollAnswers(this.table, options.secret, options.box, options.minGroupSize, options.work);
-    this.anonymousIdeas = new AnonymousIdeas(this.table, options.secret, options.box, ideaStore, options.minGroupSize, options.work);
+    this.anonymousIdeas = new AnonymousIdeas(
+      this.table,
+      options.secret,
+      options.box,
+      ideaStore,
+      options.minGroupSize,
+      options.work,
+    );
   }
 
   /** the key of a person in one poll's anonymous voter roll (scoped to that poll). */
@@ -98,7 +105,10 @@ export class ResponseRepository {
    * the current tally of a poll, and whether it is sealed (the poll was closed, wherever that happened); with `recent`
    * an open poll's result may be this instance's view of the last two seconds (`approximate`).
    */
-  async tallyState(item: Item, options: { recent?: boolean } = {}): Promise<{ tally: Tally; sealed: boolean; approximate?: boolean }> {
+  async tallyState(
+    item: Item,
+    options: { recent?: boolean } = {},
+  ): Promise<{ tally: Tally; sealed: boolean; approximate?: boolean }> {
     return this.polls.tallyState(item, options);
   }
 
@@ -120,7 +130,8 @@ export class ResponseRepository {
    */
   async submitIdea(item: Item, who: Respondent, text: string, deliveryKey: string, at: Date): Promise<IdeaSubmission> {
     if (item.anonymous) {
-      if ((await this.anonymousIdeas.submit(item, who.aadObjectId, text, deliveryKey)) === 'closed') return { status: 'closed' };
+      if ((await this.anonymousIdeas.submit(item, who.aadObjectId, text, deliveryKey)) === 'closed')
+        return { status: 'closed' };
       this.weekly.recordAnonymous(item.teamId, who.aadObjectId, at);
       return { status: 'recorded' };
     }
@@ -137,7 +148,15 @@ export class ResponseRepository {
     });
     const rowKey = `idea|${this.ideaStore.deliveryKeyOf(item.id, deliveryKey)}`;
     try {
-      await this.table.createEntity({ partitionKey: item.id, rowKey, text, ideaId: idea.ideaId, authorId: who.aadObjectId, authorName: who.name, at: idea.createdAt.toISOString() });
+      await this.table.createEntity({
+        partitionKey: item.id,
+        rowKey,
+        text,
+        ideaId: idea.ideaId,
+        authorId: who.aadObjectId,
+        authorName: who.name,
+        at: idea.createdAt.toISOString(),
+      });
     } catch (e) {
       if (!isConflict(e)) throw e;
     }
@@ -148,8 +167,17 @@ export class ResponseRepository {
   /** all ideas of an idea prompt. */
   async ideas(itemId: string): Promise<StoredIdea[]> {
     const out: StoredIdea[] = [];
-    const iter = this.table.listEntities<{ text: string; ideaId?: string; authorId?: string; authorName?: string }>({ queryOptions: { filter: rowPrefixFilter(itemId, 'idea|') } });
-    for await (const e of iter) out.push({ key: (e.rowKey ?? '').slice(5), ideaId: e.ideaId ?? undefined, text: e.text, authorId: e.authorId, authorName: e.authorName });
+    const iter = this.table.listEntities<{ text: string; ideaId?: string; authorId?: string; authorName?: string }>({
+      queryOptions: { filter: rowPrefixFilter(itemId, 'idea|') },
+    });
+    for await (const e of iter)
+      out.push({
+        key: (e.rowKey ?? '').slice(5),
+        ideaId: e.ideaId ?? undefined,
+        text: e.text,
+        authorId: e.authorId,
+        authorName: e.authorName,
+      });
     return out;
   }
 
@@ -163,7 +191,9 @@ export class ResponseRepository {
     if (item.anonymous) return this.anonymousIdeas.stats(item);
     const authors = new Set<string | undefined>();
     let ideas = 0;
-    const iter = this.table.listEntities<{ authorId?: string }>({ queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] } });
+    const iter = this.table.listEntities<{ authorId?: string }>({
+      queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] },
+    });
     for await (const e of iter) {
       ideas++;
       authors.add(e.authorId);
@@ -178,7 +208,10 @@ export class ResponseRepository {
 
   private async countRows(itemId: string, prefix: string): Promise<number> {
     let n = 0;
-    for await (const _ of this.table.listEntities({ queryOptions: { filter: rowPrefixFilter(itemId, prefix), select: ['RowKey'] } })) n++;
+    for await (const _ of this.table.listEntities({
+      queryOptions: { filter: rowPrefixFilter(itemId, prefix), select: ['RowKey'] },
+    }))
+      n++;
     return n;
   }
 }

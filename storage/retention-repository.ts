@@ -6,7 +6,16 @@ import { digestWeekPartition } from './digest-ledger';
 import { namedVoteIndex } from './named-vote-index';
 import { partitionOf as participationPartition } from './participation-repository';
 import { PK as LEDGER_PK, part as ledgerPart, type EntryEntity } from './schedule-ledger-rows';
-import { deleteRows, isConflict, keyPart, readEntity, rowPrefixFilter, tolerateDone, withConcurrencyRetry, type Tables } from './tables';
+import {
+  deleteRows,
+  isConflict,
+  keyPart,
+  readEntity,
+  rowPrefixFilter,
+  tolerateDone,
+  withConcurrencyRetry,
+  type Tables,
+} from './tables';
 
 /** the campaign key of items posted in chat (not by a campaign); campaign ids never look like this. */
 export const NO_CAMPAIGN = '-';
@@ -42,11 +51,21 @@ function nextMonth(month: string): string {
  * indexes a closed item by campaign and close month, and starts the campaign's retention cursor on its first
  * close. Called by ItemRepository.close; repeating it is harmless.
  */
-export async function indexClosedItem(index: TableClient, item: Pick<Item, 'id' | 'createdBy' | 'closedAt'>): Promise<void> {
+export async function indexClosedItem(
+  index: TableClient,
+  item: Pick<Item, 'id' | 'createdBy' | 'closedAt'>,
+): Promise<void> {
   if (!item.closedAt) return;
   const campaignKey = campaignKeyOf(item);
   const month = monthOf(item.closedAt);
-  await tolerateDone(index.createEntity({ partitionKey: PK.closed(campaignKey, month), rowKey: `${item.closedAt.toISOString()}|${item.id}`, itemId: item.id, closedAt: item.closedAt.toISOString() }));
+  await tolerateDone(
+    index.createEntity({
+      partitionKey: PK.closed(campaignKey, month),
+      rowKey: `${item.closedAt.toISOString()}|${item.id}`,
+      itemId: item.id,
+      closedAt: item.closedAt.toISOString(),
+    }),
+  );
   await tolerateDone(index.createEntity({ partitionKey: PK.cursor, rowKey: keyPart(campaignKey), campaignKey, month }));
 }
 
@@ -82,7 +101,12 @@ export class RetentionStore {
   private readonly teams: TableClient;
   private readonly digests: TableClient;
 
-  constructor(tables: Pick<Tables, 'itemIndex' | 'responses' | 'ideas' | 'scheduleLedger' | 'participation' | 'teams' | 'digestLedger'>) {
+  constructor(
+    tables: Pick<
+      Tables,
+      'itemIndex' | 'responses' | 'ideas' | 'scheduleLedger' | 'participation' | 'teams' | 'digestLedger'
+    >,
+  ) {
     this.index = tables.itemIndex;
     this.responses = tables.responses;
     this.ideas = tables.ideas;
@@ -106,7 +130,10 @@ export class RetentionStore {
   /** the campaign keys that ever had an item closed (NO_CAMPAIGN for chat posts). */
   async campaignKeys(): Promise<string[]> {
     const keys: string[] = [];
-    for await (const row of this.index.listEntities<{ campaignKey: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PK.cursor}` } })) keys.push(row.campaignKey);
+    for await (const row of this.index.listEntities<{ campaignKey: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${PK.cursor}` },
+    }))
+      keys.push(row.campaignKey);
     return keys;
   }
 
@@ -118,8 +145,17 @@ export class RetentionStore {
     const last = monthOf(cutoff);
     for (let month = cursor.month; month <= last; month = nextMonth(month)) {
       const partitionKey = PK.closed(campaignKey, month);
-      const rows = this.index.listEntities<{ itemId: string; closedAt: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey lt ${cutoff.toISOString()}` } });
-      for await (const row of rows) due.push({ campaignKey, itemId: row.itemId, closedAt: new Date(row.closedAt), partitionKey, rowKey: String(row.rowKey) });
+      const rows = this.index.listEntities<{ itemId: string; closedAt: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey lt ${cutoff.toISOString()}` },
+      });
+      for await (const row of rows)
+        due.push({
+          campaignKey,
+          itemId: row.itemId,
+          closedAt: new Date(row.closedAt),
+          partitionKey,
+          rowKey: String(row.rowKey),
+        });
     }
     return due;
   }
@@ -130,7 +166,9 @@ export class RetentionStore {
     const last = monthOf(new Date());
     for (const campaignKey of await this.campaignKeys()) {
       for (let month = monthOf(since); month <= last; month = nextMonth(month)) {
-        const rows = this.index.listEntities<{ itemId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PK.closed(campaignKey, month)}`, select: ['itemId'] } });
+        const rows = this.index.listEntities<{ itemId: string }>({
+          queryOptions: { filter: odata`PartitionKey eq ${PK.closed(campaignKey, month)}`, select: ['itemId'] },
+        });
         for await (const row of rows) ids.push(row.itemId);
       }
     }
@@ -144,7 +182,10 @@ export class RetentionStore {
 
   /** moves a campaign key's cursor to the month of `cutoff`: every earlier month was emptied. */
   async advanceCursor(campaignKey: string, cutoff: Date): Promise<void> {
-    await this.index.upsertEntity({ partitionKey: PK.cursor, rowKey: keyPart(campaignKey), campaignKey, month: monthOf(cutoff) }, 'Replace');
+    await this.index.upsertEntity(
+      { partitionKey: PK.cursor, rowKey: keyPart(campaignKey), campaignKey, month: monthOf(cutoff) },
+      'Replace',
+    );
   }
 
   /**
@@ -156,24 +197,48 @@ export class RetentionStore {
   async purgeItem(itemId: string): Promise<PurgeCounts> {
     const counts: PurgeCounts = { namedVotes: 0, voterRoll: 0, ideaAuthors: 0, backings: 0 };
     const votes: Array<{ rowKey: string; aadObjectId?: string }> = [];
-    for await (const row of this.responses.listEntities<{ aadObjectId?: string }>({ queryOptions: { filter: rowPrefixFilter(itemId, 'vote|') } })) votes.push({ rowKey: String(row.rowKey), aadObjectId: row.aadObjectId });
-    for (const v of votes) if (v.aadObjectId) await tolerateDone(this.responses.deleteEntity(namedVoteIndex.pk(v.aadObjectId), namedVoteIndex.rk(itemId)));
-    counts.namedVotes = await deleteRows(this.responses, itemId, votes.map((v) => v.rowKey));
+    for await (const row of this.responses.listEntities<{ aadObjectId?: string }>({
+      queryOptions: { filter: rowPrefixFilter(itemId, 'vote|') },
+    }))
+      votes.push({ rowKey: String(row.rowKey), aadObjectId: row.aadObjectId });
+    for (const v of votes)
+      if (v.aadObjectId)
+        await tolerateDone(this.responses.deleteEntity(namedVoteIndex.pk(v.aadObjectId), namedVoteIndex.rk(itemId)));
+    counts.namedVotes = await deleteRows(
+      this.responses,
+      itemId,
+      votes.map((v) => v.rowKey),
+    );
     const voters: string[] = [];
-    for await (const row of this.responses.listEntities({ queryOptions: { filter: rowPrefixFilter(itemId, 'voter|'), select: ['RowKey'] } })) voters.push(String(row.rowKey));
+    for await (const row of this.responses.listEntities({
+      queryOptions: { filter: rowPrefixFilter(itemId, 'voter|'), select: ['RowKey'] },
+    }))
+      voters.push(String(row.rowKey));
     counts.voterRoll = await deleteRows(this.responses, itemId, voters);
 
     const tokens = new Map<string, string>();
-    for await (const row of this.responses.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowPrefixFilter(itemId, 'idea|') } })) {
+    for await (const row of this.responses.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: rowPrefixFilter(itemId, 'idea|') },
+    })) {
       const { partitionKey, rowKey, etag, timestamp: _t, authorId, authorName, at, ...rest } = row;
       if (authorId === undefined && authorName === undefined && at === undefined) continue;
-      const token = typeof authorId === 'string' ? (tokens.get(authorId) ?? `former:${randomBytes(6).toString('hex')}`) : undefined;
+      const token =
+        typeof authorId === 'string' ? (tokens.get(authorId) ?? `former:${randomBytes(6).toString('hex')}`) : undefined;
       if (typeof authorId === 'string' && token) tokens.set(authorId, token);
-      await tolerateDone(this.responses.updateEntity({ ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey), ...(token && { authorId: token }) }, 'Replace', { etag: String(etag) }));
+      await tolerateDone(
+        this.responses.updateEntity(
+          { ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey), ...(token && { authorId: token }) },
+          'Replace',
+          { etag: String(etag) },
+        ),
+      );
     }
 
     const ideaIds: string[] = [];
-    for await (const row of this.ideas.listEntities<{ ideaId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${IDEA_PK.item(itemId)}` } })) ideaIds.push(row.ideaId);
+    for await (const row of this.ideas.listEntities<{ ideaId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${IDEA_PK.item(itemId)}` },
+    }))
+      ideaIds.push(row.ideaId);
     for (const ideaId of ideaIds) {
       const result = await this.purgeIdea(ideaId);
       counts.ideaAuthors += result.author ? 1 : 0;
@@ -189,7 +254,9 @@ export class RetentionStore {
   async purgeLedger(campaignId: string, itemIds: ReadonlySet<string>, cutoff: Date): Promise<number> {
     const pk = LEDGER_PK.slots(campaignId);
     const doomed: string[] = [];
-    for await (const row of this.ledger.listEntities<EntryEntity>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
+    for await (const row of this.ledger.listEntities<EntryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${pk}` },
+    })) {
       const posted = row.postedItemId !== undefined && itemIds.has(row.postedItemId);
       const oldSkip = row.status === 'skipped' && row.slotAt < cutoff.toISOString();
       if (posted || oldSkip) doomed.push(String(row.rowKey));
@@ -201,7 +268,10 @@ export class RetentionStore {
   /** every team ever installed (active or not), for the participation clean-up. */
   async teamIds(): Promise<string[]> {
     const ids: string[] = [];
-    for await (const row of this.teams.listEntities<{ teamId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${'team'}`, select: ['teamId'] } })) ids.push(row.teamId);
+    for await (const row of this.teams.listEntities<{ teamId: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${'team'}`, select: ['teamId'] },
+    }))
+      ids.push(row.teamId);
     return ids;
   }
 
@@ -212,7 +282,10 @@ export class RetentionStore {
   }
 
   async setParticipationCursor(teamId: string, until: Date): Promise<void> {
-    await this.index.upsertEntity({ partitionKey: PK.participation, rowKey: keyPart(teamId), until: until.toISOString() }, 'Replace');
+    await this.index.upsertEntity(
+      { partitionKey: PK.participation, rowKey: keyPart(teamId), until: until.toISOString() },
+      'Replace',
+    );
   }
 
   /** up to when the digest ledger's weeks were deleted; undefined before the first run. */
@@ -229,7 +302,10 @@ export class RetentionStore {
   async purgeDigestWeek(week: string): Promise<number> {
     const pk = digestWeekPartition(week);
     const keys: string[] = [];
-    for await (const row of this.digests.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(String(row.rowKey));
+    for await (const row of this.digests.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] },
+    }))
+      keys.push(String(row.rowKey));
     return deleteRows(this.digests, pk, keys);
   }
 
@@ -237,7 +313,10 @@ export class RetentionStore {
   async purgeParticipationWeek(teamId: string, week: string): Promise<number> {
     const pk = participationPartition(teamId, week);
     const keys: string[] = [];
-    for await (const row of this.participation.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(String(row.rowKey));
+    for await (const row of this.participation.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] },
+    }))
+      keys.push(String(row.rowKey));
     return deleteRows(this.participation, pk, keys);
   }
 
@@ -248,8 +327,11 @@ export class RetentionStore {
   async purgeChatIdeasOfWeek(teamId: string, week: string): Promise<{ ideaAuthors: number; backings: number }> {
     const pk = IDEA_PK.week(teamId, week);
     const ideaIds: string[] = [];
-    for await (const row of this.ideas.listEntities<{ itemId?: string }>({ queryOptions: { filter: rowPrefixFilter(pk, IDEA_RK.idea('')), select: ['RowKey', 'itemId'] } })) {
-      if (row.itemId === undefined || row.itemId === null) ideaIds.push(ideaIdOf(teamId, week, String(row.rowKey).slice(IDEA_RK.idea('').length)));
+    for await (const row of this.ideas.listEntities<{ itemId?: string }>({
+      queryOptions: { filter: rowPrefixFilter(pk, IDEA_RK.idea('')), select: ['RowKey', 'itemId'] },
+    })) {
+      if (row.itemId === undefined || row.itemId === null)
+        ideaIds.push(ideaIdOf(teamId, week, String(row.rowKey).slice(IDEA_RK.idea('').length)));
     }
     const counts = { ideaAuthors: 0, backings: 0 };
     for (const ideaId of ideaIds) {
@@ -270,20 +352,41 @@ export class RetentionStore {
       const { partitionKey, rowKey, etag, timestamp: _t, authorId: id, authorName, statusBy, ...rest } = row;
       if (id === undefined && authorName === undefined && statusBy === undefined) return;
       authorId = typeof id === 'string' ? id : undefined;
-      await this.ideas.updateEntity({ ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey) }, 'Replace', { etag: String(etag) });
+      await this.ideas.updateEntity(
+        { ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey) },
+        'Replace',
+        { etag: String(etag) },
+      );
     });
     if (authorId) await tolerateDone(this.ideas.deleteEntity(IDEA_PK.author(authorId), at.key));
     let backings = 0;
-    for (const [prefix, kind] of [[IDEA_RK.support(at.key), 'support'], [IDEA_RK.volunteer(at.key), 'volunteer']] as const) {
+    for (const [prefix, kind] of [
+      [IDEA_RK.support(at.key), 'support'],
+      [IDEA_RK.volunteer(at.key), 'volunteer'],
+    ] as const) {
       const rows: Array<{ rowKey: string; personId: string }> = [];
-      for await (const row of this.ideas.listEntities<{ personId: string }>({ queryOptions: { filter: rowPrefixFilter(at.pk, prefix) } })) rows.push({ rowKey: String(row.rowKey), personId: row.personId });
-      for (const r of rows) await tolerateDone(this.ideas.deleteEntity(IDEA_PK.backer(r.personId), `${kind}|${ideaId}`));
-      backings += await deleteRows(this.ideas, at.pk, rows.map((r) => r.rowKey));
+      for await (const row of this.ideas.listEntities<{ personId: string }>({
+        queryOptions: { filter: rowPrefixFilter(at.pk, prefix) },
+      }))
+        rows.push({ rowKey: String(row.rowKey), personId: row.personId });
+      for (const r of rows)
+        await tolerateDone(this.ideas.deleteEntity(IDEA_PK.backer(r.personId), `${kind}|${ideaId}`));
+      backings += await deleteRows(
+        this.ideas,
+        at.pk,
+        rows.map((r) => r.rowKey),
+      );
     }
-    for await (const row of this.ideas.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowPrefixFilter(at.pk, IDEA_RK.history(at.key)) } })) {
+    for await (const row of this.ideas.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: rowPrefixFilter(at.pk, IDEA_RK.history(at.key)) },
+    })) {
       const { partitionKey, rowKey, etag, timestamp: _t, by, ...rest } = row;
       if (by === undefined) continue;
-      await tolerateDone(this.ideas.updateEntity({ ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey) }, 'Replace', { etag: String(etag) }));
+      await tolerateDone(
+        this.ideas.updateEntity({ ...rest, partitionKey: String(partitionKey), rowKey: String(rowKey) }, 'Replace', {
+          etag: String(etag),
+        }),
+      );
     }
     return { author: authorId !== undefined, backings };
   }

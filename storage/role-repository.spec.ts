@@ -18,7 +18,13 @@ describe('RoleRepository admins', () => {
     expect(await storage.roles.grantAdmin(person, 'aad-root', AT, 'Anna Admin')).toBe('granted');
     expect(await storage.roles.grantAdmin(person, 'aad-other', AT)).toBe('already');
     expect(await storage.roles.isAdmin(person)).toBe(true);
-    expect((await storage.roles.admins()).find((g) => g.personId === person)).toEqual({ role: 'admin', personId: person, name: 'Anna Admin', grantedBy: 'aad-root', grantedAt: AT });
+    expect((await storage.roles.admins()).find((g) => g.personId === person)).toEqual({
+      role: 'admin',
+      personId: person,
+      name: 'Anna Admin',
+      grantedBy: 'aad-root',
+      grantedAt: AT,
+    });
   });
 
   test('revokes a grant and reports false for a person without one', async () => {
@@ -33,8 +39,25 @@ describe('RoleRepository admins', () => {
 describe('RoleRepository leaders', () => {
   test('finds a leader by team and the team by leader, with who assigned them and when', async () => {
     const [t, p] = [team(), id('aad')];
-    expect(await storage.roles.assignLeader({ teamId: t, personId: p, name: 'Lea Leitung', upn: 'lea@example.org', grantedBy: 'aad-admin', at: AT })).toBe('assigned');
-    const grant = { role: 'leader', teamId: t, personId: p, name: 'Lea Leitung', upn: 'lea@example.org', grantedBy: 'aad-admin', grantedAt: AT };
+    expect(
+      await storage.roles.assignLeader({
+        teamId: t,
+        personId: p,
+        name: 'Lea Leitung',
+        upn: 'lea@example.org',
+        grantedBy: 'aad-admin',
+        at: AT,
+      }),
+    ).toBe('assigned');
+    const grant = {
+      role: 'leader',
+      teamId: t,
+      personId: p,
+      name: 'Lea Leitung',
+      upn: 'lea@example.org',
+      grantedBy: 'aad-admin',
+      grantedAt: AT,
+    };
     expect(await storage.roles.leadersOf(t)).toEqual([grant]);
     expect(await storage.roles.teamsLedBy(p)).toEqual([grant]);
     expect(await storage.roles.allLeaders()).toContainEqual(grant);
@@ -42,7 +65,12 @@ describe('RoleRepository leaders', () => {
 
   test('lets a leader lead several teams and a team have several leaders', async () => {
     const [t1, t2, p1, p2] = [team(), team(), id('aad'), id('aad')];
-    for (const [t, p] of [[t1, p1], [t2, p1], [t1, p2]] as const) await storage.roles.assignLeader({ teamId: t, personId: p, grantedBy: 'aad-admin', at: AT });
+    for (const [t, p] of [
+      [t1, p1],
+      [t2, p1],
+      [t1, p2],
+    ] as const)
+      await storage.roles.assignLeader({ teamId: t, personId: p, grantedBy: 'aad-admin', at: AT });
     expect((await storage.roles.teamsLedBy(p1)).map((g) => g.teamId).sort()).toEqual([t1, t2].sort());
     expect((await storage.roles.leadersOf(t1)).map((g) => g.personId).sort()).toEqual([p1, p2].sort());
     expect(await storage.roles.leadersOf(t2)).toHaveLength(1);
@@ -59,7 +87,9 @@ describe('RoleRepository leaders', () => {
   test('reports a second assignment as already there and keeps the first', async () => {
     const [t, p] = [team(), id('aad')];
     await storage.roles.assignLeader({ teamId: t, personId: p, grantedBy: 'aad-first', at: AT });
-    expect(await storage.roles.assignLeader({ teamId: t, personId: p, grantedBy: 'aad-second', at: AT })).toBe('already');
+    expect(await storage.roles.assignLeader({ teamId: t, personId: p, grantedBy: 'aad-second', at: AT })).toBe(
+      'already',
+    );
     expect((await storage.roles.leadersOf(t))[0]?.grantedBy).toBe('aad-first');
   });
 
@@ -77,12 +107,35 @@ describe('RoleRepository leaders', () => {
     const file = `leaders-${randomUUID()}.yaml`;
     await storage.roles.assignLeader({ teamId: t, personId: chat, grantedBy: 'aad-admin', at: AT });
     await storage.roles.assignLeader({ teamId: t, personId: other, grantedBy: 'file:other.yaml', at: AT });
-    expect(await storage.roles.syncFileLeaders(file, [{ teamId: t, personId: a }, { teamId: t, personId: b }, { teamId: t, personId: chat }], AT)).toEqual({ added: 2, removed: 0 });
+    expect(
+      await storage.roles.syncFileLeaders(
+        file,
+        [
+          { teamId: t, personId: a },
+          { teamId: t, personId: b },
+          { teamId: t, personId: chat },
+        ],
+        AT,
+      ),
+    ).toEqual({ added: 2, removed: 0 });
     const later = new Date('2026-03-09T09:00:00Z');
-    expect(await storage.roles.syncFileLeaders(file, [{ teamId: t, personId: b, name: 'Bea' }, { teamId: t, personId: c }], later)).toEqual({ added: 1, removed: 1 });
+    expect(
+      await storage.roles.syncFileLeaders(
+        file,
+        [
+          { teamId: t, personId: b, name: 'Bea' },
+          { teamId: t, personId: c },
+        ],
+        later,
+      ),
+    ).toEqual({ added: 1, removed: 1 });
     const leaders = await storage.roles.leadersOf(t);
     expect(leaders.map((g) => g.personId).sort()).toEqual([b, c, chat, other].sort());
-    expect(leaders.find((g) => g.personId === b)).toMatchObject({ name: 'Bea', grantedBy: `file:${file}`, grantedAt: AT });
+    expect(leaders.find((g) => g.personId === b)).toMatchObject({
+      name: 'Bea',
+      grantedBy: `file:${file}`,
+      grantedAt: AT,
+    });
     expect(leaders.find((g) => g.personId === chat)?.grantedBy).toBe('aad-admin');
     expect(await storage.roles.teamsLedBy(a)).toEqual([]);
   });
@@ -91,7 +144,10 @@ describe('RoleRepository leaders', () => {
     const [t, a] = [team(), id('a')];
     const file = `leaders-${randomUUID()}.yaml`;
     await storage.roles.syncFileLeaders(file, [{ teamId: t, personId: a }], AT);
-    expect(await storage.roles.syncFileLeaders(`file:${file}`, [{ teamId: t, personId: a }], AT)).toEqual({ added: 0, removed: 0 });
+    expect(await storage.roles.syncFileLeaders(`file:${file}`, [{ teamId: t, personId: a }], AT)).toEqual({
+      added: 0,
+      removed: 0,
+    });
     expect(await storage.roles.leadersOf(t)).toHaveLength(1);
   });
 });

@@ -1,5 +1,14 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { definedOnly, isConflict, isNotFound, keyPart, readEntity, rowPrefixFilter, withConcurrencyRetry, type Tables } from './tables';
+import {
+  definedOnly,
+  isConflict,
+  isNotFound,
+  keyPart,
+  readEntity,
+  rowPrefixFilter,
+  withConcurrencyRetry,
+  type Tables,
+} from './tables';
 
 /** a stored role: an admin grant, or a leader of one team. `grantedBy` is an AAD object id or `file:<file name>`. */
 export interface RoleGrant {
@@ -45,7 +54,15 @@ const leaderRows = {
 };
 
 function toGrant(role: RoleGrant['role'], e: GrantEntity): RoleGrant {
-  return definedOnly({ role, personId: e.personId, teamId: e.teamId, name: e.name, upn: e.upn, grantedBy: e.grantedBy, grantedAt: new Date(e.grantedAt) });
+  return definedOnly({
+    role,
+    personId: e.personId,
+    teamId: e.teamId,
+    name: e.name,
+    upn: e.upn,
+    grantedBy: e.grantedBy,
+    grantedAt: new Date(e.grantedAt),
+  });
 }
 
 /** the `grantedBy` of rows that came from a leader file. */
@@ -67,7 +84,14 @@ export class RoleRepository {
 
   /** grants admin rights; 'already' when the person has a stored grant (which is kept as it was). */
   async grantAdmin(personId: string, grantedBy: string, at: Date, name?: string): Promise<'granted' | 'already'> {
-    const entity = definedOnly({ partitionKey: ADMIN_PARTITION, rowKey: keyPart(personId), personId, name, grantedBy, grantedAt: at.toISOString() });
+    const entity = definedOnly({
+      partitionKey: ADMIN_PARTITION,
+      rowKey: keyPart(personId),
+      personId,
+      name,
+      grantedBy,
+      grantedAt: at.toISOString(),
+    });
     try {
       await this.table.createEntity(entity);
       return 'granted';
@@ -107,13 +131,17 @@ export class RoleRepository {
   async removeLeader(teamId: string, personId: string): Promise<boolean> {
     const rows = [leaderRows.byTeam(teamId, personId), leaderRows.byPerson(personId, teamId)];
     try {
-      await this.table.submitTransaction(rows.map((rowKey): TransactionAction => ['delete', { partitionKey: LEADER_PARTITION, rowKey }]));
+      await this.table.submitTransaction(
+        rows.map((rowKey): TransactionAction => ['delete', { partitionKey: LEADER_PARTITION, rowKey }]),
+      );
       return true;
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
     // one of the two rows was missing (a race with another removal): remove whatever is left, one by one.
-    const removed = await Promise.all(rows.map((rowKey) => this.deleted(this.table.deleteEntity(LEADER_PARTITION, rowKey))));
+    const removed = await Promise.all(
+      rows.map((rowKey) => this.deleted(this.table.deleteEntity(LEADER_PARTITION, rowKey))),
+    );
     return removed.some(Boolean);
   }
 
@@ -160,14 +188,24 @@ export class RoleRepository {
   }
 
   private leaderActions(g: LeaderGrant, kind: 'create' | 'upsert'): TransactionAction[] {
-    const fields = definedOnly({ teamId: g.teamId, personId: g.personId, name: g.name, upn: g.upn, grantedBy: g.grantedBy, grantedAt: g.at.toISOString() });
-    const entities = [leaderRows.byTeam(g.teamId, g.personId), leaderRows.byPerson(g.personId, g.teamId)].map((rowKey) => ({ partitionKey: LEADER_PARTITION, rowKey, ...fields }));
+    const fields = definedOnly({
+      teamId: g.teamId,
+      personId: g.personId,
+      name: g.name,
+      upn: g.upn,
+      grantedBy: g.grantedBy,
+      grantedAt: g.at.toISOString(),
+    });
+    const entities = [leaderRows.byTeam(g.teamId, g.personId), leaderRows.byPerson(g.personId, g.teamId)].map(
+      (rowKey) => ({ partitionKey: LEADER_PARTITION, rowKey, ...fields }),
+    );
     return entities.map((e): TransactionAction => (kind === 'create' ? ['create', e] : ['upsert', e, 'Replace']));
   }
 
   private async list(filter: string, role: RoleGrant['role']): Promise<RoleGrant[]> {
     const out: RoleGrant[] = [];
-    for await (const e of this.table.listEntities<GrantEntity>({ queryOptions: { filter } })) out.push(toGrant(role, e));
+    for await (const e of this.table.listEntities<GrantEntity>({ queryOptions: { filter } }))
+      out.push(toGrant(role, e));
     return out;
   }
 

@@ -129,4 +129,3 @@ export function newEntry(ref: SlotRef, status: LedgerStatus, now: Date, by: stri
     ...(reason !== undefined && { reason }),
   };
 }
-

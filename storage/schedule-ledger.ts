@@ -19,7 +19,14 @@ import {
 import { PartitionBatcher } from './partition-batcher';
 import { isConflict, isNotFound, isPreconditionFailed, readEntity, withConcurrencyRetry, type Tables } from './tables';
 
-export { slotLedgerKey, type DueReminder, type LedgerEntry, type LedgerStatus, type OpenPost, type SlotRef } from './schedule-ledger-rows';
+export {
+  slotLedgerKey,
+  type DueReminder,
+  type LedgerEntry,
+  type LedgerStatus,
+  type OpenPost,
+  type SlotRef,
+} from './schedule-ledger-rows';
 
 /** ignores "already there" (409) and "already gone" (404). */
 async function tolerate(write: Promise<unknown>): Promise<void> {
@@ -94,16 +101,24 @@ export class ScheduleLedger {
   async claimSlot(ref: SlotRef, now: Date, by = ''): Promise<'claimed' | 'taken'> {
     const pk = PK.slots(ref.campaignId);
     const rk = slotRow(ref);
-    await this.batch.write(['upsert', { partitionKey: PK.pending, rowKey: slotLedgerKey(ref), slotPk: pk, slotRk: rk, pendingAt: now.toISOString() }, 'Replace']);
+    await this.batch.write([
+      'upsert',
+      { partitionKey: PK.pending, rowKey: slotLedgerKey(ref), slotPk: pk, slotRk: rk, pendingAt: now.toISOString() },
+      'Replace',
+    ]);
     try {
-      const { etag } = await this.batch.write(['create', { partitionKey: pk, rowKey: rk, ...newEntry(ref, 'claimed', now, by) }]);
+      const { etag } = await this.batch.write([
+        'create',
+        { partitionKey: pk, rowKey: rk, ...newEntry(ref, 'claimed', now, by) },
+      ]);
       this.hold(ref, etag);
       return 'claimed';
     } catch (e) {
       if (!isConflict(e)) throw e;
     }
     const existing = await readEntity<EntryEntity>(this.table, pk, rk);
-    if (existing && existing.status !== 'claimed') await tolerate(this.batch.write(['delete', { partitionKey: PK.pending, rowKey: slotLedgerKey(ref) }]));
+    if (existing && existing.status !== 'claimed')
+      await tolerate(this.batch.write(['delete', { partitionKey: PK.pending, rowKey: slotLedgerKey(ref) }]));
     return 'taken';
   }
 
@@ -116,7 +131,13 @@ export class ScheduleLedger {
     const rk = slotRow(entry);
     const current = await readEntity<EntryEntity>(this.table, pk, rk);
     if (!current || current.status !== 'claimed' || current.claimedAt !== entry.claimedAt.toISOString()) return 'taken';
-    const next = { partitionKey: pk, rowKey: rk, claimedBy: by, claimedAt: now.toISOString(), attempts: current.attempts + 1 };
+    const next = {
+      partitionKey: pk,
+      rowKey: rk,
+      claimedBy: by,
+      claimedAt: now.toISOString(),
+      attempts: current.attempts + 1,
+    };
     try {
       const { etag } = await this.table.updateEntity(next, 'Merge', { etag: current.etag });
       this.hold(entry, etag);
@@ -132,12 +153,32 @@ export class ScheduleLedger {
    * the pending claim. 'duplicate' when the row already names another posted item (a resumed claim whose first
    * attempt did post after all); that item is still indexed, so it closes too.
    */
-  async markPosted(ref: SlotRef, postedItemId: string, times: { closesAt: Date; remindAt?: Date; now: Date }): Promise<'posted' | 'duplicate'> {
-    const index: IndexEntity = { itemId: postedItemId, campaignId: ref.campaignId, closesAt: times.closesAt.toISOString() };
-    const indexed = [this.batch.write(['upsert', { partitionKey: PK.open, rowKey: timeKey(times.closesAt, postedItemId), ...index }, 'Replace'])];
+  async markPosted(
+    ref: SlotRef,
+    postedItemId: string,
+    times: { closesAt: Date; remindAt?: Date; now: Date },
+  ): Promise<'posted' | 'duplicate'> {
+    const index: IndexEntity = {
+      itemId: postedItemId,
+      campaignId: ref.campaignId,
+      closesAt: times.closesAt.toISOString(),
+    };
+    const indexed = [
+      this.batch.write([
+        'upsert',
+        { partitionKey: PK.open, rowKey: timeKey(times.closesAt, postedItemId), ...index },
+        'Replace',
+      ]),
+    ];
     if (times.remindAt) {
       const reminder = { ...index, remindAt: times.remindAt.toISOString() };
-      indexed.push(this.batch.write(['upsert', { partitionKey: PK.remind, rowKey: timeKey(times.remindAt, postedItemId), ...reminder }, 'Replace']));
+      indexed.push(
+        this.batch.write([
+          'upsert',
+          { partitionKey: PK.remind, rowKey: timeKey(times.remindAt, postedItemId), ...reminder },
+          'Replace',
+        ]),
+      );
     }
     await Promise.all(indexed);
     const outcome = await this.recordPosted(ref, postedItemId, times.now);
@@ -163,7 +204,8 @@ export class ScheduleLedger {
     return withConcurrencyRetry(async () => {
       const current = await readEntity<EntryEntity>(this.table, pk, rk);
       if (current?.status === 'posted' && current.postedItemId !== postedItemId) return 'duplicate' as const;
-      if (!current) await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'posted', now, ''), ...posted });
+      if (!current)
+        await this.table.createEntity({ partitionKey: pk, rowKey: rk, ...newEntry(ref, 'posted', now, ''), ...posted });
       else await this.table.updateEntity({ partitionKey: pk, rowKey: rk, ...posted }, 'Merge', { etag: current.etag });
       return 'posted' as const;
     });
@@ -199,7 +241,9 @@ export class ScheduleLedger {
         return 'skipped';
       }
       if (current.status !== 'claimed') return 'already-done';
-      await this.table.updateEntity({ partitionKey: pk, rowKey: rk, status: 'skipped', reason }, 'Merge', { etag: current.etag });
+      await this.table.updateEntity({ partitionKey: pk, rowKey: rk, status: 'skipped', reason }, 'Merge', {
+        etag: current.etag,
+      });
       await tolerate(this.table.deleteEntity(PK.pending, slotLedgerKey(ref)));
       return 'skipped';
     });
@@ -226,7 +270,11 @@ export class ScheduleLedger {
 
   /** posts whose close time is at or before `until`, earliest first. */
   async openPosts(until: Date): Promise<OpenPost[]> {
-    return (await this.due(PK.open, until)).map((e) => ({ itemId: e.itemId, campaignId: e.campaignId, closesAt: new Date(e.closesAt) }));
+    return (await this.due(PK.open, until)).map((e) => ({
+      itemId: e.itemId,
+      campaignId: e.campaignId,
+      closesAt: new Date(e.closesAt),
+    }));
   }
 
   /** removes a post from the open index once it is closed. */
@@ -263,9 +311,16 @@ export class ScheduleLedger {
   /** every slot row of a campaign (posted, skipped, and claims in flight), by slot time, for the admin. */
   async history(campaignId: string): Promise<LedgerEntry[]> {
     const entries: LedgerEntry[] = [];
-    const rows = this.table.listEntities<EntryEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK.slots(campaignId)}` } });
+    const rows = this.table.listEntities<EntryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${PK.slots(campaignId)}` },
+    });
     for await (const row of rows) entries.push(toEntry(row));
-    return entries.sort((a, b) => a.slot.at.getTime() - b.slot.at.getTime() || a.itemId.localeCompare(b.itemId) || a.teamId.localeCompare(b.teamId));
+    return entries.sort(
+      (a, b) =>
+        a.slot.at.getTime() - b.slot.at.getTime() ||
+        a.itemId.localeCompare(b.itemId) ||
+        a.teamId.localeCompare(b.teamId),
+    );
   }
 
   /** the instant up to which the scheduler has looked at a campaign's slots; undefined before the first look. */
@@ -276,12 +331,17 @@ export class ScheduleLedger {
 
   /** moves a campaign's cursor; slots at or before it are not looked at again. */
   async setCursor(campaignId: string, checkedUntil: Date): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PK.cursor, rowKey: part(campaignId), checkedUntil: checkedUntil.toISOString() }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: PK.cursor, rowKey: part(campaignId), checkedUntil: checkedUntil.toISOString() },
+      'Replace',
+    );
   }
 
   private async due(partitionKey: string, until: Date): Promise<IndexEntity[]> {
     const bound = `${until.toISOString()}~`;
-    const rows = this.table.listEntities<IndexEntity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey lt ${bound}` } });
+    const rows = this.table.listEntities<IndexEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey lt ${bound}` },
+    });
     const found: IndexEntity[] = [];
     for await (const row of rows) found.push(row);
     return found;

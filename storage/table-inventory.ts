@@ -4,7 +4,11 @@ import { TableClient, TableServiceClient } from '@azure/data-tables';
 export type StoredRow = Record<string, unknown> & { partitionKey: string; rowKey: string; timestamp?: string };
 
 function loopbackOptions(connectionString: string): { allowInsecureConnection: boolean } {
-  return { allowInsecureConnection: /Endpoint=http:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString) || /UseDevelopmentStorage=true/i.test(connectionString) };
+  return {
+    allowInsecureConnection:
+      /Endpoint=http:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString) ||
+      /UseDevelopmentStorage=true/i.test(connectionString),
+  };
 }
 
 /**

@@ -1,4 +1,11 @@
-import { odata, TableClient, TableServiceClient, type TableEntity, type TableServiceClientOptions, type TransactionAction } from '@azure/data-tables';
+import {
+  odata,
+  TableClient,
+  TableServiceClient,
+  type TableEntity,
+  type TableServiceClientOptions,
+  type TransactionAction,
+} from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 
 /** every table Mitwirken uses; docs/storage.md explains keys and partitions. */
@@ -37,19 +44,27 @@ export function azureCredential(managedIdentityClientId?: string): TokenCredenti
 }
 
 function isLoopback(connectionString: string): boolean {
-  return /Endpoint=http:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString) || /UseDevelopmentStorage=true/i.test(connectionString);
+  return (
+    /Endpoint=http:\/\/(127\.0\.0\.1|localhost)/i.test(connectionString) ||
+    /UseDevelopmentStorage=true/i.test(connectionString)
+  );
 }
 
 function tableClient(endpoint: TableEndpoint, name: string): TableClient {
   if (typeof endpoint === 'string') return tableClient({ connectionString: endpoint }, name);
   if ('accountUrl' in endpoint) return new TableClient(endpoint.accountUrl, name, endpoint.credential);
-  return TableClient.fromConnectionString(endpoint.connectionString, name, { allowInsecureConnection: isLoopback(endpoint.connectionString) });
+  return TableClient.fromConnectionString(endpoint.connectionString, name, {
+    allowInsecureConnection: isLoopback(endpoint.connectionString),
+  });
 }
 
 function serviceClient(endpoint: TableEndpoint, options: TableServiceClientOptions): TableServiceClient {
   if (typeof endpoint === 'string') return serviceClient({ connectionString: endpoint }, options);
   if ('accountUrl' in endpoint) return new TableServiceClient(endpoint.accountUrl, endpoint.credential, options);
-  return TableServiceClient.fromConnectionString(endpoint.connectionString, { ...options, allowInsecureConnection: isLoopback(endpoint.connectionString) });
+  return TableServiceClient.fromConnectionString(endpoint.connectionString, {
+    ...options,
+    allowInsecureConnection: isLoopback(endpoint.connectionString),
+  });
 }
 
 /** table clients for an endpoint: Azure Storage (with a key or keyless), Cosmos DB Table API or local Azurite. */
@@ -85,7 +100,11 @@ export const isConflict = (e: unknown): boolean => statusOf(e) === 409;
 export const isPreconditionFailed = (e: unknown): boolean => statusOf(e) === 412;
 
 /** reads one entity, or undefined when it does not exist. */
-export async function readEntity<T extends object>(table: TableClient, pk: string, rk: string): Promise<(TableEntity<T> & { etag: string }) | undefined> {
+export async function readEntity<T extends object>(
+  table: TableClient,
+  pk: string,
+  rk: string,
+): Promise<(TableEntity<T> & { etag: string }) | undefined> {
   try {
     return (await table.getEntity<T>(pk, rk)) as TableEntity<T> & { etag: string };
   } catch (e) {
@@ -99,8 +118,10 @@ export async function readEntity<T extends object>(table: TableClient, pk: strin
  * Percent-encodes those (and % itself), so distinct inputs stay distinct.
  */
 export function encodeKey(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-  return value.replace(/[/\\#?%\u0000-\u001f\u007f-\u009f]/g, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  // control characters are exactly what must be escaped
+  // eslint-disable-next-line no-control-regex
+  const forbidden = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
+  return value.replace(forbidden, (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
 /** encodeKey plus '|', the separator of composite keys, so distinct parts never run together. */
@@ -151,12 +172,19 @@ export function newestFirstKey(at: Date): string {
 export function isStorageUnavailable(error: unknown): boolean {
   const e = error as { name?: string; code?: string; statusCode?: number } | null;
   if (!e || (e.name !== 'RestError' && !e.code)) return false;
-  if (e.statusCode === undefined) return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_SEND_ERROR', 'ENOTFOUND'].includes(String(e.code));
+  if (e.statusCode === undefined)
+    return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'REQUEST_SEND_ERROR', 'ENOTFOUND'].includes(
+      String(e.code),
+    );
   return e.statusCode >= 500;
 }
 
 /** deletes rows of one partition in batch transactions of 100; a row already gone is no failure. Returns how many were asked. */
-export async function deleteRows(table: TableClient, partitionKey: string, rowKeys: readonly string[]): Promise<number> {
+export async function deleteRows(
+  table: TableClient,
+  partitionKey: string,
+  rowKeys: readonly string[],
+): Promise<number> {
   for (let i = 0; i < rowKeys.length; i += 100) {
     const chunk = rowKeys.slice(i, i + 100);
     try {

@@ -36,7 +36,9 @@ describe('sealing a tally when a poll closes', () => {
   test('counts exactly the votes that were acknowledged when votes race the seal', async () => {
     const { storage } = fixture();
     const item = samplePoll({ anonymous: true });
-    const votes = Array.from({ length: 12 }, (_, i) => storage.responses.castVote(item, person(i), [i % 3], new Date()));
+    const votes = Array.from({ length: 12 }, (_, i) =>
+      storage.responses.castVote(item, person(i), [i % 3], new Date()),
+    );
     const sealed = new Promise((r) => setTimeout(r, 5)).then(() => storage.responses.seal(item, new Date()));
     const outcomes = await Promise.all(votes);
     const final = await sealed;

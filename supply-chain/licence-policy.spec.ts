@@ -37,7 +37,9 @@ describe('SPDX expressions', () => {
     expect(evaluateLicence('(MIT AND Zlib)').via).toEqual(['MIT', 'Zlib']);
     const verdict = evaluateLicence('MIT AND GPL-3.0');
     expect(verdict.allowed).toBe(false);
-    expect(verdict.reason).toBe('GPL-3.0: strong copyleft: distributing the product would oblige licensing it under GPL');
+    expect(verdict.reason).toBe(
+      'GPL-3.0: strong copyleft: distributing the product would oblige licensing it under GPL',
+    );
   });
 
   it('binds AND tighter than OR, and honours parentheses', () => {
@@ -50,7 +52,11 @@ describe('SPDX expressions', () => {
     expect(parseSpdx('A OR B AND C')).toEqual({
       kind: 'or',
       left: { kind: 'licence', id: 'A', orLater: false },
-      right: { kind: 'and', left: { kind: 'licence', id: 'B', orLater: false }, right: { kind: 'licence', id: 'C', orLater: false } },
+      right: {
+        kind: 'and',
+        left: { kind: 'licence', id: 'B', orLater: false },
+        right: { kind: 'licence', id: 'C', orLater: false },
+      },
     });
   });
 
@@ -68,7 +74,16 @@ describe('SPDX expressions', () => {
   });
 
   it('refuses copyleft, source-available and non-commercial licences', () => {
-    for (const id of ['GPL-3.0-only', 'LGPL-2.1-or-later', 'AGPL-3.0-or-later', 'SSPL-1.0', 'EUPL-1.2', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0', 'WTFPL']) {
+    for (const id of [
+      'GPL-3.0-only',
+      'LGPL-2.1-or-later',
+      'AGPL-3.0-or-later',
+      'SSPL-1.0',
+      'EUPL-1.2',
+      'CC-BY-SA-4.0',
+      'CC-BY-NC-4.0',
+      'WTFPL',
+    ]) {
       expect(allowed(id)).toBe(false);
     }
     expect(evaluateLicence('AGPL-3.0-only').reason).toMatch(/network copyleft/);
@@ -76,12 +91,31 @@ describe('SPDX expressions', () => {
   });
 
   it('refuses "SEE LICENSE IN …", UNLICENSED, a missing licence and what is not an expression', () => {
-    expect(evaluateLicence('SEE LICENSE IN LICENSE.txt')).toEqual({ allowed: false, via: [], reason: 'a custom licence (SEE LICENSE IN LICENSE.txt)' });
+    expect(evaluateLicence('SEE LICENSE IN LICENSE.txt')).toEqual({
+      allowed: false,
+      via: [],
+      reason: 'a custom licence (SEE LICENSE IN LICENSE.txt)',
+    });
     expect(evaluateLicence('UNLICENSED').reason).toMatch(/not licensed for use by others/);
     expect(allowed('Unlicense')).toBe(true);
-    for (const missing of [null, undefined, '', '   ']) expect(evaluateLicence(missing)).toMatchObject({ allowed: false, reason: 'no licence declared' });
-    for (const broken of ['MIT OR', '(MIT', 'MIT)', 'AND MIT', 'MIT Apache-2.0', 'Apache 2.0', 'MIT WITH', 'MIT/X11', 'http://example.com/LICENSE.txt', 'Public Domain']) {
-      expect(evaluateLicence(broken)).toMatchObject({ allowed: false, reason: `"${broken}" is not an SPDX expression` });
+    for (const missing of [null, undefined, '', '   '])
+      expect(evaluateLicence(missing)).toMatchObject({ allowed: false, reason: 'no licence declared' });
+    for (const broken of [
+      'MIT OR',
+      '(MIT',
+      'MIT)',
+      'AND MIT',
+      'MIT Apache-2.0',
+      'Apache 2.0',
+      'MIT WITH',
+      'MIT/X11',
+      'http://example.com/LICENSE.txt',
+      'Public Domain',
+    ]) {
+      expect(evaluateLicence(broken)).toMatchObject({
+        allowed: false,
+        reason: `"${broken}" is not an SPDX expression`,
+      });
     }
   });
 
@@ -95,14 +129,22 @@ describe('SPDX expressions', () => {
 describe('the licence a package.json declares', () => {
   it('takes the license field, or a legacy { type } object', () => {
     expect(declaredLicence({ license: 'MIT' })).toEqual({ licence: 'MIT', source: 'license' });
-    expect(declaredLicence({ license: { type: 'ISC', url: 'https://…' } })).toEqual({ licence: 'ISC', source: 'license' });
+    expect(declaredLicence({ license: { type: 'ISC', url: 'https://…' } })).toEqual({
+      licence: 'ISC',
+      source: 'license',
+    });
   });
 
   it('reads a legacy licenses array as alternatives', () => {
     expect(declaredLicence({ licenses: [{ type: 'MIT', url: 'x' }] })).toEqual({ licence: 'MIT', source: 'licenses' });
-    expect(declaredLicence({ licenses: [{ type: 'MIT' }, { type: 'GPL-2.0' }] })).toEqual({ licence: '(MIT OR GPL-2.0)', source: 'licenses' });
+    expect(declaredLicence({ licenses: [{ type: 'MIT' }, { type: 'GPL-2.0' }] })).toEqual({
+      licence: '(MIT OR GPL-2.0)',
+      source: 'licenses',
+    });
     expect(declaredLicence({ licenses: ['MIT', 'MIT'] })).toEqual({ licence: 'MIT', source: 'licenses' });
-    expect(evaluateLicence(declaredLicence({ licenses: [{ type: 'GPL-2.0' }, { type: 'MIT' }] })!.licence).allowed).toBe(true);
+    expect(
+      evaluateLicence(declaredLicence({ licenses: [{ type: 'GPL-2.0' }, { type: 'MIT' }] })!.licence).allowed,
+    ).toBe(true);
   });
 
   it('is null when nothing is declared', () => {
@@ -133,7 +175,11 @@ modification, are permitted provided that the following conditions are met:`;
     expect(recogniseLicenceText(isc)).toBe('ISC');
     expect(recogniseLicenceText(bsd)).toBe('BSD-2-Clause');
     expect(recogniseLicenceText(`${bsd}\n3. Neither the name of the copyright holder nor …`)).toBe('BSD-3-Clause');
-    expect(recogniseLicenceText('                                 Apache License\n                           Version 2.0, January 2004')).toBe('Apache-2.0');
+    expect(
+      recogniseLicenceText(
+        '                                 Apache License\n                           Version 2.0, January 2004',
+      ),
+    ).toBe('Apache-2.0');
   });
 
   it('recognises nothing else', () => {
@@ -145,24 +191,48 @@ modification, are permitted provided that the following conditions are met:`;
 });
 
 describe('exceptions', () => {
-  const exception: LicenceException = { name: 'left-pad', version: '1.0.0', licence: null, reason: 'README says WTFPL-like public domain; reviewed.' };
+  const exception: LicenceException = {
+    name: 'left-pad',
+    version: '1.0.0',
+    licence: null,
+    reason: 'README says WTFPL-like public domain; reviewed.',
+  };
 
   it('let through exactly the package, version and licence they were given for', () => {
-    expect(checkPackage({ name: 'left-pad', version: '1.0.0', licence: null }, [exception])).toEqual({ status: 'exception', why: exception.reason });
-    expect(checkPackage({ name: 'left-pad', version: '1.0.1', licence: null }, [exception])).toEqual({ status: 'refused', why: 'no licence declared' });
-    expect(checkPackage({ name: 'left-pad', version: '1.0.0', licence: 'GPL-3.0' }, [exception]).status).toBe('refused');
+    expect(checkPackage({ name: 'left-pad', version: '1.0.0', licence: null }, [exception])).toEqual({
+      status: 'exception',
+      why: exception.reason,
+    });
+    expect(checkPackage({ name: 'left-pad', version: '1.0.1', licence: null }, [exception])).toEqual({
+      status: 'refused',
+      why: 'no licence declared',
+    });
+    expect(checkPackage({ name: 'left-pad', version: '1.0.0', licence: 'GPL-3.0' }, [exception]).status).toBe(
+      'refused',
+    );
     expect(checkPackage({ name: 'right-pad', version: '1.0.0', licence: null }, [exception]).status).toBe('refused');
   });
 
   it('are not consulted for an allowed licence', () => {
-    expect(checkPackage({ name: 'left-pad', version: '1.0.0', licence: '(MIT OR GPL-3.0)' }, [exception])).toEqual({ status: 'allowed', why: 'MIT' });
+    expect(checkPackage({ name: 'left-pad', version: '1.0.0', licence: '(MIT OR GPL-3.0)' }, [exception])).toEqual({
+      status: 'allowed',
+      why: 'MIT',
+    });
   });
 
   it('need a name, an exact version, the licence found and a reason, and only for a refused licence', () => {
     expect(exceptionProblems([exception])).toEqual([]);
     expect(exceptionProblems({})).toEqual(['the exceptions file must hold an array']);
-    expect(exceptionProblems([{ name: 'a', licence: null, reason: '' }])).toEqual(['a: no exact version', 'a: no reason given']);
-    expect(exceptionProblems([{ ...exception, licence: 'MIT' }])).toEqual(['left-pad: MIT is allowed anyway; the exception is not needed']);
-    expect(exceptionProblems([{ version: '1', licence: 3, reason: 'x'.repeat(30) }])).toEqual(['entry 0: no package name', 'entry 0: licence must be a string or null']);
+    expect(exceptionProblems([{ name: 'a', licence: null, reason: '' }])).toEqual([
+      'a: no exact version',
+      'a: no reason given',
+    ]);
+    expect(exceptionProblems([{ ...exception, licence: 'MIT' }])).toEqual([
+      'left-pad: MIT is allowed anyway; the exception is not needed',
+    ]);
+    expect(exceptionProblems([{ version: '1', licence: 3, reason: 'x'.repeat(30) }])).toEqual([
+      'entry 0: no package name',
+      'entry 0: licence must be a string or null',
+    ]);
   });
 });

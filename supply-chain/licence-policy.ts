@@ -16,7 +16,7 @@ export const ALLOWED_LICENCES: Readonly<Record<string, string>> = {
   ISC: 'permissive, MIT-equivalent; keep the notice',
   '0BSD': 'permissive without even a notice requirement',
   'BSD-2-Clause': 'permissive; keep the notice and disclaimer',
-  'BSD-3-Clause': 'permissive; keep the notice, do not use the authors\' names for endorsement',
+  'BSD-3-Clause': "permissive; keep the notice, do not use the authors' names for endorsement",
   'Apache-2.0': 'permissive with a patent grant; keep the licence and any NOTICE file, mark changed files',
   'BlueOak-1.0.0': 'permissive with a patent grant; pass the licence text on',
   Zlib: 'permissive; do not misrepresent the origin, mark altered source versions',
@@ -84,7 +84,8 @@ export function parseSpdx(text: string): Expression {
       if (tokens[at++] !== ')') throw new Error('not an SPDX expression: missing ")"');
       return inner;
     }
-    if (token === ')' || isOperator(token.toUpperCase())) throw new Error(`not an SPDX expression: unexpected "${token}"`);
+    if (token === ')' || isOperator(token.toUpperCase()))
+      throw new Error(`not an SPDX expression: unexpected "${token}"`);
     const orLater = token.endsWith('+');
     const node: Expression = { kind: 'licence', id: orLater ? token.slice(0, -1) : token, orLater };
     if (peek() === 'WITH') {
@@ -146,7 +147,14 @@ function evaluate(expression: Expression): Verdict {
     return { allowed: false, via: [], reason: `${left.reason}; ${right.reason}` };
   }
   if (left.allowed && right.allowed) return { allowed: true, via: [...new Set([...left.via, ...right.via])] };
-  return { allowed: false, via: [], reason: [left, right].filter((v) => !v.allowed).map((v) => v.reason).join('; ') };
+  return {
+    allowed: false,
+    via: [],
+    reason: [left, right]
+      .filter((v) => !v.allowed)
+      .map((v) => v.reason)
+      .join('; '),
+  };
 }
 
 /**
@@ -175,17 +183,24 @@ export function evaluateLicence(licence: string | null | undefined): Verdict {
  * The licence a package.json declares: `license` (an SPDX expression; legacy `{ type }` objects too), else a legacy
  * `licenses` array, whose entries npm reads as alternatives (`(A OR B)`). Null when neither says anything.
  */
-export function declaredLicence(manifest: { license?: unknown; licenses?: unknown }): { licence: string; source: 'license' | 'licenses' } | null {
+export function declaredLicence(manifest: {
+  license?: unknown;
+  licenses?: unknown;
+}): { licence: string; source: 'license' | 'licenses' } | null {
   const name = (entry: unknown): string | undefined => {
     if (typeof entry === 'string') return entry.trim() || undefined;
     if (entry && typeof entry === 'object' && typeof (entry as { type?: unknown }).type === 'string') {
-      return ((entry as { type: string }).type).trim() || undefined;
+      return (entry as { type: string }).type.trim() || undefined;
     }
     return undefined;
   };
   const single = name(manifest.license);
   if (single) return { licence: single, source: 'license' };
-  const list = Array.isArray(manifest.licenses) ? manifest.licenses : manifest.licenses === undefined ? [] : [manifest.licenses];
+  const list = Array.isArray(manifest.licenses)
+    ? manifest.licenses
+    : manifest.licenses === undefined
+      ? []
+      : [manifest.licenses];
   const names = [...new Set(list.map(name).filter((n): n is string => n !== undefined))];
   if (names.length === 0) return null;
   if (names.length === 1) return { licence: names[0] as string, source: 'licenses' };
@@ -202,17 +217,28 @@ export function recogniseLicenceText(text: string): string | null {
   if (t.includes('apache license') && t.includes('version 2.0, january 2004')) return 'Apache-2.0';
   if (
     t.includes('permission is hereby granted, free of charge, to any person obtaining a copy') &&
-    t.includes('the above copyright notice and this permission notice shall be included in all copies or substantial portions')
+    t.includes(
+      'the above copyright notice and this permission notice shall be included in all copies or substantial portions',
+    )
   ) {
     return 'MIT';
   }
   if (
-    t.includes('permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies')
+    t.includes(
+      'permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies',
+    )
   ) {
     return 'ISC';
   }
-  if (t.includes('redistribution and use in source and binary forms, with or without modification, are permitted provided that') && !t.includes('advertising')) {
-    return t.includes('neither the name of') || t.includes('may be used to endorse or promote') ? 'BSD-3-Clause' : 'BSD-2-Clause';
+  if (
+    t.includes(
+      'redistribution and use in source and binary forms, with or without modification, are permitted provided that',
+    ) &&
+    !t.includes('advertising')
+  ) {
+    return t.includes('neither the name of') || t.includes('may be used to endorse or promote')
+      ? 'BSD-3-Clause'
+      : 'BSD-2-Clause';
   }
   return null;
 }
@@ -245,7 +271,9 @@ export interface PolicyResult {
 export function checkPackage(pkg: PackageLicence, exceptions: readonly LicenceException[]): PolicyResult {
   const verdict = evaluateLicence(pkg.licence);
   if (verdict.allowed) return { status: 'allowed', why: verdict.via.join(' AND ') };
-  const exception = exceptions.find((e) => e.name === pkg.name && e.version === pkg.version && e.licence === pkg.licence);
+  const exception = exceptions.find(
+    (e) => e.name === pkg.name && e.version === pkg.version && e.licence === pkg.licence,
+  );
   if (exception) return { status: 'exception', why: exception.reason };
   return { status: 'refused', why: verdict.reason ?? 'refused' };
 }
@@ -259,7 +287,8 @@ export function exceptionProblems(exceptions: unknown): string[] {
     const label = typeof entry.name === 'string' ? entry.name : `entry ${i}`;
     if (typeof entry.name !== 'string' || entry.name === '') problems.push(`${label}: no package name`);
     if (typeof entry.version !== 'string' || entry.version === '') problems.push(`${label}: no exact version`);
-    if (!(entry.licence === null || typeof entry.licence === 'string')) problems.push(`${label}: licence must be a string or null`);
+    if (!(entry.licence === null || typeof entry.licence === 'string'))
+      problems.push(`${label}: licence must be a string or null`);
     if (typeof entry.reason !== 'string' || entry.reason.trim().length < 20) problems.push(`${label}: no reason given`);
     if ((entry.licence === null || typeof entry.licence === 'string') && evaluateLicence(entry.licence).allowed) {
       problems.push(`${label}: ${String(entry.licence)} is allowed anyway; the exception is not needed`);

@@ -40,7 +40,13 @@ export interface ReportedPackage {
 export interface LicenceReport {
   product: { name: string; version: string };
   packages: ReportedPackage[];
-  summary: { packages: number; allowed: number; exceptions: number; refused: number; byLicence: Record<string, number> };
+  summary: {
+    packages: number;
+    allowed: number;
+    exceptions: number;
+    refused: number;
+    byLicence: Record<string, number>;
+  };
   /** exceptions that matched no package of this tree (the package left, or has another version or licence now). */
   unusedExceptions: LicenceException[];
 }
@@ -76,7 +82,9 @@ function firstLines(text: string): string {
 function licenceFileOf(dir: string, declared: string | undefined): string | undefined {
   const pointed = declared?.match(/^SEE LICEN[CS]E IN\s+(.+)$/i)?.[1]?.trim();
   if (pointed && existsSync(join(dir, pointed))) return pointed;
-  const candidates = readdirSync(dir).filter((file) => LICENCE_FILE.test(file)).sort();
+  const candidates = readdirSync(dir)
+    .filter((file) => LICENCE_FILE.test(file))
+    .sort();
   return candidates.find((file) => /^licen[cs]e$/i.test(file)) ?? candidates[0];
 }
 
@@ -119,10 +127,17 @@ export function readExceptions(file = EXCEPTIONS_FILE): LicenceException[] {
 }
 
 /** builds the report of the project at `root` from its package-lock.json and node_modules. */
-export function buildLicenceReport(root: string, exceptions: readonly LicenceException[] = readExceptions()): LicenceReport {
+export function buildLicenceReport(
+  root: string,
+  exceptions: readonly LicenceException[] = readExceptions(),
+): LicenceReport {
   const lockFile = join(root, 'package-lock.json');
-  const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { lockfileVersion?: number; packages?: Record<string, LockEntry> };
-  if (!lock.packages || (lock.lockfileVersion ?? 1) < 2) throw new Error(`${lockFile}: needs lockfileVersion 2 or 3 (npm 7 or later)`);
+  const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as {
+    lockfileVersion?: number;
+    packages?: Record<string, LockEntry>;
+  };
+  if (!lock.packages || (lock.lockfileVersion ?? 1) < 2)
+    throw new Error(`${lockFile}: needs lockfileVersion 2 or 3 (npm 7 or later)`);
   const project = lock.packages[''] ?? {};
 
   const packages: ReportedPackage[] = [];
@@ -147,12 +162,16 @@ export function buildLicenceReport(root: string, exceptions: readonly LicenceExc
     }
     const result = checkPackage(found, exceptions);
     if (result.status === 'exception') {
-      const exception = exceptions.find((e) => e.name === found.name && e.version === found.version && e.licence === found.licence);
+      const exception = exceptions.find(
+        (e) => e.name === found.name && e.version === found.version && e.licence === found.licence,
+      );
       if (exception) used.add(exception);
     }
     packages.push({ ...found, ...result });
   }
-  packages.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path));
+  packages.sort(
+    (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path),
+  );
 
   const byLicence: Record<string, number> = {};
   for (const p of packages) byLicence[p.licence ?? '(none)'] = (byLicence[p.licence ?? '(none)'] ?? 0) + 1;
@@ -192,14 +211,17 @@ export function renderLicenceMarkdown(report: LicenceReport): string {
   if (refused.length > 0) {
     lines.push('## Refused', '', '| package | licence | why | path |', '| --- | --- | --- | --- |');
     for (const p of refused) {
-      lines.push(`| ${cell(`${p.name}@${p.version}`)} | ${cell(p.licence ?? '(none)')} | ${cell(p.why)}${p.licenceText ? ` (${cell(p.licenceFile ?? '')}: ${cell(p.licenceText)})` : ''} | ${cell(p.path)} |`);
+      lines.push(
+        `| ${cell(`${p.name}@${p.version}`)} | ${cell(p.licence ?? '(none)')} | ${cell(p.why)}${p.licenceText ? ` (${cell(p.licenceFile ?? '')}: ${cell(p.licenceText)})` : ''} | ${cell(p.path)} |`,
+      );
     }
     lines.push('');
   }
   const excepted = report.packages.filter((p) => p.status === 'exception');
   if (excepted.length > 0) {
     lines.push('## Allowed by exception', '', '| package | licence | reason |', '| --- | --- | --- |');
-    for (const p of excepted) lines.push(`| ${cell(`${p.name}@${p.version}`)} | ${cell(p.licence ?? '(none)')} | ${cell(p.why)} |`);
+    for (const p of excepted)
+      lines.push(`| ${cell(`${p.name}@${p.version}`)} | ${cell(p.licence ?? '(none)')} | ${cell(p.why)} |`);
     lines.push('');
   }
   if (report.unusedExceptions.length > 0) {
@@ -211,8 +233,15 @@ export function renderLicenceMarkdown(report: LicenceReport): string {
   for (const [id, why] of Object.entries(ALLOWED_LICENCES)) lines.push(`| ${id} | ${cell(why)} |`);
   lines.push('', '## Packages', '', '| package | version | licence | from | path |', '| --- | --- | --- | --- | --- |');
   for (const p of report.packages) {
-    const from = p.source === 'file' ? `file ${p.licenceFile}` : p.source === 'lockfile' ? 'lockfile (not installed here)' : p.source;
-    lines.push(`| ${cell(p.name)} | ${cell(p.version)} | ${cell(p.licence ?? '(none)')} | ${cell(from)} | ${cell(p.path)} |`);
+    const from =
+      p.source === 'file'
+        ? `file ${p.licenceFile}`
+        : p.source === 'lockfile'
+          ? 'lockfile (not installed here)'
+          : p.source;
+    lines.push(
+      `| ${cell(p.name)} | ${cell(p.version)} | ${cell(p.licence ?? '(none)')} | ${cell(from)} | ${cell(p.path)} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -226,4 +255,3 @@ export function writeLicenceReport(report: LicenceReport, outDir: string): { jso
   writeFileSync(markdown, renderLicenceMarkdown(report));
   return { json, markdown };
 }
-

@@ -8,14 +8,22 @@ import { buildLicenceReport, readExceptions } from './licence-report';
 
 const root = join(__dirname, '..');
 const report = buildLicenceReport(root);
-const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { dev?: boolean }>;
+};
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
 
 describe('the licences of the production dependencies', () => {
   it('let Mitwirken be distributed under MIT, or have a reasoned exception', () => {
     const refused = report.packages
       .filter((p) => p.status === 'refused')
-      .map((p) => `${p.name}@${p.version} (${p.path}): ${p.licence ?? 'no licence'}: ${p.why}${p.licenceText ? ` – ${p.licenceText.split('\n')[0]}` : ''}`);
+      .map(
+        (p) =>
+          `${p.name}@${p.version} (${p.path}): ${p.licence ?? 'no licence'}: ${p.why}${p.licenceText ? ` – ${p.licenceText.split('\n')[0]}` : ''}`,
+      );
     expect(refused).toEqual([]);
   });
 

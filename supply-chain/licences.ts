@@ -15,7 +15,11 @@ function main(): void {
     `${summary.packages} production packages: ${summary.allowed} allowed, ${summary.exceptions} by exception, ` +
       `${summary.refused} refused (${Math.round(ms)} ms)`,
   );
-  console.log(Object.entries(summary.byLicence).map(([licence, n]) => `  ${n} × ${licence}`).join('\n'));
+  console.log(
+    Object.entries(summary.byLicence)
+      .map(([licence, n]) => `  ${n} × ${licence}`)
+      .join('\n'),
+  );
   for (const e of report.unusedExceptions) console.warn(`exception not needed by this tree: ${e.name}@${e.version}`);
   for (const p of report.packages.filter((p) => p.status === 'refused')) {
     const text = p.licenceText ? ` (${p.licenceFile}: ${p.licenceText.split('\n')[0]})` : '';

@@ -19,7 +19,10 @@ export async function knownMembers(s: AdminsPorts): Promise<Member[]> {
 }
 
 /** `admin hinzufügen <wer>` / `add admin <who>`: an admin makes a team member an admin; stored with who granted it and when. */
-export const addAdminCommand: CommandHandler<'addAdmin', AdminsPorts> = async ({ reply, facts, s, personId }, command) => {
+export const addAdminCommand: CommandHandler<'addAdmin', AdminsPorts> = async (
+  { reply, facts, s, personId },
+  command,
+) => {
   const m = messages(facts.locale);
   if (!command.who.trim()) {
     await reply(`${m.adminPickTitle}\n\n${m.adminPickHint}`);
@@ -39,7 +42,14 @@ export const addAdminCommand: CommandHandler<'addAdmin', AdminsPorts> = async ({
   const by = personId;
   const outcome = await s.storage.roles.grantAdmin(person.aadObjectId, by, s.now(), person.name);
   if (outcome === 'granted') {
-    await s.storage.audit.record({ actorId: by, actorName: facts.userName, action: 'admin.grant', target: person.aadObjectId, details: { name: person.name }, at: s.now() });
+    await s.storage.audit.record({
+      actorId: by,
+      actorName: facts.userName,
+      action: 'admin.grant',
+      target: person.aadObjectId,
+      details: { name: person.name },
+      at: s.now(),
+    });
     s.log.info({ personId: person.aadObjectId, by }, 'admin granted');
   }
   await reply(outcome === 'granted' ? m.adminGranted(person.name) : m.adminAlready(person.name));

@@ -15,7 +15,12 @@ export const campaignsCommand: CommandHandler<'campaigns', CampaignsPorts> = asy
  * `kampagnen laden` / `reload campaigns`: reads CAMPAIGNS_DIR and the organisation file (ORG_FILE) again; each rejected
  * file is named with line and problem, and unresolved leaders are listed.
  */
-export const reloadCampaignsCommand: CommandHandler<'reloadCampaigns', CampaignsPorts> = async ({ reply, facts, s, personId }) => {
+export const reloadCampaignsCommand: CommandHandler<'reloadCampaigns', CampaignsPorts> = async ({
+  reply,
+  facts,
+  s,
+  personId,
+}) => {
   const result = await reloadCampaigns(s);
   const org = await reloadOrgFile(s, { id: personId, name: facts.userName || undefined });
   await s.storage.audit.record({

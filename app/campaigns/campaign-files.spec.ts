@@ -58,20 +58,36 @@ describe('loadCampaignFiles', () => {
     await write('README.md', '# not a campaign');
     const result = await loadCampaignFiles(dir, repo, options);
     expect(result).toEqual({ loaded: ['ideen', 'puls'], errors: [], orphaned: [] });
-    expect(await repo.get('puls')).toMatchObject({ source: 'file:puls.yml', status: 'scheduled', timeZone: 'Europe/Berlin' });
-    expect(await repo.get('ideen')).toMatchObject({ source: 'file:ideen.json', targets: { kind: 'teams', teams: ['Team Leistung'] } });
+    expect(await repo.get('puls')).toMatchObject({
+      source: 'file:puls.yml',
+      status: 'scheduled',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(await repo.get('ideen')).toMatchObject({
+      source: 'file:ideen.json',
+      targets: { kind: 'teams', teams: ['Team Leistung'] },
+    });
   });
 
   test('treats a missing folder as one without campaigns', async () => {
-    expect(await loadCampaignFiles(path.join(dir, 'missing'), repo, options)).toEqual({ loaded: [], errors: [], orphaned: [] });
+    expect(await loadCampaignFiles(path.join(dir, 'missing'), repo, options)).toEqual({
+      loaded: [],
+      errors: [],
+      orphaned: [],
+    });
   });
 
   test('reports an invalid file by name and line and still loads the others', async () => {
     await write('puls.yml', puls());
-    await write('kaputt.yml', 'id: kaputt\ntitle: Kaputt\nteams: all\nitems:\n  - type: poll\n    question: Nur eine Option?\n    options: [ja]\n    schedule: { start: 2026-12-07T09:00 }\n');
+    await write(
+      'kaputt.yml',
+      'id: kaputt\ntitle: Kaputt\nteams: all\nitems:\n  - type: poll\n    question: Nur eine Option?\n    options: [ja]\n    schedule: { start: 2026-12-07T09:00 }\n',
+    );
     const result = await loadCampaignFiles(dir, repo, options);
     expect(result.loaded).toEqual(['puls']);
-    expect(result.errors).toEqual([{ file: 'kaputt.yml', line: 7, path: 'items[0].options', message: expect.stringMatching(/at least 2/) }]);
+    expect(result.errors).toEqual([
+      { file: 'kaputt.yml', line: 7, path: 'items[0].options', message: expect.stringMatching(/at least 2/) },
+    ]);
     expect(await repo.get('kaputt')).toBeUndefined();
   });
 
@@ -113,7 +129,10 @@ describe('loadCampaignFiles', () => {
     clock = new Date('2026-12-07T08:30:00Z');
     await scheduler.tick();
     expect(published).toEqual(['Wie gut fühlst du dich informiert?']);
-    expect(await repo.get('puls')).toMatchObject({ status: 'running', items: [{ question: 'Wie gut fühlst du dich heute informiert?' }] });
+    expect(await repo.get('puls')).toMatchObject({
+      status: 'running',
+      items: [{ question: 'Wie gut fühlst du dich heute informiert?' }],
+    });
     clock = new Date('2026-12-14T08:00:00Z');
     await scheduler.tick();
     expect(published).toEqual(['Wie gut fühlst du dich informiert?', 'Wie gut fühlst du dich heute informiert?']);
@@ -134,12 +153,25 @@ describe('loadCampaignFiles', () => {
     await write('b.yml', puls('Doppelt?'));
     const result = await loadCampaignFiles(dir, repo, options);
     expect(result.loaded).toEqual(['puls']);
-    expect(result.errors).toEqual([{ file: 'b.yml', path: '', message: "campaign id 'puls' is already defined in a.yml; ids must be unique" }]);
+    expect(result.errors).toEqual([
+      { file: 'b.yml', path: '', message: "campaign id 'puls' is already defined in a.yml; ids must be unique" },
+    ]);
     expect((await repo.get('puls'))?.items[0]?.question).toBe('Wie gut fühlst du dich informiert?');
   });
 
   test('reports a file whose id belongs to a campaign made in chat and leaves that campaign alone', async () => {
-    await repo.saveFromChat({ id: 'puls', title: 'Aus dem Chat', targets: { kind: 'all' }, channel: 'General', timeZone: 'Europe/Berlin', status: 'draft', items: [] }, 'aad-admin');
+    await repo.saveFromChat(
+      {
+        id: 'puls',
+        title: 'Aus dem Chat',
+        targets: { kind: 'all' },
+        channel: 'General',
+        timeZone: 'Europe/Berlin',
+        status: 'draft',
+        items: [],
+      },
+      'aad-admin',
+    );
     await write('puls.yml', puls());
     const result = await loadCampaignFiles(dir, repo, options);
     expect(result.errors).toEqual([{ file: 'puls.yml', path: '', message: expect.stringMatching(/created in chat/) }]);

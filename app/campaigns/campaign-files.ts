@@ -66,8 +66,13 @@ export async function loadCampaignFiles(
     const source = stored.source.startsWith('file:') ? stored.source.slice('file:'.length) : undefined;
     if (source !== undefined && !fileOf.has(stored.id) && !broken.has(source)) result.orphaned.push(stored.id);
   }
-  for (const error of result.errors) log.warn({ file: error.file, line: error.line }, `campaign file not loaded: ${formatCampaignFileError(error)}`);
-  if (result.orphaned.length > 0) log.warn({ campaignIds: result.orphaned }, 'campaigns whose file was removed stay as they are; end them to stop them');
+  for (const error of result.errors)
+    log.warn({ file: error.file, line: error.line }, `campaign file not loaded: ${formatCampaignFileError(error)}`);
+  if (result.orphaned.length > 0)
+    log.warn(
+      { campaignIds: result.orphaned },
+      'campaigns whose file was removed stay as they are; end them to stop them',
+    );
   return result;
 }
 

@@ -41,7 +41,10 @@ async function listTargets(s: CampaignsPorts, teams: TeamRecord[]): Promise<Targ
     teams.map(async (t) => ({
       teamId: t.teamId,
       teamName: t.name,
-      channels: (await s.storage.installations.channelsOf(t.teamId)).map((c) => ({ channelId: c.channelId, name: c.name })),
+      channels: (await s.storage.installations.channelsOf(t.teamId)).map((c) => ({
+        channelId: c.channelId,
+        name: c.name,
+      })),
     })),
   );
 }
@@ -61,11 +64,18 @@ async function remindThread(s: CampaignsPorts, itemId: string): Promise<void> {
  * Teams answered 403/404: the bot was removed from the team (403, or 404 on General) and the team is marked
  * inactive; a 404 in another channel marks only that channel inactive (it was deleted).
  */
-async function markGone(s: CampaignsPorts, target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void> {
+async function markGone(
+  s: CampaignsPorts,
+  target: { teamId: string; channelId: string },
+  err: ConversationGoneError,
+): Promise<void> {
   const channelOnly = err.status === 404 && target.channelId !== target.teamId;
   if (channelOnly) await s.storage.installations.deactivateChannel(target.teamId, target.channelId);
   else await s.storage.installations.deactivateTeam(target.teamId);
-  s.log.warn({ teamId: target.teamId, channelId: target.channelId, status: err.status }, channelOnly ? 'channel gone: marked inactive' : 'team gone: marked inactive');
+  s.log.warn(
+    { teamId: target.teamId, channelId: target.channelId, status: err.status },
+    channelOnly ? 'channel gone: marked inactive' : 'team gone: marked inactive',
+  );
 }
 
 /** runs a follow-up on a posted item (close, reminder); a conversation that is gone marks its team inactive instead of failing every tick. */
@@ -83,7 +93,8 @@ async function unlessGone(s: CampaignsPorts, itemId: string, work: () => Promise
 export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
   // the teams read for the latest targets, so each post of a fan-out need not read its team again.
   let known: { at: number; teams: Map<string, TeamRecord> } | undefined;
-  const knownTeam = (teamId: string) => (known && Date.now() - known.at < TEAMS_FRESH_MS ? known.teams.get(teamId) : undefined);
+  const knownTeam = (teamId: string) =>
+    known && Date.now() - known.at < TEAMS_FRESH_MS ? known.teams.get(teamId) : undefined;
   return new CampaignScheduler({
     campaigns: s.storage.campaigns,
     ledger: s.storage.scheduleLedger,
@@ -95,13 +106,25 @@ export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
     publish: async (draft, target, closesAt, campaign, context) => {
       const team = knownTeam(target.teamId) ?? (await s.storage.installations.getTeam(target.teamId));
       if (!team?.active) throw new Error(`team ${target.teamId} is not installed`);
-      const item = await publishItem(s, draft, { team, channelId: target.channelId }, {
-        aadObjectId: `campaign:${campaign.id}`,
-        locale: s.config.defaultLocale,
-        closesAt,
-        itemId: scheduledItemId(context.ledgerKey),
-      });
-      s.log.info({ campaignId: campaign.id, itemId: item.id, thread: item.conversationId && channelOfConversation(item.conversationId) }, 'campaign item posted');
+      const item = await publishItem(
+        s,
+        draft,
+        { team, channelId: target.channelId },
+        {
+          aadObjectId: `campaign:${campaign.id}`,
+          locale: s.config.defaultLocale,
+          closesAt,
+          itemId: scheduledItemId(context.ledgerKey),
+        },
+      );
+      s.log.info(
+        {
+          campaignId: campaign.id,
+          itemId: item.id,
+          thread: item.conversationId && channelOfConversation(item.conversationId),
+        },
+        'campaign item posted',
+      );
       return { itemId: item.id };
     },
     close: (itemId) =>
@@ -112,7 +135,13 @@ export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
     conversationGone: (target, err) => markGone(s, target, err),
     progress: (start) =>
       startFanoutProgress(
-        { poster: s.poster, getPerson: (id) => s.storage.installations.getPerson(id), adminIds: s.config.adminIds, defaultLocale: s.config.defaultLocale, log: s.log },
+        {
+          poster: s.poster,
+          getPerson: (id) => s.storage.installations.getPerson(id),
+          adminIds: s.config.adminIds,
+          defaultLocale: s.config.defaultLocale,
+          log: s.log,
+        },
         start,
       ),
     log: s.log,
@@ -129,8 +158,15 @@ export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
 
 /** loads (or reloads) the campaign files from CAMPAIGNS_DIR and logs what happened. */
 export async function reloadCampaigns(s: CampaignsPorts): Promise<CampaignFilesResult> {
-  const result = await loadCampaignFiles(s.config.campaignsDir, s.storage.campaigns, { defaultTimeZone: s.config.timeZone, log: s.log });
-  for (const e of result.errors) s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'campaign file rejected');
-  s.log.info({ loaded: result.loaded.length, errors: result.errors.length, orphaned: result.orphaned }, 'campaign files loaded');
+  const result = await loadCampaignFiles(s.config.campaignsDir, s.storage.campaigns, {
+    defaultTimeZone: s.config.timeZone,
+    log: s.log,
+  });
+  for (const e of result.errors)
+    s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'campaign file rejected');
+  s.log.info(
+    { loaded: result.loaded.length, errors: result.errors.length, orphaned: result.orphaned },
+    'campaign files loaded',
+  );
   return result;
 }

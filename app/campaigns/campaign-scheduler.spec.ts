@@ -17,7 +17,11 @@ const TEAM_A: TargetTeam = {
     { channelId: '19:a-ideen@thread.tacv2', name: 'Ideen' },
   ],
 };
-const TEAM_B: TargetTeam = { teamId: '19:b@thread.tacv2', teamName: 'Team Leistung', channels: [{ channelId: '19:b@thread.tacv2', name: 'General' }] };
+const TEAM_B: TargetTeam = {
+  teamId: '19:b@thread.tacv2',
+  teamName: 'Team Leistung',
+  channels: [{ channelId: '19:b@thread.tacv2', name: 'General' }],
+};
 
 interface Published {
   draft: ItemDraft;
@@ -119,7 +123,8 @@ async function tickAt(scheduler: CampaignScheduler, iso: string | Date) {
 }
 
 const where = (p: Published[]) => p.map((x) => x.channelId).sort();
-const history = async () => (await world.ledger.history('gute-arbeit')).map((e) => [e.slot.key, e.teamId, e.status, e.reason ?? '']);
+const history = async () =>
+  (await world.ledger.history('gute-arbeit')).map((e) => [e.slot.key, e.teamId, e.status, e.reason ?? '']);
 
 describe('CampaignScheduler', () => {
   test('posts a weekly item once per slot into every target channel, open until slot + openFor', async () => {
@@ -128,7 +133,13 @@ describe('CampaignScheduler', () => {
     await tickAt(s, '2026-12-07T08:00:00Z');
     expect(where(world.published)).toEqual([TEAM_A.teamId, TEAM_B.teamId]);
     expect(world.published[0]).toMatchObject({
-      draft: { kind: 'poll', pollKind: 'single', question: weeklyPoll.question, options: ['gut', 'schlecht'], anonymous: true },
+      draft: {
+        kind: 'poll',
+        pollKind: 'single',
+        question: weeklyPoll.question,
+        options: ['gut', 'schlecht'],
+        anonymous: true,
+      },
       closesAt: new Date('2026-12-12T08:00:00Z'),
     });
     await tickAt(s, '2026-12-10T08:00:00Z');
@@ -191,7 +202,11 @@ describe('CampaignScheduler', () => {
   test('resumes a slot claimed by an instance that died before posting, exactly once, after the grace', async () => {
     await given();
     const slot = { key: '2026-12-07T09:00', at: new Date('2026-12-07T08:00:00Z') };
-    await world.ledger.claimSlot({ campaignId: 'gute-arbeit', itemId: 'puls', teamId: TEAM_A.teamId, channelId: TEAM_A.teamId, slot }, slot.at, 'died');
+    await world.ledger.claimSlot(
+      { campaignId: 'gute-arbeit', itemId: 'puls', teamId: TEAM_A.teamId, channelId: TEAM_A.teamId, slot },
+      slot.at,
+      'died',
+    );
     const next = world.scheduler('instance-b');
     await tickAt(next, '2026-12-07T08:00:10Z');
     expect(where(world.published)).toEqual([TEAM_B.teamId]);
@@ -229,12 +244,18 @@ describe('CampaignScheduler', () => {
   });
 
   test('catches up slots missed within the window and records older ones as skipped', async () => {
-    await given({ targets: { kind: 'teams', teams: [TEAM_B.teamId] }, items: [{ ...weeklyPoll, schedule: { start: '2026-12-07T09:00', every: 'P1D' } }] });
+    await given({
+      targets: { kind: 'teams', teams: [TEAM_B.teamId] },
+      items: [{ ...weeklyPoll, schedule: { start: '2026-12-07T09:00', every: 'P1D' } }],
+    });
     const s = world.scheduler();
     await tickAt(s, '2026-12-07T08:00:00Z');
     // down from Monday 09:00 until Wednesday 12:00: Tuesday's slot is 27 h late, Wednesday's 3 h.
     await tickAt(s, '2026-12-09T11:00:00Z');
-    expect(world.published.map((p) => p.closesAt.toISOString())).toEqual(['2026-12-12T08:00:00.000Z', '2026-12-14T08:00:00.000Z']);
+    expect(world.published.map((p) => p.closesAt.toISOString())).toEqual([
+      '2026-12-12T08:00:00.000Z',
+      '2026-12-14T08:00:00.000Z',
+    ]);
     const rows = await history();
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
       ['2026-12-07T09:00', TEAM_B.teamId, 'posted'],
@@ -290,7 +311,10 @@ describe('CampaignScheduler', () => {
   });
 
   test('sends a reminder once at closesAt - remindBefore', async () => {
-    await given({ targets: { kind: 'teams', teams: ['Team Leistung'] }, items: [{ ...weeklyPoll, remindBefore: 'P1D' }] });
+    await given({
+      targets: { kind: 'teams', teams: ['Team Leistung'] },
+      items: [{ ...weeklyPoll, remindBefore: 'P1D' }],
+    });
     const s = world.scheduler();
     await tickAt(s, '2026-12-07T08:00:00Z');
     await tickAt(s, '2026-12-11T07:59:59Z');
@@ -301,17 +325,26 @@ describe('CampaignScheduler', () => {
   });
 
   test('posts a weekly 09:00 Europe/Berlin slot at 08:00Z in winter and at 07:00Z in summer', async () => {
-    await given({ targets: { kind: 'teams', teams: ['Team Leistung'] }, items: [{ ...weeklyPoll, schedule: { start: '2027-03-22T09:00', every: 'P1W' } }] });
+    await given({
+      targets: { kind: 'teams', teams: ['Team Leistung'] },
+      items: [{ ...weeklyPoll, schedule: { start: '2027-03-22T09:00', every: 'P1W' } }],
+    });
     const s = world.scheduler();
     expect((await tickAt(s, '2027-03-22T07:59:59Z')).posted).toBe(0);
     expect((await tickAt(s, '2027-03-22T08:00:00Z')).posted).toBe(1);
     expect((await tickAt(s, '2027-03-29T06:59:59Z')).posted).toBe(0);
     expect((await tickAt(s, '2027-03-29T07:00:00Z')).posted).toBe(1);
-    expect(world.published.map((p) => p.closesAt.toISOString())).toEqual(['2027-03-27T08:00:00.000Z', '2027-04-03T07:00:00.000Z']);
+    expect(world.published.map((p) => p.closesAt.toISOString())).toEqual([
+      '2027-03-27T08:00:00.000Z',
+      '2027-04-03T07:00:00.000Z',
+    ]);
   });
 
   test('records a slot for a team without the named channel, or an unknown team, as skipped with the reason', async () => {
-    await given({ channel: 'Ideen', targets: { kind: 'teams', teams: ['Team Digitalisierung', 'Team Leistung', 'Team Unbekannt'] } });
+    await given({
+      channel: 'Ideen',
+      targets: { kind: 'teams', teams: ['Team Digitalisierung', 'Team Leistung', 'Team Unbekannt'] },
+    });
     await tickAt(world.scheduler(), '2026-12-07T08:00:00Z');
     expect(where(world.published)).toEqual(['19:a-ideen@thread.tacv2']);
     expect((await history()).filter((r) => r[2] === 'skipped').map((r) => r[3])).toEqual([

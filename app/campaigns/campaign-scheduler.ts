@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import { eachConcurrently, TickLoop } from '../jobs/tick-loop';
 import type { CampaignItem } from '../../core/campaigns/campaign';
-import { draftOf, postTimes, resolveTargets, type PostTarget, type TargetTeam } from '../../core/campaigns/campaign-posts';
+import {
+  draftOf,
+  postTimes,
+  resolveTargets,
+  type PostTarget,
+  type TargetTeam,
+} from '../../core/campaigns/campaign-posts';
 import { slotsBetween, type Slot } from '../../core/campaigns/schedule';
 import type { ItemDraft } from '../../core/items';
 import type { CampaignRepository, StoredCampaign } from '../../storage/campaign-repository';
@@ -100,7 +106,15 @@ export interface TickReport {
   failed: number;
 }
 
-const emptyReport = (): TickReport => ({ leader: false, posted: 0, skipped: 0, resumed: 0, closed: 0, reminded: 0, failed: 0 });
+const emptyReport = (): TickReport => ({
+  leader: false,
+  posted: 0,
+  skipped: 0,
+  resumed: 0,
+  closed: 0,
+  reminded: 0,
+  failed: 0,
+});
 
 /**
  * posts campaign items on schedule, exactly once per slot and channel, across restarts and instances: one
@@ -129,7 +143,8 @@ export class CampaignScheduler {
       failure: 'scheduler tick failed',
       pass: async () => {
         const report = await this.tick();
-        if (report.posted + report.skipped + report.closed + report.reminded + report.failed > 0) this.o.log.info({ report }, 'scheduler tick');
+        if (report.posted + report.skipped + report.closed + report.reminded + report.failed > 0)
+          this.o.log.info({ report }, 'scheduler tick');
       },
     });
   }
@@ -142,7 +157,9 @@ export class CampaignScheduler {
   /** stops the loop, waits for a running tick and hands the lease back so another instance can lead at once. */
   async stop(): Promise<void> {
     await this.loop.stop();
-    await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'scheduler lease not released'));
+    await this.o.ledger
+      .releaseLease(this.o.instanceId)
+      .catch((err: unknown) => this.o.log.warn({ err }, 'scheduler lease not released'));
     this.lease.close();
   }
 
@@ -184,37 +201,55 @@ export class CampaignScheduler {
    * still, thanks to the claims, but at twice the tenant's rate).
    */
   private renewLeaseWhileRunning(): NodeJS.Timeout {
-    const timer = setInterval(() => {
-      const at = this.o.now();
-      this.o.ledger.acquireLease(this.o.instanceId, at, this.o.leaseTtlMs).then(
-        (held) => {
-          this.lease.observe(held, at);
-          if (!held) this.o.log.warn({ instanceId: this.o.instanceId }, 'scheduler lease lost during a tick; claims keep posts exactly once');
-        },
-        (err: unknown) => this.o.log.warn({ err }, 'scheduler lease not renewed'),
-      );
-    }, Math.max(1000, this.o.leaseTtlMs / 3));
+    const timer = setInterval(
+      () => {
+        const at = this.o.now();
+        this.o.ledger.acquireLease(this.o.instanceId, at, this.o.leaseTtlMs).then(
+          (held) => {
+            this.lease.observe(held, at);
+            if (!held)
+              this.o.log.warn(
+                { instanceId: this.o.instanceId },
+                'scheduler lease lost during a tick; claims keep posts exactly once',
+              );
+          },
+          (err: unknown) => this.o.log.warn({ err }, 'scheduler lease not renewed'),
+        );
+      },
+      Math.max(1000, this.o.leaseTtlMs / 3),
+    );
     timer.unref();
     return timer;
   }
 
   /** looks at the slots since the campaign's cursor: posts due ones, records missed, paused and unreachable ones as skipped. */
-  private async scheduleCampaign(c: StoredCampaign, now: Date, targets: () => Promise<TargetTeam[]>, report: TickReport): Promise<void> {
+  private async scheduleCampaign(
+    c: StoredCampaign,
+    now: Date,
+    targets: () => Promise<TargetTeam[]>,
+    report: TickReport,
+  ): Promise<void> {
     if (c.status === 'draft' || c.status === 'ended') return;
     const windowStart = now.getTime() - this.o.catchUpWindowMs;
     const cursor = await this.o.ledger.cursor(c.id);
     const from = new Date(cursor ? cursor.getTime() + 1 : windowStart);
     const to = new Date(now.getTime() + 1);
-    const due = c.items.map((item) => ({ item, slots: slotsBetween(item.schedule, c.timeZone, from, to) })).filter((d) => d.slots.length > 0);
+    const due = c.items
+      .map((item) => ({ item, slots: slotsBetween(item.schedule, c.timeZone, from, to) }))
+      .filter((d) => d.slots.length > 0);
     if (due.length > 0) {
       const teams = await targets();
       const resolved = resolveTargets(c, teams);
       for (const { item, slots } of due) {
         for (const slot of slots) {
-          const late = slot.at.getTime() < windowStart ? `missed: due ${slot.at.toISOString()}, outside the catch-up window` : undefined;
+          const late =
+            slot.at.getTime() < windowStart
+              ? `missed: due ${slot.at.toISOString()}, outside the catch-up window`
+              : undefined;
           const reason = c.status === 'paused' ? 'campaign paused' : late;
           if (reason) {
-            for (const target of resolved) await this.skip(slotRef(c, item, target, slot), target.ok ? reason : target.reason, now, report);
+            for (const target of resolved)
+              await this.skip(slotRef(c, item, target, slot), target.ok ? reason : target.reason, now, report);
           } else {
             await this.fanOut(c, item, slot, resolved, teams, now, report);
           }
@@ -228,14 +263,28 @@ export class CampaignScheduler {
    * posts one slot into all its channels concurrently (each channel its own claim, so exactly once still holds);
    * more than `progressThreshold` channels report progress from the first claim on.
    */
-  private async fanOut(c: StoredCampaign, item: CampaignItem, slot: Slot, resolved: PostTarget[], teams: TargetTeam[], now: Date, report: TickReport): Promise<void> {
+  private async fanOut(
+    c: StoredCampaign,
+    item: CampaignItem,
+    slot: Slot,
+    resolved: PostTarget[],
+    teams: TargetTeam[],
+    now: Date,
+    report: TickReport,
+  ): Promise<void> {
     const startedAt = performance.now();
     const state: FanoutState = { total: resolved.length, posted: 0, failures: [] };
     let progress: FanoutProgress | undefined;
     let started = false;
     const snapshot = (): FanoutState => ({ ...state, failures: [...state.failures] });
     const fail = (target: PostTarget, kind: FanoutFailure['kind'], reason: string) => {
-      state.failures.push({ teamId: target.teamId, channelId: target.channelId, label: labelOf(teams, target), kind, reason });
+      state.failures.push({
+        teamId: target.teamId,
+        channelId: target.channelId,
+        label: labelOf(teams, target),
+        kind,
+        reason,
+      });
     };
     // a large fan-out lets the ledger gather its writes into shared transactions (a little latency, far fewer requests).
     const endFanOut = resolved.length > this.progressThreshold ? this.o.ledger.beginFanOut() : undefined;
@@ -258,9 +307,14 @@ export class CampaignScheduler {
       progress?.update(snapshot());
     }).finally(() => {
       endFanOut?.();
-      this.telemetry.record(METRICS.fanoutDuration, (performance.now() - startedAt) / 1000, { complete: state.failures.length === 0 });
+      this.telemetry.record(METRICS.fanoutDuration, (performance.now() - startedAt) / 1000, {
+        complete: state.failures.length === 0,
+      });
     });
-    if (progress) await progress.finish(snapshot()).catch((err: unknown) => this.o.log.warn({ err, campaignId: c.id }, 'fan-out summary not sent'));
+    if (progress)
+      await progress
+        .finish(snapshot())
+        .catch((err: unknown) => this.o.log.warn({ err, campaignId: c.id }, 'fan-out summary not sent'));
   }
 
   private startProgress(start: FanoutStart): FanoutProgress | undefined {
@@ -273,7 +327,13 @@ export class CampaignScheduler {
   }
 
   /** publishes a claimed slot and records it; a failed publish leaves the claim to be resumed after `resumeAfterMs`. */
-  private async post(c: StoredCampaign, item: CampaignItem, ref: SlotRef, now: Date, report: TickReport): Promise<PostOutcome> {
+  private async post(
+    c: StoredCampaign,
+    item: CampaignItem,
+    ref: SlotRef,
+    now: Date,
+    report: TickReport,
+  ): Promise<PostOutcome> {
     const { closesAt, remindAt } = postTimes(item, ref.slot.at, c.timeZone);
     if (closesAt.getTime() <= now.getTime()) {
       const reason = 'closed before it could be posted';
@@ -287,7 +347,9 @@ export class CampaignScheduler {
     } catch (err) {
       if (err instanceof ConversationGoneError) {
         const reason = `Teams answered ${err.status}: the bot can no longer post there`;
-        await this.o.conversationGone?.(target, err).catch((e: unknown) => this.o.log.warn({ err: e, ...logRef(ref) }, 'gone conversation not marked inactive'));
+        await this.o
+          .conversationGone?.(target, err)
+          .catch((e: unknown) => this.o.log.warn({ err: e, ...logRef(ref) }, 'gone conversation not marked inactive'));
         await this.skip(ref, reason, now, report);
         return { kind: 'gone', reason };
       }
@@ -297,7 +359,11 @@ export class CampaignScheduler {
     }
     const outcome = await this.o.ledger.markPosted(ref, itemId, { closesAt, remindAt, now });
     report.posted++;
-    if (outcome === 'duplicate') this.o.log.warn({ ...logRef(ref), itemId }, 'campaign slot was posted twice (a resumed claim had posted after all)');
+    if (outcome === 'duplicate')
+      this.o.log.warn(
+        { ...logRef(ref), itemId },
+        'campaign slot was posted twice (a resumed claim had posted after all)',
+      );
     else this.o.log.info({ ...logRef(ref), itemId }, 'campaign item posted');
     if (c.status === 'scheduled') {
       // set first: concurrent posts of one fan-out mark the campaign running once.
@@ -320,7 +386,8 @@ export class CampaignScheduler {
       let reason: string | undefined;
       if (c.status !== 'scheduled' && c.status !== 'running') reason = `campaign ${c.status}`;
       else if (claim.attempts >= this.maxAttempts) reason = `posting failed ${claim.attempts} times`;
-      else if (claim.slot.at.getTime() < now.getTime() - this.o.catchUpWindowMs) reason = 'missed: not posted within the catch-up window';
+      else if (claim.slot.at.getTime() < now.getTime() - this.o.catchUpWindowMs)
+        reason = 'missed: not posted within the catch-up window';
       if (reason) {
         await this.skip(claim, reason, now, report);
         continue;
@@ -382,7 +449,12 @@ function labelOf(teams: TargetTeam[], target: PostTarget): string {
   return `${team?.teamName || target.teamId} › ${channelName}`;
 }
 
-
 function logRef(ref: SlotRef): Record<string, string> {
-  return { campaignId: ref.campaignId, campaignItemId: ref.itemId, teamId: ref.teamId, channelId: ref.channelId, slot: ref.slot.key };
+  return {
+    campaignId: ref.campaignId,
+    campaignItemId: ref.itemId,
+    teamId: ref.teamId,
+    channelId: ref.channelId,
+    slot: ref.slot.key,
+  };
 }

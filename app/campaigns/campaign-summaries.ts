@@ -24,7 +24,10 @@ export async function campaignListCard(s: CampaignsPorts, locale: Locale, notice
       if (campaigns[i]?.status === 'draft') return;
       const history = await s.storage.scheduleLedger.history(summary.id);
       const skips = history.filter((e) => e.status === 'skipped');
-      const last = skips.reduce<(typeof skips)[number] | undefined>((a, b) => (!a || b.slot.at > a.slot.at ? b : a), undefined);
+      const last = skips.reduce<(typeof skips)[number] | undefined>(
+        (a, b) => (!a || b.slot.at > a.slot.at ? b : a),
+        undefined,
+      );
       Object.assign(summary, {
         posted: history.filter((e) => e.status === 'posted').length,
         skipped: skips.length,

@@ -30,7 +30,9 @@ interface Recipient {
 async function recipientsOf(o: FanoutProgressOptions, start: FanoutStart): Promise<Recipient[]> {
   const ids = start.campaign.source.startsWith('chat:') ? [start.campaign.createdBy] : [...o.adminIds];
   const people = await Promise.all([...new Set(ids)].map((id) => o.getPerson(id)));
-  return people.filter((p): p is PersonRecord => Boolean(p?.active)).map((person) => ({ person, locale: resolveLocale(person.locale, o.defaultLocale) }));
+  return people
+    .filter((p): p is PersonRecord => Boolean(p?.active))
+    .map((person) => ({ person, locale: resolveLocale(person.locale, o.defaultLocale) }));
 }
 
 /**
@@ -47,12 +49,23 @@ export function startFanoutProgress(o: FanoutProgressOptions, start: FanoutStart
   let flushing: Promise<void> = Promise.resolve();
 
   const card = (r: Recipient, state: FanoutState, done: boolean) =>
-    asAttachment(buildFanoutProgressCard(r.locale, { campaignTitle: start.campaign.title, question: start.item.question, ...state, done }));
+    asAttachment(
+      buildFanoutProgressCard(r.locale, {
+        campaignTitle: start.campaign.title,
+        question: start.item.question,
+        ...state,
+        done,
+      }),
+    );
   const ready = recipientsOf(o, start)
     .then((recipients) =>
       Promise.all(
         recipients.map(async (r) => {
-          r.activityId = await o.poster.send(r.person.reference, r.person.reference.conversation.id, card(r, latest, false));
+          r.activityId = await o.poster.send(
+            r.person.reference,
+            r.person.reference.conversation.id,
+            card(r, latest, false),
+          );
           return r;
         }),
       ),

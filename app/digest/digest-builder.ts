@@ -1,4 +1,10 @@
-import { assembleDigest, DIGEST_LIMITS, type Digest, type DigestClosedItemInput, type DigestTeamInput } from '../../core/digest/digest';
+import {
+  assembleDigest,
+  DIGEST_LIMITS,
+  type Digest,
+  type DigestClosedItemInput,
+  type DigestTeamInput,
+} from '../../core/digest/digest';
 import { trendWeeks, type WeekKey } from '../../core/digest/digest-week';
 import { topIdeas } from '../../core/ideas/ranking';
 import type { IdeaView } from '../../core/ideas/idea-view';
@@ -22,9 +28,16 @@ export interface DigestLeader {
  * weeks' participation partitions, the week's idea partition, the index of items closed in the week (with the ideas
  * of anonymous prompts among them), and the team's open items, so it costs what those weeks hold, not the history. Teams without a stored record are left out.
  */
-export async function buildLeaderDigest(s: DigestPorts, leader: DigestLeader, week: WeekKey, options: { interim: boolean; locale: Locale }): Promise<Digest> {
+export async function buildLeaderDigest(
+  s: DigestPorts,
+  leader: DigestLeader,
+  week: WeekKey,
+  options: { interim: boolean; locale: Locale },
+): Promise<Digest> {
   const records = await Promise.all([...new Set(leader.teamIds)].map((id) => s.storage.installations.getTeam(id)));
-  const teams = records.filter((t): t is TeamRecord => t !== undefined).sort((a, b) => (a.name || a.teamId).localeCompare(b.name || b.teamId, options.locale));
+  const teams = records
+    .filter((t): t is TeamRecord => t !== undefined)
+    .sort((a, b) => (a.name || a.teamId).localeCompare(b.name || b.teamId, options.locale));
   return assembleDigest({
     leader: { id: leader.personId, name: leader.name },
     week,
@@ -50,7 +63,12 @@ async function teamInput(s: DigestPorts, team: TeamRecord, week: WeekKey, leader
     storage.items.closedInTeamWeek(team.teamId, week),
     storage.items.openOfTeam(team.teamId),
   ]);
-  const visible = await channelsVisible(s, team, { personId: leaderId }, [...allClosed, ...allOpen, ...allIdeas.map(placeOfIdea)].map((p) => p.channelId));
+  const visible = await channelsVisible(
+    s,
+    team,
+    { personId: leaderId },
+    [...allClosed, ...allOpen, ...allIdeas.map(placeOfIdea)].map((p) => p.channelId),
+  );
   const closedInWeek = allClosed.filter((i) => visible(i.channelId));
   const open = allOpen.filter((i) => visible(i.channelId));
   const ideas = allIdeas.filter((i) => visible(placeOfIdea(i).channelId));
@@ -59,7 +77,10 @@ async function teamInput(s: DigestPorts, team: TeamRecord, week: WeekKey, leader
     teamName: team.name || team.teamId,
     memberCount,
     participantsByWeek,
-    newIdeas: await ideaViews(s, [...ideas.filter((i) => !i.anonymous), ...(await ideasOfAnonymousPrompts(s, closedInWeek))]),
+    newIdeas: await ideaViews(s, [
+      ...ideas.filter((i) => !i.anonymous),
+      ...(await ideasOfAnonymousPrompts(s, closedInWeek)),
+    ]),
     closedItems: await Promise.all(closedInWeek.map((item) => closedItemInput(s, item))),
     openItems: open.map((i) => ({ itemId: i.id, question: i.question, ...(i.closesAt && { closesAt: i.closesAt }) })),
   };
@@ -85,7 +106,15 @@ async function memberCountOf(s: DigestPorts, team: TeamRecord): Promise<number |
 }
 
 async function closedItemInput(s: DigestPorts, item: Item): Promise<DigestClosedItemInput> {
-  const base = { itemId: item.id, question: item.question, kind: item.kind, ...(item.pollKind && { pollKind: item.pollKind }), anonymous: item.anonymous, options: item.options, closedAt: item.closedAt! };
+  const base = {
+    itemId: item.id,
+    question: item.question,
+    kind: item.kind,
+    ...(item.pollKind && { pollKind: item.pollKind }),
+    anonymous: item.anonymous,
+    options: item.options,
+    closedAt: item.closedAt!,
+  };
   if (item.kind === 'poll') {
     const tally = await s.storage.responses.tally(item);
     return { ...base, tally, participants: tally.voters };
@@ -105,7 +134,13 @@ async function ideaViews(s: DigestPorts, ideas: IdeaRecord[]): Promise<IdeaView[
     await Promise.all(
       prompts.map(async (id) => {
         const item = await s.storage.items.get(id);
-        return [id, { participants: item ? await s.storage.responses.participantCount(item) : 0, closed: item?.status === 'closed' }] as const;
+        return [
+          id,
+          {
+            participants: item ? await s.storage.responses.participantCount(item) : 0,
+            closed: item?.status === 'closed',
+          },
+        ] as const;
       }),
     ),
   );
@@ -122,7 +157,12 @@ async function ideaViews(s: DigestPorts, ideas: IdeaRecord[]): Promise<IdeaView[
     promptParticipants: (r.itemId && promptState.get(r.itemId)?.participants) || 0,
     promptClosed: (r.itemId && promptState.get(r.itemId)?.closed) || false,
   }));
-  const visible = views.filter((v) => ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, s.config.minGroupSizeText));
+  const visible = views.filter((v) =>
+    ideaTextsVisible(
+      { anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants },
+      s.config.minGroupSizeText,
+    ),
+  );
   const candidates = topIdeas(visible, DIGEST_LIMITS.topIdeas);
   await Promise.all(
     candidates

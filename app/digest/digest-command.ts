@@ -21,6 +21,9 @@ export const digestCommand: CommandHandler<'digest', DigestPorts> = async ({ rep
     return;
   }
   const leader = { personId: facts.aadObjectId, name: grants.find((g) => g.name)?.name ?? facts.userName, teamIds };
-  const digest = await buildLeaderDigest(s, leader, digestWeek(s.now(), s.config.timeZone, true), { interim: true, locale: facts.locale });
+  const digest = await buildLeaderDigest(s, leader, digestWeek(s.now(), s.config.timeZone, true), {
+    interim: true,
+    locale: facts.locale,
+  });
   await reply(asAttachment(buildDigestCard(digest)));
 };

@@ -52,7 +52,12 @@ export async function sendLeaderDigest(s: DigestPorts, leader: DigestLeader, wee
 }
 
 /** opens a 1:1 chat through the first of the leader's teams whose roster lists them, sends the card and keeps the chat's reference. */
-async function openChatAndSend(s: DigestPorts, leader: DigestLeader, known: PersonRecord | undefined, card: CardAttachment): Promise<DigestDelivery> {
+async function openChatAndSend(
+  s: DigestPorts,
+  leader: DigestLeader,
+  known: PersonRecord | undefined,
+  card: CardAttachment,
+): Promise<DigestDelivery> {
   let rosterFailed = false;
   for (const teamId of leader.teamIds) {
     const team = await s.storage.installations.getTeam(teamId);
@@ -85,11 +90,17 @@ async function openChatAndSend(s: DigestPorts, leader: DigestLeader, known: Pers
       return { kind: 'sent' };
     } catch (err) {
       if (!(err instanceof ConversationGoneError)) throw err;
-      s.log.info({ leaderId: leader.personId, teamId, status: err.status }, 'personal chat could not be opened through this team');
+      s.log.info(
+        { leaderId: leader.personId, teamId, status: err.status },
+        'personal chat could not be opened through this team',
+      );
     }
   }
   if (rosterFailed) throw new Error('team rosters could not be read; the digest is retried later');
-  return { kind: 'skipped', reason: 'no personal chat with the leader, and none could be opened: not a member of any installed team they lead' };
+  return {
+    kind: 'skipped',
+    reason: 'no personal chat with the leader, and none could be opened: not a member of any installed team they lead',
+  };
 }
 
 /** the weekly digest sender, wired to the bot's storage and delivery. */

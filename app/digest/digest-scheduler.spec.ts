@@ -44,7 +44,11 @@ function world(leaders: DigestLeader[], over: Partial<DigestSchedulerOptions> = 
   return { clock, sent, scheduler };
 }
 
-const leader = (): DigestLeader => ({ personId: `aad-${randomUUID()}`, name: 'Anna Becker', teamIds: ['19:a@thread.tacv2'] });
+const leader = (): DigestLeader => ({
+  personId: `aad-${randomUUID()}`,
+  name: 'Anna Becker',
+  teamIds: ['19:a@thread.tacv2'],
+});
 const later = (minutes: number) => new Date(MONDAY.getTime() + minutes * MINUTE);
 
 describe('DigestScheduler', () => {
@@ -79,16 +83,25 @@ describe('DigestScheduler', () => {
     clock.now = later(18);
     expect(await scheduler.tick()).toMatchObject({ resumed: 0, skipped: 1 });
     expect(calls).toBe(3);
-    expect(await fixture().storage.digestLedger.status(bernd.personId, '2026-W48')).toMatchObject({ status: 'skipped', attempts: 3, reason: 'sending failed 3 times' });
+    expect(await fixture().storage.digestLedger.status(bernd.personId, '2026-W48')).toMatchObject({
+      status: 'skipped',
+      attempts: 3,
+      reason: 'sending failed 3 times',
+    });
   });
 
   test('records a leader the sender cannot reach as skipped with the reason, once', async () => {
     const gerd = leader();
-    const { clock, scheduler } = world([gerd], { deliver: async () => ({ kind: 'skipped', reason: 'no personal chat' }) });
+    const { clock, scheduler } = world([gerd], {
+      deliver: async () => ({ kind: 'skipped', reason: 'no personal chat' }),
+    });
     expect(await scheduler.tick()).toMatchObject({ skipped: 1 });
     clock.now = later(30);
     expect(await scheduler.tick()).toMatchObject({ skipped: 0, sent: 0 });
-    expect(await fixture().storage.digestLedger.status(gerd.personId, '2026-W48')).toMatchObject({ status: 'skipped', reason: 'no personal chat' });
+    expect(await fixture().storage.digestLedger.status(gerd.personId, '2026-W48')).toMatchObject({
+      status: 'skipped',
+      reason: 'no personal chat',
+    });
   });
 
   test('sends nothing before the first digest time of the week', async () => {

@@ -12,7 +12,10 @@ export type DigestDelivery = { kind: 'sent' } | { kind: 'skipped'; reason: strin
 
 /** what the digest scheduler needs; the composition root passes real capabilities, tests may pass fakes for the Teams side. */
 export interface DigestSchedulerOptions {
-  ledger: Pick<DigestLedger, 'acquireLease' | 'releaseLease' | 'claim' | 'reclaim' | 'markSent' | 'markSkipped' | 'unfinished' | 'ofWeek'>;
+  ledger: Pick<
+    DigestLedger,
+    'acquireLease' | 'releaseLease' | 'claim' | 'reclaim' | 'markSent' | 'markSkipped' | 'unfinished' | 'ofWeek'
+  >;
   /** every leader with the teams they lead. */
   leaders(): Promise<DigestLeader[]>;
   /** builds and sends one leader's digest of a week; throws when it failed in a way worth retrying (the claim is resumed later). */
@@ -73,7 +76,8 @@ export class DigestScheduler {
       failure: 'digest tick failed',
       pass: async () => {
         const report = await this.tick();
-        if (report.sent + report.skipped + report.resumed + report.failed > 0) this.o.log.info({ report }, 'digest tick');
+        if (report.sent + report.skipped + report.resumed + report.failed > 0)
+          this.o.log.info({ report }, 'digest tick');
       },
     });
   }
@@ -86,13 +90,20 @@ export class DigestScheduler {
   /** stops the loop, waits for a running tick and hands the lease back so another instance can lead at once. */
   async stop(): Promise<void> {
     await this.loop.stop();
-    await this.o.ledger.releaseLease(this.o.instanceId).catch((err: unknown) => this.o.log.warn({ err }, 'digest lease not released'));
+    await this.o.ledger
+      .releaseLease(this.o.instanceId)
+      .catch((err: unknown) => this.o.log.warn({ err }, 'digest lease not released'));
     this.lease.close();
   }
 
   /** one pass: lease, the due week's digests not yet claimed (claim, send, record), then claims left by a crash; counted as a tick. */
   tick(): Promise<DigestTickReport> {
-    return countedTick(this.telemetry, 'digest', { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 }, (report) => this.pass(report));
+    return countedTick(
+      this.telemetry,
+      'digest',
+      { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 },
+      (report) => this.pass(report),
+    );
   }
 
   private async pass(report: DigestTickReport): Promise<void> {
@@ -138,7 +149,12 @@ export class DigestScheduler {
   }
 
   /** sends claims whose sender crashed or failed, once each; gives up with a skipped row when sending no longer makes sense. */
-  private async resumeUnfinished(due: WeekKey | undefined, now: Date, leaders: () => Promise<DigestLeader[]>, report: DigestTickReport): Promise<void> {
+  private async resumeUnfinished(
+    due: WeekKey | undefined,
+    now: Date,
+    leaders: () => Promise<DigestLeader[]>,
+    report: DigestTickReport,
+  ): Promise<void> {
     const claims = await this.o.ledger.unfinished(new Date(now.getTime() - this.resumeAfterMs));
     for (const claim of claims) {
       const leader = (await leaders()).find((l) => l.personId === claim.leaderId);
@@ -152,7 +168,10 @@ export class DigestScheduler {
       }
       if ((await this.o.ledger.reclaim(claim, this.o.instanceId, now)) === 'taken') continue;
       report.resumed++;
-      this.o.log.info({ leaderId: claim.leaderId, week: claim.week, attempt: claim.attempts + 1 }, 'resuming an unfinished digest');
+      this.o.log.info(
+        { leaderId: claim.leaderId, week: claim.week, attempt: claim.attempts + 1 },
+        'resuming an unfinished digest',
+      );
       await this.send(leader, claim.week, report);
     }
   }

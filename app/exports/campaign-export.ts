@@ -15,7 +15,9 @@ export type ExportScope = { kind: 'all' } | { kind: 'teams'; teamIds: ReadonlySe
 export async function exportScope(s: ExportsPorts, personId: string | undefined): Promise<ExportScope | undefined> {
   if (!personId) return undefined;
   if (await s.isAdmin(personId)) return { kind: 'all' };
-  const teamIds = new Set((await s.storage.roles.teamsLedBy(personId)).map((g) => g.teamId).filter((id): id is string => id !== undefined));
+  const teamIds = new Set(
+    (await s.storage.roles.teamsLedBy(personId)).map((g) => g.teamId).filter((id): id is string => id !== undefined),
+  );
   return teamIds.size > 0 ? { kind: 'teams', teamIds } : undefined;
 }
 
@@ -24,13 +26,26 @@ const inScope = (scope: ExportScope, teamId: string) => scope.kind === 'all' || 
 /** the ids of a campaign's posted items the scope may see, from the scheduler's ledger (one partition). */
 async function postedItemIds(s: ExportsPorts, campaignId: string, scope: ExportScope): Promise<string[]> {
   const entries = await s.storage.scheduleLedger.history(campaignId);
-  return [...new Set(entries.filter((e) => e.status === 'posted' && e.postedItemId && inScope(scope, e.teamId)).map((e) => e.postedItemId as string))];
+  return [
+    ...new Set(
+      entries
+        .filter((e) => e.status === 'posted' && e.postedItemId && inScope(scope, e.teamId))
+        .map((e) => e.postedItemId as string),
+    ),
+  ];
 }
 
 /** the campaigns with posts the scope may see, newest title order as stored, with how many posts each. */
 export async function exportableCampaigns(s: ExportsPorts, scope: ExportScope): Promise<ExportableCampaign[]> {
   const campaigns = await s.storage.campaigns.list();
-  const counted = await Promise.all(campaigns.map(async (c) => ({ id: c.id, title: c.title, status: c.status, posts: (await postedItemIds(s, c.id, scope)).length })));
+  const counted = await Promise.all(
+    campaigns.map(async (c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      posts: (await postedItemIds(s, c.id, scope)).length,
+    })),
+  );
   return counted.filter((c) => c.posts > 0);
 }
 
@@ -48,12 +63,19 @@ export interface CampaignExport {
  * only from MIN_GROUP_SIZE voters and anonymous polls only after closing, ideas of anonymous prompts without names and
  * only from MIN_GROUP_SIZE participants). A leader with no item of the campaign in their teams is refused.
  */
-export async function buildCampaignExport(s: ExportsPorts, scope: ExportScope, campaignId: string, locale: Locale): Promise<Outcome<CampaignExport>> {
+export async function buildCampaignExport(
+  s: ExportsPorts,
+  scope: ExportScope,
+  campaignId: string,
+  locale: Locale,
+): Promise<Outcome<CampaignExport>> {
   const campaign = await s.storage.campaigns.get(campaignId);
   if (!campaign) return fail('errCampaignNotFound');
   const ids = await postedItemIds(s, campaignId, scope);
   if (ids.length === 0 && scope.kind === 'teams') return fail('errExportNotAllowed');
-  const items = (await Promise.all(ids.map((id) => s.storage.items.get(id)))).filter((i): i is Item => i !== undefined && inScope(scope, i.teamId));
+  const items = (await Promise.all(ids.map((id) => s.storage.items.get(id)))).filter(
+    (i): i is Item => i !== undefined && inScope(scope, i.teamId),
+  );
   const teamNames = new Map<string, string>();
   for (const teamId of new Set(items.map((i) => i.teamId))) {
     const team = await s.storage.installations.getTeam(teamId);
@@ -62,8 +84,20 @@ export async function buildCampaignExport(s: ExportsPorts, scope: ExportScope, c
   const teamName = (i: Item) => teamNames.get(i.teamId) ?? i.teamId;
   items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || teamName(a).localeCompare(teamName(b), locale));
   const rows = await Promise.all(items.map((item) => csvItem(s, item, teamName(item))));
-  const csv = campaignCsv({ campaignTitle: campaign.title, locale, minGroupSize: s.config.minGroupSize, minGroupSizeText: s.config.minGroupSizeText, items: rows });
-  return ok({ fileName: messages(locale).csvFileName(campaign.id), csv, campaignTitle: campaign.title, items: items.length, teams: teamNames.size });
+  const csv = campaignCsv({
+    campaignTitle: campaign.title,
+    locale,
+    minGroupSize: s.config.minGroupSize,
+    minGroupSizeText: s.config.minGroupSizeText,
+    items: rows,
+  });
+  return ok({
+    fileName: messages(locale).csvFileName(campaign.id),
+    csv,
+    campaignTitle: campaign.title,
+    items: items.length,
+    teams: teamNames.size,
+  });
 }
 
 async function csvItem(s: ExportsPorts, item: Item, teamName: string): Promise<CsvPollItem | CsvIdeaItem> {
@@ -98,7 +132,10 @@ async function csvItem(s: ExportsPorts, item: Item, teamName: string): Promise<C
 }
 
 /** the file behind a download link, rebuilt with the person's current permissions. */
-export async function exportFileFor(s: ExportsPorts, request: ExportRequest): Promise<DownloadFile | 'forbidden' | 'missing'> {
+export async function exportFileFor(
+  s: ExportsPorts,
+  request: ExportRequest,
+): Promise<DownloadFile | 'forbidden' | 'missing'> {
   const scope = await exportScope(s, request.personId);
   if (!scope) return 'forbidden';
   const built = await buildCampaignExport(s, scope, request.campaignId, request.locale);

@@ -13,7 +13,9 @@ const links = (purpose = 'my-data', secret = 'a-secret-of-at-least-32-characters
     baseUrl: () => 'https://bot.example',
     build: async (request) => {
       built.push(request);
-      return request.who === 'gone' ? 'missing' : { fileName: 'f.json', contentType: 'application/json', body: JSON.stringify(request) };
+      return request.who === 'gone'
+        ? 'missing'
+        : { fileName: 'f.json', contentType: 'application/json', body: JSON.stringify(request) };
     },
   });
 
@@ -23,7 +25,12 @@ describe('DownloadLinks', () => {
   test('makes a link under the base URL whose token opens the file it stands for', async () => {
     const url = links().link({ who: 'aad-1234' });
     expect(url).toMatch(/^https:\/\/bot\.example\/my-data\/[A-Za-z0-9_-]+$/);
-    expect(await links().download(tokenOf(url))).toEqual({ status: 200, fileName: 'f.json', contentType: 'application/json', body: '{"who":"aad-1234"}' });
+    expect(await links().download(tokenOf(url))).toEqual({
+      status: 200,
+      fileName: 'f.json',
+      contentType: 'application/json',
+      body: '{"who":"aad-1234"}',
+    });
   });
 
   test('does not show what it stands for: the request is encrypted, not just signed', () => {
@@ -57,7 +64,11 @@ describe('DownloadLinks', () => {
 
 describe('attachmentHeader', () => {
   test('downloads under a name of safe characters only', () => {
-    expect(attachmentHeader('mitwirken-puls-ergebnisse.csv')).toBe(`attachment; filename="mitwirken-puls-ergebnisse.csv"; filename*=UTF-8''mitwirken-puls-ergebnisse.csv`);
-    expect(attachmentHeader('../"böse";\r\nname.csv')).toBe(`attachment; filename="___b_se____name.csv"; filename*=UTF-8''___b_se____name.csv`);
+    expect(attachmentHeader('mitwirken-puls-ergebnisse.csv')).toBe(
+      `attachment; filename="mitwirken-puls-ergebnisse.csv"; filename*=UTF-8''mitwirken-puls-ergebnisse.csv`,
+    );
+    expect(attachmentHeader('../"böse";\r\nname.csv')).toBe(
+      `attachment; filename="___b_se____name.csv"; filename*=UTF-8''___b_se____name.csv`,
+    );
   });
 });

@@ -50,7 +50,9 @@ export class DownloadLinks<T> {
       ttlMs?: number;
     },
   ) {
-    this.key = createHmac('sha256', o.secret ?? randomBytes(32)).update(`mitwirken download links v1|${o.purpose}`).digest();
+    this.key = createHmac('sha256', o.secret ?? randomBytes(32))
+      .update(`mitwirken download links v1|${o.purpose}`)
+      .digest();
     this.ttlMs = o.ttlMs ?? 10 * 60_000;
   }
 
@@ -101,6 +103,10 @@ export class DownloadLinks<T> {
 
 /** a Content-Disposition header that downloads the file under a name safe for every browser and file system. */
 export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'export.csv';
+  const ascii =
+    fileName
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 120) || 'export.csv';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(ascii)}`;
 }

@@ -29,7 +29,10 @@ export const exportCampaignAction: ActionHandler<typeof VERBS.exportCampaign, Ex
     details: { scope: scope.kind, items: built.value.items, teams: built.value.teams },
     at: s.now(),
   });
-  s.log.info({ campaignId: payload.campaignId, by: facts.aadObjectId, scope: scope.kind, items: built.value.items }, 'campaign exported');
+  s.log.info(
+    { campaignId: payload.campaignId, by: facts.aadObjectId, scope: scope.kind, items: built.value.items },
+    'campaign exported',
+  );
   return ok(
     asAttachment(
       buildExportReadyCard(facts.locale, {

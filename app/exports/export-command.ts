@@ -19,6 +19,9 @@ export const exportCommand: CommandHandler<'export', ExportsPorts> = async ({ re
     return;
   }
   const campaigns = await exportableCampaigns(s, scope);
-  const card = buildExportListCard(facts.locale, campaigns, { leaderOnly: scope.kind === 'teams', linkMinutes: s.exportLinks.minutes });
+  const card = buildExportListCard(facts.locale, campaigns, {
+    leaderOnly: scope.kind === 'teams',
+    linkMinutes: s.exportLinks.minutes,
+  });
   await reply(asAttachment(card));
 };

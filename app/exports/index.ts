@@ -3,6 +3,12 @@
 // This file is the feature's face: the Teams edge and other features import from here, never from its files.
 
 export { exportFileFor } from './campaign-export';
-export { DOWNLOAD_ROUTES, DownloadLinks, attachmentHeader, type DownloadFile, type DownloadSource } from './download-links';
+export {
+  DOWNLOAD_ROUTES,
+  DownloadLinks,
+  attachmentHeader,
+  type DownloadFile,
+  type DownloadSource,
+} from './download-links';
 export { exportCampaignAction } from './export-campaign-action';
 export { exportCommand } from './export-command';

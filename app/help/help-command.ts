@@ -5,6 +5,9 @@ import type { CommandHandler } from '../ports/turn';
 
 /** `hilfe` / `help`: the command overview for this person. */
 export const helpCommand: CommandHandler<'help', HelpPorts> = async ({ reply, facts, s }) => {
-  const card = buildHelpCard(facts.locale, { isAdmin: await s.isAdmin(facts.aadObjectId), localMode: s.config.localMode });
+  const card = buildHelpCard(facts.locale, {
+    isAdmin: await s.isAdmin(facts.aadObjectId),
+    localMode: s.config.localMode,
+  });
   await reply(asAttachment(card));
 };

@@ -15,13 +15,20 @@ export interface DecisionDelivery {
   supportersNotified: number;
 }
 
-const localeOf = (s: IdeasPorts, person: Pick<PersonRecord, 'locale'>): Locale => resolveLocale(person.locale, s.config.defaultLocale);
+const localeOf = (s: IdeasPorts, person: Pick<PersonRecord, 'locale'>): Locale =>
+  resolveLocale(person.locale, s.config.defaultLocale);
 
 /**
  * a 1:1 message to a person: into their stored personal chat, or else into a 1:1 chat the bot opens as a member of
  * the team (Teams allows this for any member). False when neither works; the reason goes to the log.
  */
-async function tellPerson(s: IdeasPorts, team: TeamRecord | undefined, personId: string, text: (locale: Locale) => string, fallback: Locale): Promise<boolean> {
+async function tellPerson(
+  s: IdeasPorts,
+  team: TeamRecord | undefined,
+  personId: string,
+  text: (locale: Locale) => string,
+  fallback: Locale,
+): Promise<boolean> {
   try {
     const person = await s.storage.installations.getPerson(personId);
     if (person?.active) {
@@ -68,17 +75,33 @@ export async function announceDecision(
     }
   }
 
-  const authorReached = idea.anonymous || !idea.authorId ? undefined : await tellPerson(s, team, idea.authorId, (l) => texts(l).toAuthor ?? '', teamLocale);
+  const authorReached =
+    idea.anonymous || !idea.authorId
+      ? undefined
+      : await tellPerson(s, team, idea.authorId, (l) => texts(l).toAuthor ?? '', teamLocale);
 
-  const supporterIds = (await s.storage.ideas.supportersOf(idea.ideaId)).map((b) => b.id).filter((id) => id !== idea.authorId && id !== deciderId);
-  const reachable = (await Promise.all(supporterIds.map((id) => s.storage.installations.getPerson(id)))).filter((p): p is PersonRecord => p?.active === true);
+  const supporterIds = (await s.storage.ideas.supportersOf(idea.ideaId))
+    .map((b) => b.id)
+    .filter((id) => id !== idea.authorId && id !== deciderId);
+  const reachable = (await Promise.all(supporterIds.map((id) => s.storage.installations.getPerson(id)))).filter(
+    (p): p is PersonRecord => p?.active === true,
+  );
   void Promise.all(
     reachable.map((p) =>
-      s.poster.send(p.reference, p.reference.conversation.id, texts(localeOf(s, p)).toSupporters).catch((err: unknown) => {
-        s.log.warn({ err, ideaId: idea.ideaId, personId: p.aadObjectId }, 'decision note to a supporter failed');
-      }),
+      s.poster
+        .send(p.reference, p.reference.conversation.id, texts(localeOf(s, p)).toSupporters)
+        .catch((err: unknown) => {
+          s.log.warn({ err, ideaId: idea.ideaId, personId: p.aadObjectId }, 'decision note to a supporter failed');
+        }),
     ),
   );
-  s.log.info({ ideaId: idea.ideaId, status: change.status, threadReplied, authorReached, supporters: reachable.length }, 'idea decision announced');
-  return { threadReplied, ...(authorReached === undefined ? {} : { authorReached }), supportersNotified: reachable.length };
+  s.log.info(
+    { ideaId: idea.ideaId, status: change.status, threadReplied, authorReached, supporters: reachable.length },
+    'idea decision announced',
+  );
+  return {
+    threadReplied,
+    ...(authorReached === undefined ? {} : { authorReached }),
+    supportersNotified: reachable.length,
+  };
 }

@@ -18,7 +18,10 @@ import type { ActionHandler } from '../ports/turn';
 
 /** the id of a follow-up poll: the same poll over the same prompt is posted once, however often the button is pressed. */
 function followUpItemId(promptId: string, draft: ItemDraft): string {
-  return `followup-${createHash('sha256').update(`${promptId}|${JSON.stringify(draft)}`).digest('hex').slice(0, 40)}`;
+  return `followup-${createHash('sha256')
+    .update(`${promptId}|${JSON.stringify(draft)}`)
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 /**
@@ -35,7 +38,8 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasP
   if (facts.teamId !== undefined && prompt.teamId !== facts.teamId) return fail('errItemOtherTeam');
   if (!(await managesTeam(s, prompt.teamId, personId))) return fail('errFollowUpNotManager');
   const state = await promptState(s, prompt);
-  if (!ideaTextsVisible(state, s.config.minGroupSizeText)) return fail('errFollowUpHidden', effectiveMinGroupSize(s.config.minGroupSizeText));
+  if (!ideaTextsVisible(state, s.config.minGroupSizeText))
+    return fail('errFollowUpHidden', effectiveMinGroupSize(s.config.minGroupSizeText));
   const views: IdeaView[] = (await s.storage.ideas.ofItem(prompt.id)).map((r) => ({
     ideaId: r.ideaId,
     itemId: prompt.id,
@@ -48,7 +52,11 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasP
     promptParticipants: state.participants,
     promptClosed: state.closed,
   }));
-  const drafted = followUpPollDraft(prompt.locale, views, { topN: payload.topN, maxPicks: payload.maxPicks, anonymous: prompt.anonymous });
+  const drafted = followUpPollDraft(prompt.locale, views, {
+    topN: payload.topN,
+    maxPicks: payload.maxPicks,
+    anonymous: prompt.anonymous,
+  });
   if (!drafted.ok) return drafted;
   const { draft: poll, maxPicks } = drafted.value;
   const valid = validateDraft(maxPicks > 1 ? { ...poll, maxChoices: maxPicks } : poll);
@@ -58,7 +66,12 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasP
   if (!team?.active || !channel?.active) return fail('errUnknownTarget');
   const itemId = followUpItemId(prompt.id, valid.value);
   const already = (await s.storage.items.get(itemId))?.activityId !== undefined;
-  const posted = await publishItem(s, valid.value, { team, channelId: prompt.channelId }, { aadObjectId: personId, locale: prompt.locale, itemId });
+  const posted = await publishItem(
+    s,
+    valid.value,
+    { team, channelId: prompt.channelId },
+    { aadObjectId: personId, locale: prompt.locale, itemId },
+  );
   if (!already) {
     await s.storage.audit.record({
       actorId: personId,
@@ -68,9 +81,19 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasP
       details: { prompt: prompt.id, team: prompt.teamId, options: posted.options.length, maxPicks },
       at: s.now(),
     });
-    s.log.info({ itemId: posted.id, promptId: prompt.id, options: posted.options.length, maxPicks, by: personId }, 'follow-up poll posted');
+    s.log.info(
+      { itemId: posted.id, promptId: prompt.id, options: posted.options.length, maxPicks, by: personId },
+      'follow-up poll posted',
+    );
   }
   const m = messages(facts.locale);
   const where = targetLabel(team, channel);
-  return ok(asAttachment(buildMessageCard(already ? m.ideaFollowUpAlready(where) : m.ideaFollowUpPosted(where), [posted.question, ...posted.options.map((o) => `• ${o}`)])));
+  return ok(
+    asAttachment(
+      buildMessageCard(already ? m.ideaFollowUpAlready(where) : m.ideaFollowUpPosted(where), [
+        posted.question,
+        ...posted.options.map((o) => `• ${o}`),
+      ]),
+    ),
+  );
 };

@@ -12,13 +12,24 @@ export const ideaAction: ActionHandler<typeof VERBS.submitIdea, IdeasPorts> = as
   const loaded = await answerableItem(turn, payload.itemId, 'idea');
   if (!loaded.ok) return loaded;
   const item = loaded.value;
-  const submitted = await s.storage.responses.submitIdea(item, { aadObjectId: turn.personId, name: facts.userName }, payload.ideaText, facts.deliveryKey, s.now());
+  const submitted = await s.storage.responses.submitIdea(
+    item,
+    { aadObjectId: turn.personId, name: facts.userName },
+    payload.ideaText,
+    facts.deliveryKey,
+    s.now(),
+  );
   if (submitted.status === 'closed') return fail('errItemClosed');
   s.refresher.schedule(item.id);
   s.log.info({ itemId: item.id, ...(item.anonymous ? {} : { personId: turn.personId }) }, 'idea');
   const m = messages(facts.locale);
   const shown = payload.ideaText.length > 200 ? `${payload.ideaText.slice(0, 200)}…` : payload.ideaText;
   const text = `${item.anonymous ? m.yourAnonymousIdea : m.yourIdea(shown)} ${m.anotherIdea}`;
-  const card = await renderItemCard(s.storage, item, { locale: facts.locale, minGroupSize: s.config.minGroupSize, timeZone: s.config.timeZone, notice: { kind: 'good', text } });
+  const card = await renderItemCard(s.storage, item, {
+    locale: facts.locale,
+    minGroupSize: s.config.minGroupSize,
+    timeZone: s.config.timeZone,
+    notice: { kind: 'good', text },
+  });
   return ok(card);
 };

@@ -46,7 +46,11 @@ export function recentWeeks(now: Date, timeZone: string): string[] {
 
 /** what decides whether the texts of a prompt's ideas may be shown. */
 export async function promptState(s: IdeasPorts, prompt: Item): Promise<IdeaPromptState> {
-  return { anonymous: prompt.anonymous, closed: prompt.status === 'closed', participants: (await s.storage.responses.ideaStats(prompt)).participants };
+  return {
+    anonymous: prompt.anonymous,
+    closed: prompt.status === 'closed',
+    participants: (await s.storage.responses.ideaStats(prompt)).participants,
+  };
 }
 
 /** an idea as far as anyone may see it: an anonymous one only while its prompt's texts may be shown. */
@@ -61,10 +65,23 @@ export async function visibleIdea(s: IdeasPorts, ideaId: string): Promise<IdeaRe
  * the ideas of a scope with their prompts. An anonymous prompt counts whole or not at all: its ideas are read
  * through the prompt, never cut by week, so no view shows a smaller group than the prompt's.
  */
-async function ideasOf(s: IdeasPorts, scope: IdeasScope, viewer: IdeasViewer | undefined): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
-  if (scope.prompt) return { records: await s.storage.ideas.ofItem(scope.prompt.id), prompts: new Map([[scope.prompt.id, scope.prompt]]) };
+async function ideasOf(
+  s: IdeasPorts,
+  scope: IdeasScope,
+  viewer: IdeasViewer | undefined,
+): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
+  if (scope.prompt)
+    return {
+      records: await s.storage.ideas.ofItem(scope.prompt.id),
+      prompts: new Map([[scope.prompt.id, scope.prompt]]),
+    };
   const { records, prompts } = await recentIdeasOf(s, scope);
-  const shown = await channelsVisible(s, scope.team, { ...(scope.shownIn !== undefined && { shownIn: scope.shownIn }), ...(viewer && { personId: viewer.personId }) }, [...records.map((r) => placeOfIdea(r).channelId), ...[...prompts.values()].map((p) => p.channelId)]);
+  const shown = await channelsVisible(
+    s,
+    scope.team,
+    { ...(scope.shownIn !== undefined && { shownIn: scope.shownIn }), ...(viewer && { personId: viewer.personId }) },
+    [...records.map((r) => placeOfIdea(r).channelId), ...[...prompts.values()].map((p) => p.channelId)],
+  );
   return {
     records: records.filter((r) => shown(placeOfIdea(r).channelId)),
     prompts: new Map([...prompts].filter(([, p]) => shown(p.channelId))),
@@ -72,15 +89,22 @@ async function ideasOf(s: IdeasPorts, scope: IdeasScope, viewer: IdeasViewer | u
 }
 
 /** a team's ideas of the recent weeks, with the prompts they came from and the anonymous prompts closed in those weeks. */
-async function recentIdeasOf(s: IdeasPorts, scope: IdeasScope): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
+async function recentIdeasOf(
+  s: IdeasPorts,
+  scope: IdeasScope,
+): Promise<{ records: IdeaRecord[]; prompts: Map<string, Item> }> {
   const weeks = recentWeeks(s.now(), s.config.timeZone);
   const [recent, closed] = await Promise.all([
     s.storage.ideas.ofTeamRecent(scope.team.teamId, weeks),
     Promise.all(weeks.map((w) => s.storage.items.closedInTeamWeek(scope.team.teamId, w))).then((lists) => lists.flat()),
   ]);
   const itemIds = [...new Set(recent.map((r) => r.itemId).filter((id): id is string => id !== undefined))];
-  const seen = (await Promise.all(itemIds.map((id) => s.storage.items.get(id)))).filter((i): i is Item => i !== undefined && i.teamId === scope.team.teamId);
-  const items = [...new Map([...seen, ...closed.filter((i) => i.kind === 'idea' && i.anonymous)].map((i) => [i.id, i])).values()];
+  const seen = (await Promise.all(itemIds.map((id) => s.storage.items.get(id)))).filter(
+    (i): i is Item => i !== undefined && i.teamId === scope.team.teamId,
+  );
+  const items = [
+    ...new Map([...seen, ...closed.filter((i) => i.kind === 'idea' && i.anonymous)].map((i) => [i.id, i])).values(),
+  ];
   const byId = new Map(recent.map((r) => [r.ideaId, r]));
   for (const whole of await Promise.all(items.filter((i) => i.anonymous).map((i) => s.storage.ideas.ofItem(i.id)))) {
     for (const r of whole) byId.set(r.ideaId, r);
@@ -90,7 +114,9 @@ async function recentIdeasOf(s: IdeasPorts, scope: IdeasScope): Promise<{ record
 
 /** idea records as cards see them; volunteers are filled in later, for the ideas shown only. */
 async function viewsOf(s: IdeasPorts, records: IdeaRecord[], prompts: Map<string, Item>): Promise<IdeaView[]> {
-  const states = new Map(await Promise.all([...prompts.values()].map(async (p) => [p.id, await promptState(s, p)] as const)));
+  const states = new Map(
+    await Promise.all([...prompts.values()].map(async (p) => [p.id, await promptState(s, p)] as const)),
+  );
   return records.map((r) => {
     const state = r.itemId !== undefined ? states.get(r.itemId) : undefined;
     return {
@@ -125,7 +151,9 @@ export async function renderIdeasCard(
   const { records, prompts } = await ideasOf(s, scope, viewer);
   const views = await viewsOf(s, records, prompts);
   const shown = topIdeas(
-    views.filter((v) => ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, min)),
+    views.filter((v) =>
+      ideaTextsVisible({ anonymous: v.anonymous, closed: v.promptClosed, participants: v.promptParticipants }, min),
+    ),
     IDEAS_LISTED,
   );
   const [volunteers, supported] = await Promise.all([
@@ -133,7 +161,10 @@ export async function renderIdeasCard(
     viewer ? Promise.all(shown.map((v) => s.storage.ideas.hasSupported(v.ideaId, viewer.personId))) : [],
   ]);
   // volunteers are named only on named ideas; anonymous ones show a count.
-  const ideas = shown.map((v, i) => ({ ...v, volunteers: (volunteers[i] ?? []).map((b) => ({ name: v.anonymous ? '' : b.name })) }));
+  const ideas = shown.map((v, i) => ({
+    ...v,
+    volunteers: (volunteers[i] ?? []).map((b) => ({ name: v.anonymous ? '' : b.name })),
+  }));
   const promptIds = new Set(shown.map((v) => v.itemId));
   const single = promptIds.size === 1 ? [...promptIds][0] : undefined;
   const card = buildIdeasCard({
@@ -143,7 +174,9 @@ export async function renderIdeasCard(
     minGroupSizeText: min,
     viewer: {
       supported: viewer ? shown.filter((_, i) => supported[i]).map((v) => v.ideaId) : [],
-      volunteered: viewer ? shown.filter((_, i) => volunteers[i]?.some((b) => b.id === viewer.personId)).map((v) => v.ideaId) : [],
+      volunteered: viewer
+        ? shown.filter((_, i) => volunteers[i]?.some((b) => b.id === viewer.personId)).map((v) => v.ideaId)
+        : [],
       canManage: viewer?.canManage ?? false,
     },
     ...((scope.prompt?.id ?? single) ? { promptItemId: scope.prompt?.id ?? single } : {}),
@@ -164,7 +197,12 @@ export function shownIn(facts: Pick<TurnFacts, 'teamId' | 'conversationId'>): { 
  * the scope of the ideas card a button of an idea was on: in the thread of the idea's own prompt, that prompt's
  * ideas; anywhere else, the team's recent ideas.
  */
-export async function scopeOfCard(s: IdeasPorts, facts: Pick<TurnFacts, 'teamId' | 'conversationId'>, team: TeamRecord, itemId: string | undefined): Promise<IdeasScope> {
+export async function scopeOfCard(
+  s: IdeasPorts,
+  facts: Pick<TurnFacts, 'teamId' | 'conversationId'>,
+  team: TeamRecord,
+  itemId: string | undefined,
+): Promise<IdeasScope> {
   const whole = { team, ...shownIn(facts) };
   if (!facts.teamId || itemId === undefined || !facts.conversationId.includes(';messageid=')) return whole;
   const prompt = await s.storage.items.latestInConversation(facts.conversationId);

@@ -14,13 +14,17 @@ import { teamAccess } from '../teams';
 import type { CommandHandler, Turn } from '../ports/turn';
 
 /** the chat reply confirming an idea for a team; team name and idea show as typed (plainText). */
-const submittedFor = (locale: Locale, team: TeamRecord, text: string) => messages(locale).ideaSubmittedForTeam(plainText(teamName(team)), plainText(shorten(text, 200)));
+const submittedFor = (locale: Locale, team: TeamRecord, text: string) =>
+  messages(locale).ideaSubmittedForTeam(plainText(teamName(team)), plainText(shorten(text, 200)));
 
 /** in the personal chat, up to this many teams get one ideas card each; more teams get a choice. */
 const CARDS_PER_ANSWER = 3;
 
 /** the person and where they write from; undefined (after telling them) when ideas cannot be sent from here. */
-async function chatPerson({ reply, facts }: Pick<Turn, 'reply' | 'facts'>): Promise<{ id: string; name: string } | undefined> {
+async function chatPerson({
+  reply,
+  facts,
+}: Pick<Turn, 'reply' | 'facts'>): Promise<{ id: string; name: string } | undefined> {
   if (facts.aadObjectId && (facts.teamId || facts.isPersonal)) return { id: facts.aadObjectId, name: facts.userName };
   await reply(describeProblem(facts.locale, { key: 'errIdeaWhere' }));
   return undefined;
@@ -58,7 +62,11 @@ export const submitIdeaCommand: CommandHandler<'submitIdea', IdeasPorts> = async
     await reply(submittedFor(facts.locale, only, command.text));
   } else {
     const choices = teams.map((t) => ({ teamId: t.teamId, name: teamName(t) }));
-    await reply(asAttachment(buildTeamChoiceCard(facts.locale, { kind: 'idea', ideaText: command.text, key: facts.deliveryKey }, choices)));
+    await reply(
+      asAttachment(
+        buildTeamChoiceCard(facts.locale, { kind: 'idea', ideaText: command.text, key: facts.deliveryKey }, choices),
+      ),
+    );
   }
 };
 
@@ -74,9 +82,14 @@ export const ideasCommand: CommandHandler<'ideas', IdeasPorts> = async (turn) =>
   if (!person) return;
   if (facts.teamId) {
     const team = await turn.team();
-    const own = facts.conversationId.includes(';messageid=') ? await s.storage.items.latestInConversation(facts.conversationId) : undefined;
+    const own = facts.conversationId.includes(';messageid=')
+      ? await s.storage.items.latestInConversation(facts.conversationId)
+      : undefined;
     const prompt = own?.kind === 'idea' && own.teamId === team.teamId ? own : undefined;
-    const card = await renderIdeasCard(s, { team, ...(prompt ? { prompt } : {}), ...shownIn(facts) }, undefined, { locale: facts.locale, refreshUserId: facts.userId });
+    const card = await renderIdeasCard(s, { team, ...(prompt ? { prompt } : {}), ...shownIn(facts) }, undefined, {
+      locale: facts.locale,
+      refreshUserId: facts.userId,
+    });
     await reply(card);
     return;
   }
@@ -87,7 +100,16 @@ export const ideasCommand: CommandHandler<'ideas', IdeasPorts> = async (turn) =>
     const choices = teams.map((t) => ({ teamId: t.teamId, name: teamName(t) }));
     await reply(asAttachment(buildTeamChoiceCard(facts.locale, { kind: 'ideas' }, choices)));
   } else {
-    const cards = await Promise.all(teams.map(async (team) => renderIdeasCard(s, { team }, { personId: person.id, canManage: await managesTeam(s, team.teamId, person.id) }, { locale: facts.locale })));
+    const cards = await Promise.all(
+      teams.map(async (team) =>
+        renderIdeasCard(
+          s,
+          { team },
+          { personId: person.id, canManage: await managesTeam(s, team.teamId, person.id) },
+          { locale: facts.locale },
+        ),
+      ),
+    );
     await reply(cards);
   }
 };

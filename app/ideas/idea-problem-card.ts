@@ -15,8 +15,17 @@ import { renderIdeasCard, scopeOfCard, visibleIdea, type IdeasScope } from './id
  * sits on the 1:1 digest, so outside a channel its refusals keep the plain message card. Undefined when the
  * card cannot be shown to this person (then the caller answers with a message card).
  */
-export async function ideasCardWithProblem(s: IdeasPorts, facts: TurnFacts, verb: unknown, data: unknown, problem: Problem): Promise<CardAttachment | undefined> {
-  const ideaButton = verb === VERBS.ideaSupport || verb === VERBS.ideaVolunteer || (verb === VERBS.ideaStatus && facts.teamId !== undefined);
+export async function ideasCardWithProblem(
+  s: IdeasPorts,
+  facts: TurnFacts,
+  verb: unknown,
+  data: unknown,
+  problem: Problem,
+): Promise<CardAttachment | undefined> {
+  const ideaButton =
+    verb === VERBS.ideaSupport ||
+    verb === VERBS.ideaVolunteer ||
+    (verb === VERBS.ideaStatus && facts.teamId !== undefined);
   const personId = facts.aadObjectId;
   if (!personId || (!ideaButton && verb !== VERBS.followUpPoll)) return undefined;
   try {
@@ -37,11 +46,16 @@ export async function ideasCardWithProblem(s: IdeasPorts, facts: TurnFacts, verb
     const access = await teamAccess(s, facts, place, personId, ideaButton ? 'idea' : 'item');
     if (!access.ok) return undefined;
     const scope = await scopeOf(access.value);
-    return await renderIdeasCard(s, scope, { personId, canManage: await managesTeam(s, place.teamId, personId) }, {
-      locale: facts.locale,
-      notice: { kind: 'attention', text: describeProblem(facts.locale, problem) },
-      ...(facts.teamId ? { refreshUserId: facts.userId } : {}),
-    });
+    return await renderIdeasCard(
+      s,
+      scope,
+      { personId, canManage: await managesTeam(s, place.teamId, personId) },
+      {
+        locale: facts.locale,
+        notice: { kind: 'attention', text: describeProblem(facts.locale, problem) },
+        ...(facts.teamId ? { refreshUserId: facts.userId } : {}),
+      },
+    );
   } catch (err) {
     s.log.warn({ err, verb }, 'ideas card for a refusal not available');
     return undefined;

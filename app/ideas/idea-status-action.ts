@@ -24,7 +24,12 @@ export const ideaStatusAction: ActionHandler<typeof VERBS.ideaStatus, IdeasPorts
   const checked = checkTransition(facts.locale, idea.status, change);
   if (!checked.ok) return checked;
   const at = s.now();
-  const saved = await s.storage.ideas.setStatus(idea.ideaId, { status: change.status, ...(change.note ? { note: change.note } : {}), by: personId, at });
+  const saved = await s.storage.ideas.setStatus(idea.ideaId, {
+    status: change.status,
+    ...(change.note ? { note: change.note } : {}),
+    by: personId,
+    at,
+  });
   await s.storage.audit.record({
     actorId: personId,
     ...(facts.userName ? { actorName: facts.userName } : {}),
@@ -33,7 +38,10 @@ export const ideaStatusAction: ActionHandler<typeof VERBS.ideaStatus, IdeasPorts
     details: { team: idea.teamId, from: idea.status, to: saved.status, note: change.note !== '' },
     at,
   });
-  s.log.info({ ideaId: idea.ideaId, teamId: idea.teamId, from: idea.status, to: saved.status, by: personId }, 'idea status changed');
+  s.log.info(
+    { ideaId: idea.ideaId, teamId: idea.teamId, from: idea.status, to: saved.status, by: personId },
+    'idea status changed',
+  );
   const prompt = idea.itemId !== undefined ? await s.storage.items.get(idea.itemId) : undefined;
   const told = await announceDecision(s, saved, prompt, change, personId);
   return ok(

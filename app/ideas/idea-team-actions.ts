@@ -17,9 +17,14 @@ export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam, IdeasPor
   const access = await teamAccess(s, facts, { teamId: payload.teamId }, personId, 'team');
   if (!access.ok) return access;
   const team = access.value;
-  await submitDirectIdea(s, team, { id: personId, name: facts.userName }, payload.ideaText, { deliveryKey: payload.key, conversationId: facts.conversationId });
+  await submitDirectIdea(s, team, { id: personId, name: facts.userName }, payload.ideaText, {
+    deliveryKey: payload.key,
+    conversationId: facts.conversationId,
+  });
   const m = messages(facts.locale);
-  return ok(asAttachment(buildMessageCard(m.appName, [m.ideaSubmittedForTeam(teamName(team), shorten(payload.ideaText, 200))])));
+  return ok(
+    asAttachment(buildMessageCard(m.appName, [m.ideaSubmittedForTeam(teamName(team), shorten(payload.ideaText, 200))])),
+  );
 };
 
 /**
@@ -29,10 +34,16 @@ export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam, IdeasPor
 export const ideasOfTeamAction: ActionHandler<typeof VERBS.ideasOfTeam, IdeasPorts> = async (turn, payload) => {
   const { s, facts, personId } = turn;
   const prompt = payload.itemId !== undefined ? await s.storage.items.get(payload.itemId) : undefined;
-  if (payload.itemId !== undefined && (prompt?.kind !== 'idea' || prompt.teamId !== payload.teamId)) return fail('errItemNotFound');
+  if (payload.itemId !== undefined && (prompt?.kind !== 'idea' || prompt.teamId !== payload.teamId))
+    return fail('errItemNotFound');
   const access = await teamAccess(s, facts, prompt ?? { teamId: payload.teamId }, personId, 'team');
   if (!access.ok) return access;
   const viewer = { personId, canManage: await managesTeam(s, payload.teamId, personId) };
   const refresh = facts.teamId ? { refreshUserId: facts.userId } : {};
-  return ok(await renderIdeasCard(s, { team: access.value, ...(prompt ? { prompt } : {}), ...shownIn(facts) }, viewer, { locale: facts.locale, ...refresh }));
+  return ok(
+    await renderIdeasCard(s, { team: access.value, ...(prompt ? { prompt } : {}), ...shownIn(facts) }, viewer, {
+      locale: facts.locale,
+      ...refresh,
+    }),
+  );
 };

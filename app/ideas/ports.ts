@@ -1,4 +1,7 @@
 import type { AppServices } from '../ports/services';
 
 /** what ideas use of the ports (app/ports/services.ts); a handler or helper here gets no more. */
-export type IdeasPorts = Pick<AppServices, 'config' | 'isAdmin' | 'log' | 'membership' | 'now' | 'poster' | 'refresher' | 'storage'>;
+export type IdeasPorts = Pick<
+  AppServices,
+  'config' | 'isAdmin' | 'log' | 'membership' | 'now' | 'poster' | 'refresher' | 'storage'
+>;

@@ -4,7 +4,12 @@ import { METRICS, type Telemetry } from '../ports/telemetry';
 export type SchedulerJob = 'campaigns' | 'digest';
 
 /** runs one scheduler pass into `report` and counts it as a tick (mitwirken.scheduler.ticks): its job, whether it led, ok or failed. */
-export async function countedTick<R extends { leader: boolean }>(telemetry: Telemetry, job: SchedulerJob, report: R, pass: (report: R) => Promise<void>): Promise<R> {
+export async function countedTick<R extends { leader: boolean }>(
+  telemetry: Telemetry,
+  job: SchedulerJob,
+  report: R,
+  pass: (report: R) => Promise<void>,
+): Promise<R> {
   let outcome = 'failed';
   try {
     await pass(report);
@@ -27,7 +32,8 @@ export class LeaseWatch {
   private readonly stops: (() => void)[];
 
   constructor(telemetry: Telemetry, job: SchedulerJob, now: () => Date) {
-    const since = (at: number | undefined) => (at === undefined ? undefined : Math.max(0, (now().getTime() - at) / 1000));
+    const since = (at: number | undefined) =>
+      at === undefined ? undefined : Math.max(0, (now().getTime() - at) / 1000);
     this.stops = [
       telemetry.gauge(METRICS.leaseHeld, () => since(this.heldSince), { job }),
       telemetry.gauge(METRICS.leaseSinceRenewal, () => since(this.renewedAt), { job }),

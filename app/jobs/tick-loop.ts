@@ -49,7 +49,11 @@ export class TickLoop {
 }
 
 /** runs `work` over `items` with at most `limit` at once; one item's failure does not stop the others, the first error is thrown at the end. */
-export async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const errors: unknown[] = [];
   const worker = async () => {

@@ -23,7 +23,9 @@ export const leaderPickAction: ActionHandler<typeof VERBS.leaderPick, LeadersPor
     if (!roster) return fail('errRosterUnavailable');
     const member = roster.find((p) => p.aadObjectId === payload.memberId);
     if (!member) return fail('errPersonNotInTeam', payload.memberId, teamLabel(team));
-    return ok(asAttachment(buildMessageCard(m.leadersTitle, [await assignLeader(s, actor, team, member, facts.locale)])));
+    return ok(
+      asAttachment(buildMessageCard(m.leadersTitle, [await assignLeader(s, actor, team, member, facts.locale)])),
+    );
   }
   const grant = (await s.storage.roles.leadersOf(team.teamId)).find((g) => g.personId === payload.memberId);
   if (!grant) return fail('errNotLeaderOfTeam', payload.memberId, teamLabel(team));

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import type { Member } from '../../core/people';
-import { describeUnresolved, formatOrgFileError, parseOrgFile, resolveOrgLeaders, type OrgFileError, type UnresolvedEntry } from '../../core/org/org-file';
+import {
+  describeUnresolved,
+  formatOrgFileError,
+  parseOrgFile,
+  resolveOrgLeaders,
+  type OrgFileError,
+  type UnresolvedEntry,
+} from '../../core/org/org-file';
 import type { Actor } from './leader-assignment';
 import type { LeadersPorts } from './ports';
 
@@ -33,7 +40,8 @@ export async function reloadOrgFile(s: LeadersPorts, actor?: Actor): Promise<Org
   const report: OrgFileReport = { file, synced: false, errors: [], unresolved: [], total: 0, added: 0, removed: 0 };
   const rejected = (errors: OrgFileError[]) => {
     report.errors = errors;
-    for (const e of errors) s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'organisation file rejected');
+    for (const e of errors)
+      s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'organisation file rejected');
     return report;
   };
   let text: string;
@@ -59,7 +67,14 @@ export async function reloadOrgFile(s: LeadersPorts, actor?: Actor): Promise<Org
     }
   }
   // without a roster a leader would look like "not a member" and lose the grant: change nothing instead.
-  if (unreadable.length > 0) return rejected(unreadable.map((name) => ({ file, path: '', message: `the member list of team '${name}' could not be read; leaders were not changed` })));
+  if (unreadable.length > 0)
+    return rejected(
+      unreadable.map((name) => ({
+        file,
+        path: '',
+        message: `the member list of team '${name}' could not be read; leaders were not changed`,
+      })),
+    );
 
   const { grants, unresolved } = resolveOrgLeaders(
     parsed.org,
@@ -70,11 +85,26 @@ export async function reloadOrgFile(s: LeadersPorts, actor?: Actor): Promise<Org
   const at = s.now();
   const synced = await s.storage.roles.syncFileLeaders(
     file,
-    grants.map((g) => ({ teamId: g.teamId, personId: g.leaderAadObjectId, name: g.leaderName, upn: upnOf(g.teamId, g.leaderAadObjectId) })),
+    grants.map((g) => ({
+      teamId: g.teamId,
+      personId: g.leaderAadObjectId,
+      name: g.leaderName,
+      upn: upnOf(g.teamId, g.leaderAadObjectId),
+    })),
     at,
   );
-  Object.assign(report, { synced: true, unresolved, total: grants.length, added: synced.added, removed: synced.removed });
-  for (const u of unresolved) s.log.warn({ file, team: u.team, reason: u.reason }, `organisation file entry not resolved: ${describeUnresolved(u)}`);
+  Object.assign(report, {
+    synced: true,
+    unresolved,
+    total: grants.length,
+    added: synced.added,
+    removed: synced.removed,
+  });
+  for (const u of unresolved)
+    s.log.warn(
+      { file, team: u.team, reason: u.reason },
+      `organisation file entry not resolved: ${describeUnresolved(u)}`,
+    );
   if (synced.added + synced.removed > 0) {
     await s.storage.audit.record({
       actorId: actor?.id ?? 'system',
@@ -85,7 +115,10 @@ export async function reloadOrgFile(s: LeadersPorts, actor?: Actor): Promise<Org
       at,
     });
   }
-  s.log.info({ file, grants: grants.length, added: synced.added, removed: synced.removed, unresolved: unresolved.length }, 'organisation file loaded');
+  s.log.info(
+    { file, grants: grants.length, added: synced.added, removed: synced.removed, unresolved: unresolved.length },
+    'organisation file loaded',
+  );
   return report;
 }
 
@@ -93,9 +126,15 @@ export async function reloadOrgFile(s: LeadersPorts, actor?: Actor): Promise<Org
 export function orgFileReportLines(locale: Locale, report: OrgFileReport | undefined): string[] {
   if (!report) return [];
   const m = messages(locale);
-  if (!report.synced) return [m.orgFileRejected(report.file, report.errors.length), ...report.errors.map((e) => `• ${formatOrgFileError(e)}`)];
+  if (!report.synced)
+    return [
+      m.orgFileRejected(report.file, report.errors.length),
+      ...report.errors.map((e) => `• ${formatOrgFileError(e)}`),
+    ];
   return [
     m.orgFileLoaded(report.file, report.total, report.added, report.removed),
-    ...(report.unresolved.length > 0 ? [m.orgFileUnresolved(report.unresolved.length), ...report.unresolved.map((u) => `• ${describeUnresolved(u)}`)] : []),
+    ...(report.unresolved.length > 0
+      ? [m.orgFileUnresolved(report.unresolved.length), ...report.unresolved.map((u) => `• ${describeUnresolved(u)}`)]
+      : []),
   ];
 }

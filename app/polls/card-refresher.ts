@@ -79,12 +79,19 @@ export class CardRefresher {
    * here lately); its tally is read fresh, and a sealed tally under an item still open means the poll was closed
    * elsewhere: then the item is read again, so the card shows it closed. An idea prompt has no seal: read fresh.
    */
-  private async current(itemId: string, recent: boolean): Promise<{ item?: Item; tally?: Tally; approximate?: boolean }> {
+  private async current(
+    itemId: string,
+    recent: boolean,
+  ): Promise<{ item?: Item; tally?: Tally; approximate?: boolean }> {
     const seen = this.storage.items.recentlySeen(itemId);
     const item = seen?.kind === 'poll' ? seen : await this.storage.items.get(itemId);
     if (item?.kind !== 'poll') return { item };
     const { tally, sealed, approximate } = await this.storage.responses.tallyState(item, { recent });
-    return { item: item === seen && sealed && item.status === 'open' ? await this.storage.items.get(itemId) : item, tally, approximate };
+    return {
+      item: item === seen && sealed && item.status === 'open' ? await this.storage.items.get(itemId) : item,
+      tally,
+      approximate,
+    };
   }
 
   /** one exact update of the card after `settleMs` without another update of it. */
@@ -108,7 +115,12 @@ export class CardRefresher {
       for (const t of [...this.timers.values(), ...this.settling.values()]) clearTimeout(t);
       this.timers.clear();
       this.settling.clear();
-      await Promise.all([...this.running, ...ids.map((id) => this.refreshNow(id).catch((err) => this.log.warn({ err, itemId: id }, 'card update failed')))]);
+      await Promise.all([
+        ...this.running,
+        ...ids.map((id) =>
+          this.refreshNow(id).catch((err) => this.log.warn({ err, itemId: id }, 'card update failed')),
+        ),
+      ]);
     }
   }
 }

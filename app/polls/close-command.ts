@@ -14,12 +14,23 @@ export const closeCommand: CommandHandler<'close', PollsPorts> = async ({ reply,
   const items = s.storage.items;
   // In an item's own thread only that item counts; elsewhere in the channel, its newest open item.
   const own = await items.latestInConversation(facts.conversationId);
-  const item = own ? (own.status === 'open' ? own : undefined) : await items.latestOpenInConversation(channelOfConversation(facts.conversationId));
+  const item = own
+    ? own.status === 'open'
+      ? own
+      : undefined
+    : await items.latestOpenInConversation(channelOfConversation(facts.conversationId));
   if (!item || item.teamId !== facts.teamId) {
     await reply(describeProblem(facts.locale, { key: 'errNoOpenItemHere' }));
     return;
   }
   await closeItem(s, item.id);
-  await s.storage.audit.record({ actorId: personId, actorName: facts.userName || undefined, action: 'item.close', target: item.id, details: { team: item.teamId }, at: s.now() });
+  await s.storage.audit.record({
+    actorId: personId,
+    actorName: facts.userName || undefined,
+    action: 'item.close',
+    target: item.id,
+    details: { team: item.teamId },
+    at: s.now(),
+  });
   await reply(messages(facts.locale).closed);
 };

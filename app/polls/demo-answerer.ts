@@ -35,11 +35,22 @@ export class DemoAnswerer {
     for (const [i, user] of this.users.entries()) {
       const who = { aadObjectId: user.aadObjectId, name: user.name };
       if (item.kind === 'idea') {
-        const text = SAMPLE_IDEAS[(i + Math.floor(this.random() * SAMPLE_IDEAS.length)) % SAMPLE_IDEAS.length] as string;
-        if ((await this.storage.responses.submitIdea(item, who, text, `demo|${item.id}|${user.aadObjectId}`, this.now())).status === 'recorded') answered++;
+        const text = SAMPLE_IDEAS[
+          (i + Math.floor(this.random() * SAMPLE_IDEAS.length)) % SAMPLE_IDEAS.length
+        ] as string;
+        if (
+          (await this.storage.responses.submitIdea(item, who, text, `demo|${item.id}|${user.aadObjectId}`, this.now()))
+            .status === 'recorded'
+        )
+          answered++;
         continue;
       }
-      const result = await this.storage.responses.castVote(item, who, this.pick(n, item.pollKind === 'multi'), this.now());
+      const result = await this.storage.responses.castVote(
+        item,
+        who,
+        this.pick(n, item.pollKind === 'multi'),
+        this.now(),
+      );
       if (result.status === 'recorded' || result.status === 'unchanged') answered++;
     }
     await this.storage.background.settle(); // anonymous answers folded into their group, so the card counts them

@@ -8,7 +8,14 @@ import { renderItemCard } from './item-view';
 
 const options = { locale: 'de' as const, minGroupSize: 5, timeZone: 'Europe/Berlin' };
 /** storage that must not be read: an unanswered card needs nothing from it. */
-const noStorage = new Proxy({}, { get: () => { throw new Error('storage read'); } }) as Storage;
+const noStorage = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('storage read');
+    },
+  },
+) as Storage;
 
 describe('renderItemCard for an item nobody answered yet', () => {
   test('builds exactly the card a fresh build gives, for each of many items with the same content', async () => {
@@ -16,7 +23,9 @@ describe('renderItemCard for an item nobody answered yet', () => {
     for (const id of ['a1', 'b2', 'c3']) {
       const item: Item = { ...base, id };
       const card = await renderItemCard(noStorage, item, { ...options, unanswered: true });
-      expect(card).toEqual(asAttachment(buildItemCard({ item, ...options, tally: emptyTally(item.options.length), participants: 0 })));
+      expect(card).toEqual(
+        asAttachment(buildItemCard({ item, ...options, tally: emptyTally(item.options.length), participants: 0 })),
+      );
       expect(JSON.stringify(card)).toContain(`"itemId":"${id}"`);
     }
   });
@@ -30,7 +39,11 @@ describe('renderItemCard for an item nobody answered yet', () => {
   test('builds a new card when the content differs, not the cached one', async () => {
     const base = samplePoll();
     const first = await renderItemCard(noStorage, { ...base, id: 'x1' }, { ...options, unanswered: true });
-    const other = await renderItemCard(noStorage, { ...base, id: 'x2', question: 'Eine andere Frage?' }, { ...options, unanswered: true });
+    const other = await renderItemCard(
+      noStorage,
+      { ...base, id: 'x2', question: 'Eine andere Frage?' },
+      { ...options, unanswered: true },
+    );
     expect(JSON.stringify(first)).not.toContain('Eine andere Frage?');
     expect(JSON.stringify(other)).toContain('Eine andere Frage?');
   });

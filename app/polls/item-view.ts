@@ -40,7 +40,14 @@ const unansweredCards = new Map<string, string>();
  * kept as JSON with a placeholder id, and copied with the real id swapped in (a pure function, memoised).
  */
 function unansweredCard(item: Item, options: ItemCardOptions): AdaptiveCard {
-  const key = JSON.stringify([{ ...item, id: undefined }, options.locale, options.minGroupSize, options.timeZone, options.notice, options.ownChoices]);
+  const key = JSON.stringify([
+    { ...item, id: undefined },
+    options.locale,
+    options.minGroupSize,
+    options.timeZone,
+    options.notice,
+    options.ownChoices,
+  ]);
   let json = unansweredCards.get(key);
   if (json === undefined) {
     const input = { item: { ...item, id: JSON.parse(ID_PLACEHOLDER) as string }, ...options, tally: undefined };
@@ -49,7 +56,8 @@ function unansweredCard(item: Item, options: ItemCardOptions): AdaptiveCard {
         ? buildItemCard({ ...input, tally: emptyTally(optionsOf(item).length), participants: 0 })
         : buildItemCard({ ...input, ideaCount: 0, participants: 0 });
     json = JSON.stringify(card);
-    if (unansweredCards.size >= UNANSWERED_CARDS_KEPT) unansweredCards.delete(unansweredCards.keys().next().value as string);
+    if (unansweredCards.size >= UNANSWERED_CARDS_KEPT)
+      unansweredCards.delete(unansweredCards.keys().next().value as string);
     unansweredCards.set(key, json);
   }
   return JSON.parse(json.split(ID_PLACEHOLDER).join(JSON.stringify(item.id))) as AdaptiveCard;

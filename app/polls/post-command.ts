@@ -23,8 +23,20 @@ export const postCommand: CommandHandler<'post', PollsPorts> = async (turn, comm
   const { reply, facts, s } = turn;
   if (facts.teamId && facts.channelId && facts.aadObjectId) {
     const team = await turn.team();
-    const item = await publishItem(s, command.draft, { team, channelId: facts.channelId }, { aadObjectId: facts.aadObjectId, locale: facts.locale });
-    await s.storage.audit.record({ actorId: facts.aadObjectId, actorName: facts.userName || undefined, action: 'item.post', target: item.id, details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous }, at: s.now() });
+    const item = await publishItem(
+      s,
+      command.draft,
+      { team, channelId: facts.channelId },
+      { aadObjectId: facts.aadObjectId, locale: facts.locale },
+    );
+    await s.storage.audit.record({
+      actorId: facts.aadObjectId,
+      actorName: facts.userName || undefined,
+      action: 'item.post',
+      target: item.id,
+      details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous },
+      at: s.now(),
+    });
     return;
   }
   if (!facts.isPersonal) {

@@ -16,8 +16,20 @@ export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = asyn
   const team = await s.storage.installations.getTeam(teamId);
   const channel = team?.active ? await s.storage.installations.getChannel(teamId, channelId) : undefined;
   if (!team || !channel?.active) return fail('errUnknownTarget');
-  const item = await publishItem(s, payload.draft, { team, channelId }, { aadObjectId: turn.personId, locale: facts.locale });
-  await s.storage.audit.record({ actorId: turn.personId, actorName: facts.userName || undefined, action: 'item.post', target: item.id, details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous }, at: s.now() });
+  const item = await publishItem(
+    s,
+    payload.draft,
+    { team, channelId },
+    { aadObjectId: turn.personId, locale: facts.locale },
+  );
+  await s.storage.audit.record({
+    actorId: turn.personId,
+    actorName: facts.userName || undefined,
+    action: 'item.post',
+    target: item.id,
+    details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous },
+    at: s.now(),
+  });
   const m = messages(facts.locale);
   return ok(asAttachment(buildMessageCard(m.posted(targetLabel(team, channel)), [payload.draft.question])));
 };

@@ -32,9 +32,17 @@ export async function publishItem(
     if (existing.activityId) return existing;
     item = existing;
   }
-  const card = await renderItemCard(s.storage, item, { locale: item.locale, minGroupSize: s.config.minGroupSize, timeZone: s.config.timeZone, unanswered: item === fresh });
+  const card = await renderItemCard(s.storage, item, {
+    locale: item.locale,
+    minGroupSize: s.config.minGroupSize,
+    timeZone: s.config.timeZone,
+    unanswered: item === fresh,
+  });
   const posted = await s.poster.postCard(target.team, target.channelId, card);
-  s.log.info({ itemId: item.id, teamId: item.teamId, channelId: item.channelId, kind: item.kind, anonymous: item.anonymous }, 'item posted');
+  s.log.info(
+    { itemId: item.id, teamId: item.teamId, channelId: item.channelId, kind: item.kind, anonymous: item.anonymous },
+    'item posted',
+  );
   const base = channelOfConversation(posted.conversationId);
   const alsoFoundIn = base !== posted.conversationId ? [base] : [];
   return item === fresh

@@ -11,6 +11,14 @@ export const refreshAction: ActionHandler<typeof VERBS.refresh, PollsPorts> = as
   const loaded = await memberItem(turn, payload.itemId);
   if (!loaded.ok) return loaded;
   const item = loaded.value;
-  const ownChoices = item.kind === 'poll' && !item.anonymous ? await s.storage.responses.namedVote(item, turn.personId) : undefined;
-  return ok(await renderItemCard(s.storage, item, { locale: facts.locale, minGroupSize: s.config.minGroupSize, timeZone: s.config.timeZone, ownChoices }));
+  const ownChoices =
+    item.kind === 'poll' && !item.anonymous ? await s.storage.responses.namedVote(item, turn.personId) : undefined;
+  return ok(
+    await renderItemCard(s.storage, item, {
+      locale: facts.locale,
+      minGroupSize: s.config.minGroupSize,
+      timeZone: s.config.timeZone,
+      ownChoices,
+    }),
+  );
 };

@@ -16,11 +16,19 @@ export const voteAction: ActionHandler<typeof VERBS.vote, PollsPorts> = async (t
   const invalid = ballotProblem(item, payload.choices);
   if (invalid) return { ok: false, problem: invalid };
   const options = optionsOf(item);
-  const result = await s.storage.responses.castVote(item, { aadObjectId: turn.personId, name: facts.userName }, payload.choices, s.now());
+  const result = await s.storage.responses.castVote(
+    item,
+    { aadObjectId: turn.personId, name: facts.userName },
+    payload.choices,
+    s.now(),
+  );
   if (result.status === 'anonymous-final') return fail('errAnonymousFinal');
   if (result.status === 'closed') return fail('errItemClosed');
   if (result.status === 'recorded') s.refresher.schedule(item.id);
-  s.log.info({ itemId: item.id, status: result.status, ...(item.anonymous ? {} : { personId: turn.personId }) }, 'vote');
+  s.log.info(
+    { itemId: item.id, status: result.status, ...(item.anonymous ? {} : { personId: turn.personId }) },
+    'vote',
+  );
   const m = messages(facts.locale);
   const text = item.anonymous ? m.yourAnonymousVote : m.yourVote(result.choices.map((c) => options[c]).join(', '));
   const card = await renderItemCard(s.storage, item, {

@@ -27,6 +27,9 @@ export class DeliveryFailedError extends Error {
     readonly status: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(`delivery to ${target.conversationId} failed after ${attempts} attempt(s)${status ? ` (last status ${status})` : ''}`, options);
+    super(
+      `delivery to ${target.conversationId} failed after ${attempts} attempt(s)${status ? ` (last status ${status})` : ''}`,
+      options,
+    );
   }
 }

@@ -16,9 +16,18 @@ export interface TeamsPoster {
   /** posts a card as a new post (thread) into a team channel. */
   postCard(team: TeamRecord, channelId: string, card: CardAttachment): Promise<PostedCard>;
   /** replaces a posted card in place (everyone sees the new state). */
-  updateCard(reference: ConversationRef, conversationId: string, activityId: string, card: CardAttachment): Promise<void>;
+  updateCard(
+    reference: ConversationRef,
+    conversationId: string,
+    activityId: string,
+    card: CardAttachment,
+  ): Promise<void>;
   /** sends a text or card into a stored conversation (a channel, a channel thread or a personal chat) as a new message. */
-  send(reference: ConversationRef, conversationId: string, message: string | CardAttachment): Promise<string | undefined>;
+  send(
+    reference: ConversationRef,
+    conversationId: string,
+    message: string | CardAttachment,
+  ): Promise<string | undefined>;
   /** opens (or finds) the 1:1 chat with a member of an installed team and sends the first message into it. */
   openPersonalChat(team: TeamRecord, userId: string, message: string | CardAttachment): Promise<PostedCard>;
 }

@@ -16,19 +16,54 @@ interface MetricSpec<K extends 'counter' | 'histogram' | 'gauge'> {
  */
 export const METRICS = {
   /** each attempt of a Bot Connector (Teams) call through the outbound queue; `status_class`: 2xx, 429, 4xx, 5xx, other, network (connection failed), error (failed without an answer, e.g. no token). */
-  teamsRequests: { kind: 'counter', name: 'mitwirken.teams.requests', unit: '{request}', description: 'Teams (Bot Connector) calls through the outbound queue, each attempt, by status class' },
+  teamsRequests: {
+    kind: 'counter',
+    name: 'mitwirken.teams.requests',
+    unit: '{request}',
+    description: 'Teams (Bot Connector) calls through the outbound queue, each attempt, by status class',
+  },
   /** sends waiting in the outbound queue (queued or parked for a retry), read at each collection. */
-  outboundQueueDepth: { kind: 'gauge', name: 'mitwirken.outbound.queue_depth', unit: '{send}', description: 'Sends waiting in the outbound queue, queued or parked for a retry' },
+  outboundQueueDepth: {
+    kind: 'gauge',
+    name: 'mitwirken.outbound.queue_depth',
+    unit: '{send}',
+    description: 'Sends waiting in the outbound queue, queued or parked for a retry',
+  },
   /** from a due slot's first claim to its last channel; `complete`: every channel posted. */
-  fanoutDuration: { kind: 'histogram', name: 'mitwirken.fanout.duration', unit: 's', description: 'Time to post one campaign slot into all its channels' },
+  fanoutDuration: {
+    kind: 'histogram',
+    name: 'mitwirken.fanout.duration',
+    unit: 's',
+    description: 'Time to post one campaign slot into all its channels',
+  },
   /** weekly leader digests by `outcome`: sent, skipped (no chat reachable), failed (retried later). */
-  digests: { kind: 'counter', name: 'mitwirken.digests', unit: '{digest}', description: 'Weekly leader digests by outcome' },
+  digests: {
+    kind: 'counter',
+    name: 'mitwirken.digests',
+    unit: '{digest}',
+    description: 'Weekly leader digests by outcome',
+  },
   /** passes of the schedulers by `job` (campaigns, digest), `leader` (held the lease) and `outcome` (ok, failed). */
-  schedulerTicks: { kind: 'counter', name: 'mitwirken.scheduler.ticks', unit: '{tick}', description: 'Scheduler passes by job, lease and outcome' },
+  schedulerTicks: {
+    kind: 'counter',
+    name: 'mitwirken.scheduler.ticks',
+    unit: '{tick}',
+    description: 'Scheduler passes by job, lease and outcome',
+  },
   /** how long this instance has held a scheduler lease without a break; reported only by the holder. */
-  leaseHeld: { kind: 'gauge', name: 'mitwirken.scheduler.lease.held', unit: 's', description: 'How long this instance has held the lease of a scheduler job' },
+  leaseHeld: {
+    kind: 'gauge',
+    name: 'mitwirken.scheduler.lease.held',
+    unit: 's',
+    description: 'How long this instance has held the lease of a scheduler job',
+  },
   /** time since the holder last renewed a scheduler lease; reported only by the holder. */
-  leaseSinceRenewal: { kind: 'gauge', name: 'mitwirken.scheduler.lease.since_renewal', unit: 's', description: 'Time since this instance last renewed the lease it holds' },
+  leaseSinceRenewal: {
+    kind: 'gauge',
+    name: 'mitwirken.scheduler.lease.since_renewal',
+    unit: 's',
+    description: 'Time since this instance last renewed the lease it holds',
+  },
 } as const satisfies Record<string, MetricSpec<'counter' | 'histogram' | 'gauge'>>;
 
 type Spec = (typeof METRICS)[keyof typeof METRICS];

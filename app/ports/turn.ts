@@ -45,7 +45,13 @@ export interface Turn<S = AppServices> {
 }
 
 /** a handler for one command name. */
-export type CommandHandler<N extends Command['name'], S = AppServices> = (turn: Turn<S>, command: Extract<Command, { name: N }>) => Promise<void>;
+export type CommandHandler<N extends Command['name'], S = AppServices> = (
+  turn: Turn<S>,
+  command: Extract<Command, { name: N }>,
+) => Promise<void>;
 
 /** a handler for one card verb: returns the card the person sees next, or the problem to show on it. */
-export type ActionHandler<V extends Verb, S = AppServices> = (turn: Turn<S>, payload: PayloadOf[V]) => Promise<Outcome<CardAttachment>>;
+export type ActionHandler<V extends Verb, S = AppServices> = (
+  turn: Turn<S>,
+  payload: PayloadOf[V],
+) => Promise<Outcome<CardAttachment>>;

@@ -24,7 +24,13 @@ export const myDataAction: ActionHandler<typeof VERBS.myData, PrivacyPorts> = as
   const m = messages(facts.locale);
   const pseudonym = s.storage.personalData.erasurePseudonym(personId);
   const overview = async (notice?: { kind: 'good' | 'attention'; text: string }, download?: { url: string }) =>
-    asAttachment(buildMyDataCard(facts.locale, await gatherMyData(s, personId, facts.userName), { timeZone: s.config.timeZone, notice, download }));
+    asAttachment(
+      buildMyDataCard(facts.locale, await gatherMyData(s, personId, facts.userName), {
+        timeZone: s.config.timeZone,
+        notice,
+        download,
+      }),
+    );
 
   switch (payload.step) {
     case 'export': {
@@ -42,7 +48,13 @@ export const myDataAction: ActionHandler<typeof VERBS.myData, PrivacyPorts> = as
       const age = s.now().getTime() - Date.parse(payload.issuedAt ?? '');
       if (!(age >= -60_000 && age <= ERASE_CONFIRM_MS)) return fail('errEraseExpired');
       const done = await eraseMyData(s, personId, facts.userName);
-      return ok(asAttachment(buildMessageCard(m.myDataTitle, [m.myDataErased(done.votes, done.ideas, done.supports, done.volunteering, done.roles)])));
+      return ok(
+        asAttachment(
+          buildMessageCard(m.myDataTitle, [
+            m.myDataErased(done.votes, done.ideas, done.supports, done.volunteering, done.roles),
+          ]),
+        ),
+      );
     }
   }
 };

@@ -7,7 +7,6 @@ import type { DownloadFile } from '../exports';
 import type { MyDataRequest } from '../../core/privacy/my-data-request';
 import type { PrivacyPorts } from './ports';
 
-
 /** what an erasure removed or changed. */
 export interface ErasureSummary {
   votes: number;
@@ -24,7 +23,14 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
   const items = new Map<string, Promise<Item | undefined>>();
   const item = (id: string) => items.get(id) ?? items.set(id, s.storage.items.get(id)).get(id)!;
   const teams = new Map<string, Promise<string | undefined>>();
-  const teamName = (id: string) => teams.get(id) ?? teams.set(id, s.storage.installations.getTeam(id).then((t) => t?.name)).get(id)!;
+  const teamName = (id: string) =>
+    teams.get(id) ??
+    teams
+      .set(
+        id,
+        s.storage.installations.getTeam(id).then((t) => t?.name),
+      )
+      .get(id)!;
 
   const [votes, ideas, backings, admins, led, chat] = await Promise.all([
     s.storage.personalData.namedVotes(personId),
@@ -43,7 +49,13 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
       votes.map(async (v) => {
         const it = await item(v.itemId);
         const options = it ? optionsOf(it) : [];
-        return { itemId: v.itemId, question: it?.question ?? '', ...(it && { teamName: await teamName(it.teamId) }), choices: v.choices.map((c) => options[c] ?? String(c)), at: v.at };
+        return {
+          itemId: v.itemId,
+          question: it?.question ?? '',
+          ...(it && { teamName: await teamName(it.teamId) }),
+          choices: v.choices.map((c) => options[c] ?? String(c)),
+          at: v.at,
+        };
       }),
     ),
     ideas: await Promise.all(
@@ -56,12 +68,26 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
         createdAt: i.createdAt,
       })),
     ),
-    supports: await Promise.all(backings.filter((b) => b.kind === 'support').map(async (b) => ({ ideaId: b.ideaId, text: await ideaText(b.ideaId) }))),
-    volunteering: await Promise.all(backings.filter((b) => b.kind === 'volunteer').map(async (b) => ({ ideaId: b.ideaId, text: await ideaText(b.ideaId) }))),
+    supports: await Promise.all(
+      backings
+        .filter((b) => b.kind === 'support')
+        .map(async (b) => ({ ideaId: b.ideaId, text: await ideaText(b.ideaId) })),
+    ),
+    volunteering: await Promise.all(
+      backings
+        .filter((b) => b.kind === 'volunteer')
+        .map(async (b) => ({ ideaId: b.ideaId, text: await ideaText(b.ideaId) })),
+    ),
     roles: [
       ...(s.config.adminIds.includes(personId) ? [{ role: 'configuredAdmin' as const }] : []),
       ...(adminGrant ? [{ role: 'admin' as const, grantedAt: adminGrant.grantedAt }] : []),
-      ...(await Promise.all(led.map(async (g) => ({ role: 'leader' as const, teamName: (await teamName(g.teamId ?? '')) ?? g.teamId, grantedAt: g.grantedAt })))),
+      ...(await Promise.all(
+        led.map(async (g) => ({
+          role: 'leader' as const,
+          teamName: (await teamName(g.teamId ?? '')) ?? g.teamId,
+          grantedAt: g.grantedAt,
+        })),
+      )),
     ],
     ...(chat && { personalChat: chat }),
   };
@@ -91,7 +117,13 @@ export async function eraseMyData(s: PrivacyPorts, personId: string, currentName
     s.storage.roles.teamsLedBy(personId),
   ]);
   const adminGrant = admins.find((a) => a.personId === personId);
-  const names = [currentName, chat?.name, adminGrant?.name, ...votes.map((v) => v.name), ...led.flatMap((g) => [g.name, g.upn])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  const names = [
+    currentName,
+    chat?.name,
+    adminGrant?.name,
+    ...votes.map((v) => v.name),
+    ...led.flatMap((g) => [g.name, g.upn]),
+  ].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
   const pseudonym = s.storage.personalData.erasurePseudonym(personId);
 
   const erasedVotes = await s.storage.personalData.eraseNamedVotes(personId);
@@ -101,7 +133,15 @@ export async function eraseMyData(s: PrivacyPorts, personId: string, currentName
   for (const g of led) if (await s.storage.roles.removeLeader(g.teamId ?? '', personId)) roles++;
   const personalChat = await s.storage.personalData.erasePersonalChat(personId);
   const records = await s.storage.personalData.replacePersonInRecords(personId, [...new Set(names)], pseudonym);
-  const summary: ErasureSummary = { votes: erasedVotes, ideas, supports: backings.supports, volunteering: backings.volunteering, roles, personalChat, records };
+  const summary: ErasureSummary = {
+    votes: erasedVotes,
+    ideas,
+    supports: backings.supports,
+    volunteering: backings.volunteering,
+    roles,
+    personalChat,
+    records,
+  };
   await s.storage.audit.record({ actorId: pseudonym, action: 'privacy.erase', details: { ...summary }, at: s.now() });
   s.log.info({ person: pseudonym, ...summary }, 'personal data erased');
   return summary;

@@ -18,9 +18,21 @@ let job: RetentionJob;
 
 beforeEach(async () => {
   server = await startEmbeddedTableServer();
-  storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'retention-secret-retention-secret!!', timeZone: 'Europe/Berlin', minGroupSize: 5 });
+  storage = await openStorage({
+    connectionString: server.connectionString,
+    answerSecret: 'retention-secret-retention-secret!!',
+    timeZone: 'Europe/Berlin',
+    minGroupSize: 5,
+  });
   clock = new Date('2026-01-05T09:00:00Z');
-  job = new RetentionJob({ storage, defaultDays: 365, timeZone: 'Europe/Berlin', now: () => clock, log: pino({ level: 'silent' }), instanceId: 'test' });
+  job = new RetentionJob({
+    storage,
+    defaultDays: 365,
+    timeZone: 'Europe/Berlin',
+    now: () => clock,
+    log: pino({ level: 'silent' }),
+    instanceId: 'test',
+  });
 });
 afterEach(async () => {
   await server.close();
@@ -38,10 +50,19 @@ async function closedPoll(over: Partial<Item> = {}, closedAt = CLOSED): Promise<
 
 /** a closed named idea prompt with two ideas, a support and a volunteer on the first one. */
 async function closedPrompt(over: Partial<Item> = {}): Promise<{ item: Item; ideaIds: string[] }> {
-  const item = samplePoll({ kind: 'idea', pollKind: undefined, options: [], createdAt: new Date('2026-01-05T09:00:00Z'), ...over });
+  const item = samplePoll({
+    kind: 'idea',
+    pollKind: undefined,
+    options: [],
+    createdAt: new Date('2026-01-05T09:00:00Z'),
+    ...over,
+  });
   await storage.items.create(item);
   const ideas = [];
-  for (const [i, p] of people.slice(0, 2).entries()) ideas.push(recordOf(await storage.responses.submitIdea(item, p, `Idee ${i}`, `delivery-${item.id}-${i}`, item.createdAt)));
+  for (const [i, p] of people.slice(0, 2).entries())
+    ideas.push(
+      recordOf(await storage.responses.submitIdea(item, p, `Idee ${i}`, `delivery-${item.id}-${i}`, item.createdAt)),
+    );
   await storage.participation.flush();
   const first = ideas[0]!.ideaId;
   await storage.ideas.support(first, people[3]!.aadObjectId, true, item.createdAt);
@@ -54,7 +75,8 @@ async function rowsNamingPeople(): Promise<Array<{ table: string; row: Record<st
   const found: Array<{ table: string; row: Record<string, unknown> }> = [];
   const needles = people.flatMap((p) => [p.aadObjectId, p.name]);
   for (const table of ['Responses', 'Ideas', 'ItemIndex', 'Items', 'ScheduleLedger']) {
-    for (const row of await readAllRows(server.connectionString, table)) if (needles.some((n) => JSON.stringify(row).includes(n))) found.push({ table, row });
+    for (const row of await readAllRows(server.connectionString, table))
+      if (needles.some((n) => JSON.stringify(row).includes(n))) found.push({ table, row });
   }
   return found;
 }
@@ -95,13 +117,24 @@ describe('RetentionJob', () => {
     clock = after(366);
     expect(await job.run()).toMatchObject({ items: 1, voterRoll: 0 });
     expect(await storage.responses.tally(item)).toEqual({ counts: [2, 2, 2], voters: 6 });
-    const responses = (await readAllRows(server.connectionString, 'Responses')).filter((r) => r.partitionKey === item.id);
+    const responses = (await readAllRows(server.connectionString, 'Responses')).filter(
+      (r) => r.partitionKey === item.id,
+    );
     expect(responses.map((r) => r.rowKey)).toEqual(['tally']);
   });
 
   test('uses the campaign’s own retention period for its items and RETENTION_DAYS for the others', async () => {
     await storage.campaigns.saveFromChat(
-      { id: 'kurz', title: 'Kurz', targets: { kind: 'all' }, channel: 'General', timeZone: 'Europe/Berlin', status: 'running', retentionDays: 30, items: [] },
+      {
+        id: 'kurz',
+        title: 'Kurz',
+        targets: { kind: 'all' },
+        channel: 'General',
+        timeZone: 'Europe/Berlin',
+        status: 'running',
+        retentionDays: 30,
+        items: [],
+      },
       'aad-admin',
     );
     const fromCampaign = await closedPoll({ createdBy: 'campaign:kurz' });
@@ -130,9 +163,27 @@ describe('RetentionJob', () => {
   });
 
   test('deletes the scheduler’s ledger rows of a purged campaign item', async () => {
-    await storage.campaigns.saveFromChat({ id: 'puls', title: 'Puls', targets: { kind: 'all' }, channel: 'General', timeZone: 'Europe/Berlin', status: 'running', retentionDays: 10, items: [] }, 'aad-admin');
+    await storage.campaigns.saveFromChat(
+      {
+        id: 'puls',
+        title: 'Puls',
+        targets: { kind: 'all' },
+        channel: 'General',
+        timeZone: 'Europe/Berlin',
+        status: 'running',
+        retentionDays: 10,
+        items: [],
+      },
+      'aad-admin',
+    );
     const item = await closedPoll({ createdBy: 'campaign:puls' });
-    const ref = { campaignId: 'puls', itemId: 'item-1', teamId: 'team-1', channelId: 'team-1', slot: { key: '2026-01-05T10:00', at: new Date('2026-01-05T09:00:00Z') } };
+    const ref = {
+      campaignId: 'puls',
+      itemId: 'item-1',
+      teamId: 'team-1',
+      channelId: 'team-1',
+      slot: { key: '2026-01-05T10:00', at: new Date('2026-01-05T09:00:00Z') },
+    };
     await storage.scheduleLedger.claimSlot(ref, new Date('2026-01-05T09:00:00Z'));
     await storage.scheduleLedger.markPosted(ref, item.id, { closesAt: CLOSED, now: new Date('2026-01-05T09:00:01Z') });
     clock = after(11);
@@ -153,7 +204,14 @@ describe('RetentionJob', () => {
   });
 
   test('runs once per local day across instances', async () => {
-    const other = new RetentionJob({ storage, defaultDays: 365, timeZone: 'Europe/Berlin', now: () => clock, log: pino({ level: 'silent' }), instanceId: 'other' });
+    const other = new RetentionJob({
+      storage,
+      defaultDays: 365,
+      timeZone: 'Europe/Berlin',
+      now: () => clock,
+      log: pino({ level: 'silent' }),
+      instanceId: 'other',
+    });
     clock = after(400);
     expect(await job.runIfDue()).toBeDefined();
     expect(await other.runIfDue()).toBeUndefined();
@@ -162,17 +220,31 @@ describe('RetentionJob', () => {
   });
 
   test('deletes weekly participation rows after the retention period, keeping recent weeks', async () => {
-    await storage.installations.saveTeam({ teamId: 'team-1', name: 'T', serviceUrl: 'https://x', active: true, reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-1' }, bot: { id: 'b' } }, updatedAt: CLOSED });
+    await storage.installations.saveTeam({
+      teamId: 'team-1',
+      name: 'T',
+      serviceUrl: 'https://x',
+      active: true,
+      reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-1' }, bot: { id: 'b' } },
+      updatedAt: CLOSED,
+    });
     await storage.weeklyParticipation.recordNamed('team-1', 'aad-keep-0', new Date('2026-01-05T09:00:00Z'));
     await storage.weeklyParticipation.recordNamed('team-1', 'aad-keep-0', after(360));
     clock = after(366);
     const report = await job.run();
     expect(report.participationRows).toBe(1);
-    expect(await storage.weeklyParticipation.participants('team-1', storage.weeklyParticipation.weekOf(new Date('2026-01-05T09:00:00Z')))).toBe(0);
-    expect(await storage.weeklyParticipation.participants('team-1', storage.weeklyParticipation.weekOf(after(360)))).toBe(1);
+    expect(
+      await storage.weeklyParticipation.participants(
+        'team-1',
+        storage.weeklyParticipation.weekOf(new Date('2026-01-05T09:00:00Z')),
+      ),
+    ).toBe(0);
+    expect(
+      await storage.weeklyParticipation.participants('team-1', storage.weeklyParticipation.weekOf(after(360))),
+    ).toBe(1);
   });
 
-  test('deletes the digest ledger\'s weeks after the retention period, keeping recent weeks', async () => {
+  test("deletes the digest ledger's weeks after the retention period, keeping recent weeks", async () => {
     const oldWeek = storage.weeklyParticipation.weekOf(new Date('2026-01-05T09:00:00Z'));
     const recentWeek = storage.weeklyParticipation.weekOf(after(360));
     for (const week of [oldWeek, recentWeek]) {
@@ -187,16 +259,50 @@ describe('RetentionJob', () => {
   });
 
   test('removes author, supporters and volunteers of ideas sent in chat with the week, keeping recent ones and prompt ideas', async () => {
-    await storage.installations.saveTeam({ teamId: 'team-1', name: 'T', serviceUrl: 'https://x', active: true, reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-1' }, bot: { id: 'b' } }, updatedAt: CLOSED });
-    const chatIdea = (text: string, by: number, at: Date) => storage.ideas.create({ teamId: 'team-1', text, anonymous: false, authorId: people[by]!.aadObjectId, authorName: people[by]!.name, createdAt: at });
+    await storage.installations.saveTeam({
+      teamId: 'team-1',
+      name: 'T',
+      serviceUrl: 'https://x',
+      active: true,
+      reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-1' }, bot: { id: 'b' } },
+      updatedAt: CLOSED,
+    });
+    const chatIdea = (text: string, by: number, at: Date) =>
+      storage.ideas.create({
+        teamId: 'team-1',
+        text,
+        anonymous: false,
+        authorId: people[by]!.aadObjectId,
+        authorName: people[by]!.name,
+        createdAt: at,
+      });
     const old = await chatIdea('Alte Idee aus dem Chat', 0, new Date('2026-01-06T09:00:00Z'));
     const recent = await chatIdea('Neue Idee aus dem Chat', 1, after(360));
     await storage.ideas.support(old.ideaId, people[2]!.aadObjectId, true, new Date('2026-01-07T09:00:00Z'));
-    await storage.ideas.volunteer(old.ideaId, { id: people[3]!.aadObjectId, name: people[3]!.name }, true, new Date('2026-01-07T09:00:00Z'));
+    await storage.ideas.volunteer(
+      old.ideaId,
+      { id: people[3]!.aadObjectId, name: people[3]!.name },
+      true,
+      new Date('2026-01-07T09:00:00Z'),
+    );
     // a prompt of the same week, still open: its ideas keep their authors until the prompt's own period ends.
-    const prompt = samplePoll({ teamId: 'team-1', kind: 'idea', pollKind: undefined, options: [], createdAt: new Date('2026-01-05T09:00:00Z') });
+    const prompt = samplePoll({
+      teamId: 'team-1',
+      kind: 'idea',
+      pollKind: undefined,
+      options: [],
+      createdAt: new Date('2026-01-05T09:00:00Z'),
+    });
     await storage.items.create(prompt);
-    const fromPrompt = recordOf(await storage.responses.submitIdea(prompt, people[4]!, 'Idee zur Abfrage', 'delivery-prompt', new Date('2026-01-06T10:00:00Z')));
+    const fromPrompt = recordOf(
+      await storage.responses.submitIdea(
+        prompt,
+        people[4]!,
+        'Idee zur Abfrage',
+        'delivery-prompt',
+        new Date('2026-01-06T10:00:00Z'),
+      ),
+    );
 
     clock = after(366);
     expect(await job.run()).toMatchObject({ ideaAuthors: 1, backings: 2 });
@@ -205,9 +311,13 @@ describe('RetentionJob', () => {
     expect([purged?.authorId, purged?.authorName]).toEqual([undefined, undefined]);
     expect(await storage.ideas.byAuthor(people[0]!.aadObjectId)).toEqual([]);
     expect(await storage.ideas.supportersOf(old.ideaId)).toEqual([]);
-    expect(await storage.ideas.get(recent.ideaId)).toMatchObject({ authorId: people[1]!.aadObjectId, authorName: people[1]!.name });
+    expect(await storage.ideas.get(recent.ideaId)).toMatchObject({
+      authorId: people[1]!.aadObjectId,
+      authorName: people[1]!.name,
+    });
     expect(await storage.ideas.get(fromPrompt.ideaId)).toMatchObject({ authorId: people[4]!.aadObjectId });
     const named = (await rowsNamingPeople()).map((f) => JSON.stringify(f.row));
-    for (const gone of [0, 2, 3]) expect(named.filter((r) => r.includes(people[gone]!.aadObjectId) || r.includes(people[gone]!.name))).toEqual([]);
+    for (const gone of [0, 2, 3])
+      expect(named.filter((r) => r.includes(people[gone]!.aadObjectId) || r.includes(people[gone]!.name))).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import type { Logger } from 'pino';
 import { TickLoop } from '../jobs/tick-loop';
-import { localDay, PARTICIPATION_MIN_DAYS, retentionCutoff, retentionDaysOf, weeksEndedBefore } from '../../core/retention';
+import {
+  localDay,
+  PARTICIPATION_MIN_DAYS,
+  retentionCutoff,
+  retentionDaysOf,
+  weeksEndedBefore,
+} from '../../core/retention';
 import type { Storage } from '../../storage/open-storage';
 import { NO_CAMPAIGN } from '../../storage/retention-repository';
 
@@ -48,7 +54,12 @@ export class RetentionJob {
   private readonly loop: TickLoop;
 
   constructor(private readonly o: RetentionJobOptions) {
-    this.loop = new TickLoop({ intervalMs: o.intervalMs ?? 60 * 60 * 1000, log: o.log, failure: 'retention run failed', pass: async () => void (await this.runIfDue()) });
+    this.loop = new TickLoop({
+      intervalMs: o.intervalMs ?? 60 * 60 * 1000,
+      log: o.log,
+      failure: 'retention run failed',
+      pass: async () => void (await this.runIfDue()),
+    });
   }
 
   /** checks at once and then every interval whether today's run is due; the timer does not keep the process alive. */
@@ -63,13 +74,24 @@ export class RetentionJob {
   /** runs once per local day: undefined when another instance (or an earlier check) already claimed today. */
   async runIfDue(): Promise<RetentionReport | undefined> {
     const now = this.o.now();
-    if (!(await this.o.storage.retention.claimDay(localDay(now, this.o.timeZone), this.o.instanceId, now))) return undefined;
+    if (!(await this.o.storage.retention.claimDay(localDay(now, this.o.timeZone), this.o.instanceId, now)))
+      return undefined;
     return this.run(now);
   }
 
   /** purges everything due at `now` (idempotent: purged items leave the index, a second run finds nothing). */
   async run(now: Date = this.o.now()): Promise<RetentionReport> {
-    const report: RetentionReport = { items: 0, namedVotes: 0, voterRoll: 0, ideaAuthors: 0, backings: 0, ledgerRows: 0, participationRows: 0, digestRows: 0, failed: 0 };
+    const report: RetentionReport = {
+      items: 0,
+      namedVotes: 0,
+      voterRoll: 0,
+      ideaAuthors: 0,
+      backings: 0,
+      ledgerRows: 0,
+      participationRows: 0,
+      digestRows: 0,
+      failed: 0,
+    };
     const store = this.o.storage.retention;
     for (const campaignKey of await store.campaignKeys()) {
       const campaign = campaignKey === NO_CAMPAIGN ? undefined : await this.o.storage.campaigns.get(campaignKey);
@@ -108,7 +130,11 @@ export class RetentionJob {
 
   /** the weeks ended before the cut-off from a purge cursor on (before the first run: two years back), and the next cursor. */
   private weeksDue(cursor: Date | undefined, cutoff: Date): { weeks: string[]; next: Date } {
-    return weeksEndedBefore(cursor ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS), cutoff, this.o.timeZone);
+    return weeksEndedBefore(
+      cursor ?? new Date(cutoff.getTime() - FIRST_LOOK_BACK_WEEKS * WEEK_MS),
+      cutoff,
+      this.o.timeZone,
+    );
   }
 
   /** the digest ledger's weeks ended before the cut-off. */

@@ -30,13 +30,23 @@ export interface TeamPlace {
  * What sits in a private or shared channel belongs to that channel's members only: there its roster decides, and a
  * leader grant for the team does not reach into it. Returns the installed team.
  */
-export async function teamAccess(s: Pick<TeamsPorts, 'storage' | 'membership'>, facts: Pick<TurnFacts, 'teamId'>, place: TeamPlace, personId: string, thing: TeamThing): Promise<Outcome<TeamRecord>> {
+export async function teamAccess(
+  s: Pick<TeamsPorts, 'storage' | 'membership'>,
+  facts: Pick<TurnFacts, 'teamId'>,
+  place: TeamPlace,
+  personId: string,
+  thing: TeamThing,
+): Promise<Outcome<TeamRecord>> {
   const { teamId } = place;
   const team = await s.storage.installations.getTeamRecent(teamId);
   if (!team?.active) return fail('errUnknownTarget');
-  const ownChannel = place.channelId !== undefined && place.channelId !== teamId && (await s.membership.hasOwnMembers(team, place.channelId));
+  const ownChannel =
+    place.channelId !== undefined &&
+    place.channelId !== teamId &&
+    (await s.membership.hasOwnMembers(team, place.channelId));
   const membership = await s.membership.membership(team, personId, place.channelId);
-  if (ownChannel && membership !== 'member') return fail(membership === 'unknown' ? 'errChannelMembershipUnavailable' : 'errNotChannelMember');
+  if (ownChannel && membership !== 'member')
+    return fail(membership === 'unknown' ? 'errChannelMembershipUnavailable' : 'errNotChannelMember');
   if (membership !== 'member' && !(await leadsTeam(s, teamId, personId))) {
     return fail(membership === 'unknown' ? 'errMembershipUnavailable' : REFUSALS[thing].notMember);
   }
@@ -46,7 +56,9 @@ export async function teamAccess(s: Pick<TeamsPorts, 'storage' | 'membership'>, 
 
 /** the place of an idea: a prompt's idea sits in the prompt's channel (its thread), one sent in chat in the team. */
 export function placeOfIdea(idea: { teamId: string; itemId?: string; conversationId?: string }): TeamPlace {
-  return idea.itemId !== undefined && idea.conversationId ? { teamId: idea.teamId, channelId: channelOfConversation(idea.conversationId) } : { teamId: idea.teamId };
+  return idea.itemId !== undefined && idea.conversationId
+    ? { teamId: idea.teamId, channelId: channelOfConversation(idea.conversationId) }
+    : { teamId: idea.teamId };
 }
 
 /**
@@ -63,9 +75,12 @@ export async function channelsVisible(
   channelIds: Iterable<string | undefined>,
 ): Promise<(channelId: string | undefined) => boolean> {
   const { shownIn, personId } = where;
-  if (shownIn !== undefined && shownIn !== team.teamId && (await s.membership.hasOwnMembers(team, shownIn))) return (c) => c === shownIn;
+  if (shownIn !== undefined && shownIn !== team.teamId && (await s.membership.hasOwnMembers(team, shownIn)))
+    return (c) => c === shownIn;
   const distinct = [...new Set([...channelIds].filter((c): c is string => c !== undefined && c !== team.teamId))];
-  const own = (await Promise.all(distinct.map(async (c) => ((await s.membership.hasOwnMembers(team, c)) ? c : undefined)))).filter((c): c is string => c !== undefined);
+  const own = (
+    await Promise.all(distinct.map(async (c) => ((await s.membership.hasOwnMembers(team, c)) ? c : undefined)))
+  ).filter((c): c is string => c !== undefined);
   const open = new Set<string>();
   if (shownIn === undefined && personId !== undefined) {
     for (const c of own) if ((await s.membership.membership(team, personId, c)) === 'member') open.add(c);

@@ -8,7 +8,12 @@ const team = (teamId: string): TeamRecord => ({
   name: teamId,
   serviceUrl: 'http://127.0.0.1/',
   active: true,
-  reference: { serviceUrl: 'http://127.0.0.1/', channelId: 'msteams', conversation: { id: teamId }, bot: { id: 'bot' } },
+  reference: {
+    serviceUrl: 'http://127.0.0.1/',
+    channelId: 'msteams',
+    conversation: { id: teamId },
+    bot: { id: 'bot' },
+  },
   updatedAt: new Date(0),
 });
 
@@ -55,7 +60,10 @@ describe('TeamMembership', () => {
     const membership = new TeamMembership(roster, noChannels, log, () => new Date(0));
     expect(await membership.member(team('a'), 'aad-anna')).toEqual(anna);
     expect(await membership.member(team('b'), 'aad-anna')).toBeUndefined();
-    expect((await membership.teamsOf([team('c'), team('b'), team('a')], 'aad-anna')).map((t) => t.teamId)).toEqual(['c', 'a']);
+    expect((await membership.teamsOf([team('c'), team('b'), team('a')], 'aad-anna')).map((t) => t.teamId)).toEqual([
+      'c',
+      'a',
+    ]);
   });
 
   test('reads a roster once while it is fresh, and again once it is older than the time to live', async () => {
@@ -96,7 +104,9 @@ describe('TeamMembership', () => {
   test('many checks at once share one read of the roster', async () => {
     const roster = fakeRoster({ a: [anna] });
     const membership = new TeamMembership(roster, noChannels, log, () => new Date(0));
-    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => membership.membership(team('a'), i % 2 ? 'aad-anna' : `aad-${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => membership.membership(team('a'), i % 2 ? 'aad-anna' : `aad-${i}`)),
+    );
     expect(answers.filter((a) => a === 'member')).toHaveLength(500);
     expect(roster.calls).toEqual(['a']);
   });
@@ -112,7 +122,10 @@ describe('TeamMembership', () => {
     expect(await membership.membership(team('a'), 'aad-anna')).toBe('not-member');
     expect(roster.calls).toEqual(['a']);
     now = ROSTER_REREAD_MS;
-    const [first, ...others] = await Promise.all([membership.membership(team('a'), 'aad-anna'), ...Array.from({ length: 5 }, (_, i) => membership.membership(team('a'), `aad-outsider-${i}`))]);
+    const [first, ...others] = await Promise.all([
+      membership.membership(team('a'), 'aad-anna'),
+      ...Array.from({ length: 5 }, (_, i) => membership.membership(team('a'), `aad-outsider-${i}`)),
+    ]);
     expect(first).toBe('member');
     expect(others).toEqual(Array.from({ length: 5 }, () => 'not-member'));
     expect(roster.calls).toEqual(['a', 'a']);
@@ -138,7 +151,7 @@ describe('TeamMembership', () => {
   describe('in channels with members of their own', () => {
     const bernd: Member = { aadObjectId: 'aad-bernd', name: 'Bernd Kaya', userId: '29:bernd' };
 
-    test('a private channel answers from its own roster, not the team\'s', async () => {
+    test("a private channel answers from its own roster, not the team's", async () => {
       const roster = fakeRoster({ a: [anna, bernd], 'a|priv': [bernd] });
       const membership = new TeamMembership(roster, storedChannels({ 'a|priv': 'private' }), log, () => new Date(0));
       expect(await membership.membership(team('a'), 'aad-anna', 'priv')).toBe('not-member');
@@ -155,7 +168,7 @@ describe('TeamMembership', () => {
       expect(await membership.membership(team('a'), 'aad-gast')).toBe('not-member');
     });
 
-    test('General and standard channels share the team\'s one read; a channel of unknown kind is read on its own', async () => {
+    test("General and standard channels share the team's one read; a channel of unknown kind is read on its own", async () => {
       const roster = fakeRoster({ a: [anna], 'a|unknown': [anna] });
       const channels = storedChannels({ 'a|std': 'standard' });
       const membership = new TeamMembership(roster, channels, log, () => new Date(0));
@@ -167,7 +180,7 @@ describe('TeamMembership', () => {
       expect(channels.lookups).toEqual(['a|std', 'a|unknown']);
     });
 
-    test('a channel roster Teams refuses (app not added to the channel) is unknown, never the team\'s instead', async () => {
+    test("a channel roster Teams refuses (app not added to the channel) is unknown, never the team's instead", async () => {
       const roster = fakeRoster({ a: [anna], 'a|priv': new Error('403 app not added to channel') });
       const membership = new TeamMembership(roster, storedChannels({ 'a|priv': 'private' }), log, () => new Date(0));
       expect(await membership.membership(team('a'), 'aad-anna', 'priv')).toBe('unknown');

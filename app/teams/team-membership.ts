@@ -41,11 +41,16 @@ interface Audience {
 export class TeamMembership implements TeamMembers {
   private readonly cache = new Map<string, Entry>();
   private readonly lastRead = new Map<string, { at: number; roster: Roster }>();
-  private readonly kinds = new Map<string, { until: number; channel: Promise<Pick<ChannelRecord, 'kind'> | undefined> }>();
+  private readonly kinds = new Map<
+    string,
+    { until: number; channel: Promise<Pick<ChannelRecord, 'kind'> | undefined> }
+  >();
 
   constructor(
     private readonly roster: TeamsRosters,
-    private readonly channels: { getChannel(teamId: string, channelId: string): Promise<Pick<ChannelRecord, 'kind'> | undefined> },
+    private readonly channels: {
+      getChannel(teamId: string, channelId: string): Promise<Pick<ChannelRecord, 'kind'> | undefined>;
+    },
     private readonly log: Logger,
     private readonly now: () => Date,
     private readonly ttlMs = ROSTER_TTL_MS,
@@ -114,11 +119,16 @@ export class TeamMembership implements TeamMembers {
     const at = this.now().getTime();
     let known = this.kinds.get(key);
     if (!known || known.until <= at) {
-      known = { until: at + this.ttlMs, channel: this.channels.getChannel(team.teamId, channelId).catch(() => undefined) };
+      known = {
+        until: at + this.ttlMs,
+        channel: this.channels.getChannel(team.teamId, channelId).catch(() => undefined),
+      };
       this.kinds.set(key, known);
     }
     const channel = await known.channel;
-    return hasOwnMembers({ teamId: team.teamId, channelId, ...(channel?.kind && { kind: channel.kind }) }) ? { key, team, channelId } : { key: team.teamId, team };
+    return hasOwnMembers({ teamId: team.teamId, channelId, ...(channel?.kind && { kind: channel.kind }) })
+      ? { key, team, channelId }
+      : { key: team.teamId, team };
   }
 
   /** the kept read of a roster while it is fresh, else a new one. */
@@ -143,7 +153,10 @@ export class TeamMembership implements TeamMembers {
         entry.until = Math.min(entry.until, this.now().getTime() + ROSTER_RETRY_MS);
         const last = this.lastRead.get(key);
         const standIn = last && at - last.at < ROSTER_STALE_MS ? last.roster : undefined;
-        this.log.warn({ err, teamId: team.teamId, channelId, standIn: standIn !== undefined }, channelId === undefined ? 'team roster not readable' : 'channel roster not readable');
+        this.log.warn(
+          { err, teamId: team.teamId, channelId, standIn: standIn !== undefined },
+          channelId === undefined ? 'team roster not readable' : 'channel roster not readable',
+        );
         return standIn;
       },
     );

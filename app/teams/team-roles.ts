@@ -12,10 +12,20 @@ export async function managesTeam(s: TeamsPorts, teamId: string, personId: strin
 }
 
 /** the installed teams a person belongs to (their roster) or leads, ordered by name. */
-export async function teamsOfPerson(s: Pick<TeamsPorts, 'storage' | 'membership'>, personId: string): Promise<TeamRecord[]> {
+export async function teamsOfPerson(
+  s: Pick<TeamsPorts, 'storage' | 'membership'>,
+  personId: string,
+): Promise<TeamRecord[]> {
   const active = await s.storage.installations.activeTeams();
   const led = new Set((await s.storage.roles.teamsLedBy(personId)).map((grant) => grant.teamId));
-  const member = new Set((await s.membership.teamsOf(active.filter((t) => !led.has(t.teamId)), personId)).map((t) => t.teamId));
+  const member = new Set(
+    (
+      await s.membership.teamsOf(
+        active.filter((t) => !led.has(t.teamId)),
+        personId,
+      )
+    ).map((t) => t.teamId),
+  );
   return active.filter((t) => led.has(t.teamId) || member.has(t.teamId));
 }
 

@@ -33,21 +33,35 @@ class VirtualClock {
 }
 
 function restError(status: number, headers: Record<string, string> = {}): Error {
-  return Object.assign(new Error(`status ${status}`), { statusCode: status, response: { status, headers: { get: (n: string) => headers[n.toLowerCase()] } } });
+  return Object.assign(new Error(`status ${status}`), {
+    statusCode: status,
+    response: { status, headers: { get: (n: string) => headers[n.toLowerCase()] } },
+  });
 }
 
 function queue(clock: VirtualClock, over: Partial<OutboundQueueOptions> = {}): OutboundQueue {
-  return new OutboundQueue({ log: pino({ level: 'silent' }), now: clock.now, sleep: clock.sleep, random: () => 0.5, ...over });
+  return new OutboundQueue({
+    log: pino({ level: 'silent' }),
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    ...over,
+  });
 }
 
-const maxInWindow = (times: number[], windowMs: number) => Math.max(0, ...times.map((at) => times.filter((s) => s > at - windowMs && s <= at).length));
+const maxInWindow = (times: number[], windowMs: number) =>
+  Math.max(0, ...times.map((at) => times.filter((s) => s > at - windowMs && s <= at).length));
 
 describe('OutboundQueue', () => {
   test('keeps a fan-out to many conversations of one tenant within the tenant rate', async () => {
     const clock = new VirtualClock();
     const q = queue(clock, { tenantRate: 50 });
     const sent: number[] = [];
-    const all = Promise.all(Array.from({ length: 200 }, (_, i) => q.send({ tenantId: 't', conversationId: `c${i}` }, async () => void sent.push(clock.t))));
+    const all = Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        q.send({ tenantId: 't', conversationId: `c${i}` }, async () => void sent.push(clock.t)),
+      ),
+    );
     await clock.run(all);
     expect(sent).toHaveLength(200);
     expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(50);
@@ -58,7 +72,13 @@ describe('OutboundQueue', () => {
     const clock = new VirtualClock();
     const q = queue(clock);
     const sent: number[] = [];
-    await clock.run(Promise.all(Array.from({ length: 70 }, () => q.send({ tenantId: 't', conversationId: 'thread' }, async () => void sent.push(clock.t)))));
+    await clock.run(
+      Promise.all(
+        Array.from({ length: 70 }, () =>
+          q.send({ tenantId: 't', conversationId: 'thread' }, async () => void sent.push(clock.t)),
+        ),
+      ),
+    );
     expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(7);
     expect(maxInWindow(sent, 2000)).toBeLessThanOrEqual(8);
     expect(maxInWindow(sent, 30_000)).toBeLessThanOrEqual(60);
@@ -97,7 +117,11 @@ describe('OutboundQueue', () => {
   test('retries 503s and dropped connections with backoff until the call succeeds', async () => {
     const clock = new VirtualClock();
     const q = queue(clock);
-    const failures = [restError(503), Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), restError(502)];
+    const failures = [
+      restError(503),
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      restError(502),
+    ];
     const result = await clock.run(
       q.send({ conversationId: 'c' }, async () => {
         const next = failures.shift();
@@ -113,10 +137,12 @@ describe('OutboundQueue', () => {
     const clock = new VirtualClock();
     const q = queue(clock);
     let calls = 0;
-    const gone = clock.run(q.send({ tenantId: 't', conversationId: 'c' }, async () => {
-      calls++;
-      throw restError(403);
-    }));
+    const gone = clock.run(
+      q.send({ tenantId: 't', conversationId: 'c' }, async () => {
+        calls++;
+        throw restError(403);
+      }),
+    );
     await expect(gone).rejects.toBeInstanceOf(ConversationGoneError);
     await expect(gone).rejects.toMatchObject({ status: 403, target: { conversationId: 'c' } });
     expect(calls).toBe(1);
@@ -125,7 +151,9 @@ describe('OutboundQueue', () => {
   test('fails a send that is not retryable, or still fails after the last attempt', async () => {
     const clock = new VirtualClock();
     const q = queue(clock, { retry: { maxAttempts: 3 } });
-    await expect(clock.run(q.send({ conversationId: 'a' }, async () => Promise.reject(restError(400))))).rejects.toBeInstanceOf(DeliveryFailedError);
+    await expect(
+      clock.run(q.send({ conversationId: 'a' }, async () => Promise.reject(restError(400)))),
+    ).rejects.toBeInstanceOf(DeliveryFailedError);
     let calls = 0;
     const failing = q.send({ conversationId: 'b' }, async () => {
       calls++;
@@ -156,9 +184,16 @@ describe('OutboundQueue', () => {
   test('logs the counts of the last interval as one line while sends flow', async () => {
     const clock = new VirtualClock();
     const lines: Record<string, unknown>[] = [];
-    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const log = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
     const q = queue(clock, { log, tenantRate: 5, statsEveryMs: 1000 });
-    await clock.run(Promise.all(Array.from({ length: 12 }, (_, i) => q.send({ tenantId: 't', conversationId: `c${i}` }, async () => undefined))));
+    await clock.run(
+      Promise.all(
+        Array.from({ length: 12 }, (_, i) => q.send({ tenantId: 't', conversationId: `c${i}` }, async () => undefined)),
+      ),
+    );
     const report = lines.find((l) => l.msg === 'outbound queue');
     expect(report).toMatchObject({ sent: expect.any(Number), pending: expect.any(Number), throttled: 0, failed: 0 });
   });

@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
-import { decideRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendFailure } from '../../core/delivery/retry-policy';
+import {
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  type SendFailure,
+} from '../../core/delivery/retry-policy';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS, type WindowLimit } from '../../core/delivery/sliding-window';
 import { TokenBucket } from '../../core/delivery/token-bucket';
 import { METRICS, noTelemetry, type Telemetry } from '../../app/ports/telemetry';
 import { ConversationGoneError, DeliveryFailedError, type DeliveryTarget } from '../../app/ports/delivery-errors';
 import { failureOf } from './failure-of';
-
 
 export interface OutboundQueueOptions {
   log: Logger;
@@ -119,7 +123,8 @@ export class OutboundQueue {
     this.bucketBurst = Math.max(1, o.tenantBurst ?? 5);
     // the hard limit, counted from when requests leave: tenantRate in any second, plus a margin for network jitter.
     this.tenantWindow = { limit: Math.max(1, Math.floor(this.tenantRate)), windowMs: 1000 + TENANT_JITTER_MARGIN_MS };
-    this.conversationLimits = o.conversationLimits ?? TEAMS_CONVERSATION_LIMITS.map((l) => ({ ...l, windowMs: l.windowMs + JITTER_MARGIN_MS }));
+    this.conversationLimits =
+      o.conversationLimits ?? TEAMS_CONVERSATION_LIMITS.map((l) => ({ ...l, windowMs: l.windowMs + JITTER_MARGIN_MS }));
     this.concurrency = o.concurrency ?? 32;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...o.retry };
     this.now = o.now ?? Date.now;
@@ -312,7 +317,13 @@ export class OutboundQueue {
     const failure = failureOf(err);
     this.telemetry.count(METRICS.teamsRequests, { status_class: statusClass(failure) });
     const decision = decideRetry(failure, job.attempts, this.random, this.now(), this.policy);
-    const logged = { conversationId: job.target.conversationId, tenantId: job.tenant || undefined, attempt: job.attempts, status: failure.status, transient: failure.transient };
+    const logged = {
+      conversationId: job.target.conversationId,
+      tenantId: job.tenant || undefined,
+      attempt: job.attempts,
+      status: failure.status,
+      transient: failure.transient,
+    };
     if (decision.action === 'retry') {
       if (decision.throttled) {
         // Teams did not count a throttled request: its tokens go back.
@@ -346,7 +357,16 @@ export class OutboundQueue {
     const c = this.counts;
     const r = this.reported;
     this.o.log.info(
-      { pending: this.pendingJobs, inFlight: this.inFlight, sent: c.sent - r.sent, retried: c.retried - r.retried, throttled: c.throttled - r.throttled, gone: c.gone - r.gone, failed: c.failed - r.failed, seconds: Math.round((now - this.reportedAt) / 1000) },
+      {
+        pending: this.pendingJobs,
+        inFlight: this.inFlight,
+        sent: c.sent - r.sent,
+        retried: c.retried - r.retried,
+        throttled: c.throttled - r.throttled,
+        gone: c.gone - r.gone,
+        failed: c.failed - r.failed,
+        seconds: Math.round((now - this.reportedAt) / 1000),
+      },
       'outbound queue',
     );
     this.reportedAt = now;
@@ -354,6 +374,7 @@ export class OutboundQueue {
   }
 
   private forgetIdleLimiters(): void {
-    for (const [key, limiter] of this.limiters) if (!this.conversations.has(key) && limiter.idle()) this.limiters.delete(key);
+    for (const [key, limiter] of this.limiters)
+      if (!this.conversations.has(key) && limiter.idle()) this.limiters.delete(key);
   }
 }

@@ -25,7 +25,8 @@ const colors = (background: string) => ({
 export const TEAMS_HOST_CONFIG = {
   supportsInteractivity: true,
   choiceSetInputValueSeparator: ',',
-  fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, 'Noto Sans', 'Liberation Sans', Arial, sans-serif",
+  fontFamily:
+    "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, 'Noto Sans', 'Liberation Sans', Arial, sans-serif",
   spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
   separator: { lineThickness: 1, lineColor: '#e0e0e0' },
   fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
@@ -49,9 +50,16 @@ export const TEAMS_HOST_CONFIG = {
     actionAlignment: 'left',
   },
   adaptiveCard: { allowCustomStyle: true },
-  inputs: { label: { requiredInputs: { suffix: ' *', suffixColor: 'attention' }, optionalInputs: {} }, errorMessage: { size: 'small', color: 'attention' } },
+  inputs: {
+    label: { requiredInputs: { suffix: ' *', suffixColor: 'attention' }, optionalInputs: {} },
+    errorMessage: { size: 'small', color: 'attention' },
+  },
   textBlock: { headingLevel: 2 },
-  factSet: { title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true }, value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true }, spacing: 12 },
+  factSet: {
+    title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true },
+    value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },
+    spacing: 12,
+  },
   imageSet: { imageSize: 'medium', maxImageHeight: 100 },
 } as const;
 

@@ -31,12 +31,22 @@ function teamIdeas(locale: Locale): IdeaView[] {
     ...over,
   });
   return [
-    idea(2, 'Ein fester Rückruftag pro Woche, damit Kundinnen und Kunden wissen, wann wir erreichbar sind.', 'A fixed call-back day each week, so clients know when we can be reached.', {
-      supportCount: 6,
-      authorName: PEOPLE[1],
-      volunteers: [{ name: PEOPLE[4] }],
-    }),
-    idea(3, 'Vorlagen für häufige Bescheide gemeinsam überarbeiten.', 'Revise the templates for frequent notices together.', { supportCount: 3, status: 'review', authorName: PEOPLE[5] }),
+    idea(
+      2,
+      'Ein fester Rückruftag pro Woche, damit Kundinnen und Kunden wissen, wann wir erreichbar sind.',
+      'A fixed call-back day each week, so clients know when we can be reached.',
+      {
+        supportCount: 6,
+        authorName: PEOPLE[1],
+        volunteers: [{ name: PEOPLE[4] }],
+      },
+    ),
+    idea(
+      3,
+      'Vorlagen für häufige Bescheide gemeinsam überarbeiten.',
+      'Revise the templates for frequent notices together.',
+      { supportCount: 3, status: 'review', authorName: PEOPLE[5] },
+    ),
   ];
 }
 
@@ -49,7 +59,15 @@ export const IDEA_CHAT_SAMPLES: readonly CardSample[] = [
     template: 'team-choice',
     build: (l) =>
       asAttachment(
-        buildTeamChoiceCard(l, { kind: 'idea', ideaText: bi(l, 'Ein fester Rückruftag pro Woche.', 'A fixed call-back day each week.'), key: 'sample' }, TEAMS),
+        buildTeamChoiceCard(
+          l,
+          {
+            kind: 'idea',
+            ideaText: bi(l, 'Ein fester Rückruftag pro Woche.', 'A fixed call-back day each week.'),
+            key: 'sample',
+          },
+          TEAMS,
+        ),
       ),
   },
   {
@@ -62,12 +80,19 @@ export const IDEA_CHAT_SAMPLES: readonly CardSample[] = [
   {
     id: 'ideas-channel',
     title: 'Top ideas as posted into a channel',
-    purpose: 'After `@Mitwirken ideen` in a channel: everyone sees the neutral view; the person who asked gets their own view by refresh.',
+    purpose:
+      'After `@Mitwirken ideen` in a channel: everyone sees the neutral view; the person who asked gets their own view by refresh.',
     template: 'ideas',
     build: (l) =>
       asAttachment(
         withUserRefresh(
-          buildIdeasCard({ locale: l, teamName: 'Jobcenter Mitte', ideas: teamIdeas(l), minGroupSizeText: SAMPLE_MIN_GROUP_SIZE, viewer: { supported: [], volunteered: [], canManage: false } }),
+          buildIdeasCard({
+            locale: l,
+            teamName: 'Jobcenter Mitte',
+            ideas: teamIdeas(l),
+            minGroupSizeText: SAMPLE_MIN_GROUP_SIZE,
+            viewer: { supported: [], volunteered: [], canManage: false },
+          }),
           { verb: VERBS.ideasOfTeam, data: { teamId: TEAMS[0]!.teamId } },
           ['29:sample-user'],
         ),

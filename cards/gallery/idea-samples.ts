@@ -27,14 +27,29 @@ function ideasIn(locale: Locale): IdeaView[] {
     ...over,
   });
   return [
-    idea(2, 'Unterlagen vorab per Upload prüfen, damit niemand wegen eines fehlenden Dokuments zweimal kommt.', 'Check documents by upload beforehand, so nobody comes twice for one missing paper.', {
-      supportCount: 11,
-      status: 'accepted',
-      authorName: PEOPLE[3],
-      volunteers: [{ name: PEOPLE[2] }, { name: PEOPLE[5] }],
-    }),
-    idea(3, 'Einen Express-Schalter für Abholungen von Aufenthaltstiteln einrichten.', 'An express counter for collecting residence permits.', { supportCount: 7, status: 'review', authorName: PEOPLE[1] }),
-    idea(4, 'Mehrsprachige Hinweise im Wartebereich, welche Nummer wann aufgerufen wird.', 'Multilingual signs in the waiting area showing which number is called when.', { supportCount: 4, authorName: PEOPLE[4] }),
+    idea(
+      2,
+      'Unterlagen vorab per Upload prüfen, damit niemand wegen eines fehlenden Dokuments zweimal kommt.',
+      'Check documents by upload beforehand, so nobody comes twice for one missing paper.',
+      {
+        supportCount: 11,
+        status: 'accepted',
+        authorName: PEOPLE[3],
+        volunteers: [{ name: PEOPLE[2] }, { name: PEOPLE[5] }],
+      },
+    ),
+    idea(
+      3,
+      'Einen Express-Schalter für Abholungen von Aufenthaltstiteln einrichten.',
+      'An express counter for collecting residence permits.',
+      { supportCount: 7, status: 'review', authorName: PEOPLE[1] },
+    ),
+    idea(
+      4,
+      'Mehrsprachige Hinweise im Wartebereich, welche Nummer wann aufgerufen wird.',
+      'Multilingual signs in the waiting area showing which number is called when.',
+      { supportCount: 4, authorName: PEOPLE[4] },
+    ),
   ];
 }
 
@@ -93,7 +108,8 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
   {
     id: 'fanout-progress',
     title: 'Campaign post progress',
-    purpose: 'The admin’s progress while a campaign item is posted into many channels, with the channels it did not reach.',
+    purpose:
+      'The admin’s progress while a campaign item is posted into many channels, with the channels it did not reach.',
     template: 'fanout-progress',
     build: (l) =>
       asAttachment(
@@ -104,7 +120,11 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
           posted: 39,
           failures: [
             { label: 'Jobcenter Nord › Leistungsabteilung', kind: 'gone', reason: '' },
-            { label: 'Sozialamt › Grundsicherung', kind: 'skipped', reason: bi(l, 'Kanal archiviert', 'channel archived') },
+            {
+              label: 'Sozialamt › Grundsicherung',
+              kind: 'skipped',
+              reason: bi(l, 'Kanal archiviert', 'channel archived'),
+            },
           ],
           done: false,
         }),
@@ -113,7 +133,8 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
   {
     id: 'digest',
     title: 'Weekly digest for a leader',
-    purpose: 'A leader’s weekly overview in the 1:1 chat: participation with trend, new ideas with a status form, results of polls closed that week, open items.',
+    purpose:
+      'A leader’s weekly overview in the 1:1 chat: participation with trend, new ideas with a status form, results of polls closed that week, open items.',
     template: 'digest',
     build: (l) =>
       asAttachment(
@@ -131,12 +152,25 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
                 teamId: 'abh',
                 teamName: 'Ausländerbehörde',
                 memberCount: 24,
-                participantsByWeek: { '2026-W03': 9, '2026-W04': 12, '2026-W05': 11, '2026-W06': 14, '2026-W07': 13, '2026-W08': 16, '2026-W09': 15, '2026-W10': 18 },
+                participantsByWeek: {
+                  '2026-W03': 9,
+                  '2026-W04': 12,
+                  '2026-W05': 11,
+                  '2026-W06': 14,
+                  '2026-W07': 13,
+                  '2026-W08': 16,
+                  '2026-W09': 15,
+                  '2026-W10': 18,
+                },
                 newIdeas: ideasIn(l),
                 closedItems: [
                   {
                     itemId: 'abh-sicherheit',
-                    question: bi(l, 'Fühlst du dich am Schalter ausreichend geschützt?', 'Do you feel safe enough at the counter?'),
+                    question: bi(
+                      l,
+                      'Fühlst du dich am Schalter ausreichend geschützt?',
+                      'Do you feel safe enough at the counter?',
+                    ),
                     kind: 'poll',
                     pollKind: 'single',
                     anonymous: true,
@@ -146,7 +180,13 @@ export const IDEA_SAMPLES: readonly CardSample[] = [
                     closedAt: new Date('2026-03-06T16:00:00Z'),
                   },
                 ],
-                openItems: [{ itemId: 'abh-ideen', question: bi(l, 'Was würde die Wartezeiten verkürzen?', 'What would shorten waiting times?'), closesAt: new Date('2026-03-13T16:00:00Z') }],
+                openItems: [
+                  {
+                    itemId: 'abh-ideen',
+                    question: bi(l, 'Was würde die Wartezeiten verkürzen?', 'What would shorten waiting times?'),
+                    closesAt: new Date('2026-03-13T16:00:00Z'),
+                  },
+                ],
               },
             ],
           }),

@@ -10,16 +10,23 @@ const TEAMS = [
   { value: 'team-digital', title: 'Team Digitalisierung' },
   { value: 'jobcenter-mitte', title: 'Jobcenter Mitte' },
 ];
-const members = PEOPLE.map((name, i) => ({ value: `aad-${i}`, title: `${name} (${name.toLowerCase().replace(' ', '.').replace('ü', 'ue')}@amt.example)` }));
+const members = PEOPLE.map((name, i) => ({
+  value: `aad-${i}`,
+  title: `${name} (${name.toLowerCase().replace(' ', '.').replace('ü', 'ue')}@amt.example)`,
+}));
 
 /** leader assignment (picker, list) and the results export. */
 export const LEADER_EXPORT_SAMPLES: readonly CardSample[] = [
   {
     id: 'leader-picker',
     title: 'Leader picker',
-    purpose: 'After `leitung hinzufügen Anna` in the personal chat when Anna is in several teams: pick the team and the person.',
+    purpose:
+      'After `leitung hinzufügen Anna` in the personal chat when Anna is in several teams: pick the team and the person.',
     template: 'leader-picker',
-    build: (l) => asAttachment(buildLeaderPickerCard(l, { op: 'add', teams: TEAMS, members: members.slice(1, 2), memberValue: 'aad-1' })),
+    build: (l) =>
+      asAttachment(
+        buildLeaderPickerCard(l, { op: 'add', teams: TEAMS, members: members.slice(1, 2), memberValue: 'aad-1' }),
+      ),
   },
   {
     id: 'leader-picker-refused',
@@ -28,7 +35,12 @@ export const LEADER_EXPORT_SAMPLES: readonly CardSample[] = [
     template: 'leader-picker',
     build: (l) =>
       asAttachment(
-        buildLeaderPickerCard(l, { op: 'remove', teams: TEAMS, members, notice: messages(l).errNotLeaderOfTeam(PEOPLE[2], TEAMS[1]!.title) }),
+        buildLeaderPickerCard(l, {
+          op: 'remove',
+          teams: TEAMS,
+          members,
+          notice: messages(l).errNotLeaderOfTeam(PEOPLE[2], TEAMS[1]!.title),
+        }),
       ),
   },
   {
@@ -57,15 +69,26 @@ export const LEADER_EXPORT_SAMPLES: readonly CardSample[] = [
   {
     id: 'export-list',
     title: 'Export: campaigns',
-    purpose: 'The answer to `export`: every campaign the person may export, each with a button that creates the CSV file.',
+    purpose:
+      'The answer to `export`: every campaign the person may export, each with a button that creates the CSV file.',
     template: 'export',
     build: (l) =>
       asAttachment(
         buildExportListCard(
           l,
           [
-            { id: 'gute-arbeit-puls', title: l === 'de' ? 'Gute Arbeit 4.0 – Puls' : 'Good work 4.0 – pulse', status: 'running', posts: 12 },
-            { id: 'wartezeiten', title: l === 'de' ? 'Wartezeiten verkürzen' : 'Shorter waiting times', status: 'ended', posts: 3 },
+            {
+              id: 'gute-arbeit-puls',
+              title: l === 'de' ? 'Gute Arbeit 4.0 – Puls' : 'Good work 4.0 – pulse',
+              status: 'running',
+              posts: 12,
+            },
+            {
+              id: 'wartezeiten',
+              title: l === 'de' ? 'Wartezeiten verkürzen' : 'Shorter waiting times',
+              status: 'ended',
+              posts: 3,
+            },
           ],
           { leaderOnly: true, linkMinutes: 10 },
         ),

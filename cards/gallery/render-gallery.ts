@@ -23,7 +23,15 @@ const SCALE = 1;
  * build never pulls in test code): Debian's build, quiet, offline, runnable as root in a container.
  */
 const CHROMIUM_PATH = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const BROWSER_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><style>${TEAMS_CARD_CSS}</style></head>
@@ -99,7 +107,11 @@ async function main(): Promise<void> {
   try {
     for (const locale of LOCALES) {
       // The browser's locale decides how date and time inputs and number fields are shown, as in Teams.
-      const page = await browser.newPage({ locale: BROWSER_LOCALE[locale], viewport: { width: TEAMS_CARD_WIDTH + 64, height: 900 }, deviceScaleFactor: SCALE });
+      const page = await browser.newPage({
+        locale: BROWSER_LOCALE[locale],
+        viewport: { width: TEAMS_CARD_WIDTH + 64, height: 900 },
+        deviceScaleFactor: SCALE,
+      });
       await page.setContent(PAGE);
       await page.addScriptTag({ path: BUNDLE });
       await page.addScriptTag({ content: RENDERER });
@@ -116,7 +128,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  for (const file of readdirSync(IMAGES)) if (file.endsWith('.png') && !written.has(file)) rmSync(path.join(IMAGES, file));
+  for (const file of readdirSync(IMAGES))
+    if (file.endsWith('.png') && !written.has(file)) rmSync(path.join(IMAGES, file));
   writeFileSync(DOC, galleryMarkdown(CARD_SAMPLES));
   console.log(`${written.size} pictures in ${path.relative(ROOT, IMAGES)}, gallery in ${path.relative(ROOT, DOC)}`);
 }

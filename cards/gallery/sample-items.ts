@@ -17,7 +17,14 @@ export const SAMPLE_TIME_ZONE = 'Europe/Berlin';
 export const SAMPLE_MIN_GROUP_SIZE = 5;
 
 /** the mock tenant's people (.m365agentsplayground.yml), for greetings and quoted answers. */
-export const PEOPLE = ['Sabine Krüger', 'Anna Becker', 'Jonas Wagner', 'Leyla Yilmaz', 'Thomas Schmidt', 'Miriam Hoffmann'] as const;
+export const PEOPLE = [
+  'Sabine Krüger',
+  'Anna Becker',
+  'Jonas Wagner',
+  'Leyla Yilmaz',
+  'Thomas Schmidt',
+  'Miriam Hoffmann',
+] as const;
 
 /** the channels a sample admin may post into. */
 export const SAMPLE_TARGETS = [
@@ -136,7 +143,10 @@ export const SAFETY: SampleItem = {
 export const TEAM_DAY: SampleItem = {
   id: 'jc-teamtag',
   kind: 'poll',
-  question: { de: 'An welchem Tag soll unser Teamtag im Mai stattfinden?', en: 'Which day should our team day in May be on?' },
+  question: {
+    de: 'An welchem Tag soll unser Teamtag im Mai stattfinden?',
+    en: 'Which day should our team day in May be on?',
+  },
   options: [
     { de: 'Di, 5. Mai', en: 'Tue, 5 May' },
     { de: 'Mi, 6. Mai', en: 'Wed, 6 May' },

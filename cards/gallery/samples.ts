@@ -32,10 +32,17 @@ import { WIZARD_SAMPLES } from './wizard-samples';
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
 
-type ItemState = Omit<ItemCardInput, 'item' | 'locale' | 'minGroupSize' | 'timeZone' | 'participants'> & { participants?: number };
+type ItemState = Omit<ItemCardInput, 'item' | 'locale' | 'minGroupSize' | 'timeZone' | 'participants'> & {
+  participants?: number;
+};
 
 /** an item card in one state, with the bot's default threshold and time zone. */
-function itemCard(locale: Locale, sample: SampleItem, state: ItemState = {}, over: Partial<SampleItem> = {}): CardAttachment {
+function itemCard(
+  locale: Locale,
+  sample: SampleItem,
+  state: ItemState = {},
+  over: Partial<SampleItem> = {},
+): CardAttachment {
   return asAttachment(
     buildItemCard({
       item: itemIn(locale, { ...sample, ...over }),
@@ -85,14 +92,16 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   {
     id: 'poll-open-anonymous',
     title: 'Open anonymous poll',
-    purpose: 'An anonymous poll: the lock badge and notice explain that answers carry no name; results appear only after closing.',
+    purpose:
+      'An anonymous poll: the lock badge and notice explain that answers carry no name; results appear only after closing.',
     template: 'item',
     build: (l) => itemCard(l, SAFETY, { tally: tallyOf([5, 3, 1]) }),
   },
   {
     id: 'poll-results',
     title: 'Open poll with results',
-    purpose: 'The shared card of a named poll once enough people answered: a bar per option, updated after each answer.',
+    purpose:
+      'The shared card of a named poll once enough people answered: a bar per option, updated after each answer.',
     template: 'item',
     build: (l) => itemCard(l, APPOINTMENTS, { tally: tallyOf([4, 7, 3, 1]) }),
   },
@@ -102,19 +111,28 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     purpose: 'What the person who just voted sees: a confirmation on top and their own choices preselected.',
     template: 'item',
     build: (l) =>
-      itemCard(l, MEETING_TOPICS, { tally: tallyOf([3, 1, 3, 0, 2], 4), ownChoices: [0, 2], notice: { kind: 'good', text: yourVote(l, [0, 2]) } }),
+      itemCard(l, MEETING_TOPICS, {
+        tally: tallyOf([3, 1, 3, 0, 2], 4),
+        ownChoices: [0, 2],
+        notice: { kind: 'good', text: yourVote(l, [0, 2]) },
+      }),
   },
   {
     id: 'poll-refused',
     title: 'Refused answer',
     purpose: 'A refusal is shown on the card itself, here an anonymous answer that cannot be changed.',
     template: 'item',
-    build: (l) => itemCard(l, SAFETY, { tally: tallyOf([6, 4, 2]), notice: { kind: 'attention', text: messages(l).errAnonymousFinal } }),
+    build: (l) =>
+      itemCard(l, SAFETY, {
+        tally: tallyOf([6, 4, 2]),
+        notice: { kind: 'attention', text: messages(l).errAnonymousFinal },
+      }),
   },
   {
     id: 'poll-closed',
     title: 'Closed poll with results',
-    purpose: 'After `schließen` (or at the closing time): final results, no more buttons; anonymous results appear only now.',
+    purpose:
+      'After `schließen` (or at the closing time): final results, no more buttons; anonymous results appear only now.',
     template: 'item',
     build: (l) => itemCard(l, SAFETY, { tally: tallyOf([9, 6, 3]) }, { status: 'closed' }),
   },
@@ -151,7 +169,8 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     title: 'Personal view after sending an idea',
     purpose: 'What the person who just sent an idea sees: their idea quoted back and an invitation to send another.',
     template: 'item',
-    build: (l) => itemCard(l, WAITING_TIMES, { ideaCount: 7, participants: 5, notice: { kind: 'good', text: yourIdea(l) } }),
+    build: (l) =>
+      itemCard(l, WAITING_TIMES, { ideaCount: 7, participants: 5, notice: { kind: 'good', text: yourIdea(l) } }),
   },
   {
     id: 'idea-closed',
@@ -163,7 +182,8 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   {
     id: 'help-admin',
     title: 'Help for admins',
-    purpose: 'The answer to `hilfe`/`help` for a participation manager: every command, including posting and campaigns.',
+    purpose:
+      'The answer to `hilfe`/`help` for a participation manager: every command, including posting and campaigns.',
     template: 'help',
     build: (l) => asAttachment(buildHelpCard(l, { isAdmin: true, localMode: false })),
   },
@@ -200,7 +220,8 @@ export const CARD_SAMPLES: readonly CardSample[] = [
     title: 'Message card',
     purpose: 'A plain confirmation or refusal outside an item card, here after posting from the personal chat.',
     template: 'welcome',
-    build: (l) => asAttachment(buildMessageCard(messages(l).posted(SAMPLE_TARGETS[3]?.label ?? ''), [draftIn(l, SAFETY).question])),
+    build: (l) =>
+      asAttachment(buildMessageCard(messages(l).posted(SAMPLE_TARGETS[3]?.label ?? ''), [draftIn(l, SAFETY).question])),
   },
   {
     id: 'campaign-list',
@@ -244,9 +265,23 @@ function yourIdea(locale: Locale): string {
 function campaigns(locale: Locale) {
   const de = locale === 'de';
   return [
-    { id: 'jc-zufriedenheit-2026', title: de ? 'Zufriedenheit im Jobcenter 2026' : 'Jobcenter satisfaction 2026', status: 'running' as const, nextPost: new Date('2026-03-16T08:00:00Z') },
-    { id: 'soz-ideenwerkstatt', title: de ? 'Ideenwerkstatt Sozialamt' : 'Social welfare office idea workshop', status: 'paused' as const },
-    { id: 'abh-digitalisierung', title: de ? 'Digitalisierung Ausländerbehörde' : 'Immigration office goes digital', status: 'scheduled' as const, nextPost: new Date('2026-04-01T07:00:00Z') },
+    {
+      id: 'jc-zufriedenheit-2026',
+      title: de ? 'Zufriedenheit im Jobcenter 2026' : 'Jobcenter satisfaction 2026',
+      status: 'running' as const,
+      nextPost: new Date('2026-03-16T08:00:00Z'),
+    },
+    {
+      id: 'soz-ideenwerkstatt',
+      title: de ? 'Ideenwerkstatt Sozialamt' : 'Social welfare office idea workshop',
+      status: 'paused' as const,
+    },
+    {
+      id: 'abh-digitalisierung',
+      title: de ? 'Digitalisierung Ausländerbehörde' : 'Immigration office goes digital',
+      status: 'scheduled' as const,
+      nextPost: new Date('2026-04-01T07:00:00Z'),
+    },
     { id: 'einarbeitung-2025', title: de ? 'Einarbeitung 2025' : 'Onboarding 2025', status: 'ended' as const },
   ];
 }

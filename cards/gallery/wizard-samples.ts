@@ -11,12 +11,26 @@ function draftIn(locale: Locale): WizardDraft {
   return {
     basics: {
       title: de ? 'Zufriedenheit im Jobcenter 2026' : 'Jobcenter satisfaction 2026',
-      description: de ? 'Alle zwei Wochen eine kurze Frage an die Leistungsabteilung.' : 'A short question to the benefits department every two weeks.',
+      description: de
+        ? 'Alle zwei Wochen eine kurze Frage an die Leistungsabteilung.'
+        : 'A short question to the benefits department every two weeks.',
       timeZone: SAMPLE_TIME_ZONE,
     },
     items: [
-      { type: 'rating', question: de ? 'Wie belastet fühlst du dich diese Woche?' : 'How stretched do you feel this week?', options: [], anonymous: true },
-      { type: 'idea', question: de ? 'Was sollten wir im Publikumsverkehr zuerst ändern?' : 'What should we change first at the public counter?', options: [], anonymous: false },
+      {
+        type: 'rating',
+        question: de ? 'Wie belastet fühlst du dich diese Woche?' : 'How stretched do you feel this week?',
+        options: [],
+        anonymous: true,
+      },
+      {
+        type: 'idea',
+        question: de
+          ? 'Was sollten wir im Publikumsverkehr zuerst ändern?'
+          : 'What should we change first at the public counter?',
+        options: [],
+        anonymous: false,
+      },
     ],
     schedules: [
       { date: '2026-03-16', time: '09:00', repeat: 'P2W', until: '2026-06-30', openDays: 7, remindHours: 48 },

@@ -34,7 +34,12 @@ export function parseCampaignFile(fileName: string, text: string, defaults: Camp
  * validates campaign data already read (a parsed file, or what the chat wizard assembled) with the same schema
  * and defaults as a file; `source` names it in errors.
  */
-export function campaignFromData(source: string, data: unknown, defaults: CampaignFileDefaults, locate: Locator = () => undefined): CampaignFileResult {
+export function campaignFromData(
+  source: string,
+  data: unknown,
+  defaults: CampaignFileDefaults,
+  locate: Locator = () => undefined,
+): CampaignFileResult {
   const fileName = source;
   const parsed = campaignFileSchema.safeParse(data, { reportInput: true, error: describeIssue });
   if (!parsed.success) {
@@ -81,17 +86,23 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if ((issue.path ?? []).length === 0) {
-        return input === null || input === undefined ? 'the file is empty' : 'the file must be a mapping of keys (id, title, teams, items …)';
+        return input === null || input === undefined
+          ? 'the file is empty'
+          : 'the file must be a mapping of keys (id, title, teams, items …)';
       }
       if (input === undefined) return 'is required';
       return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters`;
-      if (issue.origin === 'array') return `needs at least ${issue.minimum} entries, has ${(input as unknown[]).length}`;
+      if (issue.origin === 'string')
+        return issue.minimum === 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters`;
+      if (issue.origin === 'array')
+        return `needs at least ${issue.minimum} entries, has ${(input as unknown[]).length}`;
       return issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
     case 'too_big':
-      if (issue.origin === 'string') return `must have at most ${issue.maximum} characters, has ${(input as string).length}`;
-      if (issue.origin === 'array') return `allows at most ${issue.maximum} entries, has ${(input as unknown[]).length}`;
+      if (issue.origin === 'string')
+        return `must have at most ${issue.maximum} characters, has ${(input as string).length}`;
+      if (issue.origin === 'array')
+        return `allows at most ${issue.maximum} entries, has ${(input as unknown[]).length}`;
       return `must be at most ${issue.maximum}`;
     case 'invalid_value':
       return `must be ${issue.values.map((v) => String(v)).join(' or ')}`;

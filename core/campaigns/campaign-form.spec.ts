@@ -1,11 +1,26 @@
-import { campaignSlug, defaultSchedule, isBlankItem, readBasics, readItem, readSchedules, readTargets, scheduleField, upcomingPosts, wizardCampaign, type WizardDraft } from './campaign-form';
+import {
+  campaignSlug,
+  defaultSchedule,
+  isBlankItem,
+  readBasics,
+  readItem,
+  readSchedules,
+  readTargets,
+  scheduleField,
+  upcomingPosts,
+  wizardCampaign,
+  type WizardDraft,
+} from './campaign-form';
 
 const NOW = new Date('2026-11-27T08:00:00Z'); // 09:00 in Berlin
 const TZ = 'Europe/Berlin';
 
 describe('campaign wizard forms', () => {
   it('reads basics and names each bad field', () => {
-    expect(readBasics({ title: ' Puls ', description: '', timeZone: TZ })).toEqual({ ok: true, value: { title: 'Puls', timeZone: TZ } });
+    expect(readBasics({ title: ' Puls ', description: '', timeZone: TZ })).toEqual({
+      ok: true,
+      value: { title: 'Puls', timeZone: TZ },
+    });
     const bad = readBasics({ title: ' ', description: 'x'.repeat(2001), timeZone: 'Mars/Olympus' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
@@ -29,7 +44,10 @@ describe('campaign wizard forms', () => {
   });
 
   it('ignores options for kinds without a choice list', () => {
-    expect(readItem({ type: 'idea', question: 'Was?', options: 'a\nb' })).toEqual({ ok: true, value: { type: 'idea', question: 'Was?', options: [], anonymous: false } });
+    expect(readItem({ type: 'idea', question: 'Was?', options: 'a\nb' })).toEqual({
+      ok: true,
+      value: { type: 'idea', question: 'Was?', options: [], anonymous: false },
+    });
     expect(isBlankItem({ type: 'idea', question: ' ', options: '' })).toBe(true);
     expect(isBlankItem({ question: 'x' })).toBe(false);
   });
@@ -76,10 +94,16 @@ describe('campaign wizard forms', () => {
   });
 
   it('reads targets and keeps only installed teams', () => {
-    expect(readTargets({ allTeams: 'false', teams: 't1,evil,t2', channel: 'General' }, ['t1', 't2'])).toEqual({ ok: true, value: { all: false, teamIds: ['t1', 't2'], channel: 'General' } });
+    expect(readTargets({ allTeams: 'false', teams: 't1,evil,t2', channel: 'General' }, ['t1', 't2'])).toEqual({
+      ok: true,
+      value: { all: false, teamIds: ['t1', 't2'], channel: 'General' },
+    });
     const none = readTargets({ allTeams: 'false', teams: 'evil', channel: '' }, ['t1']);
     expect(!none.ok && Object.keys(none.errors).sort()).toEqual(['channel', 'teams']);
-    expect(readTargets({ allTeams: 'true', teams: 't1', channel: 'Ideen' }, ['t1'])).toEqual({ ok: true, value: { all: true, teamIds: [], channel: 'Ideen' } });
+    expect(readTargets({ allTeams: 'true', teams: 't1', channel: 'Ideen' }, ['t1'])).toEqual({
+      ok: true,
+      value: { all: true, teamIds: [], channel: 'Ideen' },
+    });
   });
 
   it('builds the campaign through the campaign-file rules and lists the next five posts', () => {
@@ -103,7 +127,16 @@ describe('campaign wizard forms', () => {
       targets: { kind: 'teams', teams: ['19:t1'] },
       status: 'scheduled',
       items: [
-        { id: 'frage-1', type: 'poll', multiple: true, options: ['A', 'B', 'C'], anonymous: true, openFor: 'P5D', remindBefore: 'PT24H', schedule: { start: '2026-12-07T09:00', every: 'P1W', until: '2027-03-01' } },
+        {
+          id: 'frage-1',
+          type: 'poll',
+          multiple: true,
+          options: ['A', 'B', 'C'],
+          anonymous: true,
+          openFor: 'P5D',
+          remindBefore: 'PT24H',
+          schedule: { start: '2026-12-07T09:00', every: 'P1W', until: '2027-03-01' },
+        },
         { id: 'frage-2', type: 'idea', openFor: 'P14D', schedule: { start: '2026-12-09T10:00' } },
       ],
     });

@@ -73,7 +73,8 @@ const text = (values: FormValues, id: string) => (values[id] ?? '').trim();
 const truthy = (value: string | undefined) => value === 'true';
 
 /** the ids of the schedule fields of item `i`. */
-export const scheduleField = (name: 'date' | 'time' | 'repeat' | 'until' | 'openDays' | 'remindHours', i: number) => `${name}_${i}`;
+export const scheduleField = (name: 'date' | 'time' | 'repeat' | 'until' | 'openDays' | 'remindHours', i: number) =>
+  `${name}_${i}`;
 
 function required(values: FormValues, id: string, max: number, errors: FieldErrors): string {
   const value = text(values, id);
@@ -82,14 +83,16 @@ function required(values: FormValues, id: string, max: number, errors: FieldErro
   return value;
 }
 
-const done = <T>(errors: FieldErrors, value: () => T): FormResult<T> => (Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: value() });
+const done = <T>(errors: FieldErrors, value: () => T): FormResult<T> =>
+  Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: value() };
 
 /** step 1: title, description, time zone. */
 export function readBasics(values: FormValues): FormResult<WizardBasics> {
   const errors: FieldErrors = {};
   const title = required(values, 'title', LIMITS.titleLength, errors);
   const description = text(values, 'description');
-  if (description.length > LIMITS.descriptionLength) errors.description = problem('errFieldTooLong', LIMITS.descriptionLength);
+  if (description.length > LIMITS.descriptionLength)
+    errors.description = problem('errFieldTooLong', LIMITS.descriptionLength);
   const timeZone = text(values, 'timeZone');
   if (!isValidTimeZone(timeZone)) errors.timeZone = problem('errTimeZone');
   return done(errors, () => ({ title, ...(description && { description }), timeZone }));
@@ -114,24 +117,39 @@ export function readItem(values: FormValues): FormResult<WizardItem> {
         .filter(Boolean)
     : [];
   if (choiceList) {
-    if (options.length < LIMITS.minOptions || options.length > LIMITS.maxOptions) errors.options = problem('errOptionsCount', LIMITS.minOptions, LIMITS.maxOptions);
-    else if (options.some((o) => o.length > LIMITS.optionLength)) errors.options = problem('errOptionTooLongLine', LIMITS.optionLength);
-    else if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) errors.options = problem('errOptionsDuplicate');
+    if (options.length < LIMITS.minOptions || options.length > LIMITS.maxOptions)
+      errors.options = problem('errOptionsCount', LIMITS.minOptions, LIMITS.maxOptions);
+    else if (options.some((o) => o.length > LIMITS.optionLength))
+      errors.options = problem('errOptionTooLongLine', LIMITS.optionLength);
+    else if (new Set(options.map((o) => o.toLowerCase())).size !== options.length)
+      errors.options = problem('errOptionsDuplicate');
   }
-  return done(errors, () => ({ type: type.data as WizardItemType, question, options, anonymous: truthy(values.anonymous) }));
+  return done(errors, () => ({
+    type: type.data as WizardItemType,
+    question,
+    options,
+    anonymous: truthy(values.anonymous),
+  }));
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(:\d\d)?$/;
 
 /** step 3: a schedule per question; times are the campaign zone's wall-clock times and may not lie in the past. */
-export function readSchedules(values: FormValues, itemCount: number, timeZone: string, now: Date): FormResult<WizardSchedule[]> {
+export function readSchedules(
+  values: FormValues,
+  itemCount: number,
+  timeZone: string,
+  now: Date,
+): FormResult<WizardSchedule[]> {
   const errors: FieldErrors = {};
   const schedules: WizardSchedule[] = [];
   for (let i = 0; i < itemCount; i++) {
     const f = (name: Parameters<typeof scheduleField>[0]) => scheduleField(name, i);
     const date = text(values, f('date'));
     const time = text(values, f('time')).slice(0, 5);
-    const repeat = (REPEATS as readonly string[]).includes(text(values, f('repeat'))) ? (text(values, f('repeat')) as Repeat) : 'once';
+    const repeat = (REPEATS as readonly string[]).includes(text(values, f('repeat')))
+      ? (text(values, f('repeat')) as Repeat)
+      : 'once';
     const until = text(values, f('until'));
     const openDays = Number(text(values, f('openDays')));
     const remindText = text(values, f('remindHours'));
@@ -139,15 +157,31 @@ export function readSchedules(values: FormValues, itemCount: number, timeZone: s
     const validDate = parseLocalDate(date) !== undefined;
     if (!validDate) errors[f('date')] = problem('errDate');
     if (!TIME.test(time)) errors[f('time')] = problem('errTime');
-    else if (validDate && localToUtc(parseLocalDateTime(`${date}T${time}`)!, timeZone).getTime() < now.getTime() - 60_000) errors[f('date')] = problem('errInPast');
+    else if (
+      validDate &&
+      localToUtc(parseLocalDateTime(`${date}T${time}`)!, timeZone).getTime() < now.getTime() - 60_000
+    )
+      errors[f('date')] = problem('errInPast');
     if (until) {
       if (repeat === 'once') errors[f('until')] = problem('errUntilWithoutRepeat');
       else if (parseLocalDate(until) === undefined) errors[f('until')] = problem('errDate');
       else if (validDate && until < date) errors[f('until')] = problem('errUntilBeforeStart');
     }
-    if (!Number.isInteger(openDays) || openDays < 1 || openDays > MAX_OPEN_DAYS) errors[f('openDays')] = problem('errOpenDays');
-    else if (remindHours !== undefined && (!Number.isInteger(remindHours) || remindHours < 1 || remindHours >= openDays * 24)) errors[f('remindHours')] = problem('errRemindHours');
-    schedules.push({ date, time, repeat, ...(until && repeat !== 'once' && { until }), openDays, ...(remindHours !== undefined && { remindHours }) });
+    if (!Number.isInteger(openDays) || openDays < 1 || openDays > MAX_OPEN_DAYS)
+      errors[f('openDays')] = problem('errOpenDays');
+    else if (
+      remindHours !== undefined &&
+      (!Number.isInteger(remindHours) || remindHours < 1 || remindHours >= openDays * 24)
+    )
+      errors[f('remindHours')] = problem('errRemindHours');
+    schedules.push({
+      date,
+      time,
+      repeat,
+      ...(until && repeat !== 'once' && { until }),
+      openDays,
+      ...(remindHours !== undefined && { remindHours }),
+    });
   }
   return done(errors, () => schedules);
 }
@@ -186,7 +220,11 @@ export function campaignSlug(title: string, suffix: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  const tail = suffix.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 8) || 'x';
+  const tail =
+    suffix
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 8) || 'x';
   return base ? `${base}-${tail}` : `kampagne-${tail}`;
 }
 
@@ -203,7 +241,13 @@ function toFileData(draft: WizardDraft, id: string, status: 'draft' | 'scheduled
     status,
     items: draft.items.map((item, i) => {
       const s = draft.schedules[i];
-      const schedule = s ? { start: `${s.date}T${s.time}`, ...(s.repeat !== 'once' && { every: s.repeat }), ...(s.until && { until: s.until }) } : undefined;
+      const schedule = s
+        ? {
+            start: `${s.date}T${s.time}`,
+            ...(s.repeat !== 'once' && { every: s.repeat }),
+            ...(s.until && { until: s.until }),
+          }
+        : undefined;
       const type = item.type === 'multi' ? 'poll' : item.type;
       return {
         id: `frage-${i + 1}`,
@@ -220,16 +264,31 @@ function toFileData(draft: WizardDraft, id: string, status: 'draft' | 'scheduled
 }
 
 /** the campaign a complete draft describes, or the problems (in file terms) that keep it from being one. */
-export function wizardCampaign(draft: WizardDraft, id: string, status: 'draft' | 'scheduled'): { ok: true; campaign: Campaign } | { ok: false; errors: string[] } {
+export function wizardCampaign(
+  draft: WizardDraft,
+  id: string,
+  status: 'draft' | 'scheduled',
+): { ok: true; campaign: Campaign } | { ok: false; errors: string[] } {
   if (draft.items.length === 0) return { ok: false, errors: ['items: none'] };
-  const result = campaignFromData('chat', toFileData(draft, id, status), { defaultTimeZone: draft.basics?.timeZone ?? 'Europe/Berlin' });
+  const result = campaignFromData('chat', toFileData(draft, id, status), {
+    defaultTimeZone: draft.basics?.timeZone ?? 'Europe/Berlin',
+  });
   return result.ok ? result : { ok: false, errors: result.errors.map(formatCampaignFileError) };
 }
 
 /** the next `count` posts of a campaign after `now`, across its items, earliest first. */
-export function upcomingPosts(campaign: Pick<Campaign, 'items' | 'timeZone'>, now: Date, count = 5): { itemIndex: number; at: Date }[] {
+export function upcomingPosts(
+  campaign: Pick<Campaign, 'items' | 'timeZone'>,
+  now: Date,
+  count = 5,
+): { itemIndex: number; at: Date }[] {
   return campaign.items
-    .flatMap((item, itemIndex) => nextSlots(item.schedule, campaign.timeZone, new Date(now.getTime() - 60_000), count).map((slot) => ({ itemIndex, at: slot.at })))
+    .flatMap((item, itemIndex) =>
+      nextSlots(item.schedule, campaign.timeZone, new Date(now.getTime() - 60_000), count).map((slot) => ({
+        itemIndex,
+        at: slot.at,
+      })),
+    )
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.itemIndex - b.itemIndex)
     .slice(0, count);
 }

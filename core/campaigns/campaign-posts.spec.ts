@@ -1,7 +1,11 @@
 import { draftOf, postTimes, resolveTargets, type TargetTeam } from './campaign-posts';
 
 const teams: TargetTeam[] = [
-  { teamId: '19:a@thread.tacv2', teamName: 'Team Digitalisierung', channels: [{ channelId: '19:a-ideen@thread.tacv2', name: 'Ideen' }] },
+  {
+    teamId: '19:a@thread.tacv2',
+    teamName: 'Team Digitalisierung',
+    channels: [{ channelId: '19:a-ideen@thread.tacv2', name: 'Ideen' }],
+  },
   { teamId: '19:b@thread.tacv2', teamName: 'Team Leistung', channels: [{ channelId: '19:b@thread.tacv2', name: '' }] },
 ];
 
@@ -14,9 +18,20 @@ describe('resolveTargets', () => {
   });
 
   test('finds teams by id or by name regardless of case and names each team only once', () => {
-    const targets = resolveTargets({ targets: { kind: 'teams', teams: ['team leistung', '19:b@thread.tacv2', 'Team Digitalisierung'] }, channel: 'ideen' }, teams);
+    const targets = resolveTargets(
+      {
+        targets: { kind: 'teams', teams: ['team leistung', '19:b@thread.tacv2', 'Team Digitalisierung'] },
+        channel: 'ideen',
+      },
+      teams,
+    );
     expect(targets).toEqual([
-      { ok: false, teamId: '19:b@thread.tacv2', channelId: 'ideen', reason: "channel 'ideen' not found in team 'Team Leistung'" },
+      {
+        ok: false,
+        teamId: '19:b@thread.tacv2',
+        channelId: 'ideen',
+        reason: "channel 'ideen' not found in team 'Team Leistung'",
+      },
       { ok: true, teamId: '19:a@thread.tacv2', channelId: '19:a-ideen@thread.tacv2' },
     ]);
   });
@@ -30,7 +45,16 @@ describe('resolveTargets', () => {
 
 describe('draftOf', () => {
   test('keeps a poll single choice unless it allows several answers', () => {
-    const poll = { type: 'poll' as const, id: 'p', question: 'Q?', options: ['a', 'b'], multiple: false, anonymous: false, schedule: { start: '2026-12-07T09:00' }, openFor: 'P7D' };
+    const poll = {
+      type: 'poll' as const,
+      id: 'p',
+      question: 'Q?',
+      options: ['a', 'b'],
+      multiple: false,
+      anonymous: false,
+      schedule: { start: '2026-12-07T09:00' },
+      openFor: 'P7D',
+    };
     expect(draftOf(poll).pollKind).toBe('single');
     expect(draftOf({ ...poll, multiple: true }).pollKind).toBe('multi');
   });
@@ -38,7 +62,11 @@ describe('draftOf', () => {
 
 describe('postTimes', () => {
   test('closes a post after openFor in calendar days across a DST change and reminds remindBefore earlier', () => {
-    const times = postTimes({ openFor: 'P7D', remindBefore: 'PT2H' }, new Date('2027-03-22T08:00:00Z'), 'Europe/Berlin');
+    const times = postTimes(
+      { openFor: 'P7D', remindBefore: 'PT2H' },
+      new Date('2027-03-22T08:00:00Z'),
+      'Europe/Berlin',
+    );
     expect(times).toEqual({ closesAt: new Date('2027-03-29T07:00:00Z'), remindAt: new Date('2027-03-29T05:00:00Z') });
   });
 });

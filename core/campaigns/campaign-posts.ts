@@ -13,30 +13,43 @@ export interface TargetTeam {
  * where one campaign post goes: a channel, or why it cannot go there. A missing team or channel keeps
  * the name the campaign used in place of the id, so the skipped slot in the ledger still says what was meant.
  */
-export type PostTarget = { ok: true; teamId: string; channelId: string } | { ok: false; teamId: string; channelId: string; reason: string };
+export type PostTarget =
+  { ok: true; teamId: string; channelId: string } | { ok: false; teamId: string; channelId: string; reason: string };
 
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function channelIn(team: TargetTeam, channel: string): PostTarget {
   const general = same(channel, DEFAULT_CHANNEL);
-  const found = team.channels.find((c) => (general && c.channelId === team.teamId) || same(c.name, channel) || c.channelId === channel);
+  const found = team.channels.find(
+    (c) => (general && c.channelId === team.teamId) || same(c.name, channel) || c.channelId === channel,
+  );
   if (found) return { ok: true, teamId: team.teamId, channelId: found.channelId };
   if (general) return { ok: true, teamId: team.teamId, channelId: team.teamId };
-  return { ok: false, teamId: team.teamId, channelId: channel, reason: `channel '${channel}' not found in team '${team.teamName}'` };
+  return {
+    ok: false,
+    teamId: team.teamId,
+    channelId: channel,
+    reason: `channel '${channel}' not found in team '${team.teamName}'`,
+  };
 }
 
 /**
  * the channels a campaign posts into: for `all`, the named channel in every team given; otherwise each
  * team named by id or (case-insensitive) name. 'General' is the channel whose id equals the team id.
  */
-export function resolveTargets(campaign: Pick<Campaign, 'targets' | 'channel'>, teams: readonly TargetTeam[]): PostTarget[] {
+export function resolveTargets(
+  campaign: Pick<Campaign, 'targets' | 'channel'>,
+  teams: readonly TargetTeam[],
+): PostTarget[] {
   const channel = campaign.channel || DEFAULT_CHANNEL;
   if (campaign.targets.kind === 'all') return teams.map((t) => channelIn(t, channel));
   const seen = new Set<string>();
   const targets: PostTarget[] = [];
   for (const wanted of campaign.targets.teams) {
     const team = teams.find((t) => t.teamId === wanted) ?? teams.find((t) => same(t.teamName, wanted));
-    const target = team ? channelIn(team, channel) : { ok: false as const, teamId: wanted, channelId: channel, reason: `team '${wanted}' not found` };
+    const target = team
+      ? channelIn(team, channel)
+      : { ok: false as const, teamId: wanted, channelId: channel, reason: `team '${wanted}' not found` };
     const key = `${target.teamId}\n${target.channelId}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -60,7 +73,9 @@ export function draftOf(item: CampaignItem): ItemDraft {
         kind: 'poll',
         pollKind: item.multiple ? 'multi' : 'single',
         options: [...item.options],
-        ...(item.multiple && item.maxChoices !== undefined && item.maxChoices < item.options.length ? { maxChoices: item.maxChoices } : {}),
+        ...(item.multiple && item.maxChoices !== undefined && item.maxChoices < item.options.length
+          ? { maxChoices: item.maxChoices }
+          : {}),
       };
     case 'rating':
       return { ...base, kind: 'poll', pollKind: 'rating', options: [] };
@@ -74,7 +89,11 @@ export function draftOf(item: CampaignItem): ItemDraft {
  * is due (closesAt − remindBefore); days count as calendar days in the campaign's zone. Throws RangeError for
  * a malformed duration (the file schema rejects those).
  */
-export function postTimes(item: Pick<CampaignItem, 'openFor' | 'remindBefore'>, slotAt: Date, timeZone: string): { closesAt: Date; remindAt?: Date } {
+export function postTimes(
+  item: Pick<CampaignItem, 'openFor' | 'remindBefore'>,
+  slotAt: Date,
+  timeZone: string,
+): { closesAt: Date; remindAt?: Date } {
   const openFor = parseIsoDuration(item.openFor);
   if (!openFor) throw new RangeError(`openFor '${item.openFor}' is not an ISO duration`);
   const closesAt = shiftByDuration(slotAt, openFor, timeZone);

@@ -7,7 +7,9 @@ import { Recurrence, parseRecurrence, untilLimit } from './schedule';
 /** Slugs for campaign and item ids: lowercase letters, digits, single hyphens between them. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const slug = z.string().regex(SLUG, { error: 'must be a slug: lowercase letters, digits and hyphens, e.g. gute-arbeit-puls' });
+const slug = z
+  .string()
+  .regex(SLUG, { error: 'must be a slug: lowercase letters, digits and hyphens, e.g. gute-arbeit-puls' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -45,9 +47,14 @@ export const scheduleSchema = z
   .superRefine((s, ctx) => {
     if (s.until === undefined || parseLocalDateTime(s.start) === undefined) return;
     if (s.every === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['until'], message: 'needs every: an item without every is posted once, at start' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['until'],
+        message: 'needs every: an item without every is posted once, at start',
+      });
     } else if (parseLocalDate(s.until) ?? parseLocalDateTime(s.until)) {
-      if ((untilLimit(s.until) ?? '') < s.start) ctx.addIssue({ code: 'custom', path: ['until'], message: `${s.until} is before start ${s.start}` });
+      if ((untilLimit(s.until) ?? '') < s.start)
+        ctx.addIssue({ code: 'custom', path: ['until'], message: `${s.until} is before start ${s.start}` });
     }
   });
 
@@ -63,7 +70,10 @@ const itemFields = {
 /** default of `openFor`: a post stays open one week. */
 export const DEFAULT_OPEN_FOR = 'P7D';
 
-function checkReminder(item: { openFor?: string | undefined; remindBefore?: string | undefined }, ctx: z.RefinementCtx): void {
+function checkReminder(
+  item: { openFor?: string | undefined; remindBefore?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (item.remindBefore === undefined) return;
   const openFor = parseIsoDuration(item.openFor ?? DEFAULT_OPEN_FOR);
   const remind = parseIsoDuration(item.remindBefore);
@@ -98,7 +108,11 @@ const pollSchema = z
     if (poll.multiple !== true) {
       ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: 'only applies with multiple: true' });
     } else if (poll.maxChoices > poll.options.length) {
-      ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: `is ${poll.maxChoices} but the poll has only ${poll.options.length} options` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxChoices'],
+        message: `is ${poll.maxChoices} but the poll has only ${poll.options.length} options`,
+      });
     }
   });
 
@@ -117,7 +131,10 @@ export const campaignFileSchema = z
     description: text(LIMITS.descriptionLength).optional(),
     teams,
     channel: text(200).optional(),
-    timezone: z.string().refine(isValidTimeZone, { error: 'is not an IANA time zone such as Europe/Berlin' }).optional(),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, { error: 'is not an IANA time zone such as Europe/Berlin' })
+      .optional(),
     status: z.enum(FILE_STATUSES).optional(),
     retentionDays: z.int().positive().optional(),
     items: z.array(itemSchema).min(1),
@@ -128,7 +145,8 @@ export const campaignFileSchema = z
     file.items.forEach((item: unknown, index) => {
       const own = (item as { id?: unknown } | null)?.id;
       const id = itemId(typeof own === 'string' ? own : undefined, index);
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `item id '${id}' is used twice` });
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `item id '${id}' is used twice` });
       seen.add(id);
     });
   });

@@ -27,7 +27,12 @@ export function daysInMonth(year: number, month: number): number {
 
 function validParts(p: LocalParts): boolean {
   return (
-    p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month) && p.hour <= 23 && p.minute <= 59
+    p.month >= 1 &&
+    p.month <= 12 &&
+    p.day >= 1 &&
+    p.day <= daysInMonth(p.year, p.month) &&
+    p.hour <= 23 &&
+    p.minute <= 59
   );
 }
 

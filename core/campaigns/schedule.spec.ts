@@ -31,7 +31,13 @@ describe('slotsBetween', () => {
   it('posts monthly on the start day and clamps the 31st to the last day of shorter months', () => {
     const schedule: Schedule = { start: '2027-01-31T10:00', every: 'P1M', until: '2028-03-31' };
     const slots = slotsBetween(schedule, BERLIN, utc('2027-01-01T00:00Z'), utc('2027-06-01T00:00Z'));
-    expect(keys(slots)).toEqual(['2027-01-31T10:00', '2027-02-28T10:00', '2027-03-31T10:00', '2027-04-30T10:00', '2027-05-31T10:00']);
+    expect(keys(slots)).toEqual([
+      '2027-01-31T10:00',
+      '2027-02-28T10:00',
+      '2027-03-31T10:00',
+      '2027-04-30T10:00',
+      '2027-05-31T10:00',
+    ]);
   });
 
   it('lands a monthly 31st on 29 February in a leap year', () => {
@@ -97,7 +103,9 @@ describe('slotsBetween', () => {
     expect(() => slotsBetween({ start: '2026-12-07T09:00' }, 'Mars/Olympus', ...window)).toThrow(RangeError);
     expect(() => slotsBetween({ start: '2026-12-07 09:00' }, BERLIN, ...window)).toThrow(RangeError);
     expect(() => slotsBetween({ start: '2026-12-07T09:00', every: 'P0W' }, BERLIN, ...window)).toThrow(RangeError);
-    expect(() => slotsBetween({ start: '2026-12-07T09:00', every: 'P1W', until: 'soon' }, BERLIN, ...window)).toThrow(RangeError);
+    expect(() => slotsBetween({ start: '2026-12-07T09:00', every: 'P1W', until: 'soon' }, BERLIN, ...window)).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -115,28 +123,52 @@ describe('daylight saving time in Europe/Berlin', () => {
   });
 
   it('moves a 02:30 slot on the spring-forward night to 03:00 local time', () => {
-    const slots = slotsBetween({ start: '2027-03-28T02:30' }, BERLIN, utc('2027-01-01T00:00Z'), utc('2028-01-01T00:00Z'));
+    const slots = slotsBetween(
+      { start: '2027-03-28T02:30' },
+      BERLIN,
+      utc('2027-01-01T00:00Z'),
+      utc('2028-01-01T00:00Z'),
+    );
     expect(slots).toEqual([{ key: '2027-03-28T02:30', at: utc('2027-03-28T01:00Z') }]);
   });
 
   it('moves a 02:00 slot on the spring-forward night of March 2026 to the transition at 03:00 local time', () => {
-    const slots = slotsBetween({ start: '2026-03-29T02:00' }, BERLIN, utc('2026-01-01T00:00Z'), utc('2027-01-01T00:00Z'));
+    const slots = slotsBetween(
+      { start: '2026-03-29T02:00' },
+      BERLIN,
+      utc('2026-01-01T00:00Z'),
+      utc('2027-01-01T00:00Z'),
+    );
     expect(slots).toEqual([{ key: '2026-03-29T02:00', at: utc('2026-03-29T01:00Z') }]);
   });
 
   it('returns to 02:30 local time the day after the spring-forward night', () => {
     const schedule: Schedule = { start: '2027-03-27T02:30', every: 'P1D', until: '2027-03-29' };
     const slots = slotsBetween(schedule, BERLIN, utc('2027-01-01T00:00Z'), utc('2028-01-01T00:00Z'));
-    expect(instants(slots)).toEqual(['2027-03-27T01:30:00.000Z', '2027-03-28T01:00:00.000Z', '2027-03-29T00:30:00.000Z']);
+    expect(instants(slots)).toEqual([
+      '2027-03-27T01:30:00.000Z',
+      '2027-03-28T01:00:00.000Z',
+      '2027-03-29T00:30:00.000Z',
+    ]);
   });
 
   it('takes the earlier, summer-time instant for an ambiguous 02:30 on the fall-back night of October 2026', () => {
-    const slots = slotsBetween({ start: '2026-10-25T02:30' }, BERLIN, utc('2026-01-01T00:00Z'), utc('2027-01-01T00:00Z'));
+    const slots = slotsBetween(
+      { start: '2026-10-25T02:30' },
+      BERLIN,
+      utc('2026-01-01T00:00Z'),
+      utc('2027-01-01T00:00Z'),
+    );
     expect(slots).toEqual([{ key: '2026-10-25T02:30', at: utc('2026-10-25T00:30Z') }]);
   });
 
   it('takes the earlier, summer-time instant for an ambiguous 02:30 on the fall-back night of October 2027', () => {
-    const slots = slotsBetween({ start: '2027-10-31T02:30' }, BERLIN, utc('2027-01-01T00:00Z'), utc('2028-01-01T00:00Z'));
+    const slots = slotsBetween(
+      { start: '2027-10-31T02:30' },
+      BERLIN,
+      utc('2027-01-01T00:00Z'),
+      utc('2028-01-01T00:00Z'),
+    );
     expect(slots).toEqual([{ key: '2027-10-31T02:30', at: utc('2027-10-31T00:30Z') }]);
   });
 
@@ -152,12 +184,21 @@ describe('nextSlots', () => {
   it('lists the next five post times strictly after the given instant', () => {
     const schedule: Schedule = { start: '2026-12-07T09:00', every: 'P1W' };
     const slots = nextSlots(schedule, BERLIN, utc('2026-12-14T08:00Z'), 5);
-    expect(keys(slots)).toEqual(['2026-12-21T09:00', '2026-12-28T09:00', '2027-01-04T09:00', '2027-01-11T09:00', '2027-01-18T09:00']);
+    expect(keys(slots)).toEqual([
+      '2026-12-21T09:00',
+      '2026-12-28T09:00',
+      '2027-01-04T09:00',
+      '2027-01-11T09:00',
+      '2027-01-18T09:00',
+    ]);
   });
 
   it('returns fewer slots when the schedule ends first', () => {
     const schedule: Schedule = { start: '2026-12-07T09:00', every: 'P1W', until: '2026-12-14' };
-    expect(keys(nextSlots(schedule, BERLIN, utc('2026-01-01T00:00Z'), 5))).toEqual(['2026-12-07T09:00', '2026-12-14T09:00']);
+    expect(keys(nextSlots(schedule, BERLIN, utc('2026-01-01T00:00Z'), 5))).toEqual([
+      '2026-12-07T09:00',
+      '2026-12-14T09:00',
+    ]);
   });
 
   it('returns nothing for a one-off item whose time has passed', () => {
@@ -174,7 +215,8 @@ describe('schedule properties', () => {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const DAY = 86_400_000;
   const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-  const localKey = (at: number, zone: string): string => DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  const localKey = (at: number, zone: string): string =>
+    DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
   const scheduleArb = fc
     .record({
@@ -190,12 +232,17 @@ describe('schedule properties', () => {
       if (every === undefined) return { start };
       if (untilDays === undefined) return { start, every: every as Recurrence };
       const untilDay = dayOf((startDay + untilDays) * DAY);
-      return { start, every: every as Recurrence, until: untilAsDateTime ? `${untilDay}T${pad(hour)}:${pad(minute)}` : untilDay };
+      return {
+        start,
+        every: every as Recurrence,
+        until: untilAsDateTime ? `${untilDay}T${pad(hour)}:${pad(minute)}` : untilDay,
+      };
     });
   const instantArb = fc.integer({ min: Date.UTC(2024, 6, 1), max: Date.UTC(2033, 0, 1) });
   const windowArb = fc.tuple(instantArb, instantArb, instantArb).map((t) => t.sort((a, b) => a - b));
   const inputArb = fc.record({ schedule: scheduleArb, zone: fc.constantFrom(...zones), window: windowArb });
-  const all = (s: Schedule, zone: string, from: number, to: number): Slot[] => slotsBetween(s, zone, new Date(from), new Date(to));
+  const all = (s: Schedule, zone: string, from: number, to: number): Slot[] =>
+    slotsBetween(s, zone, new Date(from), new Date(to));
 
   it('returns slots in strictly increasing order', () => {
     fc.assert(
@@ -255,7 +302,8 @@ describe('schedule properties', () => {
       fc.property(inputArb, ({ schedule, zone, window: [a, , c] }) => {
         fc.pre(schedule.every?.endsWith('W') === true);
         const weekday = new Date(`${schedule.start.slice(0, 10)}T00:00Z`).getUTCDay();
-        for (const slot of all(schedule, zone, a!, c!)) expect(new Date(`${slot.key.slice(0, 10)}T00:00Z`).getUTCDay()).toBe(weekday);
+        for (const slot of all(schedule, zone, a!, c!))
+          expect(new Date(`${slot.key.slice(0, 10)}T00:00Z`).getUTCDay()).toBe(weekday);
       }),
     );
   });

@@ -11,7 +11,8 @@ describe('decideRetry', () => {
   });
 
   test('fails at once on a status Teams does not ask to retry', () => {
-    for (const status of [400, 401, 413, 500]) expect(decideRetry({ status }, 1, half, NOW)).toEqual({ action: 'fail' });
+    for (const status of [400, 401, 413, 500])
+      expect(decideRetry({ status }, 1, half, NOW)).toEqual({ action: 'fail' });
   });
 
   test('retries 412, 429, 502, 503, 504 and dropped connections, and gives up after the last attempt', () => {
@@ -35,13 +36,21 @@ describe('decideRetry', () => {
 
   test('backs off with full jitter: between 0 and base × 2^(attempt-1), capped', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: DEFAULT_RETRY_POLICY.maxAttempts - 1 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), fc.constantFrom(429, 502, 503, 504, 412), (attempt, r, status) => {
-        const d = decideRetry({ status }, attempt, () => r, NOW);
-        if (d.action !== 'retry') throw new Error('expected a retry');
-        const ceiling = Math.min(DEFAULT_RETRY_POLICY.maxDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1));
-        expect(d.afterMs).toBeGreaterThanOrEqual(0);
-        expect(d.afterMs).toBeLessThan(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: DEFAULT_RETRY_POLICY.maxAttempts - 1 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        fc.constantFrom(429, 502, 503, 504, 412),
+        (attempt, r, status) => {
+          const d = decideRetry({ status }, attempt, () => r, NOW);
+          if (d.action !== 'retry') throw new Error('expected a retry');
+          const ceiling = Math.min(
+            DEFAULT_RETRY_POLICY.maxDelayMs,
+            DEFAULT_RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1),
+          );
+          expect(d.afterMs).toBeGreaterThanOrEqual(0);
+          expect(d.afterMs).toBeLessThan(ceiling);
+        },
+      ),
     );
   });
 });

@@ -10,7 +10,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 30_000, maxRetryAfterMs: 300_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 250,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 300_000,
+};
 
 /** statuses Teams asks bots to retry: throttled, precondition failed, bad gateway, unavailable, gateway timeout. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
@@ -27,7 +32,10 @@ export interface SendFailure {
 }
 
 /** retry after `afterMs`; `throttled` when Teams answered 429 (the attempt did not count against the rate). */
-export type RetryDecision = { action: 'retry'; afterMs: number; throttled: boolean } | { action: 'inactive'; status: number } | { action: 'fail' };
+export type RetryDecision =
+  | { action: 'retry'; afterMs: number; throttled: boolean }
+  | { action: 'inactive'; status: number }
+  | { action: 'fail' };
 
 /** a Retry-After header in ms: delta seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
@@ -42,7 +50,13 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
  * what to do after attempt number `attempt` (1-based) failed: retry (honouring Retry-After, else exponential
  * backoff with full jitter from the injected `random` in [0, 1)), mark the conversation inactive (403/404), or fail.
  */
-export function decideRetry(failure: SendFailure, attempt: number, random: () => number, nowMs: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
+export function decideRetry(
+  failure: SendFailure,
+  attempt: number,
+  random: () => number,
+  nowMs: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): RetryDecision {
   const { status } = failure;
   if (status !== undefined && GONE_STATUSES.has(status)) return { action: 'inactive', status };
   const retryable = status !== undefined ? RETRY_STATUSES.has(status) : Boolean(failure.transient);

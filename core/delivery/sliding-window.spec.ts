@@ -50,7 +50,8 @@ describe('SlidingWindowLimiter', () => {
           sent.push(c.t);
         }
         for (const { limit, windowMs } of TEAMS_CONVERSATION_LIMITS) {
-          for (const at of sent) expect(sent.filter((s) => s > at - windowMs && s <= at).length).toBeLessThanOrEqual(limit);
+          for (const at of sent)
+            expect(sent.filter((s) => s > at - windowMs && s <= at).length).toBeLessThanOrEqual(limit);
         }
       }),
     );

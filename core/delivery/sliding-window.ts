@@ -24,7 +24,8 @@ export class SlidingWindowLimiter {
     private readonly limits: readonly WindowLimit[],
     private readonly now: () => number,
   ) {
-    if (limits.length === 0 || limits.some((l) => !(l.limit >= 1) || !(l.windowMs > 0))) throw new RangeError('limits need limit ≥ 1 and windowMs > 0');
+    if (limits.length === 0 || limits.some((l) => !(l.limit >= 1) || !(l.windowMs > 0)))
+      throw new RangeError('limits need limit ≥ 1 and windowMs > 0');
     this.keep = Math.max(...limits.map((l) => l.limit));
     this.span = Math.max(...limits.map((l) => l.windowMs));
   }

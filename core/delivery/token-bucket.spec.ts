@@ -43,23 +43,28 @@ describe('TokenBucket', () => {
 
   test('a caller that waits as told never exceeds burst + rate × elapsed', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 20 }), fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 200 }), (rate, burst, gaps) => {
-        const c = clock();
-        const b = new TokenBucket({ ratePerSecond: rate, burst, now: c.now });
-        let sent = 0;
-        for (const gap of gaps) {
-          c.t += gap;
-          const wait = b.take();
-          if (wait === 0) sent++;
-          else {
-            expect(wait).toBeGreaterThan(0);
-            c.t += wait;
-            expect(b.take()).toBe(0);
-            sent++;
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 200 }),
+        (rate, burst, gaps) => {
+          const c = clock();
+          const b = new TokenBucket({ ratePerSecond: rate, burst, now: c.now });
+          let sent = 0;
+          for (const gap of gaps) {
+            c.t += gap;
+            const wait = b.take();
+            if (wait === 0) sent++;
+            else {
+              expect(wait).toBeGreaterThan(0);
+              c.t += wait;
+              expect(b.take()).toBe(0);
+              sent++;
+            }
+            expect(sent).toBeLessThanOrEqual(burst + Math.floor((c.t * rate) / 1000) + 1);
           }
-          expect(sent).toBeLessThanOrEqual(burst + Math.floor((c.t * rate) / 1000) + 1);
-        }
-      }),
+        },
+      ),
     );
   });
 });

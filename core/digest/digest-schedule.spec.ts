@@ -1,4 +1,11 @@
-import { DEFAULT_DIGEST_CRON, digestCronSchema, dueDigestWeek, nextDigestTime, parseDigestCron, type DigestCron } from './digest-schedule';
+import {
+  DEFAULT_DIGEST_CRON,
+  digestCronSchema,
+  dueDigestWeek,
+  nextDigestTime,
+  parseDigestCron,
+  type DigestCron,
+} from './digest-schedule';
 
 const TZ = 'Europe/Berlin';
 const cron = (text = DEFAULT_DIGEST_CRON): DigestCron => {
@@ -56,7 +63,9 @@ describe('nextDigestTime', () => {
 
   test('moves a time inside the spring gap to its end and fires an ambiguous autumn time once', () => {
     const sunday0230 = cron('30 2 * * 7');
-    expect(nextDigestTime(new Date('2026-03-28T12:00:00Z'), sunday0230, TZ).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(nextDigestTime(new Date('2026-03-28T12:00:00Z'), sunday0230, TZ).toISOString()).toBe(
+      '2026-03-29T01:00:00.000Z',
+    );
     const first = nextDigestTime(new Date('2026-10-24T12:00:00Z'), sunday0230, TZ);
     expect(first.toISOString()).toBe('2026-10-25T00:30:00.000Z');
     expect(nextDigestTime(first, sunday0230, TZ).toISOString()).toBe('2026-11-01T01:30:00.000Z');

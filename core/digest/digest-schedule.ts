@@ -15,7 +15,8 @@ export interface DigestCron {
 /** the default of DIGEST_CRON: Monday 08:00. */
 export const DEFAULT_DIGEST_CRON = '0 8 * * 1';
 
-const FORMAT_HINT = "use 'minute hour * * weekday', e.g. '0 8 * * 1' for Monday 08:00 (weekday 0–7 with 0 and 7 = Sunday, lists 1,4 and ranges 1-5 allowed)";
+const FORMAT_HINT =
+  "use 'minute hour * * weekday', e.g. '0 8 * * 1' for Monday 08:00 (weekday 0–7 with 0 and 7 = Sunday, lists 1,4 and ranges 1-5 allowed)";
 
 function number(text: string, min: number, max: number): number | undefined {
   if (!/^\d{1,2}$/.test(text)) return undefined;
@@ -41,7 +42,8 @@ function weekdays(field: string): number[] | string {
 export function parseDigestCron(text: string): { ok: true; cron: DigestCron } | { ok: false; error: string } {
   const fields = text.trim().split(/\s+/);
   const bad = (what: string) => ({ ok: false as const, error: `DIGEST_CRON '${text}': ${what}; ${FORMAT_HINT}` });
-  if (fields.length !== 5) return bad(`has ${fields.length === 1 && fields[0] === '' ? 0 : fields.length} fields, needs 5`);
+  if (fields.length !== 5)
+    return bad(`has ${fields.length === 1 && fields[0] === '' ? 0 : fields.length} fields, needs 5`);
   const [m, h, dom, month, dow] = fields as [string, string, string, string, string];
   const minute = number(m, 0, 59);
   if (minute === undefined) return bad(`minute '${m}' must be a number 0–59`);

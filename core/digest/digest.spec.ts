@@ -87,7 +87,9 @@ describe('assembleDigest', () => {
   });
 
   test('leaves out anonymous ideas of prompts with fewer than five participants', () => {
-    const t = only(team({ newIdeas: [idea({ anonymous: true, promptParticipants: 4 }), idea({ promptParticipants: 1 })] }));
+    const t = only(
+      team({ newIdeas: [idea({ anonymous: true, promptParticipants: 4 }), idea({ promptParticipants: 1 })] }),
+    );
     expect(t.newIdeaCount).toBe(2);
     expect(t.topIdeas).toHaveLength(1);
     expect(t.topIdeas[0]!.anonymous).toBe(false);
@@ -98,20 +100,44 @@ describe('assembleDigest', () => {
   });
 
   test('shows results of polls closed in the week under the thresholds of pollResults', () => {
-    const poll = { question: 'Q', kind: 'poll' as const, pollKind: 'single' as const, anonymous: true, options: ['a', 'b'], participants: 6 };
+    const poll = {
+      question: 'Q',
+      kind: 'poll' as const,
+      pollKind: 'single' as const,
+      anonymous: true,
+      options: ['a', 'b'],
+      participants: 6,
+    };
     const t = only(
       team({
         closedItems: [
           { ...poll, itemId: 'p1', tally: { counts: [4, 2], voters: 6 }, closedAt: new Date('2026-11-25T10:00:00Z') },
           { ...poll, itemId: 'p2', tally: { counts: [2, 2], voters: 4 }, closedAt: new Date('2026-11-24T10:00:00Z') },
           { ...poll, itemId: 'old', tally: { counts: [4, 2], voters: 6 }, closedAt: new Date('2026-11-22T22:59:00Z') },
-          { ...poll, itemId: 'idea', kind: 'idea', options: [], participants: 3, closedAt: new Date('2026-11-29T22:59:00Z') },
+          {
+            ...poll,
+            itemId: 'idea',
+            kind: 'idea',
+            options: [],
+            participants: 3,
+            closedAt: new Date('2026-11-29T22:59:00Z'),
+          },
         ],
       }),
     );
     expect(t.closed.map((c) => c.itemId)).toEqual(['p2', 'p1', 'idea']);
     expect(t.closed[0]).toMatchObject({ kind: 'poll', results: { visible: false, reason: 'below-threshold' } });
-    expect(t.closed[1]).toMatchObject({ kind: 'poll', results: { visible: true, voters: 6, rows: [{ label: 'a', count: 4, percent: 67 }, { label: 'b', count: 2, percent: 33 }] } });
+    expect(t.closed[1]).toMatchObject({
+      kind: 'poll',
+      results: {
+        visible: true,
+        voters: 6,
+        rows: [
+          { label: 'a', count: 4, percent: 67 },
+          { label: 'b', count: 2, percent: 33 },
+        ],
+      },
+    });
     expect(t.closed[2]).toMatchObject({ kind: 'idea', participants: null });
   });
 

@@ -145,8 +145,17 @@ export function assembleDigest(input: DigestInput): Digest {
   };
 }
 
-function assembleTeam(team: DigestTeamInput, weeks: WeekKey[], period: { start: Date; end: Date }, min: number, minText: number): DigestTeam {
-  const byWeek = weeks.map((week) => ({ week, participation: participationOf(team.participantsByWeek[week] ?? 0, team.memberCount, min) }));
+function assembleTeam(
+  team: DigestTeamInput,
+  weeks: WeekKey[],
+  period: { start: Date; end: Date },
+  min: number,
+  minText: number,
+): DigestTeam {
+  const byWeek = weeks.map((week) => ({
+    week,
+    participation: participationOf(team.participantsByWeek[week] ?? 0, team.memberCount, min),
+  }));
   const current = byWeek[byWeek.length - 1]!.participation;
   const previous = byWeek[byWeek.length - 2]!.participation;
   const change = participationChange(current, previous);
@@ -155,8 +164,15 @@ function assembleTeam(team: DigestTeamInput, weeks: WeekKey[], period: { start: 
     .filter((item) => inWeek(item.closedAt))
     .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())
     .map((item) => closedResult(item, min));
-  const open = [...team.openItems].sort((a, b) => (a.closesAt?.getTime() ?? Infinity) - (b.closesAt?.getTime() ?? Infinity));
-  const showable = team.newIdeas.filter((idea) => ideaTextsVisible({ anonymous: idea.anonymous, closed: idea.promptClosed, participants: idea.promptParticipants }, minText));
+  const open = [...team.openItems].sort(
+    (a, b) => (a.closesAt?.getTime() ?? Infinity) - (b.closesAt?.getTime() ?? Infinity),
+  );
+  const showable = team.newIdeas.filter((idea) =>
+    ideaTextsVisible(
+      { anonymous: idea.anonymous, closed: idea.promptClosed, participants: idea.promptParticipants },
+      minText,
+    ),
+  );
   return {
     teamId: team.teamId,
     teamName: team.teamName,
@@ -194,7 +210,8 @@ function digestIdea(idea: IdeaView): DigestIdea {
 
 function closedResult(item: DigestClosedItemInput, min: number): DigestClosedResult {
   const base = { itemId: item.itemId, question: item.question, anonymous: item.anonymous, closedAt: item.closedAt };
-  if (item.kind === 'idea') return { kind: 'idea', ...base, participants: item.participants >= min ? item.participants : null };
+  if (item.kind === 'idea')
+    return { kind: 'idea', ...base, participants: item.participants >= min ? item.participants : null };
   const tally = item.tally ?? { counts: [], voters: 0 };
   return { kind: 'poll', ...base, results: pollResults({ ...item, status: 'closed' }, tally, min) };
 }

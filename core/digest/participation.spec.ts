@@ -32,27 +32,37 @@ describe('participationOf', () => {
 
   test('never reveals a count that is below the minimum or leaves fewer than the minimum out', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 3, max: 8 }), (members, raw, min) => {
-        const participants = Math.min(raw, members);
-        const shown = participationOf(participants, members, min);
-        if (shown.shown === 'exact') {
-          expect(shown.participants).toBeGreaterThanOrEqual(min);
-          const missing = members - participants;
-          expect(missing === 0 || missing >= min).toBe(true);
-        }
-        // whatever is shown for a hidden count is shown for at least one other count too
-        if (shown.shown !== 'exact') {
-          const others = Array.from({ length: members + 1 }, (_, p) => p).filter((p) => p !== participants);
-          expect(others.some((p) => JSON.stringify(participationOf(p, members, min)) === JSON.stringify(shown))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 3, max: 8 }),
+        (members, raw, min) => {
+          const participants = Math.min(raw, members);
+          const shown = participationOf(participants, members, min);
+          if (shown.shown === 'exact') {
+            expect(shown.participants).toBeGreaterThanOrEqual(min);
+            const missing = members - participants;
+            expect(missing === 0 || missing >= min).toBe(true);
+          }
+          // whatever is shown for a hidden count is shown for at least one other count too
+          if (shown.shown !== 'exact') {
+            const others = Array.from({ length: members + 1 }, (_, p) => p).filter((p) => p !== participants);
+            expect(others.some((p) => JSON.stringify(participationOf(p, members, min)) === JSON.stringify(shown))).toBe(
+              true,
+            );
+          }
+        },
+      ),
     );
   });
 });
 
 describe('participationChange', () => {
   test('compares two exact weeks in people and percentage points', () => {
-    expect(participationChange(participationOf(12, 20, 5), participationOf(10, 20, 5))).toEqual({ people: 2, percentPoints: 10 });
+    expect(participationChange(participationOf(12, 20, 5), participationOf(10, 20, 5))).toEqual({
+      people: 2,
+      percentPoints: 10,
+    });
   });
 
   test('says nothing when either week is not exact', () => {

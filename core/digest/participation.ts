@@ -15,16 +15,22 @@ export type Participation =
   | { shown: 'range'; from: number; to: number; members: number };
 
 /** applies the differencing rule to one week's count of participants of a team with memberCount members (if known). */
-export function participationOf(participants: number, memberCount: number | undefined, minGroupSize: number): Participation {
+export function participationOf(
+  participants: number,
+  memberCount: number | undefined,
+  minGroupSize: number,
+): Participation {
   const min = effectiveMinGroupSize(minGroupSize);
   const p = Math.max(0, Math.floor(participants));
   // a roster can lag behind: someone who took part is a member.
   const members = memberCount === undefined ? undefined : Math.max(Math.floor(memberCount), p);
-  if (members === undefined) return p < min ? { shown: 'fewerThan', threshold: min } : { shown: 'exact', participants: p };
+  if (members === undefined)
+    return p < min ? { shown: 'fewerThan', threshold: min } : { shown: 'exact', participants: p };
   const from = Math.max(min, members - min + 1);
   const to = members - 1;
   const rangeIsOneNumber = from === to;
-  if (p < min || (rangeIsOneNumber && p === from)) return { shown: 'fewerThan', threshold: rangeIsOneNumber ? members : min, members };
+  if (p < min || (rangeIsOneNumber && p === from))
+    return { shown: 'fewerThan', threshold: rangeIsOneNumber ? members : min, members };
   if (p >= from && p <= to) return { shown: 'range', from, to, members };
   return { shown: 'exact', participants: p, members, percent: members === 0 ? 0 : Math.round((p * 100) / members) };
 }

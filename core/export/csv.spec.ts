@@ -6,9 +6,36 @@ const input: CampaignCsvInput = {
   minGroupSize: 5,
   minGroupSizeText: 5,
   items: [
-    { kind: 'poll', teamName: 'Team A', question: 'Wie "gut"?', pollKind: 'single', anonymous: false, options: ['=1+1', 'b'], status: 'closed', tally: { counts: [2, 1], voters: 3 } },
-    { kind: 'poll', teamName: 'Team A', question: 'Note?', pollKind: 'rating', anonymous: true, options: [], status: 'closed', tally: { counts: [0, 1, 1, 0, 4], voters: 6 } },
-    { kind: 'poll', teamName: 'Team A', question: 'Offen?', pollKind: 'multi', anonymous: true, options: ['x', 'y'], status: 'open', tally: { counts: [5, 5], voters: 6 } },
+    {
+      kind: 'poll',
+      teamName: 'Team A',
+      question: 'Wie "gut"?',
+      pollKind: 'single',
+      anonymous: false,
+      options: ['=1+1', 'b'],
+      status: 'closed',
+      tally: { counts: [2, 1], voters: 3 },
+    },
+    {
+      kind: 'poll',
+      teamName: 'Team A',
+      question: 'Note?',
+      pollKind: 'rating',
+      anonymous: true,
+      options: [],
+      status: 'closed',
+      tally: { counts: [0, 1, 1, 0, 4], voters: 6 },
+    },
+    {
+      kind: 'poll',
+      teamName: 'Team A',
+      question: 'Offen?',
+      pollKind: 'multi',
+      anonymous: true,
+      options: ['x', 'y'],
+      status: 'open',
+      tally: { counts: [5, 5], voters: 6 },
+    },
     {
       kind: 'idea',
       teamName: 'Team B',
@@ -16,9 +43,25 @@ const input: CampaignCsvInput = {
       anonymous: false,
       status: 'closed',
       participants: 2,
-      ideas: [{ text: 'Zeile 1\nZeile 2', status: 'accepted', supportCount: 4, volunteers: [{ name: 'Cem' }], authorName: '@Ben' }],
+      ideas: [
+        {
+          text: 'Zeile 1\nZeile 2',
+          status: 'accepted',
+          supportCount: 4,
+          volunteers: [{ name: 'Cem' }],
+          authorName: '@Ben',
+        },
+      ],
     },
-    { kind: 'idea', teamName: 'Team B', question: 'Anonym?', anonymous: true, status: 'closed', participants: 4, ideas: [{ text: 'geheim', status: 'new', supportCount: 0, volunteers: [] }] },
+    {
+      kind: 'idea',
+      teamName: 'Team B',
+      question: 'Anonym?',
+      anonymous: true,
+      status: 'closed',
+      participants: 4,
+      ideas: [{ text: 'geheim', status: 'new', supportCount: 0, volunteers: [] }],
+    },
     {
       kind: 'idea',
       teamName: 'Team B',
@@ -58,11 +101,18 @@ describe('campaignCsv', () => {
 
   test('writes the header in English for the English locale', () => {
     const csv = campaignCsv({ ...input, locale: 'en', items: [] });
-    expect(csv).toBe('\uFEFFCampaign;Team;Question;Type;Anonymous;Respondents;Option or idea;Count;Share in %;Average;Status;Volunteers;Submitted by;Note\r\n');
+    expect(csv).toBe(
+      '\uFEFFCampaign;Team;Question;Type;Anonymous;Respondents;Option or idea;Count;Share in %;Average;Status;Volunteers;Submitted by;Note\r\n',
+    );
   });
 
   test('writes a row with a note for an idea prompt without ideas', () => {
-    const csv = campaignCsv({ ...input, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: false, status: 'closed', participants: 0, ideas: [] }] });
+    const csv = campaignCsv({
+      ...input,
+      items: [
+        { kind: 'idea', teamName: 'T', question: 'Q', anonymous: false, status: 'closed', participants: 0, ideas: [] },
+      ],
+    });
     expect(csv.split('\r\n')[1]).toBe('"Gute Arbeit; 2026";T;Q;Ideenabfrage;nein;0;;;;;;;;Keine Ideen eingegangen');
   });
 });

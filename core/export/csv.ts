@@ -78,7 +78,12 @@ export function campaignCsv(input: CampaignCsvInput): string {
   for (const item of input.items) {
     const kind = item.kind === 'idea' ? m.csvKinds.idea : m.csvKinds[item.pollKind ?? 'single'];
     const lead = [input.campaignTitle, item.teamName, item.question, kind, item.anonymous ? m.csvYes : m.csvNo];
-    const row = (respondents: string, cells: Partial<Record<'option' | 'count' | 'share' | 'average' | 'status' | 'volunteers' | 'author' | 'note', string>>) => [
+    const row = (
+      respondents: string,
+      cells: Partial<
+        Record<'option' | 'count' | 'share' | 'average' | 'status' | 'volunteers' | 'author' | 'note', string>
+      >,
+    ) => [
       ...lead,
       respondents,
       cells.option ?? '',
@@ -94,25 +99,43 @@ export function campaignCsv(input: CampaignCsvInput): string {
       const results = pollResults(item, item.tally, min);
       const voters = csvNumber(results.voters);
       if (!results.visible) {
-        rows.push(row(voters, { note: results.reason === 'anonymous-open' ? m.csvAnonymousOpen : m.csvBelowThreshold(min) }));
+        rows.push(
+          row(voters, { note: results.reason === 'anonymous-open' ? m.csvAnonymousOpen : m.csvBelowThreshold(min) }),
+        );
         continue;
       }
       const average = results.average === undefined ? '' : csvNumber(results.average, 1);
       for (const r of results.rows) {
-        rows.push(row(voters, { option: r.label, count: csvNumber(r.count), share: csvNumber((r.count * 100) / results.voters, 1), average }));
+        rows.push(
+          row(voters, {
+            option: r.label,
+            count: csvNumber(r.count),
+            share: csvNumber((r.count * 100) / results.voters, 1),
+            average,
+          }),
+        );
       }
       continue;
     }
     const respondents = csvNumber(item.participants);
     if (item.anonymous && item.status !== 'closed') {
       rows.push(row(respondents, { note: m.csvAnonymousIdeasOpen }));
-    } else if (!ideaTextsVisible({ anonymous: item.anonymous, closed: true, participants: item.participants }, input.minGroupSizeText)) {
+    } else if (
+      !ideaTextsVisible(
+        { anonymous: item.anonymous, closed: true, participants: item.participants },
+        input.minGroupSizeText,
+      )
+    ) {
       rows.push(row(respondents, { note: m.csvBelowThreshold(min) }));
     } else if (item.ideas.length === 0) {
       rows.push(row(respondents, { note: m.csvNoIdeas }));
     } else {
       // anonymous ideas never in the order they came in (the caller's order may be by time): by support, then text.
-      const ideas = item.anonymous ? [...item.ideas].sort((a, b) => b.supportCount - a.supportCount || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)) : item.ideas;
+      const ideas = item.anonymous
+        ? [...item.ideas].sort(
+            (a, b) => b.supportCount - a.supportCount || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+          )
+        : item.ideas;
       for (const idea of ideas) {
         rows.push(
           row(respondents, {

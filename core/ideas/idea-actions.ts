@@ -20,7 +20,9 @@ export const FOLLOW_UP_LIMITS = { topNMin: 2, topNMax: 10, maxPicksMin: 1 } as c
 const itemId = z.string({ message: 'errInvalidPayload' }).refine(isItemId, { message: 'errInvalidPayload' });
 
 /** a switch from a button's data (true/false), tolerating the strings an Input.Toggle sends. */
-const onOff = z.union([z.boolean(), z.enum(['true', 'false'])], { message: 'errInvalidPayload' }).transform((v) => v === true || v === 'true');
+const onOff = z
+  .union([z.boolean(), z.enum(['true', 'false'])], { message: 'errInvalidPayload' })
+  .transform((v) => v === true || v === 'true');
 
 /** a whole number from button data or from an Input.Number (which sends a string). */
 const wholeNumber = (problem: ProblemKey) =>
@@ -61,11 +63,15 @@ const schemas = {
   [IDEA_VERBS.followUpPoll]: z
     .object({ itemId, topN: wholeNumber('errFollowUpTopN'), maxPicks: wholeNumber('errFollowUpMaxPicks') })
     .superRefine((v, ctx) => {
-      if (v.topN < FOLLOW_UP_LIMITS.topNMin || v.topN > FOLLOW_UP_LIMITS.topNMax) ctx.addIssue({ code: 'custom', message: 'errFollowUpTopN' });
-      else if (v.maxPicks < FOLLOW_UP_LIMITS.maxPicksMin || v.maxPicks > v.topN) ctx.addIssue({ code: 'custom', message: 'errFollowUpMaxPicks' });
+      if (v.topN < FOLLOW_UP_LIMITS.topNMin || v.topN > FOLLOW_UP_LIMITS.topNMax)
+        ctx.addIssue({ code: 'custom', message: 'errFollowUpTopN' });
+      else if (v.maxPicks < FOLLOW_UP_LIMITS.maxPicksMin || v.maxPicks > v.topN)
+        ctx.addIssue({ code: 'custom', message: 'errFollowUpMaxPicks' });
     }),
   [IDEA_VERBS.exportCampaign]: z.object({
-    campaignId: z.string({ message: 'errInvalidPayload' }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'errInvalidPayload' }),
+    campaignId: z
+      .string({ message: 'errInvalidPayload' })
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'errInvalidPayload' }),
   }),
 };
 
@@ -120,7 +126,12 @@ export function parseIdeaPayload<V extends IdeaVerb>(verb: V, data: unknown): Ou
   const key = (message ?? 'errInvalidPayload') as ProblemKey;
   if (key === 'errFollowUpMaxPicks') {
     const topN = Number((data as { topN?: unknown } | null)?.topN);
-    return fail(key, Number.isInteger(topN) && topN >= FOLLOW_UP_LIMITS.topNMin ? Math.min(topN, FOLLOW_UP_LIMITS.topNMax) : FOLLOW_UP_LIMITS.topNMax);
+    return fail(
+      key,
+      Number.isInteger(topN) && topN >= FOLLOW_UP_LIMITS.topNMin
+        ? Math.min(topN, FOLLOW_UP_LIMITS.topNMax)
+        : FOLLOW_UP_LIMITS.topNMax,
+    );
   }
   return fail(key, ...(PROBLEM_ARGS[key] ?? []));
 }

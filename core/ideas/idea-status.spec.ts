@@ -1,11 +1,32 @@
 import { describeProblem } from '../problems';
-import { checkTransition, decisionMessages, IDEA_STATUSES, nextStatuses, shorten, statusChangeSchema, statusLabel, type StatusChange } from './idea-status';
+import {
+  checkTransition,
+  decisionMessages,
+  IDEA_STATUSES,
+  nextStatuses,
+  shorten,
+  statusChangeSchema,
+  statusLabel,
+  type StatusChange,
+} from './idea-status';
 
-const change = (over: Partial<StatusChange> = {}): StatusChange => ({ ideaId: 'idea-1', status: 'accepted', note: '', ...over });
+const change = (over: Partial<StatusChange> = {}): StatusChange => ({
+  ideaId: 'idea-1',
+  status: 'accepted',
+  note: '',
+  ...over,
+});
 
 describe('idea statuses', () => {
   test('labels every status in German and English', () => {
-    expect(IDEA_STATUSES.map((s) => statusLabel('de', s))).toEqual(['neu', 'in Prüfung', 'angenommen', 'in Umsetzung', 'umgesetzt', 'abgelehnt']);
+    expect(IDEA_STATUSES.map((s) => statusLabel('de', s))).toEqual([
+      'neu',
+      'in Prüfung',
+      'angenommen',
+      'in Umsetzung',
+      'umgesetzt',
+      'abgelehnt',
+    ]);
     expect(statusLabel('en', 'review')).toBe('under review');
   });
 
@@ -29,7 +50,10 @@ describe('idea statuses', () => {
   test('refuses a move that is not allowed and names both statuses', () => {
     const outcome = checkTransition('de', 'new', change({ status: 'done' }));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(describeProblem('de', outcome.problem)).toBe('Eine Idee mit Status „neu“ kann nicht auf „umgesetzt“ wechseln.');
+    if (!outcome.ok)
+      expect(describeProblem('de', outcome.problem)).toBe(
+        'Eine Idee mit Status „neu“ kann nicht auf „umgesetzt“ wechseln.',
+      );
   });
 
   test('refuses setting the status an idea already has', () => {
@@ -49,8 +73,16 @@ describe('statusChangeSchema', () => {
   };
 
   test('trims the note and allows an empty note for every status but declined', () => {
-    expect(statusChangeSchema.parse({ ideaId: 'a.b~c_1-2', status: 'accepted', note: '  gut  ' })).toEqual({ ideaId: 'a.b~c_1-2', status: 'accepted', note: 'gut' });
-    expect(statusChangeSchema.parse({ ideaId: 'x', status: 'done' })).toEqual({ ideaId: 'x', status: 'done', note: '' });
+    expect(statusChangeSchema.parse({ ideaId: 'a.b~c_1-2', status: 'accepted', note: '  gut  ' })).toEqual({
+      ideaId: 'a.b~c_1-2',
+      status: 'accepted',
+      note: 'gut',
+    });
+    expect(statusChangeSchema.parse({ ideaId: 'x', status: 'done' })).toEqual({
+      ideaId: 'x',
+      status: 'done',
+      note: '',
+    });
   });
 
   test('requires a note for declined', () => {
@@ -71,23 +103,37 @@ describe('statusChangeSchema', () => {
 
 describe('decisionMessages', () => {
   test('tells a named author in private and the team in the thread', () => {
-    const msgs = decisionMessages('de', { text: 'Mehr Homeoffice', anonymous: false }, { status: 'accepted', note: 'ab Januar' });
+    const msgs = decisionMessages(
+      'de',
+      { text: 'Mehr Homeoffice', anonymous: false },
+      { status: 'accepted', note: 'ab Januar' },
+    );
     expect(msgs.toAuthor).toBe('Deine Idee „Mehr Homeoffice“ ist jetzt: angenommen. Begründung/Notiz: ab Januar');
     expect(msgs.threadReply).toBe('Entscheidung zur Idee „Mehr Homeoffice“: angenommen – ab Januar');
   });
 
   test('sends no author message for an anonymous idea', () => {
-    const msgs = decisionMessages('en', { text: 'Quiet room', anonymous: true }, { status: 'declined', note: 'no space' });
+    const msgs = decisionMessages(
+      'en',
+      { text: 'Quiet room', anonymous: true },
+      { status: 'declined', note: 'no space' },
+    );
     expect(msgs.toAuthor).toBeUndefined();
     expect(msgs.threadReply).toBe('Decision on the idea “Quiet room”: declined – no space');
   });
 
   test('leaves out the note part when there is no note', () => {
-    expect(decisionMessages('de', { text: 'X', anonymous: false }, { status: 'done', note: '' }).threadReply).toBe('Entscheidung zur Idee „X“: umgesetzt');
+    expect(decisionMessages('de', { text: 'X', anonymous: false }, { status: 'done', note: '' }).threadReply).toBe(
+      'Entscheidung zur Idee „X“: umgesetzt',
+    );
   });
 
   test('quotes long ideas shortened', () => {
-    const msgs = decisionMessages('de', { text: 'wort '.repeat(100), anonymous: false }, { status: 'review', note: '' });
+    const msgs = decisionMessages(
+      'de',
+      { text: 'wort '.repeat(100), anonymous: false },
+      { status: 'review', note: '' },
+    );
     expect(msgs.threadReply.length).toBeLessThan(200);
     expect(msgs.threadReply).toContain('…“');
   });
@@ -96,6 +142,7 @@ describe('decisionMessages', () => {
 describe('shorten', () => {
   test('keeps short texts and never exceeds the maximum', () => {
     expect(shorten('  kurz\n text ', 20)).toBe('kurz text');
-    for (const max of [5, 10, 50]) expect(shorten('ein langer Text mit vielen Wörtern darin'.repeat(3), max).length).toBeLessThanOrEqual(max);
+    for (const max of [5, 10, 50])
+      expect(shorten('ein langer Text mit vielen Wörtern darin'.repeat(3), max).length).toBeLessThanOrEqual(max);
   });
 });

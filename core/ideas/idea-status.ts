@@ -77,7 +77,8 @@ export const statusChangeSchema = z
       .pipe(z.string().max(NOTE_MAX, { message: 'errIdeaNoteTooLong' })),
   })
   .superRefine((v, ctx) => {
-    if (v.status === 'declined' && v.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: 'errIdeaNoteRequired' });
+    if (v.status === 'declined' && v.note === '')
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'errIdeaNoteRequired' });
   })
   .transform((v): StatusChange => ({ ideaId: v.ideaId, status: v.status as IdeaStatus, note: v.note }));
 
@@ -87,7 +88,8 @@ export const statusChangeSchema = z
  */
 export function checkTransition(locale: Locale, current: IdeaStatus, change: StatusChange): Outcome<StatusChange> {
   if (current === change.status) return fail('errIdeaStatusUnchanged', statusLabel(locale, current));
-  if (!canTransition(current, change.status)) return fail('errIdeaTransition', statusLabel(locale, current), statusLabel(locale, change.status));
+  if (!canTransition(current, change.status))
+    return fail('errIdeaTransition', statusLabel(locale, current), statusLabel(locale, change.status));
   return ok(change);
 }
 
@@ -114,7 +116,11 @@ export interface DecisionMessages {
 }
 
 /** the texts announcing a decision, in the locale of their readers; the idea and the note show as typed (plainText). */
-export function decisionMessages(locale: Locale, idea: { text: string; anonymous: boolean }, change: Pick<StatusChange, 'status' | 'note'>): DecisionMessages {
+export function decisionMessages(
+  locale: Locale,
+  idea: { text: string; anonymous: boolean },
+  change: Pick<StatusChange, 'status' | 'note'>,
+): DecisionMessages {
   const m = messages(locale);
   const quote = plainText(shorten(idea.text, QUOTE_MAX));
   const label = statusLabel(locale, change.status);

@@ -33,7 +33,8 @@ describe('topIdeas', () => {
         const ideas = supports.map((s) => idea({ supportCount: s }));
         const top = topIdeas(ideas, n);
         expect(top.length).toBe(Math.min(n, ideas.length));
-        for (let i = 1; i < top.length; i++) expect(top[i - 1]!.supportCount).toBeGreaterThanOrEqual(top[i]!.supportCount);
+        for (let i = 1; i < top.length; i++)
+          expect(top[i - 1]!.supportCount).toBeGreaterThanOrEqual(top[i]!.supportCount);
       }),
     );
   });
@@ -41,12 +42,22 @@ describe('topIdeas', () => {
 
 describe('followUpPollDraft', () => {
   test('drafts a multi-choice poll over the top ideas with the localized question', () => {
-    const ideas = [idea({ text: 'A', supportCount: 1 }), idea({ text: 'B', supportCount: 9 }), idea({ text: 'C', supportCount: 5 })];
+    const ideas = [
+      idea({ text: 'A', supportCount: 1 }),
+      idea({ text: 'B', supportCount: 9 }),
+      idea({ text: 'C', supportCount: 5 }),
+    ];
     const outcome = followUpPollDraft('de', ideas, { topN: 2, maxPicks: 2 });
     expect(outcome).toEqual({
       ok: true,
       value: {
-        draft: { kind: 'poll', pollKind: 'multi', question: 'Welche 2 Maßnahmen sollen wir zuerst umsetzen?', options: ['B', 'C'], anonymous: false },
+        draft: {
+          kind: 'poll',
+          pollKind: 'multi',
+          question: 'Welche 2 Maßnahmen sollen wir zuerst umsetzen?',
+          options: ['B', 'C'],
+          anonymous: false,
+        },
         maxPicks: 2,
         ideaIds: [ideas[1]!.ideaId, ideas[2]!.ideaId],
       },
@@ -55,7 +66,10 @@ describe('followUpPollDraft', () => {
 
   test('drafts a single-choice poll when each person picks one', () => {
     const outcome = followUpPollDraft('en', [idea(), idea()], { topN: 2, maxPicks: 1 });
-    expect(outcome.ok && outcome.value.draft).toMatchObject({ pollKind: 'single', question: 'Which measure should we implement first?' });
+    expect(outcome.ok && outcome.value.draft).toMatchObject({
+      pollKind: 'single',
+      question: 'Which measure should we implement first?',
+    });
   });
 
   test('shortens long ideas to the option limit and drops duplicates, declined and done ideas', () => {
@@ -76,7 +90,10 @@ describe('followUpPollDraft', () => {
   });
 
   test('needs two distinct eligible ideas', () => {
-    expect(followUpPollDraft('de', [idea({ text: 'A' }), idea({ text: 'a' })], { topN: 3, maxPicks: 1 })).toEqual({ ok: false, problem: { key: 'errFollowUpTooFewIdeas', args: [] } });
+    expect(followUpPollDraft('de', [idea({ text: 'A' }), idea({ text: 'a' })], { topN: 3, maxPicks: 1 })).toEqual({
+      ok: false,
+      problem: { key: 'errFollowUpTooFewIdeas', args: [] },
+    });
   });
 
   test('refuses limits outside 2–10 and 1–topN', () => {
@@ -86,15 +103,23 @@ describe('followUpPollDraft', () => {
 
   test('always yields 2 to topN unique options within the option limit', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 150 }), { minLength: 2, maxLength: 15 }), fc.integer({ min: 2, max: 10 }), (texts, topN) => {
-        const outcome = followUpPollDraft('de', texts.map((text) => idea({ text })), { topN, maxPicks: 1 });
-        if (!outcome.ok) return;
-        const { options } = outcome.value.draft;
-        expect(options.length).toBeGreaterThanOrEqual(2);
-        expect(options.length).toBeLessThanOrEqual(topN);
-        expect(new Set(options.map((o) => o.toLocaleLowerCase())).size).toBe(options.length);
-        for (const o of options) expect(o.length).toBeLessThanOrEqual(LIMITS.optionMax);
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 150 }), { minLength: 2, maxLength: 15 }),
+        fc.integer({ min: 2, max: 10 }),
+        (texts, topN) => {
+          const outcome = followUpPollDraft(
+            'de',
+            texts.map((text) => idea({ text })),
+            { topN, maxPicks: 1 },
+          );
+          if (!outcome.ok) return;
+          const { options } = outcome.value.draft;
+          expect(options.length).toBeGreaterThanOrEqual(2);
+          expect(options.length).toBeLessThanOrEqual(topN);
+          expect(new Set(options.map((o) => o.toLocaleLowerCase())).size).toBe(options.length);
+          for (const o of options) expect(o.length).toBeLessThanOrEqual(LIMITS.optionMax);
+        },
+      ),
     );
   });
 });

@@ -60,11 +60,15 @@ export function followUpPollDraft(
   if (!Number.isInteger(topN) || topN < FOLLOW_UP_LIMITS.topNMin || topN > FOLLOW_UP_LIMITS.topNMax) {
     return fail('errFollowUpTopN', FOLLOW_UP_LIMITS.topNMin, FOLLOW_UP_LIMITS.topNMax);
   }
-  if (!Number.isInteger(request.maxPicks) || request.maxPicks < 1 || request.maxPicks > topN) return fail('errFollowUpMaxPicks', topN);
+  if (!Number.isInteger(request.maxPicks) || request.maxPicks < 1 || request.maxPicks > topN)
+    return fail('errFollowUpMaxPicks', topN);
   const options: string[] = [];
   const ideaIds: string[] = [];
   const seen = new Set<string>();
-  for (const idea of topIdeas(ideas.filter((i) => !NOT_ELIGIBLE.has(i.status)), ideas.length)) {
+  for (const idea of topIdeas(
+    ideas.filter((i) => !NOT_ELIGIBLE.has(i.status)),
+    ideas.length,
+  )) {
     if (options.length >= Math.min(topN, LIMITS.optionsMax)) break;
     const option = shorten(idea.text, LIMITS.optionMax);
     const key = option.toLocaleLowerCase();

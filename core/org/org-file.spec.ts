@@ -1,4 +1,11 @@
-import { describeUnresolved, formatOrgFileError, parseOrgFile, resolveOrgLeaders, type OrgFile, type RosterMember } from './org-file';
+import {
+  describeUnresolved,
+  formatOrgFileError,
+  parseOrgFile,
+  resolveOrgLeaders,
+  type OrgFile,
+  type RosterMember,
+} from './org-file';
 
 const EXAMPLE = `teams:
   - team: Team Digitalisierung        # team name or id
@@ -30,18 +37,29 @@ describe('parseOrgFile', () => {
   });
 
   test('reads the same from JSON', () => {
-    expect(orgOf('org.json', JSON.stringify({ teams: [{ team: 'T', leaders: ['a@b.de'] }] }))).toEqual({ teams: [{ team: 'T', leaders: ['a@b.de'] }] });
+    expect(orgOf('org.json', JSON.stringify({ teams: [{ team: 'T', leaders: ['a@b.de'] }] }))).toEqual({
+      teams: [{ team: 'T', leaders: ['a@b.de'] }],
+    });
   });
 
   test('names file, line and path of a bad leader', () => {
-    expect(errorsOf('org.yml', 'teams:\n  - team: T\n    leaders: [anna]\n')).toEqual(["org.yml:3 teams[0].leaders[0]: 'anna' is neither a UPN (name@domain) nor an AAD object id"]);
+    expect(errorsOf('org.yml', 'teams:\n  - team: T\n    leaders: [anna]\n')).toEqual([
+      "org.yml:3 teams[0].leaders[0]: 'anna' is neither a UPN (name@domain) nor an AAD object id",
+    ]);
   });
 
   test('names missing keys, unknown keys and duplicate teams', () => {
-    const text = 'teams:\n  - team: T\n    leaders: [a@b.de]\n  - team: t\n    leaders: [a@b.de]\n    boss: x\n  - team: U\n';
-    expect(errorsOf('org.yml', text)).toEqual(["org.yml:6 teams[1].boss: unknown key 'boss'", 'org.yml:7 teams[2].leaders: is required']);
+    const text =
+      'teams:\n  - team: T\n    leaders: [a@b.de]\n  - team: t\n    leaders: [a@b.de]\n    boss: x\n  - team: U\n';
+    expect(errorsOf('org.yml', text)).toEqual([
+      "org.yml:6 teams[1].boss: unknown key 'boss'",
+      'org.yml:7 teams[2].leaders: is required',
+    ]);
     const duplicates = 'teams:\n  - team: T\n    leaders: [a@b.de, A@b.de]\n  - team: t\n    leaders: [a@b.de]\n';
-    expect(errorsOf('org.yml', duplicates)).toEqual(["org.yml:3 teams[0].leaders[1]: 'a@b.de' appears twice", "org.yml:4 teams[1].team: team 't' is already listed at teams[0]"]);
+    expect(errorsOf('org.yml', duplicates)).toEqual([
+      "org.yml:3 teams[0].leaders[1]: 'a@b.de' appears twice",
+      "org.yml:4 teams[1].team: team 't' is already listed at teams[0]",
+    ]);
   });
 
   test('reports syntax errors and empty files with a line or the file', () => {
@@ -68,8 +86,18 @@ describe('resolveOrgLeaders', () => {
     const { grants, unresolved } = resolveOrgLeaders(orgOf('org.yml', EXAMPLE), teams, roster);
     expect(unresolved).toEqual([]);
     expect(grants).toEqual([
-      { teamId: '19:def@thread.tacv2', teamName: 'Team Digitalisierung', leaderAadObjectId: 'AAD-ANNA', leaderName: 'Anna Becker' },
-      { teamId: '19:abc@thread.tacv2', teamName: 'Team Recht', leaderAadObjectId: ben.aadObjectId, leaderName: 'Ben Schulz' },
+      {
+        teamId: '19:def@thread.tacv2',
+        teamName: 'Team Digitalisierung',
+        leaderAadObjectId: 'AAD-ANNA',
+        leaderName: 'Anna Becker',
+      },
+      {
+        teamId: '19:abc@thread.tacv2',
+        teamName: 'Team Recht',
+        leaderAadObjectId: ben.aadObjectId,
+        leaderName: 'Ben Schulz',
+      },
     ]);
   });
 

@@ -25,7 +25,9 @@ const UPN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const leader = z
   .string({ error: 'must be a UPN (name@domain) or an AAD object id' })
   .trim()
-  .refine((v) => GUID.test(v) || UPN.test(v), { error: (issue) => `'${String(issue.input)}' is neither a UPN (name@domain) nor an AAD object id` })
+  .refine((v) => GUID.test(v) || UPN.test(v), {
+    error: (issue) => `'${String(issue.input)}' is neither a UPN (name@domain) nor an AAD object id`,
+  })
   .transform((v) => v.toLowerCase());
 
 /** the organisation file as written. */
@@ -36,8 +38,20 @@ export const orgFileSchema = z
         .array(
           z.strictObject(
             {
-              team: z.string({ error: (issue) => (issue.input === undefined ? 'is required: a team name or id' : 'must be a team name or id') }).trim().min(1, { error: 'must not be empty' }).max(200),
-              leaders: z.array(leader, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a list such as [anna.becker@amt.example]') }).min(1, { error: 'needs at least one leader' }),
+              team: z
+                .string({
+                  error: (issue) =>
+                    issue.input === undefined ? 'is required: a team name or id' : 'must be a team name or id',
+                })
+                .trim()
+                .min(1, { error: 'must not be empty' })
+                .max(200),
+              leaders: z
+                .array(leader, {
+                  error: (issue) =>
+                    issue.input === undefined ? 'is required' : 'must be a list such as [anna.becker@amt.example]',
+                })
+                .min(1, { error: 'needs at least one leader' }),
             },
             { error: 'must be a mapping with team and leaders' },
           ),
@@ -45,17 +59,28 @@ export const orgFileSchema = z
         )
         .min(1, { error: 'needs at least one team' }),
     },
-    { error: (issue) => (issue.input === undefined || issue.input === null ? 'the file is empty' : 'the file must be a mapping with the key teams') },
+    {
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? 'the file is empty'
+          : 'the file must be a mapping with the key teams',
+    },
   )
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
     file.teams.forEach((entry, index) => {
       const key = entry.team.toLowerCase();
       const first = seen.get(key);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['teams', index, 'team'], message: `team '${entry.team}' is already listed at teams[${first}]` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['teams', index, 'team'],
+          message: `team '${entry.team}' is already listed at teams[${first}]`,
+        });
       else seen.set(key, index);
       entry.leaders.forEach((l, i) => {
-        if (entry.leaders.indexOf(l) !== i) ctx.addIssue({ code: 'custom', path: ['teams', index, 'leaders', i], message: `'${l}' appears twice` });
+        if (entry.leaders.indexOf(l) !== i)
+          ctx.addIssue({ code: 'custom', path: ['teams', index, 'leaders', i], message: `'${l}' appears twice` });
       });
     });
   });
@@ -74,7 +99,8 @@ export function parseOrgFile(fileName: string, text: string): OrgFileResult {
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     return paths.map((path) => {
       const line = locate(path);
-      const message = issue.code === 'unrecognized_keys' ? `unknown key '${String(path[path.length - 1])}'` : issue.message;
+      const message =
+        issue.code === 'unrecognized_keys' ? `unknown key '${String(path[path.length - 1])}'` : issue.message;
       return { file: fileName, ...(line !== undefined && { line }), path: formatPath(path), message };
     });
   });
@@ -83,7 +109,6 @@ export function parseOrgFile(fileName: string, text: string): OrgFileResult {
 
 /** one line for logs and the admin: 'org.yml:4 teams[0].leaders[1]: …'. */
 export const formatOrgFileError = formatFileError;
-
 
 /** a team the bot is installed in. */
 export interface KnownTeam {
@@ -143,7 +168,12 @@ export function resolveOrgLeaders(
       const key = `${team.teamId}|${member.aadObjectId}`;
       if (granted.has(key)) continue;
       granted.add(key);
-      grants.push({ teamId: team.teamId, teamName: team.name, leaderAadObjectId: member.aadObjectId, leaderName: member.name });
+      grants.push({
+        teamId: team.teamId,
+        teamName: team.name,
+        leaderAadObjectId: member.aadObjectId,
+        leaderName: member.name,
+      });
     }
   }
   return { grants, unresolved };

@@ -41,20 +41,61 @@ function pollViews(p: { kind: PollKind; options: number; min: number }, events: 
   for (const e of events) {
     if (e.kind === 'close') item.status = 'closed';
     else if (isOpen(item, NOW)) tally = applyVote(tally, undefined, e.choices); // the bot refuses answers to closed items
-    const csvItem: CsvPollItem = { kind: 'poll', teamName: 'T', question: 'Q', pollKind: p.kind, anonymous: true, options: item.options, status: item.status, tally };
+    const csvItem: CsvPollItem = {
+      kind: 'poll',
+      teamName: 'T',
+      question: 'Q',
+      pollKind: p.kind,
+      anonymous: true,
+      options: item.options,
+      status: item.status,
+      tally,
+    };
     const team: DigestTeamInput = {
       teamId: 't',
       teamName: 'T',
       memberCount: 30,
       participantsByWeek: {},
       newIdeas: [],
-      closedItems: item.status === 'closed' ? [{ itemId: 'i', question: 'Q', kind: 'poll', pollKind: p.kind, anonymous: true, options: item.options, tally, participants: tally.voters, closedAt: IN_WEEK }] : [],
+      closedItems:
+        item.status === 'closed'
+          ? [
+              {
+                itemId: 'i',
+                question: 'Q',
+                kind: 'poll',
+                pollKind: p.kind,
+                anonymous: true,
+                options: item.options,
+                tally,
+                participants: tally.voters,
+                closedAt: IN_WEEK,
+              },
+            ]
+          : [],
       openItems: [],
     };
     moments.push({
       card: pollResults(item, tally, p.min),
-      csv: campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: p.min, minGroupSizeText: p.min, items: [csvItem] }),
-      digest: JSON.stringify(assembleDigest({ leader: { id: 'l', name: 'L' }, week: WEEK, interim: false, timeZone: 'Europe/Berlin', locale: 'de', minGroupSize: p.min, minGroupSizeText: p.min, teams: [team] }).teams[0]?.closed),
+      csv: campaignCsv({
+        campaignTitle: 'K',
+        locale: 'de',
+        minGroupSize: p.min,
+        minGroupSizeText: p.min,
+        items: [csvItem],
+      }),
+      digest: JSON.stringify(
+        assembleDigest({
+          leader: { id: 'l', name: 'L' },
+          week: WEEK,
+          interim: false,
+          timeZone: 'Europe/Berlin',
+          locale: 'de',
+          minGroupSize: p.min,
+          minGroupSizeText: p.min,
+          teams: [team],
+        }).teams[0]?.closed,
+      ),
     });
   }
   return moments;
@@ -94,7 +135,14 @@ const ideaScenario = fc.record({
   min,
   events: fc.array<IdeaEvent>(
     fc.oneof(
-      { weight: 9, arbitrary: fc.record({ kind: fc.constant('idea' as const), author: fc.nat(9), text: fc.string({ minLength: 1, maxLength: 8 }) }) },
+      {
+        weight: 9,
+        arbitrary: fc.record({
+          kind: fc.constant('idea' as const),
+          author: fc.nat(9),
+          text: fc.string({ minLength: 1, maxLength: 8 }),
+        }),
+      },
       { weight: 1, arbitrary: fc.constant({ kind: 'close' as const }) },
     ),
     { maxLength: 30 },
@@ -123,7 +171,17 @@ const teamDigestOfIdeas = (views: IdeaView[], minGroupSize: number) =>
     locale: 'de',
     minGroupSize,
     minGroupSizeText: minGroupSize,
-    teams: [{ teamId: 't', teamName: 'T', memberCount: 30, participantsByWeek: {}, newIdeas: views, closedItems: [], openItems: [] }],
+    teams: [
+      {
+        teamId: 't',
+        teamName: 'T',
+        memberCount: 30,
+        participantsByWeek: {},
+        newIdeas: views,
+        closedItems: [],
+        openItems: [],
+      },
+    ],
   }).teams[0]!;
 
 describe('anonymous idea prompts: two moments', () => {
@@ -137,10 +195,31 @@ describe('anonymous idea prompts: two moments', () => {
           if (e.kind === 'close') closed = true;
           else if (!closed) ideas.push(e);
           const participants = new Set(ideas.map((i) => i.author)).size;
-          const views = ideas.map((i, n) => ideaView({ ideaId: `dA.${WEEK}.${String(n).padStart(16, '0')}`, text: i.text, promptParticipants: participants, promptClosed: closed }));
+          const views = ideas.map((i, n) =>
+            ideaView({
+              ideaId: `dA.${WEEK}.${String(n).padStart(16, '0')}`,
+              text: i.text,
+              promptParticipants: participants,
+              promptClosed: closed,
+            }),
+          );
           const digest = teamDigestOfIdeas(views, minGroup);
-          const csvItem: CsvIdeaItem = { kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: closed ? 'closed' : 'open', participants, ideas: views };
-          const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, minGroupSizeText: minGroup, items: [csvItem] });
+          const csvItem: CsvIdeaItem = {
+            kind: 'idea',
+            teamName: 'T',
+            question: 'Q',
+            anonymous: true,
+            status: closed ? 'closed' : 'open',
+            participants,
+            ideas: views,
+          };
+          const csv = campaignCsv({
+            campaignTitle: 'K',
+            locale: 'de',
+            minGroupSize: minGroup,
+            minGroupSizeText: minGroup,
+            items: [csvItem],
+          });
           const visible = ideaTextsVisible({ anonymous: true, closed, participants }, minGroup);
           if (!visible) {
             expect(digest.topIdeas).toEqual([]);
@@ -157,22 +236,57 @@ describe('anonymous idea prompts: two moments', () => {
   });
 
   test('the order of anonymous ideas does not depend on when they came in (time or week)', () => {
-    const arrival = fc.array(fc.record({ text: fc.string({ minLength: 1, maxLength: 6 }), support: fc.nat(3), key: fc.stringMatching(/^[0-9a-f]{16}$/) }), { minLength: 2, maxLength: 12 });
-    fc.assert(
-      fc.property(arrival, fc.array(fc.nat(1_000_000), { minLength: 12, maxLength: 12 }), fc.array(fc.nat(1_000_000), { minLength: 12, maxLength: 12 }), (ideas, t1, t2) => {
-        const render = (times: number[]) => {
-          const views = ideas.map((i, n) => {
-            const at = new Date(IN_WEEK.getTime() + (times[n] ?? 0) * 1000);
-            const week = at.getTime() % 2 === 0 ? '2026-W47' : WEEK; // the week in an idea id follows its time too
-            return ideaView({ ideaId: `dA.${week}.${i.key}`, text: i.text, supportCount: i.support, createdAt: at, promptParticipants: 9, promptClosed: true });
-          });
-          const digest = teamDigestOfIdeas(views, 5);
-          const orderedByTime = [...views].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-          const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: 5, minGroupSizeText: 5, items: [{ kind: 'idea', teamName: 'T', question: 'Q', anonymous: true, status: 'closed', participants: 9, ideas: orderedByTime }] });
-          return JSON.stringify([digest.topIdeas.map((i) => i.text), csv]);
-        };
-        expect(render(t1)).toBe(render(t2));
+    const arrival = fc.array(
+      fc.record({
+        text: fc.string({ minLength: 1, maxLength: 6 }),
+        support: fc.nat(3),
+        key: fc.stringMatching(/^[0-9a-f]{16}$/),
       }),
+      { minLength: 2, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(
+        arrival,
+        fc.array(fc.nat(1_000_000), { minLength: 12, maxLength: 12 }),
+        fc.array(fc.nat(1_000_000), { minLength: 12, maxLength: 12 }),
+        (ideas, t1, t2) => {
+          const render = (times: number[]) => {
+            const views = ideas.map((i, n) => {
+              const at = new Date(IN_WEEK.getTime() + (times[n] ?? 0) * 1000);
+              const week = at.getTime() % 2 === 0 ? '2026-W47' : WEEK; // the week in an idea id follows its time too
+              return ideaView({
+                ideaId: `dA.${week}.${i.key}`,
+                text: i.text,
+                supportCount: i.support,
+                createdAt: at,
+                promptParticipants: 9,
+                promptClosed: true,
+              });
+            });
+            const digest = teamDigestOfIdeas(views, 5);
+            const orderedByTime = [...views].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+            const csv = campaignCsv({
+              campaignTitle: 'K',
+              locale: 'de',
+              minGroupSize: 5,
+              minGroupSizeText: 5,
+              items: [
+                {
+                  kind: 'idea',
+                  teamName: 'T',
+                  question: 'Q',
+                  anonymous: true,
+                  status: 'closed',
+                  participants: 9,
+                  ideas: orderedByTime,
+                },
+              ],
+            });
+            return JSON.stringify([digest.topIdeas.map((i) => i.text), csv]);
+          };
+          expect(render(t1)).toBe(render(t2));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -197,18 +311,37 @@ describe('two groups', () => {
       anonymous: fc.boolean(),
       status: fc.constantFrom<'open' | 'closed'>('open', 'closed'),
       participants: fc.nat(12),
-      ideas: fc.array(fc.record({ text: fc.constantFrom('i1', 'i2', 'i3'), status: fc.constant('new' as const), supportCount: fc.nat(4), volunteers: fc.constant<{ name: string }[]>([]) }), { maxLength: 4 }),
+      ideas: fc.array(
+        fc.record({
+          text: fc.constantFrom('i1', 'i2', 'i3'),
+          status: fc.constant('new' as const),
+          supportCount: fc.nat(4),
+          volunteers: fc.constant<{ name: string }[]>([]),
+        }),
+        { maxLength: 4 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(fc.oneof(poll, idea), { maxLength: 8 }), min, (items, minGroup) => {
-        const csv = campaignCsv({ campaignTitle: 'K', locale: 'de', minGroupSize: minGroup, minGroupSizeText: minGroup, items });
-        const rows = csv.slice(1).split('\r\n').slice(1, -1).map((r) => r.split(';'));
+        const csv = campaignCsv({
+          campaignTitle: 'K',
+          locale: 'de',
+          minGroupSize: minGroup,
+          minGroupSizeText: minGroup,
+          items,
+        });
+        const rows = csv
+          .slice(1)
+          .split('\r\n')
+          .slice(1, -1)
+          .map((r) => r.split(';'));
         for (const row of rows) {
           const figures = row[7] !== '' && row[7] !== undefined;
           const anonymous = row[4] === 'ja';
           const poll = row[3] !== 'Ideenabfrage';
           // named ideas carry their authors' names anyway; every other figure stands for at least the minimum group
-          if (figures && (anonymous || poll)) expect(Number(row[5])).toBeGreaterThanOrEqual(effectiveMinGroupSize(minGroup));
+          if (figures && (anonymous || poll))
+            expect(Number(row[5])).toBeGreaterThanOrEqual(effectiveMinGroupSize(minGroup));
         }
         // no row sums teams: every row names exactly one team of the input
         for (const row of rows) expect(['A', 'B', 'C']).toContain(row[1]);
@@ -229,7 +362,9 @@ describe('two groups', () => {
           expect(members - n === 0 || members - n >= floor).toBe(true);
         } else if (members >= 1) {
           // a hidden count shares its text with another count of the same team
-          const twins = Array.from({ length: members + 1 }, (_, k) => k).filter((k) => k !== n && JSON.stringify(participationOf(k, members, minGroup)) === JSON.stringify(view));
+          const twins = Array.from({ length: members + 1 }, (_, k) => k).filter(
+            (k) => k !== n && JSON.stringify(participationOf(k, members, minGroup)) === JSON.stringify(view),
+          );
           expect(twins.length).toBeGreaterThan(0);
         }
       }),

@@ -8,4 +8,7 @@ export interface MyDataRequest {
 }
 
 /** checks what comes out of a "meine daten" link's token. */
-export const myDataRequestSchema: z.ZodType<MyDataRequest> = z.object({ personId: z.string().min(1).max(128), locale: z.enum(['de', 'en']) });
+export const myDataRequestSchema: z.ZodType<MyDataRequest> = z.object({
+  personId: z.string().min(1).max(128),
+  locale: z.enum(['de', 'en']),
+});

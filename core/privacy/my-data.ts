@@ -10,7 +10,14 @@ export interface MyData {
   /** RETENTION_DAYS, for the explanation. */
   retentionDays: number;
   votes: Array<{ itemId: string; question: string; teamName?: string; choices: string[]; at: Date }>;
-  ideas: Array<{ ideaId: string; text: string; status: IdeaStatus; teamName?: string; question?: string; createdAt: Date }>;
+  ideas: Array<{
+    ideaId: string;
+    text: string;
+    status: IdeaStatus;
+    teamName?: string;
+    question?: string;
+    createdAt: Date;
+  }>;
   supports: Array<{ ideaId: string; text: string }>;
   volunteering: Array<{ ideaId: string; text: string }>;
   roles: Array<{ role: 'admin' | 'leader' | 'configuredAdmin'; teamName?: string; grantedAt?: Date }>;
@@ -24,7 +31,8 @@ export interface MyDataSection {
 }
 
 /** a person's text for a line of the card: shortened, then shown as typed (plainText). */
-const shortened = (text: string, max = 120): string => plainText(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const shortened = (text: string, max = 120): string =>
+  plainText(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** the sections of the card, German or English; each lists at most `limit` lines and says how many more there are. */
 export function myDataSections(data: MyData, locale: Locale, timeZone: string, limit = 5): MyDataSection[] {
@@ -34,14 +42,38 @@ export function myDataSections(data: MyData, locale: Locale, timeZone: string, l
     return lines.length > limit ? [...lines.slice(0, limit), m.myDataMore(lines.length - limit)] : lines;
   };
   const roleLine = (r: MyData['roles'][number]): string =>
-    r.role === 'leader' ? m.myDataRoleLeader(plainText(r.teamName ?? '?')) : r.role === 'admin' ? m.myDataRoleAdmin : m.myDataRoleConfigured;
+    r.role === 'leader'
+      ? m.myDataRoleLeader(plainText(r.teamName ?? '?'))
+      : r.role === 'admin'
+        ? m.myDataRoleAdmin
+        : m.myDataRoleConfigured;
   return [
-    { title: m.myDataVotes, lines: list(data.votes.map((v) => m.myDataVoteLine(shortened(v.question, 80), v.choices.map(plainText).join(', ')))) },
-    { title: m.myDataIdeas, lines: list(data.ideas.map((i) => `${shortened(i.text)} (${statusLabel(locale, i.status)})`)) },
+    {
+      title: m.myDataVotes,
+      lines: list(
+        data.votes.map((v) => m.myDataVoteLine(shortened(v.question, 80), v.choices.map(plainText).join(', '))),
+      ),
+    },
+    {
+      title: m.myDataIdeas,
+      lines: list(data.ideas.map((i) => `${shortened(i.text)} (${statusLabel(locale, i.status)})`)),
+    },
     { title: m.myDataSupports, lines: list(data.supports.map((s) => shortened(s.text))) },
     { title: m.myDataVolunteering, lines: list(data.volunteering.map((s) => shortened(s.text))) },
     { title: m.myDataRoles, lines: list(data.roles.map(roleLine)) },
-    { title: m.myDataChat, lines: list(data.personalChat ? [m.myDataChatLine(plainText(data.personalChat.name), formatDateTime(locale, data.personalChat.updatedAt, timeZone))] : []) },
+    {
+      title: m.myDataChat,
+      lines: list(
+        data.personalChat
+          ? [
+              m.myDataChatLine(
+                plainText(data.personalChat.name),
+                formatDateTime(locale, data.personalChat.updatedAt, timeZone),
+              ),
+            ]
+          : [],
+      ),
+    },
   ];
 }
 
@@ -57,12 +89,18 @@ export function myDataDocument(data: MyData, generatedAt: Date): Record<string, 
     generatedAt: generatedAt.toISOString(),
     person: data.person,
     about: { de: de.myDataIntro, en: en.myDataIntro },
-    retention: { days: data.retentionDays, de: de.myDataRetention(data.retentionDays), en: en.myDataRetention(data.retentionDays) },
+    retention: {
+      days: data.retentionDays,
+      de: de.myDataRetention(data.retentionDays),
+      en: en.myDataRetention(data.retentionDays),
+    },
     votes: data.votes.map((v) => ({ ...v, at: v.at.toISOString() })),
     ideas: data.ideas.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
     supports: data.supports,
     volunteering: data.volunteering,
     roles: data.roles.map((r) => ({ ...r, ...(r.grantedAt && { grantedAt: r.grantedAt.toISOString() }) })),
-    personalChat: data.personalChat ? { ...data.personalChat, updatedAt: data.personalChat.updatedAt.toISOString() } : null,
+    personalChat: data.personalChat
+      ? { ...data.personalChat, updatedAt: data.personalChat.updatedAt.toISOString() }
+      : null,
   };
 }

@@ -7,7 +7,8 @@ export const deliveryDe = {
   fanoutRunningHint: 'Diese Karte aktualisiert sich, bis alle Kanäle erreicht sind.',
   fanoutAllReached: 'Alle Kanäle erreicht.',
   fanoutFailuresTitle: (n: number) => (n === 1 ? '1 Kanal nicht erreicht:' : `${n} Kanäle nicht erreicht:`),
-  fanoutFailureGone: 'Mitwirken ist dort nicht mehr installiert oder der Kanal existiert nicht mehr – Team als inaktiv markiert',
+  fanoutFailureGone:
+    'Mitwirken ist dort nicht mehr installiert oder der Kanal existiert nicht mehr – Team als inaktiv markiert',
   fanoutFailureFailed: 'Posten fehlgeschlagen – wird beim nächsten Durchlauf erneut versucht',
   fanoutFailureSkipped: (reason: string) => `übersprungen (${reason})`,
   fanoutMoreFailures: (n: number) => `… und ${n} weitere (siehe Protokoll)`,

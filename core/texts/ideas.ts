@@ -13,7 +13,8 @@ export const ideasDe = {
     `Deine Idee „${idea}“ ist jetzt: ${status}.${note ? ` Begründung/Notiz: ${note}` : ''}`,
   ideaDecisionToSupporter: (idea: string, status: string, note: string) =>
     `Eine Idee, die du unterstützt hast – „${idea}“ –, ist jetzt: ${status}.${note ? ` Begründung/Notiz: ${note}` : ''}`,
-  ideaDecisionThread: (idea: string, status: string, note: string) => `Entscheidung zur Idee „${idea}“: ${status}${note ? ` – ${note}` : ''}`,
+  ideaDecisionThread: (idea: string, status: string, note: string) =>
+    `Entscheidung zur Idee „${idea}“: ${status}${note ? ` – ${note}` : ''}`,
   ideasTitle: (team: string) => `Top-Ideen – ${team}`,
   ideasNone: 'Hier gibt es noch keine Ideen.',
   ideaSupportCount: (n: number) => (n === 1 ? '1 Unterstützung' : `${n} Unterstützungen`),
@@ -36,14 +37,17 @@ export const ideasDe = {
   ideaFollowUpTopN: 'Wie viele Ideen stehen zur Wahl? (2–10)',
   ideaFollowUpMaxPicks: 'Wie viele darf jede Person wählen?',
   ideaFollowUpCreate: 'Umfrage vorbereiten',
-  ideaFollowUpQuestion: (k: number) => (k === 1 ? 'Welche Maßnahme sollen wir zuerst umsetzen?' : `Welche ${k} Maßnahmen sollen wir zuerst umsetzen?`),
+  ideaFollowUpQuestion: (k: number) =>
+    k === 1 ? 'Welche Maßnahme sollen wir zuerst umsetzen?' : `Welche ${k} Maßnahmen sollen wir zuerst umsetzen?`,
   ideaStatusChangedTitle: 'Status geändert',
   ideaStatusChanged: (idea: string, status: string) => `Die Idee „${idea}“ ist jetzt: ${status}.`,
   ideaStatusNote: (note: string) => `Notiz: ${note}`,
   ideaNotifiedThread: 'Das Team wurde im Thread der Ideenabfrage informiert.',
   ideaNotifiedAuthor: 'Die einreichende Person bekommt eine persönliche Nachricht.',
-  ideaNotifiedAnonymous: 'Die Idee wurde anonym eingereicht – deshalb geht keine persönliche Nachricht an die einreichende Person.',
-  ideaNotifiedSupporters: (n: number) => (n === 1 ? '1 unterstützende Person wird benachrichtigt.' : `${n} unterstützende Personen werden benachrichtigt.`),
+  ideaNotifiedAnonymous:
+    'Die Idee wurde anonym eingereicht – deshalb geht keine persönliche Nachricht an die einreichende Person.',
+  ideaNotifiedSupporters: (n: number) =>
+    n === 1 ? '1 unterstützende Person wird benachrichtigt.' : `${n} unterstützende Personen werden benachrichtigt.`,
   errIdeaStatusUnknown: 'Diesen Status gibt es nicht. Bitte wähle einen aus der Liste.',
   errIdeaTransition: (from: string, to: string) => `Eine Idee mit Status „${from}“ kann nicht auf „${to}“ wechseln.`,
   errIdeaStatusUnchanged: (status: string) => `Die Idee hat schon den Status „${status}“.`,
@@ -51,28 +55,34 @@ export const ideasDe = {
   errIdeaNoteTooLong: (max: number) => `Die Notiz ist zu lang (höchstens ${max} Zeichen).`,
   errIdeaNotFound: 'Diese Idee gibt es nicht (mehr).',
   errIdeaNotManager: 'Den Status einer Idee dürfen nur Führungskräfte des Teams und das Beteiligungsmanagement ändern.',
-  errFollowUpTopN: (min: number, max: number) => `Für die Folgeumfrage bitte zwischen ${min} und ${max} Ideen zur Wahl stellen.`,
+  errFollowUpTopN: (min: number, max: number) =>
+    `Für die Folgeumfrage bitte zwischen ${min} und ${max} Ideen zur Wahl stellen.`,
   errFollowUpMaxPicks: (max: number) => `Jede Person darf zwischen 1 und ${max} Ideen wählen.`,
-  errFollowUpTooFewIdeas: 'Für eine Folgeumfrage braucht es mindestens 2 verschiedene Ideen, die weder abgelehnt noch umgesetzt sind.',
+  errFollowUpTooFewIdeas:
+    'Für eine Folgeumfrage braucht es mindestens 2 verschiedene Ideen, die weder abgelehnt noch umgesetzt sind.',
   // ideas in chat: `idee <Text>`, `ideen`, support, volunteering, follow-up polls
   cmdSubmitIdea: 'idee <Text> – reicht eine Idee für dein Team ein (mit deinem Namen)',
   cmdIdeas: 'ideen – zeigt die Top-Ideen deines Teams: unterstützen, „Ich mache mit“',
-  ideaSubmittedForTeam: (team: string, idea: string) => `Danke! Deine Idee für ${team} ist notiert: „${idea}“ Mit „ideen“ siehst du die Top-Ideen des Teams.`,
+  ideaSubmittedForTeam: (team: string, idea: string) =>
+    `Danke! Deine Idee für ${team} ist notiert: „${idea}“ Mit „ideen“ siehst du die Top-Ideen des Teams.`,
   ideaPickTeamTitle: 'Für welches Team ist deine Idee?',
   ideaPickTeamSubmit: 'Idee einreichen',
   ideasPickTeamTitle: 'Die Ideen welches Teams möchtest du sehen?',
   ideasPickTeamSubmit: 'Ideen anzeigen',
   ideaPickTeamLabel: 'Team',
-  ideaNoTeam: 'Ich finde kein Team, in dem du Mitglied bist und Mitwirken installiert ist. Schreib „idee …“ oder „ideen“ im Kanal deines Teams (mit @Mitwirken).',
+  ideaNoTeam:
+    'Ich finde kein Team, in dem du Mitglied bist und Mitwirken installiert ist. Schreib „idee …“ oder „ideen“ im Kanal deines Teams (mit @Mitwirken).',
   ideaFollowUpPosted: (where: string) => `Folgeumfrage gepostet in ${where}.`,
   ideaFollowUpAlready: (where: string) => `Diese Folgeumfrage steht schon in ${where}.`,
   ideaNotifiedAuthorUnreachable: 'Die einreichende Person konnte ich nicht persönlich erreichen.',
-  errIdeaNamedOnly: 'Ideen mit „idee“ reichst du mit deinem Namen ein. Anonym geht es in einer anonymen Ideenabfrage im Kanal. Schreib einfach: idee Dein Vorschlag',
+  errIdeaNamedOnly:
+    'Ideen mit „idee“ reichst du mit deinem Namen ein. Anonym geht es in einer anonymen Ideenabfrage im Kanal. Schreib einfach: idee Dein Vorschlag',
   errIdeaTextMissing: 'Bitte schreib deine Idee hinter „idee“, z. B.: idee Ein fester Tag für Rückrufe',
   errIdeaWhere: 'Ideen kannst du in einem Teamkanal (mit @Mitwirken) oder im persönlichen Chat mit mir einreichen.',
   errNotTeamMember: 'Das geht nur für Mitglieder dieses Teams.',
   errIdeaOtherTeam: 'Diese Idee gehört zu einem anderen Team.',
-  errFollowUpNotManager: 'Eine Folgeumfrage dürfen nur Führungskräfte des Teams und das Beteiligungsmanagement erstellen.',
+  errFollowUpNotManager:
+    'Eine Folgeumfrage dürfen nur Führungskräfte des Teams und das Beteiligungsmanagement erstellen.',
   errFollowUpHidden: (min: number) =>
     `Die Ideen dieser anonymen Ideenabfrage sind noch verborgen: Sie erscheinen zum Schutz der Einzelnen erst nach dem Schließen und ab ${min} Teilnehmenden. Erst dann ist eine Folgeumfrage möglich.`,
 };
@@ -86,10 +96,12 @@ export const ideasEn: typeof ideasDe = {
     done: 'done',
     declined: 'declined',
   },
-  ideaDecisionToAuthor: (idea: string, status: string, note: string) => `Your idea “${idea}” is now: ${status}.${note ? ` Reason/note: ${note}` : ''}`,
+  ideaDecisionToAuthor: (idea: string, status: string, note: string) =>
+    `Your idea “${idea}” is now: ${status}.${note ? ` Reason/note: ${note}` : ''}`,
   ideaDecisionToSupporter: (idea: string, status: string, note: string) =>
     `An idea you supported – “${idea}” – is now: ${status}.${note ? ` Reason/note: ${note}` : ''}`,
-  ideaDecisionThread: (idea: string, status: string, note: string) => `Decision on the idea “${idea}”: ${status}${note ? ` – ${note}` : ''}`,
+  ideaDecisionThread: (idea: string, status: string, note: string) =>
+    `Decision on the idea “${idea}”: ${status}${note ? ` – ${note}` : ''}`,
   ideasTitle: (team: string) => `Top ideas – ${team}`,
   ideasNone: 'There are no ideas here yet.',
   ideaSupportCount: (n: number) => (n === 1 ? '1 supporter' : `${n} supporters`),
@@ -112,14 +124,16 @@ export const ideasEn: typeof ideasDe = {
   ideaFollowUpTopN: 'How many ideas to choose from? (2–10)',
   ideaFollowUpMaxPicks: 'How many may each person pick?',
   ideaFollowUpCreate: 'Prepare poll',
-  ideaFollowUpQuestion: (k: number) => (k === 1 ? 'Which measure should we implement first?' : `Which ${k} measures should we implement first?`),
+  ideaFollowUpQuestion: (k: number) =>
+    k === 1 ? 'Which measure should we implement first?' : `Which ${k} measures should we implement first?`,
   ideaStatusChangedTitle: 'Status changed',
   ideaStatusChanged: (idea: string, status: string) => `The idea “${idea}” is now: ${status}.`,
   ideaStatusNote: (note: string) => `Note: ${note}`,
   ideaNotifiedThread: 'The team has been told in the idea prompt’s thread.',
   ideaNotifiedAuthor: 'The person who submitted it gets a personal message.',
   ideaNotifiedAnonymous: 'The idea was submitted anonymously – so no personal message goes to its author.',
-  ideaNotifiedSupporters: (n: number) => (n === 1 ? '1 supporter will be notified.' : `${n} supporters will be notified.`),
+  ideaNotifiedSupporters: (n: number) =>
+    n === 1 ? '1 supporter will be notified.' : `${n} supporters will be notified.`,
   errIdeaStatusUnknown: 'This status does not exist. Please pick one from the list.',
   errIdeaTransition: (from: string, to: string) => `An idea that is “${from}” cannot change to “${to}”.`,
   errIdeaStatusUnchanged: (status: string) => `The idea already is “${status}”.`,
@@ -132,17 +146,20 @@ export const ideasEn: typeof ideasDe = {
   errFollowUpTooFewIdeas: 'A follow-up poll needs at least 2 different ideas that are neither declined nor done.',
   cmdSubmitIdea: 'idea <text> – submits an idea for your team (with your name)',
   cmdIdeas: 'ideas – shows your team’s top ideas: support them, “count me in”',
-  ideaSubmittedForTeam: (team: string, idea: string) => `Thank you! Your idea for ${team} is noted: “${idea}” Type “ideas” to see the team’s top ideas.`,
+  ideaSubmittedForTeam: (team: string, idea: string) =>
+    `Thank you! Your idea for ${team} is noted: “${idea}” Type “ideas” to see the team’s top ideas.`,
   ideaPickTeamTitle: 'Which team is your idea for?',
   ideaPickTeamSubmit: 'Submit idea',
   ideasPickTeamTitle: 'Which team’s ideas would you like to see?',
   ideasPickTeamSubmit: 'Show ideas',
   ideaPickTeamLabel: 'Team',
-  ideaNoTeam: 'I cannot find a team you belong to that has Mitwirken installed. Write “idea …” or “ideas” in your team’s channel (with @Mitwirken).',
+  ideaNoTeam:
+    'I cannot find a team you belong to that has Mitwirken installed. Write “idea …” or “ideas” in your team’s channel (with @Mitwirken).',
   ideaFollowUpPosted: (where: string) => `Follow-up poll posted in ${where}.`,
   ideaFollowUpAlready: (where: string) => `This follow-up poll is already in ${where}.`,
   ideaNotifiedAuthorUnreachable: 'I could not reach the person who submitted it personally.',
-  errIdeaNamedOnly: 'Ideas sent with “idea” carry your name. To stay anonymous, answer an anonymous idea prompt in the channel. Just write: idea Your suggestion',
+  errIdeaNamedOnly:
+    'Ideas sent with “idea” carry your name. To stay anonymous, answer an anonymous idea prompt in the channel. Just write: idea Your suggestion',
   errIdeaTextMissing: 'Please write your idea after “idea”, e.g.: idea A fixed day for call-backs',
   errIdeaWhere: 'You can submit ideas in a team channel (with @Mitwirken) or in your personal chat with me.',
   errNotTeamMember: 'Only members of this team can do that.',

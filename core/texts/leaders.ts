@@ -1,13 +1,17 @@
 /** texts about leaders (Führungskräfte) and the organisation file, German first; core/messages.ts merges every area. */
 export const leadersDe = {
-  cmdAddLeader: 'leitung hinzufügen <wer> [für <Team>] – macht eine Person zur Führungskraft eines Teams; sie bekommt den Wochenüberblick',
+  cmdAddLeader:
+    'leitung hinzufügen <wer> [für <Team>] – macht eine Person zur Führungskraft eines Teams; sie bekommt den Wochenüberblick',
   cmdRemoveLeader: 'leitung entfernen <wer> [für <Team>] – nimmt diese Zuordnung zurück',
   cmdLeaders: 'leitungen – zeigt die Führungskräfte je Team und wer sie zugeordnet hat',
-  leaderAssigned: (name: string, team: string) => `${name} ist jetzt Führungskraft von ${team} und bekommt ab sofort den Wochenüberblick.`,
+  leaderAssigned: (name: string, team: string) =>
+    `${name} ist jetzt Führungskraft von ${team} und bekommt ab sofort den Wochenüberblick.`,
   leaderAlready: (name: string, team: string) => `${name} ist bereits Führungskraft von ${team}.`,
   leaderRemoved: (name: string, team: string) => `${name} ist nicht mehr Führungskraft von ${team}.`,
-  leaderRemovedFromFile: (file: string) => `Diese Zuordnung stammt aus der Organisationsdatei ${file} und kommt beim nächsten Laden zurück – entferne sie auch dort.`,
-  leaderWhoMissing: 'Schreib dazu, wen: „leitung hinzufügen <Name, E-Mail oder ID>“ oder „leitung entfernen <Name>“. Im persönlichen Chat kannst du Team und Person auch auf einer Karte wählen.',
+  leaderRemovedFromFile: (file: string) =>
+    `Diese Zuordnung stammt aus der Organisationsdatei ${file} und kommt beim nächsten Laden zurück – entferne sie auch dort.`,
+  leaderWhoMissing:
+    'Schreib dazu, wen: „leitung hinzufügen <Name, E-Mail oder ID>“ oder „leitung entfernen <Name>“. Im persönlichen Chat kannst du Team und Person auch auf einer Karte wählen.',
   leaderPickAddTitle: 'Wen soll ich zur Führungskraft machen – und für welches Team?',
   leaderPickRemoveTitle: 'Welche Zuordnung soll ich entfernen?',
   leaderPickHint: 'Die Person muss Mitglied des gewählten Teams sein.',
@@ -15,25 +19,31 @@ export const leadersDe = {
   leaderPickMember: 'Person',
   leaderPickAdd: 'Zuordnen',
   leaderPickRemove: 'Entfernen',
-  leaderPickMore: (shown: number, total: number) => `Es stehen die ersten ${shown} von ${total} Personen zur Wahl. Nicht dabei? Schreib „leitung hinzufügen <Name> für <Team>“.`,
+  leaderPickMore: (shown: number, total: number) =>
+    `Es stehen die ersten ${shown} von ${total} Personen zur Wahl. Nicht dabei? Schreib „leitung hinzufügen <Name> für <Team>“.`,
   leadersTitle: 'Führungskräfte je Team',
-  leadersNone: 'Noch keine Führungskräfte zugeordnet. Ordne sie mit „leitung hinzufügen <wer> für <Team>“ zu oder über die Organisationsdatei (ORG_FILE).',
+  leadersNone:
+    'Noch keine Führungskräfte zugeordnet. Ordne sie mit „leitung hinzufügen <wer> für <Team>“ zu oder über die Organisationsdatei (ORG_FILE).',
   leadersTeamEmpty: (team: string) => `${team}: noch keine Führungskraft`,
   leadersTeam: (team: string, lines: string) => `**${team}**\n\n${lines}`,
   leadersLine: (name: string, by: string, when: string) => `• ${name} – zugeordnet von ${by} am ${when}`,
   leadersByFile: (file: string) => `Organisationsdatei ${file}`,
   orgFileLoaded: (file: string, total: number, added: number, removed: number) =>
     `Organisationsdatei ${file}: ${total} Zuordnung(en) aus der Datei, ${added} neu, ${removed} entfernt.`,
-  orgFileRejected: (file: string, n: number) => `Organisationsdatei ${file} abgelehnt (${n} Fehler) – die bisherigen Zuordnungen bleiben unverändert.`,
+  orgFileRejected: (file: string, n: number) =>
+    `Organisationsdatei ${file} abgelehnt (${n} Fehler) – die bisherigen Zuordnungen bleiben unverändert.`,
   orgFileUnresolved: (n: number) => `${n} Eintrag/Einträge der Organisationsdatei konnte(n) nicht zugeordnet werden:`,
   errNoTeamsInstalled: 'Ich bin noch in keinem Team installiert. Füge Mitwirken zuerst einem Team hinzu.',
-  errTeamNotFound: (team: string, known: string) => `Ein Team „${team}“ kenne ich nicht. Ich bin in diesen Teams: ${known}.`,
+  errTeamNotFound: (team: string, known: string) =>
+    `Ein Team „${team}“ kenne ich nicht. Ich bin in diesen Teams: ${known}.`,
   errTeamAmbiguous: (team: string) => `Mehrere Teams heißen „${team}“. Bitte wähle das Team auf der Karte aus.`,
-  errPersonNotInTeam: (who: string, team: string) => `„${who}“ ist kein Mitglied von ${team}. Führungskräfte müssen Mitglied des Teams sein.`,
+  errPersonNotInTeam: (who: string, team: string) =>
+    `„${who}“ ist kein Mitglied von ${team}. Führungskräfte müssen Mitglied des Teams sein.`,
   errNotLeaderOfTeam: (who: string, team: string) => `„${who}“ ist keine Führungskraft von ${team}.`,
   errNotLeaderAnywhere: (who: string) => `„${who}“ ist keinem Team als Führungskraft zugeordnet.`,
   errLeaderPickMissing: 'Bitte wähle ein Team und eine Person aus.',
-  errRosterUnavailable: 'Die Mitgliederliste des Teams ist gerade nicht abrufbar. Bitte versuche es gleich noch einmal.',
+  errRosterUnavailable:
+    'Die Mitgliederliste des Teams ist gerade nicht abrufbar. Bitte versuche es gleich noch einmal.',
 };
 
 export const leadersEn: typeof leadersDe = {
@@ -43,8 +53,10 @@ export const leadersEn: typeof leadersDe = {
   leaderAssigned: (name, team) => `${name} is now a leader of ${team} and gets the weekly digest from now on.`,
   leaderAlready: (name, team) => `${name} is already a leader of ${team}.`,
   leaderRemoved: (name, team) => `${name} is no longer a leader of ${team}.`,
-  leaderRemovedFromFile: (file) => `This assignment comes from the organisation file ${file} and returns on the next reload – remove it there too.`,
-  leaderWhoMissing: 'Add whom: "add leader <name, e-mail or id>" or "remove leader <name>". In the personal chat you can also pick the team and the person on a card.',
+  leaderRemovedFromFile: (file) =>
+    `This assignment comes from the organisation file ${file} and returns on the next reload – remove it there too.`,
+  leaderWhoMissing:
+    'Add whom: "add leader <name, e-mail or id>" or "remove leader <name>". In the personal chat you can also pick the team and the person on a card.',
   leaderPickAddTitle: 'Whom shall I make a leader – and of which team?',
   leaderPickRemoveTitle: 'Which assignment shall I remove?',
   leaderPickHint: 'The person must be a member of the chosen team.',
@@ -52,15 +64,19 @@ export const leadersEn: typeof leadersDe = {
   leaderPickMember: 'Person',
   leaderPickAdd: 'Assign',
   leaderPickRemove: 'Remove',
-  leaderPickMore: (shown, total) => `The first ${shown} of ${total} people are offered. Not there? Write "add leader <name> to <team>".`,
+  leaderPickMore: (shown, total) =>
+    `The first ${shown} of ${total} people are offered. Not there? Write "add leader <name> to <team>".`,
   leadersTitle: 'Leaders per team',
-  leadersNone: 'No leaders assigned yet. Assign them with "add leader <who> to <team>" or in the organisation file (ORG_FILE).',
+  leadersNone:
+    'No leaders assigned yet. Assign them with "add leader <who> to <team>" or in the organisation file (ORG_FILE).',
   leadersTeamEmpty: (team) => `${team}: no leader yet`,
   leadersTeam: (team, lines) => `**${team}**\n\n${lines}`,
   leadersLine: (name, by, when) => `• ${name} – assigned by ${by} on ${when}`,
   leadersByFile: (file) => `organisation file ${file}`,
-  orgFileLoaded: (file, total, added, removed) => `Organisation file ${file}: ${total} assignment(s) from the file, ${added} new, ${removed} removed.`,
-  orgFileRejected: (file, n) => `Organisation file ${file} rejected (${n} error(s)) – the current assignments stay as they are.`,
+  orgFileLoaded: (file, total, added, removed) =>
+    `Organisation file ${file}: ${total} assignment(s) from the file, ${added} new, ${removed} removed.`,
+  orgFileRejected: (file, n) =>
+    `Organisation file ${file} rejected (${n} error(s)) – the current assignments stay as they are.`,
   orgFileUnresolved: (n) => `${n} entry/entries of the organisation file could not be assigned:`,
   errNoTeamsInstalled: 'I am not installed in any team yet. Add Mitwirken to a team first.',
   errTeamNotFound: (team, known) => `I do not know a team "${team}". I am in these teams: ${known}.`,

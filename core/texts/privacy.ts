@@ -3,7 +3,8 @@ export const privacyDe = {
   /** a second answer to the same item within a second (app/polls/answer-throttle.ts). */
   errSlowDown: 'Einen Moment bitte – deine letzte Antwort wird noch verarbeitet.',
   // help
-  cmdMyData: 'meine daten – zeigt, was Mitwirken über dich gespeichert hat, mit Export und Löschen (im persönlichen Chat)',
+  cmdMyData:
+    'meine daten – zeigt, was Mitwirken über dich gespeichert hat, mit Export und Löschen (im persönlichen Chat)',
   cmdAudit: 'audit – die letzten Aktionen von Beteiligungsmanagement und Führungskräften',
   // meine daten
   myDataTitle: 'Meine Daten bei Mitwirken',
@@ -19,14 +20,16 @@ export const privacyDe = {
   myDataRoleLeader: (team: string) => `Führungskraft für ${team}`,
   myDataRoleConfigured: 'Beteiligungsmanagement (in der Konfiguration eingetragen – das kann nur der Betrieb ändern)',
   myDataChat: 'Persönlicher Chat',
-  myDataChatLine: (name: string, since: string) => `Adresse für Nachrichten an dich, Name „${name}“, zuletzt aktualisiert ${since}`,
+  myDataChatLine: (name: string, since: string) =>
+    `Adresse für Nachrichten an dich, Name „${name}“, zuletzt aktualisiert ${since}`,
   myDataNothing: 'Nichts gespeichert.',
   myDataMore: (n: number) => `… und ${n} weitere (vollständig im Export)`,
   myDataRetention: (days: number) =>
     `Stimmen, Namen und Unterstützungen werden ${days} Tage nach dem Schließen einer Abfrage gelöscht (Kampagnen können eine eigene Frist haben); danach bleiben nur zusammengefasste Ergebnisse.`,
   myDataExport: 'Exportieren (JSON)',
   myDataErase: 'Meine Daten löschen …',
-  myDataExportReady: (minutes: number) => `Dein Export ist bereit. Der Link ist ${minutes} Minuten gültig; gib ihn nicht weiter.`,
+  myDataExportReady: (minutes: number) =>
+    `Dein Export ist bereit. Der Link ist ${minutes} Minuten gültig; gib ihn nicht weiter.`,
   myDataDownload: 'Export herunterladen',
   myDataEraseTitle: 'Wirklich alles löschen?',
   myDataEraseText:
@@ -38,7 +41,8 @@ export const privacyDe = {
     `Erledigt. Gelöscht: ${votes} Stimme(n), ${supports} Unterstützung(en), ${volunteering} Mitmach-Zusage(n), ${roles} Rolle(n) und dein Chat-Eintrag; bei ${ideas} Idee(n) steht dein Name nicht mehr.`,
   errPersonalChatOnly: 'Deine Daten zeige ich nur im persönlichen Chat. Schreib mir dort „meine daten“.',
   errEraseExpired: 'Diese Bestätigung ist abgelaufen. Öffne „meine daten“ bitte noch einmal.',
-  errMyDataExportNotConfigured: 'Der Export ist noch nicht eingerichtet: Es fehlt die öffentliche Adresse des Bots (PUBLIC_BASE_URL).',
+  errMyDataExportNotConfigured:
+    'Der Export ist noch nicht eingerichtet: Es fehlt die öffentliche Adresse des Bots (PUBLIC_BASE_URL).',
   // audit
   auditTitle: 'Protokoll: letzte Aktionen',
   auditIntro: (n: number) => `Die letzten ${n} Einträge, neueste zuerst.`,

@@ -60,14 +60,17 @@ export const wizardDe = {
   previewCardsFollow: 'Vorschau der Karten (Buttons hier ohne Wirkung):',
   openForDays: (n: number) => (n === 1 ? '1 Tag' : `${n} Tage`),
   scheduleOnce: (when: string) => `am ${when}`,
-  scheduleRepeat: (every: string, from: string, until: string) => (until ? `${every} ab ${from} bis ${until}` : `${every} ab ${from}`),
+  scheduleRepeat: (every: string, from: string, until: string) =>
+    until ? `${every} ab ${from} bis ${until}` : `${every} ab ${from}`,
   confirmSchedule: 'Kampagne planen',
   saveDraft: 'Als Entwurf speichern',
   next: 'Weiter',
   back: 'Zurück',
   cancel: 'Abbrechen',
-  campaignCreated: (title: string) => `Die Kampagne „${title}“ ist geplant. Ich poste die Fragen zu den angezeigten Zeiten.`,
-  campaignDraftSaved: (title: string) => `Die Kampagne „${title}“ ist als Entwurf gespeichert. Planen kannst du sie in der Kampagnenliste.`,
+  campaignCreated: (title: string) =>
+    `Die Kampagne „${title}“ ist geplant. Ich poste die Fragen zu den angezeigten Zeiten.`,
+  campaignDraftSaved: (title: string) =>
+    `Die Kampagne „${title}“ ist als Entwurf gespeichert. Planen kannst du sie in der Kampagnenliste.`,
   campaignSchedule: 'Planen',
   campaignDuplicate: 'Duplizieren',
   campaignDelete: 'Entwurf löschen',
@@ -165,7 +168,8 @@ export const wizardEn: typeof wizardDe = {
   back: 'Back',
   cancel: 'Cancel',
   campaignCreated: (title) => `The campaign "${title}" is scheduled. I will post the questions at the times shown.`,
-  campaignDraftSaved: (title) => `The campaign "${title}" is saved as a draft. You can schedule it from the campaign list.`,
+  campaignDraftSaved: (title) =>
+    `The campaign "${title}" is saved as a draft. You can schedule it from the campaign list.`,
   campaignSchedule: 'Schedule',
   campaignDuplicate: 'Duplicate',
   campaignDelete: 'Delete draft',

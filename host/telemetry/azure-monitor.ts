@@ -31,7 +31,8 @@ type Flushable = { forceFlush?: () => Promise<void> };
 export function startAzureMonitor(connectionString: string): AzureMonitor {
   const http: HttpInstrumentationConfig = {
     enabled: true,
-    ignoreIncomingRequestHook: (request: IncomingMessage) => UNRECORDED_PATHS.has((request.url ?? '').split('?')[0] ?? ''),
+    ignoreIncomingRequestHook: (request: IncomingMessage) =>
+      UNRECORDED_PATHS.has((request.url ?? '').split('?')[0] ?? ''),
   };
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },

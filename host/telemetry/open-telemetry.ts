@@ -1,7 +1,20 @@
-import { trace, type Counter, type Histogram, type Meter, type ObservableGauge, type ObservableResult } from '@opentelemetry/api';
+import {
+  trace,
+  type Counter,
+  type Histogram,
+  type Meter,
+  type ObservableGauge,
+  type ObservableResult,
+} from '@opentelemetry/api';
 import { SeverityNumber, type Logger as LogEmitter } from '@opentelemetry/api-logs';
 import { redactDownloadTokens, scrubSecrets } from '../logger';
-import type { CounterMetric, GaugeMetric, HistogramMetric, MetricAttributes, Telemetry } from '../../app/ports/telemetry';
+import type {
+  CounterMetric,
+  GaugeMetric,
+  HistogramMetric,
+  MetricAttributes,
+  Telemetry,
+} from '../../app/ports/telemetry';
 
 /** what an error's text may carry is cleaned as in the logs: secrets and download tokens. */
 const clean = (text: string) => redactDownloadTokens(scrubSecrets(text));

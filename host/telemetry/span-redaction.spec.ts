@@ -6,7 +6,9 @@ const TOKEN = 'AbCdEf0123456789_-AbCdEf0123456789_-AbCdEf0123456789';
 
 function tracer() {
   const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new RedactingSpanProcessor(), new SimpleSpanProcessor(exporter)] });
+  const provider = new BasicTracerProvider({
+    spanProcessors: [new RedactingSpanProcessor(), new SimpleSpanProcessor(exporter)],
+  });
   return { tracer: provider.getTracer('spec'), exporter };
 }
 
@@ -18,11 +20,15 @@ describe('telemetryUrl', () => {
   });
 
   test('drops query strings and Table entity keys, and names Bot Connector calls without their ids', () => {
-    expect(telemetryUrl("https://st.table.core.windows.net/Responses(PartitionKey='item-1',RowKey='aad-anna')?$select=x")).toBe('https://st.table.core.windows.net/Responses([redacted])');
+    expect(
+      telemetryUrl("https://st.table.core.windows.net/Responses(PartitionKey='item-1',RowKey='aad-anna')?$select=x"),
+    ).toBe('https://st.table.core.windows.net/Responses([redacted])');
     expect(telemetryUrl("/Items()?$filter=PartitionKey%20eq%20'team%7Caad-anna'")).toBe('/Items()');
-    expect(telemetryUrl('https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/activities/1700000000')).toBe(
-      'https://smba.trafficmanager.net/emea/v3/conversations/[id]/activities/[id]',
-    );
+    expect(
+      telemetryUrl(
+        'https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/activities/1700000000',
+      ),
+    ).toBe('https://smba.trafficmanager.net/emea/v3/conversations/[id]/activities/[id]');
     expect(telemetryUrl('/v3/teams/19%3Aabc/conversations')).toBe('/v3/teams/[id]/conversations');
     expect(telemetryUrl('/api/messages')).toBe('/api/messages');
   });
@@ -65,7 +71,9 @@ describe('RedactingSpanProcessor', () => {
     span.recordException(new Error(`download of /my-data/${TOKEN} failed`));
     span.end();
     const done = exporter.getFinishedSpans()[0];
-    expect(JSON.stringify({ name: done?.name, attributes: done?.attributes, events: done?.events })).not.toContain(TOKEN);
+    expect(JSON.stringify({ name: done?.name, attributes: done?.attributes, events: done?.events })).not.toContain(
+      TOKEN,
+    );
     expect(done?.attributes['http.route']).toBe('/my-data/[redacted]');
     expect(done?.events[0]?.attributes?.['exception.message']).toBe('download of /my-data/[redacted] failed');
   });

@@ -3,7 +3,15 @@ import type { Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { redactDownloadTokens } from '../logger';
 
 /** attributes that hold a URL or a part of one, old and stable HTTP conventions both. */
-const URL_ATTRIBUTES = new Set(['http.url', 'http.target', 'http.route', 'url.full', 'url.path', 'url.original', 'url.template']);
+const URL_ATTRIBUTES = new Set([
+  'http.url',
+  'http.target',
+  'http.route',
+  'url.full',
+  'url.path',
+  'url.original',
+  'url.template',
+]);
 /** query strings (Table filters name partitions, token endpoints name identities) are never recorded. */
 const QUERY_ATTRIBUTES = new Set(['url.query']);
 
@@ -50,7 +58,8 @@ export class RedactingSpanProcessor implements SpanProcessor {
 
   onEnding(span: Span): void {
     this.redact(span);
-    for (const event of span.events) if (event.attributes) redactAttributes(event.attributes as Record<string, AttributeValue | undefined>);
+    for (const event of span.events)
+      if (event.attributes) redactAttributes(event.attributes as Record<string, AttributeValue | undefined>);
   }
 
   onEnd(): void {}
