@@ -3,6 +3,7 @@ import { deliveryDe, deliveryEn } from './texts/delivery';
 import { digestDe, digestEn } from './texts/digest';
 import { exportDe, exportEn } from './texts/export';
 import { ideasDe, ideasEn } from './texts/ideas';
+import { measuresDe, measuresEn } from './texts/measures';
 import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
@@ -143,6 +144,7 @@ const de = {
   ...deliveryDe,
   ...rolesDe,
   ...ideasDe,
+  ...measuresDe,
   ...digestDe,
   ...privacyDe,
   ...leadersDe,
@@ -277,6 +279,7 @@ const en: Messages = {
   ...deliveryEn,
   ...rolesEn,
   ...ideasEn,
+  ...measuresEn,
   ...digestEn,
   ...privacyEn,
   ...leadersEn,

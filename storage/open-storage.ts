@@ -6,6 +6,7 @@ import { CampaignRepository } from './campaign-repository';
 import { DigestLedger } from './digest-ledger';
 import { IdeaRepository } from './idea-repository';
 import { ItemRepository } from './item-repository';
+import { MeasureRepository } from './measure-repository';
 import { InstallationRepository } from './installation-repository';
 import { ParticipationRepository } from './participation-repository';
 import { PersonalDataStore } from './personal-data-repository';
@@ -33,6 +34,7 @@ export interface Storage {
   scheduleLedger: ScheduleLedger;
   roles: RoleRepository;
   ideas: IdeaRepository;
+  measures: MeasureRepository;
   digestLedger: DigestLedger;
   audit: AuditLog;
   /** conversation state of multi-turn dialogs (the campaign wizard). */
@@ -91,6 +93,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     campaigns: new CampaignRepository(tables),
     scheduleLedger: new ScheduleLedger(tables),
     roles: new RoleRepository(tables),
+    measures: new MeasureRepository(tables),
     ideas,
     digestLedger: new DigestLedger(tables),
     audit: new AuditLog(tables),

@@ -24,6 +24,7 @@ export const TABLE_NAMES = {
   digestLedger: 'DigestLedger',
   auditLog: 'AuditLog',
   botState: 'BotState',
+  measures: 'Measures',
 } as const;
 
 export type TableName = keyof typeof TABLE_NAMES;
