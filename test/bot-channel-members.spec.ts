@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, BOT, people, rosterOf, startBotHarness, TEAM, TENANT, type BotHarness, type Person, type TeamChannel } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
+import type { RosterMember } from './support/teams-connector';
 import { cardTexts, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');

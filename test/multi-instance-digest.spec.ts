@@ -1,6 +1,6 @@
 import { messages } from '../core/messages';
 import { ADMIN, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
+import type { RosterMember } from './support/teams-connector';
 import { cardTexts } from './support/turn-helpers';
 
 /**

@@ -3,7 +3,7 @@ import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { FORMER_EMPLOYEE } from '../core/texts/privacy';
 import { ADMIN, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
+import type { RosterMember } from './support/teams-connector';
 import { allRows } from './support/table-census';
 import { cardTexts, interactive, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 

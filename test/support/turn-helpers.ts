@@ -1,5 +1,5 @@
 import { ADMIN, type BotHarness, type HttpResult, type TEAM } from './bot-harness';
-import type { DeliveredActivity } from './connector-stub';
+import type { TeamsDelivery } from './teams-connector';
 import type { Item } from '../../core/items';
 
 /** the card an Action.Execute invoke answered with. */
@@ -28,7 +28,7 @@ export function interactive(card: unknown): Record<string, unknown>[] {
 }
 
 /** the first card of a delivered activity. */
-export function deliveredCard(d: DeliveredActivity | undefined): Record<string, unknown> {
+export function deliveredCard(d: TeamsDelivery | undefined): Record<string, unknown> {
   const content = (d?.activity.attachments as { content: Record<string, unknown> }[] | undefined)?.[0]?.content;
   if (!content) throw new Error('delivery without a card');
   return content;
