@@ -3,7 +3,8 @@ import { messages } from '../core/messages';
 import type { Benchmark, Metric } from './benchmark';
 import { FANOUT_ADMIN, teamIdOf } from '../test/support/fanout-world';
 import { drive, percentile } from './ingest';
-import { benchPerson, channelMessage, post, startBotProcessWorld, stringsIn, voteInvoke, voteReplyOf, type BotProcessWorld, type ChannelSpot, type VoteReply } from './ingest-world';
+import { stringsIn } from '../test/support/card-nodes';
+import { benchPerson, channelMessage, post, startBotProcessWorld, voteInvoke, voteReplyOf, type BotProcessWorld, type ChannelSpot, type VoteReply } from './ingest-world';
 import type { TeamsDelivery } from '../test/support/teams-connector';
 
 const INSTANCES = 2;

@@ -9,6 +9,7 @@ import { VERBS } from '../core/card-actions';
 import type { Item } from '../core/items';
 import { LOCALES } from '../core/locale';
 import { messages } from '../core/messages';
+import { stringsIn } from '../test/support/card-nodes';
 import type { BotProcessReply, BotProcessRequest } from './bot-process';
 import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, processCpuMs, startTableProcess, teamIdOf, type TableProcess } from '../test/support/fanout-world';
 import type { TeamsConnectorOptions } from '../test/support/teams-connector';
@@ -160,14 +161,6 @@ export function voteInvoke(at: ChannelSpot, from: Sender, vote: { id: string; it
 /** a chat message (a command such as `umfrage …` or `schließen`) in a channel or thread. */
 export function channelMessage(at: ChannelSpot, from: Sender, message: { id: string; text: string }) {
   return { type: 'message', ...channelActivity(at, from, message.id), text: message.text };
-}
-
-/** every string in a JSON value (a card and what surrounds it). */
-export function stringsIn(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
-  return out;
 }
 
 /** what the card answering a vote says: the vote confirmed, the "try again" error, or something else. */

@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, interactive, invokeCard } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { invokeCard } from './support/turn-helpers';
 
 const de = messages('de');
 const CAMPAIGN = 'export-puls';

@@ -7,7 +7,8 @@ import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/e
 import { DEFAULT_ROSTERS, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
 import { TeamsConnector } from './support/teams-connector';
 import { tableCensus, type Census } from './support/table-census';
-import { cardTexts, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 // Storage goes away while people answer: they are told on the card, /readyz says 503, nothing is half-written,
 // and once storage is back every acknowledged answer is there and answering works again. Azurite runs on a fixed

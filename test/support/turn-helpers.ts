@@ -1,4 +1,5 @@
 import { ADMIN, type BotHarness, type HttpResult, type TEAM } from './bot-harness';
+import { cardTexts } from './card-nodes';
 import type { TeamsDelivery } from './teams-connector';
 import type { Item } from '../../core/items';
 
@@ -7,24 +8,6 @@ export function invokeCard(result: HttpResult): Record<string, unknown> {
   const body = result.body as { statusCode?: number; value?: Record<string, unknown> } | undefined;
   if (result.status !== 200 || body?.statusCode !== 200 || !body.value) throw new Error(`no card in response: ${JSON.stringify(result).slice(0, 300)}`);
   return body.value;
-}
-
-/** every text shown on a card (TextBlocks, button titles, choice titles), depth first. */
-export function cardTexts(card: unknown): string[] {
-  if (Array.isArray(card)) return card.flatMap(cardTexts);
-  if (!card || typeof card !== 'object') return [];
-  const node = card as Record<string, unknown>;
-  const own = [node.text, node.title].filter((t): t is string => typeof t === 'string');
-  return [...own, ...Object.values(node).flatMap(cardTexts)];
-}
-
-/** the actions and inputs a card offers. */
-export function interactive(card: unknown): Record<string, unknown>[] {
-  if (Array.isArray(card)) return card.flatMap(interactive);
-  if (!card || typeof card !== 'object') return [];
-  const node = card as Record<string, unknown>;
-  const own = typeof node.type === 'string' && /^(Action|Input)\./.test(node.type) ? [node] : [];
-  return [...own, ...Object.values(node).flatMap(interactive)];
 }
 
 /** the first card of a delivered activity. */
