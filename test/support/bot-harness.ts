@@ -32,6 +32,19 @@ export const DEFAULT_ROSTERS: Record<string, RosterMember[]> = {
   [OTHER_TEAM.id]: rosterOf([ADMIN, ...people(20)]),
 };
 
+/** a message `from` a person in their personal chat as Teams sends it, claiming `tenant`, to post raw (`h.post`). */
+export const personalActivity = (h: Pick<BotHarness, 'connector'>, from: Person, tenant = TENANT) => ({
+  id: randomUUID(),
+  type: 'message',
+  channelId: 'msteams',
+  serviceUrl: h.connector.url,
+  from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
+  recipient: BOT,
+  conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: tenant },
+  channelData: { tenant: { id: tenant } },
+  text: 'hilfe',
+});
+
 export interface HttpResult {
   status: number;
   body: unknown;
