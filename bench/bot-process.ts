@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createBotApp } from '../host/bot-app';
-import { fanoutConfig, openFanoutStorage } from './fanout-world';
+import { fanoutConfig, openFanoutStorage } from '../test/support/fanout-world';
 
 // The bot in its own process, for benchmarks that measure it alone (answers per second, resident memory): the
 // load generator and the Teams stand-in then do not share its event loop or its heap. Started by BotProcess

@@ -8,8 +8,8 @@ import type { Item } from '../core/items';
 import { isoWeekKey } from '../core/iso-week';
 import type { Storage } from '../storage/open-storage';
 import type { Benchmark, Metric } from './benchmark';
-import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, startTableProcess, teamIdOf } from './fanout-world';
-import { TeamsConnector } from './teams-connector';
+import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, startTableProcess, teamIdOf } from '../test/support/fanout-world';
+import { TeamsConnector } from '../test/support/teams-connector';
 
 const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
 const MEMBERS = 60;
@@ -94,7 +94,7 @@ export const digestBenchmark: Benchmark = {
     const answersPerTeam = Math.max(5, Math.round(answersPerWeek / teamCount));
     const tables = await startTableProcess();
     const members = Array.from({ length: MEMBERS }, (_, p) => ({ id: `29:m-${p}`, name: `Person ${p}`, aadObjectId: `aad-m-${p}` }));
-    const connector = await new TeamsConnector({ members }).start();
+    const connector = await new TeamsConnector({ everyone: members }).start();
     try {
       const config = fanoutConfig();
       const storage = await openFanoutStorage(tables.connectionString, config);

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import type { Benchmark, Metric } from './benchmark';
-import { startFanoutWorld } from './fanout-world';
-import { duplicatePosts, postsByChannel } from './teams-connector';
+import { startFanoutWorld } from '../test/support/fanout-world';
+import { duplicatePosts, postsByChannel } from '../test/support/teams-connector';
 
 /** Teams' request limit per app and tenant that efficiency is measured against. */
 const TENANT_RATE = 50;

@@ -1,10 +1,11 @@
 import { LOCALES } from '../core/locale';
 import { messages } from '../core/messages';
 import type { Benchmark, Metric } from './benchmark';
-import { FANOUT_ADMIN, teamIdOf } from './fanout-world';
+import { FANOUT_ADMIN, teamIdOf } from '../test/support/fanout-world';
 import { drive, percentile } from './ingest';
-import { benchPerson, channelMessage, post, startBotProcessWorld, stringsIn, voteInvoke, voteReplyOf, type BotProcessWorld, type ChannelSpot, type VoteReply } from './ingest-world';
-import type { TeamsDelivery } from './teams-connector';
+import { stringsIn } from '../test/support/card-nodes';
+import { benchPerson, channelMessage, post, startBotProcessWorld, voteInvoke, voteReplyOf, type BotProcessWorld, type ChannelSpot, type VoteReply } from './ingest-world';
+import type { TeamsDelivery } from '../test/support/teams-connector';
 
 const INSTANCES = 2;
 const IN_FLIGHT = 48;
@@ -183,7 +184,7 @@ export const hotpollBenchmark: Benchmark = {
     const inFlight = Number(args['in-flight'] ?? IN_FLIGHT);
     const insertSeconds = Number(args['insert-seconds'] ?? (quick ? 2 : 5));
     const members = [ADMIN, ...Array.from({ length: voters }, (_, i) => benchPerson(i))];
-    const world = await startBotProcessWorld({ instances: INSTANCES, connector: { tenantRate: 50, latencyMs: 100, members } });
+    const world = await startBotProcessWorld({ instances: INSTANCES, connector: { tenantRate: 50, latencyMs: 100, everyone: members } });
     try {
       const known = new Set<string>();
       const anonymous = await runPoll(world, { anonymous: true, voters, inFlight, insertSeconds, known, note });

@@ -9,10 +9,11 @@ import { VERBS } from '../core/card-actions';
 import type { Item } from '../core/items';
 import { LOCALES } from '../core/locale';
 import { messages } from '../core/messages';
+import { stringsIn } from '../test/support/card-nodes';
 import type { BotProcessReply, BotProcessRequest } from './bot-process';
-import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, processCpuMs, startTableProcess, teamIdOf, type TableProcess } from './fanout-world';
-import type { TeamsConnectorOptions } from './teams-connector';
-import { TeamsConnectorThread } from './teams-connector-thread';
+import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, processCpuMs, startTableProcess, teamIdOf, type TableProcess } from '../test/support/fanout-world';
+import type { TeamsConnectorOptions } from '../test/support/teams-connector';
+import { TeamsConnectorThread } from '../test/support/teams-connector-thread';
 
 const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
 const OPTIONS = ['sehr gut', 'eher gut', 'eher schlecht', 'schlecht'];
@@ -162,14 +163,6 @@ export function channelMessage(at: ChannelSpot, from: Sender, message: { id: str
   return { type: 'message', ...channelActivity(at, from, message.id), text: message.text };
 }
 
-/** every string in a JSON value (a card and what surrounds it). */
-export function stringsIn(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
-  return out;
-}
-
 /** what the card answering a vote says: the vote confirmed, the "try again" error, or something else. */
 export type VoteReply = 'recorded' | 'retry' | 'other';
 
@@ -276,7 +269,7 @@ export interface IngestWorld {
 export async function startIngestWorld(o: { items: number; people: number }): Promise<IngestWorld> {
   const items: Item[] = [];
   const members = Array.from({ length: o.people }, (_, p) => ({ id: `29:user-${p}`, aadObjectId: `aad-user-${p}`, name: `Person ${p}` }));
-  const world = await startBotProcessWorld({ instances: 1, connector: { tenantRate: 50, latencyMs: 100, members }, seed: (tables, connector) => seedPolls(o, tables, connector, items) });
+  const world = await startBotProcessWorld({ instances: 1, connector: { tenantRate: 50, latencyMs: 100, everyone: members }, seed: (tables, connector) => seedPolls(o, tables, connector, items) });
   const [bot] = world.bots as [BotProcess];
   const [url] = world.urls as [string];
   const serviceUrl = world.connector.url;

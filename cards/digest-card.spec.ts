@@ -6,73 +6,26 @@ import { messages } from '../core/messages';
 import { buildDigestCard } from './digest-card';
 import type { AdaptiveCard } from './render';
 import { nodes, ofType, textBlocks, type CardNode as Node } from '../test/support/card-nodes';
+import { ideaViewMaker, SAMPLE_WEEK, sampleDigestInput, sampleDigestTeam } from '../test/support/sample-items';
 
 const texts = textBlocks;
 
-const WEEK = '2026-W48';
+const WEEK = SAMPLE_WEEK;
 const weeks = trendWeeks(WEEK);
-let seq = 0;
-const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
-  ideaId: `idea-${++seq}`,
-  itemId: 'prompt-1',
-  text: `Idee ${seq}`,
-  status: 'new',
-  supportCount: seq,
-  volunteers: [],
-  anonymous: false,
-  createdAt: new Date(Date.UTC(2026, 10, 24) + seq * 60_000),
-  promptParticipants: 9,
-  promptClosed: true,
-  ...over,
-});
+const idea = ideaViewMaker({ from: new Date(Date.UTC(2026, 10, 24)), promptParticipants: 9, supportCount: (n) => n });
 const closedAt = new Date('2026-11-26T10:00:00Z');
-const team = (over: Partial<DigestTeamInput> = {}): DigestTeamInput => ({
-  teamId: 't1',
-  teamName: 'Team Digitalisierung',
-  memberCount: 20,
-  participantsByWeek: { ...Object.fromEntries(weeks.map((w) => [w, 10])), [weeks[2]!]: 3 },
-  newIdeas: [
-    idea({ authorName: 'Ben Schulz', volunteers: [{ name: 'Cem' }] }),
-    idea({ anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] }),
-  ],
-  closedItems: [
-    {
-      itemId: 'p1',
-      question: 'Wie zufrieden?',
-      kind: 'poll',
-      pollKind: 'single',
-      anonymous: false,
-      options: ['sehr', 'kaum'],
-      tally: { counts: [4, 2], voters: 6 },
-      participants: 6,
-      closedAt,
-    },
-    {
-      itemId: 'p2',
-      question: 'Zu klein?',
-      kind: 'poll',
-      pollKind: 'single',
-      anonymous: true,
-      options: ['a', 'b'],
-      tally: { counts: [1, 1], voters: 2 },
-      participants: 2,
-      closedAt,
-    },
-  ],
-  openItems: [{ itemId: 'o1', question: 'Was noch?', closesAt: new Date('2026-12-02T16:00:00Z') }],
-  ...over,
-});
-const digestInput = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}): DigestInput => ({
-  leader: { id: 'aad-anna', name: 'Anna' },
-  week: WEEK,
-  interim: false,
-  timeZone: 'Europe/Berlin',
-  locale: 'de',
-  minGroupSize: 5,
-  minGroupSizeText: 5,
-  teams,
-  ...over,
-});
+const team = (over: Partial<DigestTeamInput> = {}): DigestTeamInput =>
+  sampleDigestTeam({
+    participantsByWeek: { ...Object.fromEntries(weeks.map((w) => [w, 10])), [weeks[2]!]: 3 },
+    newIdeas: [idea({ authorName: 'Ben Schulz', volunteers: [{ name: 'Cem' }] }), idea({ anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] })],
+    closedItems: [
+      { itemId: 'p1', question: 'Wie zufrieden?', kind: 'poll', pollKind: 'single', anonymous: false, options: ['sehr', 'kaum'], tally: { counts: [4, 2], voters: 6 }, participants: 6, closedAt },
+      { itemId: 'p2', question: 'Zu klein?', kind: 'poll', pollKind: 'single', anonymous: true, options: ['a', 'b'], tally: { counts: [1, 1], voters: 2 }, participants: 2, closedAt },
+    ],
+    openItems: [{ itemId: 'o1', question: 'Was noch?', closesAt: new Date('2026-12-02T16:00:00Z') }],
+    ...over,
+  });
+const digestInput = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}): DigestInput => sampleDigestInput(teams, { leader: { id: 'aad-anna', name: 'Anna' }, ...over });
 const card = (teams = [team()], over: Partial<DigestInput> = {}) => {
   const digest = assembleDigest(digestInput(teams, over));
   return buildDigestCard(digest, digest.locale);

@@ -1,27 +1,14 @@
 import { IDEA_VERBS } from '../core/ideas/idea-actions';
-import type { IdeaView } from '../core/ideas/idea-view';
 import { messages } from '../core/messages';
 import { buildIdeasCard, type IdeasCardInput } from './ideas-card';
 import type { AdaptiveCard } from './render';
 import { nodes, ofType, textBlocks, type CardNode as Node } from '../test/support/card-nodes';
+import { ideaViewMaker } from '../test/support/sample-items';
 import { buildStatusChangeResultCard } from './status-change-result-card';
 
 const texts = textBlocks;
 
-let seq = 0;
-const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
-  ideaId: `idea-${++seq}`,
-  itemId: 'prompt-1',
-  text: `Idee ${seq}`,
-  status: 'new',
-  supportCount: 10 - seq,
-  volunteers: [],
-  anonymous: false,
-  createdAt: new Date(Date.UTC(2026, 10, 24) + seq * 60_000),
-  promptParticipants: 9,
-  promptClosed: true,
-  ...over,
-});
+const idea = ideaViewMaker({ from: new Date(Date.UTC(2026, 10, 24)), promptParticipants: 9, supportCount: (n) => 10 - n });
 const a = idea({ ideaId: 'a', authorName: 'Ben', volunteers: [{ name: 'Cem' }] });
 const b = idea({ ideaId: 'b', anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] });
 const card = (over: Partial<IdeasCardInput> = {}) =>

@@ -4,7 +4,7 @@ import type { IdeaView } from '../core/ideas/idea-view';
 import type { Item } from '../core/items';
 import { messages } from '../core/messages';
 import { activeMarkdown, markdownTexts, nodes, ofType, shown } from '../test/support/card-nodes';
-import { samplePoll } from '../test/support/sample-items';
+import { sampleIdeaView, samplePoll } from '../test/support/sample-items';
 import { buildAuditCard } from './audit-card';
 import { buildCampaignListCard } from './campaign-list-card';
 import { buildWizardCard, type WizardCardInput } from './campaign-wizard-card';
@@ -47,20 +47,7 @@ const titles = (card: AdaptiveCard) =>
     .filter((n) => n.type !== 'TextBlock' && typeof n.title === 'string')
     .map((n) => n.title as string);
 
-const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
-  ideaId: 'idea-1',
-  itemId: 'prompt-1',
-  text: IDEA,
-  status: 'new',
-  supportCount: 3,
-  volunteers: [{ name: NAME }],
-  anonymous: false,
-  authorName: NAME,
-  createdAt: new Date('2026-11-24T09:00:00Z'),
-  promptParticipants: 9,
-  promptClosed: true,
-  ...over,
-});
+const idea = (over: Partial<IdeaView> = {}): IdeaView => sampleIdeaView({ text: IDEA, supportCount: 3, volunteers: [{ name: NAME }], authorName: NAME, ...over });
 
 describe('texts people wrote, on the ideas card', () => {
   const card = buildIdeasCard({

@@ -3,6 +3,7 @@ import type { Campaign, CampaignItem } from '../core/campaigns/campaign';
 import { CampaignRepository, CampaignStoreError, MAX_ITEMS_JSON_CHARS } from './campaign-repository';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from './embedded-azurite';
 import { ensureTables, openTables } from './tables';
+import { sampleCampaign, sampleCampaignPoll } from '../test/support/sample-items';
 
 let server: EmbeddedTableServer;
 let repo: CampaignRepository;
@@ -18,28 +19,10 @@ afterAll(async () => {
   await server.close();
 });
 
-const poll: CampaignItem = {
-  type: 'poll',
-  id: 'item-1',
-  question: 'Wie gut fühlst du dich informiert?',
-  options: ['gut', 'schlecht'],
-  multiple: false,
-  anonymous: true,
-  schedule: { start: '2026-12-07T09:00', every: 'P1W' },
-  openFor: 'P5D',
-};
+const poll: CampaignItem = sampleCampaignPoll();
 
 function campaign(over: Partial<Campaign> = {}): Campaign {
-  return {
-    id: `puls-${randomUUID().slice(0, 8)}`,
-    title: 'Puls',
-    targets: { kind: 'all' },
-    channel: 'General',
-    timeZone: 'Europe/Berlin',
-    status: 'scheduled',
-    items: [poll],
-    ...over,
-  };
+  return sampleCampaign({ id: `puls-${randomUUID().slice(0, 8)}`, title: 'Puls', items: [poll], ...over });
 }
 
 describe('CampaignRepository', () => {

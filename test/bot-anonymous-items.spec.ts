@@ -1,7 +1,8 @@
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, deliveredCard, interactive, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { deliveredCard, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 // Anonymous items as people see them, with two bot instances on one storage: nothing of an anonymous prompt is
 // counted or listed before it closes, it is shown whole (never cut by week) once it did, its idea ids name no time,

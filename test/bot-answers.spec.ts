@@ -1,7 +1,8 @@
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, people, rosterOf, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { deliveredCard, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const en = messages('en');

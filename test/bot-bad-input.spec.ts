@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, BOT, OTHER_TEAM, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const [alice, bob] = people(2) as [Person, Person];

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, people, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
+import { aMinuteAgo, campaignsDir } from './support/sample-items';
 
 const de = messages('de');
 let h: BotHarness;
@@ -12,7 +11,7 @@ let dir: string;
 
 /** a campaign whose poll was due a minute ago (inside the catch-up window), in Berlin wall-clock time. */
 function campaignFile(): string {
-  const start = DateTime.now().setZone('Europe/Berlin').minus({ minutes: 1 }).toFormat("yyyy-LL-dd'T'HH:mm");
+  const start = aMinuteAgo('Europe/Berlin');
   return [
     'id: gute-arbeit-puls',
     'title: Gute Arbeit – Puls',
@@ -31,9 +30,10 @@ function campaignFile(): string {
 const cardTexts = (card: unknown): string => JSON.stringify(card);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mitwirken-campaigns-'));
-  writeFileSync(path.join(dir, 'puls.yml'), campaignFile());
-  writeFileSync(path.join(dir, 'kaputt.yml'), 'id: kaputt\ntitle: Kaputt\nteams: all\nitems:\n  - type: poll\n    question: Nur eine Option?\n    options: [eine]\n    schedule: { start: 2026-12-07T09:00 }\n');
+  dir = campaignsDir({
+    'puls.yml': campaignFile(),
+    'kaputt.yml': 'id: kaputt\ntitle: Kaputt\nteams: all\nitems:\n  - type: poll\n    question: Nur eine Option?\n    options: [eine]\n    schedule: { start: 2026-12-07T09:00 }\n',
+  });
   h = await startBotHarness({ CAMPAIGNS_DIR: dir });
   await h.installInTeam();
 });

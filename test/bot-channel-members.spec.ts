@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, BOT, people, rosterOf, startBotHarness, TEAM, TENANT, type BotHarness, type Person, type TeamChannel } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
-import { cardTexts, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
+import type { RosterMember } from './support/teams-connector';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const staff = people(8);

@@ -7,9 +7,10 @@ import type { Item } from '../core/items';
 import { formatDateTime } from '../core/locale';
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
+import type { RosterMember } from './support/teams-connector';
 import { recordOf } from './support/sample-items';
-import { cardTexts, interactive, invokeCard } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { invokeCard } from './support/turn-helpers';
 
 const de = messages('de');
 const TZ = 'Europe/Berlin';

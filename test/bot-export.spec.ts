@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DateTime } from 'luxon';
+import { rmSync } from 'node:fs';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, interactive, invokeCard } from './support/turn-helpers';
+import { aMinuteAgo, campaignsDir } from './support/sample-items';
+import { cardTexts, interactive } from './support/card-nodes';
+import { invokeCard } from './support/turn-helpers';
 
 const de = messages('de');
 const CAMPAIGN = 'export-puls';
@@ -20,7 +19,7 @@ let dir: string;
 
 /** a campaign with a named and an anonymous poll, both due a minute ago in every team. */
 function campaignFile(): string {
-  const start = DateTime.now().setZone('Europe/Berlin').minus({ minutes: 1 }).toFormat("yyyy-LL-dd'T'HH:mm");
+  const start = aMinuteAgo('Europe/Berlin');
   return [
     `id: ${CAMPAIGN}`,
     'title: Puls zum Teamtag',
@@ -77,8 +76,7 @@ async function download(url: string): Promise<{ res: Response; bytes: Buffer; ro
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mitwirken-export-'));
-  writeFileSync(path.join(dir, 'puls.yml'), campaignFile());
+  dir = campaignsDir({ 'puls.yml': campaignFile() });
   h = await startBotHarness({ CAMPAIGNS_DIR: dir }, {}, { now });
   await h.installInTeam(TEAM);
   await h.installInTeam(OTHER_TEAM);

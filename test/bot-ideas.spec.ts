@@ -4,8 +4,8 @@ import { decisionMessages } from '../core/ideas/idea-status';
 import { messages } from '../core/messages';
 import type { IdeaRecord } from '../core/ideas/idea-record';
 import { ADMIN, OTHER_TEAM, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import { activeMarkdown, markdownTexts, shown } from './support/card-nodes';
-import { cardTexts, deliveredCard, interactive, invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
+import { activeMarkdown, cardTexts, interactive, markdownTexts, shown } from './support/card-nodes';
+import { deliveredCard, invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const person = (n: number, name: string): Person => ({ id: `29:idea-${n}`, aadObjectId: `aad-idea-${n}`, name });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, BOT, people, startBotHarness, TEAM, TENANT, type BotHarness } from './support/bot-harness';
-import { cardTexts, deliveredCard, interactive, invokeCard, postItem } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { deliveredCard, invokeCard, postItem } from './support/turn-helpers';
 
 const de = messages('de');
 let h: BotHarness;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { messages } from '../core/messages';
 import { ADMIN, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
-import { cardTexts } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
 import { aliasBomb } from './support/hostile-files';
 
 /**

@@ -1,7 +1,8 @@
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, invokeCard, postItem } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard, postItem } from './support/turn-helpers';
 
 const de = messages('de');
 const [anna, jonas] = people(2) as [Person, Person];

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { ADMIN, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import { cardTexts, deliveredCard, interactive, invokeCard } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { deliveredCard, invokeCard } from './support/turn-helpers';
 
 const de = messages('de');
 const en = messages('en');

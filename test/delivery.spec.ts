@@ -1,5 +1,5 @@
-import { FANOUT_ADMIN, FANOUT_CAMPAIGN, startFanoutWorld, teamIdOf, type FanoutWorld } from '../bench/fanout-world';
-import { duplicatePosts, postsByChannel, type TeamsConnectorRecord } from '../bench/teams-connector';
+import { FANOUT_ADMIN, FANOUT_CAMPAIGN, startFanoutWorld, teamIdOf, type FanoutWorld } from './support/fanout-world';
+import { duplicatePosts, postsByChannel, type TeamsConnectorRecord } from './support/teams-connector';
 import { messages } from '../core/messages';
 
 const de = messages('de');

@@ -1,7 +1,7 @@
 import { messages } from '../core/messages';
 import { ADMIN, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
-import { cardTexts } from './support/turn-helpers';
+import type { RosterMember } from './support/teams-connector';
+import { cardTexts } from './support/card-nodes';
 
 /**
  * Three bot instances against one storage (embedded Azurite) and one Teams stand-in, all running the weekly digest

@@ -1,6 +1,6 @@
 import pino from 'pino';
-import { FANOUT_CAMPAIGN, fanoutConfig, openFanoutStorage, seedFanout } from '../bench/fanout-world';
-import { duplicatePosts, postsByChannel, TeamsConnector, type TeamsConnectorOptions } from '../bench/teams-connector';
+import { FANOUT_CAMPAIGN, fanoutConfig, openFanoutStorage, seedFanout } from './support/fanout-world';
+import { duplicatePosts, postsByChannel, TeamsConnector, type TeamsConnectorOptions } from './support/teams-connector';
 import { createBotApp, type BotApp } from '../host/bot-app';
 import type { TickReport } from '../app/campaigns/campaign-scheduler';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';

@@ -3,9 +3,10 @@ import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { FORMER_EMPLOYEE } from '../core/texts/privacy';
 import { ADMIN, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
-import type { RosterMember } from './support/connector-stub';
+import type { RosterMember } from './support/teams-connector';
 import { allRows } from './support/table-census';
-import { cardTexts, interactive, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
+import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
 const ZORA: Person = { id: `29:zora-${randomUUID().slice(0, 8)}`, aadObjectId: `aad-zora-${randomUUID()}`, name: 'Zora Erasmus-Quandt' };

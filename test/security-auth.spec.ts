@@ -3,7 +3,8 @@ import { messages } from '../core/messages';
 import { VERBS } from '../core/card-actions';
 import { BOT, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
 import { APP_ID, JwtIssuer, productionEnv } from './support/jwt-issuer';
-import { cardTexts, invokeCard } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard } from './support/turn-helpers';
 
 const de = messages('de');
 const [alice] = people(1) as [Person];

@@ -4,7 +4,8 @@ import { messages } from '../core/messages';
 import { ADMIN, BOT, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
 import { APP_ID, JwtIssuer, productionEnv } from './support/jwt-issuer';
 import { tableCensus } from './support/table-census';
-import { cardTexts, invokeCard, postItem } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard, postItem } from './support/turn-helpers';
 
 /**
  * Who is talking: only Microsoft Teams is served, and a person is their AAD object id (`from.aadObjectId`), never

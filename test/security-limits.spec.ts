@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { LIMITS } from '../core/items';
 import { MAX_BODY_BYTES } from '../bot/server';
-import { BOT, people, startBotHarness, TENANT, type BotHarness, type Person } from './support/bot-harness';
+import { people, personalActivity, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
 import { tableCensus } from './support/table-census';
 import { postItem, type PostedItem } from './support/turn-helpers';
 
@@ -19,18 +18,7 @@ afterAll(async () => {
   await h.stop();
 });
 
-const message = (change: Record<string, unknown> = {}) => ({
-  id: randomUUID(),
-  type: 'message',
-  channelId: 'msteams',
-  serviceUrl: h.connector.url,
-  from: { id: alice.id, aadObjectId: alice.aadObjectId, name: alice.name },
-  recipient: BOT,
-  conversation: { id: `a:personal-${alice.id}`, conversationType: 'personal', tenantId: TENANT },
-  channelData: { tenant: { id: TENANT } },
-  text: 'hilfe',
-  ...change,
-});
+const message = (change: Record<string, unknown> = {}) => ({ ...personalActivity(h, alice), ...change });
 /** a nested array `depth` levels deep, as JSON text. */
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { createServer } from '../bot/server';
 import { loadConfig } from '../app/config';
-import { ADMIN, BOT, startBotHarness, TENANT, type BotHarness } from './support/bot-harness';
+import { ADMIN, BOT, personalActivity, startBotHarness, TENANT, type BotHarness } from './support/bot-harness';
 import { tableCensus } from './support/table-census';
 
 const OTHER_TENANT = 'b1e0f7c2-0000-4000-8000-000000000666';
@@ -46,17 +46,7 @@ const install = (channelTenant: string | undefined, conversationTenant: string |
   conversation: { id: team.id, conversationType: 'channel', isGroup: true, ...(conversationTenant ? { tenantId: conversationTenant } : {}) },
   channelData: { team, channel: { id: team.id }, ...(channelTenant ? { tenant: { id: channelTenant } } : {}) },
 });
-const message = (tenant: string) => ({
-  id: randomUUID(),
-  type: 'message',
-  text: 'hilfe',
-  channelId: 'msteams',
-  serviceUrl: h.connector.url,
-  from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId, name: ADMIN.name },
-  recipient: BOT,
-  conversation: { id: `a:personal-${ADMIN.id}`, conversationType: 'personal', tenantId: tenant },
-  channelData: { tenant: { id: tenant } },
-});
+const message = (tenant: string) => personalActivity(h, ADMIN, tenant);
 
 describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
   test('lets an activity from an allowed tenant through, whatever the case of its id', async () => {

@@ -5,9 +5,10 @@ import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
 import { DEFAULT_ROSTERS, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
-import { ConnectorStub } from './support/connector-stub';
+import { TeamsConnector } from './support/teams-connector';
 import { tableCensus, type Census } from './support/table-census';
-import { cardTexts, invokeCard, postItem, type PostedItem } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
+import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 // Storage goes away while people answer: they are told on the card, /readyz says 503, nothing is half-written,
 // and once storage is back every acknowledged answer is there and answering works again. Azurite runs on a fixed
@@ -22,7 +23,7 @@ const voter = (i: number): Person => voters[i] as Person;
 let dataDir: string;
 let port: number;
 let server: EmbeddedTableServer;
-let connector: ConnectorStub;
+let connector: TeamsConnector;
 let h: BotHarness;
 let named: PostedItem;
 let anonymous: PostedItem;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'mitwirken-outage-'));
   server = await startEmbeddedTableServer({ dataDir });
   port = server.port;
-  connector = await new ConnectorStub({ members: DEFAULT_ROSTERS }).start();
+  connector = await new TeamsConnector({ limits: false, members: DEFAULT_ROSTERS }).start();
   h = await startBotHarness({}, {}, { shareWith: { tableServer: server, connector } });
   await h.installInTeam();
   named = await postItem(h, 'umfrage Passt der neue Dienstplan? | ja | nein');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { BOT, TENANT } from './support/bot-harness';
-import { ConnectorStub } from './support/connector-stub';
+import { TeamsConnector } from './support/teams-connector';
 import { selfSignedCertificate, type TestCertificate } from './support/self-signed-cert';
 
 jest.setTimeout(90_000);
@@ -22,7 +22,7 @@ const TOKEN = randomBytes(45).toString('base64url');
 const bodies: string[] = [];
 const envelopes: Envelope[] = [];
 let ingestion: https.Server;
-let connector: ConnectorStub;
+let connector: TeamsConnector;
 let bot: ChildProcess;
 let dataDir: string;
 let botUrl: string;
@@ -76,7 +76,7 @@ beforeAll(async () => {
   const tls = selfSignedCertificate();
   writeFileSync(path.join(dataDir, 'ingestion-ca.pem'), tls.cert);
   ingestion = await startIngestion(tls);
-  connector = await new ConnectorStub().start();
+  connector = await new TeamsConnector({ limits: false }).start();
   const endpoint = `https://127.0.0.1:${(ingestion.address() as AddressInfo).port}/`;
   const port = await startBot({
     NODE_EXTRA_CA_CERTS: path.join(dataDir, 'ingestion-ca.pem'),

@@ -1,5 +1,5 @@
-import { FANOUT_CAMPAIGN, startFanoutWorld, type FanoutWorld } from '../bench/fanout-world';
-import type { TeamsConnectorRecord } from '../bench/teams-connector';
+import { FANOUT_CAMPAIGN, startFanoutWorld, type FanoutWorld } from './support/fanout-world';
+import type { TeamsConnectorRecord } from './support/teams-connector';
 import { METRICS } from '../app/ports/telemetry';
 import { ADMIN, people, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
 import { recordTelemetry, type TelemetryRecorder } from './support/telemetry-recorder';

@@ -6,6 +6,7 @@ import { CampaignRepository } from '../../storage/campaign-repository';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { ScheduleLedger } from '../../storage/schedule-ledger';
 import { ensureTables, openTables } from '../../storage/tables';
+import { sampleCampaign, sampleCampaignPoll } from '../../test/support/sample-items';
 import { CampaignScheduler, type CampaignSchedulerOptions } from './campaign-scheduler';
 
 const HOUR = 3_600_000;
@@ -90,28 +91,10 @@ afterEach(async () => {
   await server.close();
 });
 
-const weeklyPoll: CampaignItem = {
-  type: 'poll',
-  id: 'puls',
-  question: 'Wie gut fühlst du dich informiert?',
-  options: ['gut', 'schlecht'],
-  multiple: false,
-  anonymous: true,
-  schedule: { start: '2026-12-07T09:00', every: 'P1W' },
-  openFor: 'P5D',
-};
+const weeklyPoll: CampaignItem = sampleCampaignPoll({ id: 'puls' });
 
 async function given(over: Partial<Campaign> = {}): Promise<Campaign> {
-  const campaign: Campaign = {
-    id: 'gute-arbeit',
-    title: 'Gute Arbeit',
-    targets: { kind: 'all' },
-    channel: 'General',
-    timeZone: 'Europe/Berlin',
-    status: 'scheduled',
-    items: [weeklyPoll],
-    ...over,
-  };
+  const campaign: Campaign = sampleCampaign({ items: [weeklyPoll], ...over });
   await world.campaigns.upsertFromFile(campaign, 'gute-arbeit.yml');
   return campaign;
 }

@@ -1,44 +1,12 @@
-import type { IdeaView } from '../ideas/idea-view';
-import { assembleDigest, DIGEST_LIMITS, type DigestInput, type DigestTeamInput } from './digest';
+import { assembleDigest, DIGEST_LIMITS, type DigestTeamInput } from './digest';
 import { trendWeeks } from './digest-week';
+import { ideaViewMaker, SAMPLE_WEEK, sampleDigestInput, sampleDigestTeam } from '../../test/support/sample-items';
 
-const WEEK = '2026-W48';
+const WEEK = SAMPLE_WEEK;
 const weeks = trendWeeks(WEEK);
-let seq = 0;
-const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
-  ideaId: `idea-${++seq}`,
-  itemId: 'prompt-1',
-  text: `Idee ${seq}`,
-  status: 'new',
-  supportCount: 0,
-  volunteers: [],
-  anonymous: false,
-  createdAt: new Date(Date.UTC(2026, 10, 23, 9) + seq * 60_000),
-  promptParticipants: 8,
-  promptClosed: true,
-  ...over,
-});
-const team = (over: Partial<DigestTeamInput> = {}): DigestTeamInput => ({
-  teamId: 't1',
-  teamName: 'Team Digitalisierung',
-  memberCount: 20,
-  participantsByWeek: Object.fromEntries(weeks.map((w) => [w, 10])),
-  newIdeas: [],
-  closedItems: [],
-  openItems: [],
-  ...over,
-});
-const input = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}): DigestInput => ({
-  leader: { id: 'aad-lead', name: 'Anna Becker' },
-  week: WEEK,
-  interim: false,
-  timeZone: 'Europe/Berlin',
-  locale: 'de',
-  minGroupSize: 5,
-  minGroupSizeText: 5,
-  teams,
-  ...over,
-});
+const idea = ideaViewMaker({ from: new Date(Date.UTC(2026, 10, 23, 9)), promptParticipants: 8 });
+const team = sampleDigestTeam;
+const input = sampleDigestInput;
 const only = (t: DigestTeamInput) => assembleDigest(input([t])).teams[0]!;
 
 describe('assembleDigest', () => {

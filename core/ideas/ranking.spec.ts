@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { LIMITS } from '../items';
-import type { IdeaView } from './idea-view';
 import { followUpPollDraft, topIdeas } from './ranking';
+import { ideaViewMaker } from '../../test/support/sample-items';
 
-let seq = 0;
-const idea = (over: Partial<IdeaView> = {}): IdeaView => ({
-  ideaId: `idea-${++seq}`,
-  itemId: 'prompt-1',
-  text: `Idee ${seq}`,
-  status: 'new',
-  supportCount: 0,
-  volunteers: [],
-  anonymous: false,
-  createdAt: new Date(Date.UTC(2026, 10, 1) + seq * 60_000),
-  promptParticipants: 10,
-  promptClosed: true,
-  ...over,
-});
+const idea = ideaViewMaker({ from: new Date(Date.UTC(2026, 10, 1)), promptParticipants: 10 });
 
 describe('topIdeas', () => {
   test('orders by support, older first on ties', () => {

@@ -5,7 +5,7 @@ import { createLogger } from '../../host/logger';
 import type { Telemetry } from '../../app/ports/telemetry';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
-import { ConnectorStub, type ConnectorStubOptions, type RosterMember } from './connector-stub';
+import { TeamsConnector, type RosterMember, type TeamsConnectorOptions } from './teams-connector';
 
 export const TENANT = 'tenant-1';
 /** the answer secret of every harness: a test playing the attacker of docs/privacy.md (T1) holds it too. */
@@ -32,6 +32,19 @@ export const DEFAULT_ROSTERS: Record<string, RosterMember[]> = {
   [OTHER_TEAM.id]: rosterOf([ADMIN, ...people(20)]),
 };
 
+/** a message `from` a person in their personal chat as Teams sends it, claiming `tenant`, to post raw (`h.post`). */
+export const personalActivity = (h: Pick<BotHarness, 'connector'>, from: Person, tenant = TENANT) => ({
+  id: randomUUID(),
+  type: 'message',
+  channelId: 'msteams',
+  serviceUrl: h.connector.url,
+  from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
+  recipient: BOT,
+  conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: tenant },
+  channelData: { tenant: { id: tenant } },
+  text: 'hilfe',
+});
+
 export interface HttpResult {
   status: number;
   body: unknown;
@@ -43,7 +56,7 @@ export interface BotHarness {
   app: BotApp;
   tableServer: EmbeddedTableServer;
   storage: Storage;
-  connector: ConnectorStub;
+  connector: TeamsConnector;
   logs: Record<string, unknown>[];
   /** posts a raw body to /api/messages. */
   post(body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
@@ -71,10 +84,10 @@ export interface HarnessAppOptions {
   telemetry?: Telemetry;
 }
 
-export async function startBotHarness(env: Record<string, string> = {}, stubOptions: ConnectorStubOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
+export async function startBotHarness(env: Record<string, string> = {}, stubOptions: TeamsConnectorOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
   const shared = appOptions.shareWith;
   const tableServer: EmbeddedTableServer = shared?.tableServer ?? (await startEmbeddedTableServer());
-  const connector = shared?.connector ?? (await new ConnectorStub({ members: DEFAULT_ROSTERS, ...stubOptions }).start());
+  const connector = shared?.connector ?? (await new TeamsConnector({ limits: false, members: DEFAULT_ROSTERS, ...stubOptions }).start());
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   // the production logger's settings (redaction included), writing into `logs`.

@@ -1,12 +1,30 @@
 /** a node of an Adaptive Card's JSON tree. */
 export type CardNode = Record<string, unknown>;
 
-/** every object in a card's JSON tree, depth first, the card itself first. */
-export function nodes(value: unknown): CardNode[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === 'object') return [value as CardNode, ...Object.values(value).flatMap(nodes)];
-  return [];
+/**
+ * every value in a card's JSON tree (or any JSON value: an activity, an invoke response), depth first, each before
+ * what it holds: objects, arrays and the strings, numbers … in them. The one walk the card queries below build on.
+ */
+export function jsonValues(value: unknown, out: unknown[] = []): unknown[] {
+  out.push(value);
+  if (Array.isArray(value)) for (const v of value) jsonValues(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) jsonValues(v, out);
+  return out;
 }
+
+const isNode = (value: unknown): value is CardNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** every object in a card's JSON tree, depth first, the card itself first. */
+export const nodes = (value: unknown): CardNode[] => jsonValues(value).filter(isNode);
+
+/** every string in a JSON value (a card and what surrounds it), depth first. */
+export const stringsIn = (value: unknown): string[] => jsonValues(value).filter((v): v is string => typeof v === 'string');
+
+/** every text shown on a card (TextBlocks, button titles, choice titles), depth first. */
+export const cardTexts = (card: unknown): string[] => nodes(card).flatMap((n) => [n.text, n.title].filter((t): t is string => typeof t === 'string'));
+
+/** the actions and inputs a card offers. */
+export const interactive = (card: unknown): CardNode[] => nodes(card).filter((n) => typeof n.type === 'string' && /^(Action|Input)\./.test(n.type));
 
 /** the elements and actions of one type, e.g. 'Action.Execute'. */
 export const ofType = (card: unknown, type: string): CardNode[] => nodes(card).filter((n) => n.type === type);

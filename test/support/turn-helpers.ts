@@ -1,5 +1,6 @@
 import { ADMIN, type BotHarness, type HttpResult, type TEAM } from './bot-harness';
-import type { DeliveredActivity } from './connector-stub';
+import { cardTexts } from './card-nodes';
+import type { TeamsDelivery } from './teams-connector';
 import type { Item } from '../../core/items';
 
 /** the card an Action.Execute invoke answered with. */
@@ -9,26 +10,8 @@ export function invokeCard(result: HttpResult): Record<string, unknown> {
   return body.value;
 }
 
-/** every text shown on a card (TextBlocks, button titles, choice titles), depth first. */
-export function cardTexts(card: unknown): string[] {
-  if (Array.isArray(card)) return card.flatMap(cardTexts);
-  if (!card || typeof card !== 'object') return [];
-  const node = card as Record<string, unknown>;
-  const own = [node.text, node.title].filter((t): t is string => typeof t === 'string');
-  return [...own, ...Object.values(node).flatMap(cardTexts)];
-}
-
-/** the actions and inputs a card offers. */
-export function interactive(card: unknown): Record<string, unknown>[] {
-  if (Array.isArray(card)) return card.flatMap(interactive);
-  if (!card || typeof card !== 'object') return [];
-  const node = card as Record<string, unknown>;
-  const own = typeof node.type === 'string' && /^(Action|Input)\./.test(node.type) ? [node] : [];
-  return [...own, ...Object.values(node).flatMap(interactive)];
-}
-
 /** the first card of a delivered activity. */
-export function deliveredCard(d: DeliveredActivity | undefined): Record<string, unknown> {
+export function deliveredCard(d: TeamsDelivery | undefined): Record<string, unknown> {
   const content = (d?.activity.attachments as { content: Record<string, unknown> }[] | undefined)?.[0]?.content;
   if (!content) throw new Error('delivery without a card');
   return content;

@@ -1,17 +1,16 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { DateTime } from 'luxon';
 import pino, { type Logger } from 'pino';
-import { createBotApp, type BotApp } from '../host/bot-app';
-import { loadConfig, type Config } from '../app/config';
-import type { Telemetry } from '../app/ports/telemetry';
-import type { Campaign } from '../core/campaigns/campaign';
-import type { ConversationRef } from '../core/installations';
-import { connectionStringFor, startEmbeddedTableServer, type EmbeddedTableServer } from '../storage/embedded-azurite';
-import { openStorage, type Storage } from '../storage/open-storage';
+import { createBotApp, type BotApp } from '../../host/bot-app';
+import { loadConfig, type Config } from '../../app/config';
+import type { Telemetry } from '../../app/ports/telemetry';
+import type { ConversationRef } from '../../core/installations';
+import { connectionStringFor, startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
+import { openStorage, type Storage } from '../../storage/open-storage';
 import { TeamsConnector, type TeamsConnectorHandle, type TeamsConnectorOptions } from './teams-connector';
 import { TeamsConnectorThread } from './teams-connector-thread';
+import { aMinuteAgo, sampleCampaign, sampleCampaignPoll } from './sample-items';
 
 export const FANOUT_TENANT = 'tenant-bench';
 export const FANOUT_ADMIN = 'aad-admin';
@@ -165,27 +164,19 @@ export async function seedFanout(storage: Storage, o: { channels: number; connec
     reference: reference(o.connectorUrl, { id: `a:personal-${FANOUT_ADMIN}`, tenantId: FANOUT_TENANT, conversationType: 'personal' }),
     updatedAt: now,
   });
-  const start = DateTime.now().setZone(o.timeZone).minus({ minutes: 1 }).toFormat("yyyy-LL-dd'T'HH:mm");
-  const campaign: Campaign = {
+  const campaign = sampleCampaign({
     id: FANOUT_CAMPAIGN,
     title: 'Gute Arbeit – Puls',
-    targets: { kind: 'all' },
-    channel: 'General',
     timeZone: o.timeZone,
-    status: 'scheduled',
     items: [
-      {
-        type: 'poll',
+      sampleCampaignPoll({
         id: 'puls',
         question: 'Wie gut fühlst du dich über Veränderungen informiert?',
         options: ['sehr gut', 'eher gut', 'eher schlecht', 'schlecht'],
-        multiple: false,
-        anonymous: true,
-        schedule: { start, every: 'P1W' },
-        openFor: 'P5D',
-      },
+        schedule: { start: aMinuteAgo(o.timeZone), every: 'P1W' },
+      }),
     ],
-  };
+  });
   await storage.campaigns.upsertFromFile(campaign, 'fanout.yml');
 }
 

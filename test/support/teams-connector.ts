@@ -1,6 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from '../core/delivery/sliding-window';
+import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from '../../core/delivery/sliding-window';
+
+/** one request the bot made to the Bot Connector service. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+  /** the Authorization header the bot sent (its token for the Bot Connector), if any. */
+  authorization?: string;
+}
 
 /** one activity Teams accepted: a new post, a send, a reply or an update. */
 export interface TeamsDelivery {
@@ -16,7 +27,28 @@ export interface TeamsDelivery {
   at: number;
 }
 
+/** a team member as the roster API returns it. */
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  userPrincipalName?: string;
+  email?: string;
+}
+
+/** a channel as GET /v3/teams/:id/conversations lists it; `type` is standard, private or shared. */
+export interface TeamsChannel {
+  id: string;
+  name?: string;
+  type?: string;
+}
+
 export interface TeamsConnectorOptions {
+  /**
+   * enforce Teams' request limits on writes, answering 429 + Retry-After (default true): per conversation 7/1 s,
+   * 8/2 s, 60/30 s, per tenant `tenantRate` in any second. `false`: every request is accepted (bot turns in specs).
+   */
+  limits?: boolean;
   /** requests per second the tenant may make, counted over any 1 s window (default 50). */
   tenantRate?: number;
   /** share of writes answered 429 regardless of rate (platform throttling); not counted against the rate. */
@@ -33,10 +65,16 @@ export interface TeamsConnectorOptions {
   latencyMs?: number;
   /** channel ids (or team ids: every channel of the team) where the bot is no longer a member: writes get 403. */
   forbidden?: Iterable<string>;
-  /** channels returned for GET /v3/teams/:id/conversations. */
-  channels?: Record<string, { id: string; name?: string }[]>;
-  /** members returned for GET /v3/conversations/:id/(paged)members. */
-  members?: { id: string; name?: string; aadObjectId?: string }[];
+  /** channels returned for GET /v3/teams/:id/conversations (default: the team's General channel alone). */
+  channels?: Record<string, TeamsChannel[]>;
+  /**
+   * rosters returned for GET /v3/conversations/:id/pagedmembers and /members: of a team (id = the team's, General's)
+   * or of a channel with members of its own. A listed channel without a roster here answers with its team's, as a
+   * standard channel does in Teams.
+   */
+  members?: Record<string, RosterMember[]>;
+  /** the roster of every conversation `members` gives none for (default: nobody). */
+  everyone?: RosterMember[];
 }
 
 /** what the connector answered, by outcome. */
@@ -97,15 +135,20 @@ export function duplicatePosts(delivered: readonly TeamsDelivery[]): number {
 }
 
 /**
- * a Teams-like stand-in for the Bot Connector service on loopback: the routes the bot uses (new posts, sends,
- * replies, updates, 1:1 creation, roster and channel queries), Teams' limits enforced with 429 + Retry-After (per
- * conversation 7/1 s, 8/2 s, 60/30 s; per tenant `tenantRate` in any second; one tenant), injected 429/503/dropped
- * connections from seeded dice, and a record of every delivered activity to count losses and duplicates.
- * A dropped connection happens before Teams processes the request, so a retry cannot duplicate it.
+ * a Teams-like stand-in for the Bot Connector service (Microsoft's cloud, which cannot run here) on loopback, for
+ * specs and benchmarks: the routes the bot uses (new posts, sends, replies, updates, 1:1 creation, roster and channel
+ * queries), Teams' limits enforced with 429 + Retry-After (unless `limits: false`; one tenant), injected
+ * 429/503/dropped connections from seeded dice, rosters that can be refused (`rosterDown`), and a record of every
+ * request and every delivered activity, so tests assert on real HTTP traffic from the CloudAdapter and benchmarks
+ * count losses and duplicates. A dropped connection happens before Teams processes the request, so a retry cannot
+ * duplicate it. In a worker thread of its own: teams-connector-thread.ts.
  */
 export class TeamsConnector implements TeamsConnectorHandle {
+  readonly calls: ConnectorCall[] = [];
   readonly delivered: TeamsDelivery[] = [];
   readonly stats: TeamsConnectorStats = { requests: 0, delivered: 0, rateLimited: 0, injected429: 0, injected503: 0, dropped: 0, forbidden: 0 };
+  /** teams whose roster Teams refuses to give (answered 403), as when the connector cannot be reached for it. */
+  readonly rosterDown = new Set<string>();
   private server?: http.Server;
   private seq = 0;
   private readonly started = Date.now();
@@ -156,6 +199,25 @@ export class TeamsConnector implements TeamsConnectorHandle {
     return duplicatePosts(this.delivered);
   }
 
+  /** the cards (attachment contents) delivered so far, newest last. */
+  cards(filter: (d: TeamsDelivery) => boolean = () => true): Record<string, unknown>[] {
+    return this.delivered.filter(filter).flatMap((d) => ((d.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content));
+  }
+
+  /** texts delivered so far, newest last. */
+  texts(): string[] {
+    return this.delivered.map((d) => d.activity.text).filter((t): t is string => typeof t === 'string');
+  }
+
+  /** waits until a condition over the recorded traffic holds (polling; bounded). */
+  async waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > until) throw new Error('teams connector: condition not met in time');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   private limiterOf(conversation: string): SlidingWindowLimiter {
     let l = this.conversations.get(conversation);
     if (!l) {
@@ -168,6 +230,12 @@ export class TeamsConnector implements TeamsConnectorHandle {
   private isForbidden(channelId: string, conversationId: string): boolean {
     for (const id of this.forbidden) if (channelId === id || conversationId.startsWith(id) || channelId.startsWith(id)) return true;
     return false;
+  }
+
+  /** the roster of a team or channel: its own, else (a listed channel) its team's, else everyone's. */
+  private rosterOf(id: string): RosterMember[] {
+    const teamOfChannel = Object.entries(this.o.channels ?? {}).find(([, list]) => list.some((c) => c.id === id))?.[0];
+    return this.o.members?.[id] ?? (teamOfChannel !== undefined ? this.o.members?.[teamOfChannel] : undefined) ?? this.o.everyone ?? [];
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -191,14 +259,19 @@ export class TeamsConnector implements TeamsConnectorHandle {
     };
     const method = req.method ?? 'GET';
     const parts = (req.url ?? '').split('?')[0]?.split('/').filter(Boolean).map(decodeURIComponent) ?? [];
+    // parts: ['v3', 'conversations', convId?, 'activities'?, activityId?] or ['v3', 'teams', teamId, 'conversations'?]
     const [v3, area, id, sub, subId] = parts;
     if (v3 !== 'v3') return send(404, { error: { code: 'NotFound' } });
+    this.calls.push({ method, path: decodeURI(req.url ?? ''), conversationId: area === 'conversations' ? id : undefined, activityId: subId, body, authorization: req.headers.authorization });
 
     if (method === 'GET') {
       if (area === 'teams' && id && sub === 'conversations') return send(200, { conversations: this.o.channels?.[id] ?? [{ id, name: undefined }] });
       if (area === 'teams' && id && !sub) return send(200, { id, name: id });
-      if (area === 'conversations' && id && sub === 'members') return send(200, this.o.members ?? []);
-      if (area === 'conversations' && id && sub === 'pagedmembers') return send(200, { members: this.o.members ?? [] });
+      if (area === 'conversations' && id && (sub === 'pagedmembers' || sub === 'members')) {
+        if (this.rosterDown.has(id)) return send(403, { error: { code: 'Forbidden', message: 'roster not available' } });
+        const members = this.rosterOf(id);
+        return send(200, sub === 'pagedmembers' ? { members } : members);
+      }
       return send(404, { error: { code: 'NotFound', message: `unhandled GET ${req.url}` } });
     }
 
@@ -207,8 +280,8 @@ export class TeamsConnector implements TeamsConnectorHandle {
     const channelData = body.channelData as { channel?: { id?: string } } | undefined;
     const channelId = create ? (channelData?.channel?.id ?? `personal-${++this.seq}`) : (id ?? '').split(';')[0] ?? '';
     const conversation = create ? channelId : (id ?? '');
-    const limiter = this.limiterOf(conversation);
-    const wait = Math.max(limiter.wait(), this.tenant.wait());
+    const limiter = this.o.limits === false ? undefined : this.limiterOf(conversation);
+    const wait = limiter ? Math.max(limiter.wait(), this.tenant.wait()) : 0;
     if (wait > 0) {
       this.stats.rateLimited++;
       return send(429, { error: { code: 'Throttled', message: 'rate limit exceeded' } }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
@@ -218,8 +291,10 @@ export class TeamsConnector implements TeamsConnectorHandle {
       const retryAfter = this.o.inject429RetryAfter;
       return send(429, { error: { code: 'Throttled' } }, retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {});
     }
-    limiter.take();
-    this.tenant.take();
+    if (limiter) {
+      limiter.take();
+      this.tenant.take();
+    }
     if (this.isForbidden(channelId, conversation)) {
       this.stats.forbidden++;
       return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
