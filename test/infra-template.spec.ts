@@ -15,6 +15,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../app/config';
+import { START } from '../scripts/check-production-install';
 
 /**
  * Settings the template sets before app/config.ts reads them: the work that adds them to the code (managed-identity
@@ -232,6 +233,11 @@ describe('the Bicep files', () => {
       });
       expect({ file, problem, open: stack.length }).toEqual({ file, problem: undefined, open: 0 });
     }
+  });
+
+  it('starts the app in App Service with the command production uses (the one the production-install check proves)', () => {
+    const appService = files.find((f) => f.file === path.join('infra', 'modules', 'appservice.bicep'))!;
+    expect(/appCommandLine: '([^']+)'/.exec(appService.text)?.[1]).toBe(START.join(' '));
   });
 
   it('has an example parameter file that uses main.bicep and sets only parameters main.bicep declares', () => {

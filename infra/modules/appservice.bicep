@@ -51,7 +51,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
-      appCommandLine: 'node dist/bot/main.js'
+      appCommandLine: 'node dist/host/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
