@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { nominalMillis, parseIsoDuration } from '../core/campaigns/iso-duration';
 import { digestCronSchema, type DigestCron } from '../core/digest/digest-schedule';
+import { progressCronSchema, type ProgressCron } from '../core/progress/progress-schedule';
 
 const list = z
   .string()
@@ -91,6 +92,7 @@ const envSchema = z.object({
     .default('Europe/Berlin')
     .refine((tz) => IANAZone.isValidZone(tz), { message: 'not an IANA time zone' }),
   DIGEST_CRON: digestCronSchema,
+  PROGRESS_CRON: progressCronSchema,
   MIN_GROUP_SIZE: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).default(5),
   MIN_GROUP_SIZE_TEXT: z.coerce.number().int().min(3, { message: 'must be at least 3 (anonymity floor)' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -168,6 +170,8 @@ export interface Config {
   timeZone: string;
   /** when the weekly leader digest goes out (DIGEST_CRON, default Monday 08:00 in `timeZone`). */
   digestCron: DigestCron;
+  /** when the monthly progress post goes into each team's General (PROGRESS_CRON, default the first Monday 09:00 in `timeZone`). */
+  progressCron: ProgressCron;
   minGroupSize: number;
   /** the smallest group whose anonymous free texts may be shown (MIN_GROUP_SIZE_TEXT, default 10, never below minGroupSize). */
   minGroupSizeText: number;
@@ -273,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     timeZone: e.TIMEZONE,
     digestCron: e.DIGEST_CRON,
+    progressCron: e.PROGRESS_CRON,
     minGroupSize: e.MIN_GROUP_SIZE,
     minGroupSizeText,
     logLevel: e.LOG_LEVEL,

@@ -40,6 +40,7 @@ import { ideasCommand, submitIdeaCommand } from '../app/ideas';
 import { ideasCardWithProblem } from '../app/ideas';
 import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/leaders';
 import { postCommand } from '../app/polls';
+import { postResultsAction, postResultsCommand } from '../app/results';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -74,6 +75,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   export: exportCommand,
   myData: myDataCommand,
   audit: auditCommand,
+  postResults: postResultsCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -94,6 +96,7 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.exportCampaign]: exportCampaignAction,
   [VERBS.leaderPick]: leaderPickAction,
   [VERBS.myData]: myDataAction,
+  [VERBS.postResults]: postResultsAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

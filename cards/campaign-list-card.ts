@@ -16,6 +16,8 @@ export interface CampaignSummary {
   posted?: number;
   skipped?: number;
   lastSkip?: { at: Date; reason: string };
+  /** it posted and has nothing left to post: its results may be posted (the handler checks that every item closed). */
+  finished?: boolean;
 }
 
 /** the admin's campaign list: status, next post time, and buttons to schedule a draft, pause, resume, end, duplicate or delete a draft. */
@@ -58,6 +60,9 @@ export function buildCampaignListCard(
         ...(c.status !== 'ended' && c.status !== 'draft' ? [status(c, m.campaignEnd, 'ended')] : []),
         about(c, m.campaignDuplicate, VERBS.campaignCopy),
         ...(c.status === 'draft' ? [about(c, m.campaignDelete, VERBS.campaignDelete)] : []),
+        ...(c.finished
+          ? [{ title: m.resultsPostButton, verb: VERBS.postResults, payload: { kind: 'campaign', id: c.id } }]
+          : []),
       ],
     })),
   });

@@ -103,7 +103,7 @@ describe('buildItemCard', () => {
     expect(texts(card(poll()))).toContain(messages('de').namedNotice);
   });
 
-  test('shows a closed item without inputs or actions and with the closed badge', () => {
+  test('shows a closed item without inputs, with the closed badge and only the button that posts its results', () => {
     for (const item of [
       poll({ status: 'closed' }),
       poll({ status: 'closed', options: ten }),
@@ -111,7 +111,13 @@ describe('buildItemCard', () => {
     ]) {
       const c = card(item);
       expect(ofType(c, 'Input.')).toHaveLength(0);
-      expect(ofType(c, 'Action.')).toHaveLength(0);
+      expect(ofType(c, 'Action.')).toEqual([
+        expect.objectContaining({
+          verb: 'mitwirken.postResults',
+          title: messages('de').resultsPostButton,
+          data: { kind: 'item', id: item.id, itemId: item.id },
+        }),
+      ]);
       expect(texts(c)).toContain(messages('de').closedBadge);
     }
   });

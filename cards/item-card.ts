@@ -120,6 +120,10 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
     status,
     statusDetail,
     closesAt: !closed && item.closesAt ? m.closesAt(formatDateTime(locale, item.closesAt, input.timeZone)) : '',
+    // a closed item: leaders and admins post its results to the team (the handler checks who clicks).
+    results: closed
+      ? { title: m.resultsPostButton, verb: VERBS.postResults, payload: { kind: 'item', id: item.id, itemId: item.id } }
+      : null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ExportCampaignPayload } from './ideas/idea-actions';
 import { IDEA_VERBS, parseIdeaPayload, type IdeaPayloadOf } from './ideas/idea-actions';
 import { ITEM_ID, LIMITS, isItemId, type ItemDraft } from './items';
 import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
+import { MEASURE_ID } from './measures/measure';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
@@ -28,6 +29,8 @@ export const VERBS = {
   ideasOfTeam: 'mitwirken.ideas',
   /** the buttons of the "meine daten" card: export, ask to erase, confirm, cancel. */
   myData: 'mitwirken.myData',
+  /** a leader or admin posts the results card of a closed item, a finished campaign or a done measure. */
+  postResults: 'mitwirken.postResults',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -67,6 +70,25 @@ const optionIndex = z.union([z.number(), z.string()], { message: 'errInvalidPayl
   else return Number(text);
   return z.NEVER;
 });
+
+/** a "post results" button: the id's shape follows its kind; a measure needs its team; `itemId` repeats an item's id. */
+const postResultsSchema = z
+  .object({
+    kind: z.enum(['item', 'campaign', 'measure'], { message: 'errInvalidPayload' }),
+    id: z.string({ message: 'errInvalidPayload' }),
+    teamId: teamId.optional(),
+    itemId: itemId.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const shape = v.kind === 'item' ? ITEM_ID : v.kind === 'measure' ? MEASURE_ID : /^[a-z0-9][a-z0-9-]{0,62}$/;
+    if (!shape.test(v.id) || (v.kind === 'measure' && v.teamId === undefined))
+      ctx.addIssue({ code: 'custom', message: 'errInvalidPayload' });
+  })
+  .transform((v): PostResultsPayload => ({
+    kind: v.kind,
+    id: v.id,
+    ...(v.teamId !== undefined && { teamId: v.teamId }),
+  }));
 
 /** card payloads per verb. Everything here comes from a client and is untrusted. */
 const schemas = {
@@ -145,6 +167,7 @@ const schemas = {
         .optional(),
     })
     .refine((v) => v.step !== 'eraseConfirm' || v.issuedAt !== undefined, { message: 'errInvalidPayload' }),
+  [VERBS.postResults]: postResultsSchema,
 };
 
 export interface VotePayload {
@@ -198,6 +221,14 @@ export interface MyDataPayload {
   issuedAt?: string;
 }
 
+/** what a "post results" button names: a closed item, a campaign or a measure (with its team). */
+export interface PostResultsPayload {
+  kind: 'item' | 'campaign' | 'measure';
+  id: string;
+  /** the measure's team (measures only). */
+  teamId?: string;
+}
+
 /** the typed payload of each verb. */
 export interface PayloadOf {
   [VERBS.vote]: VotePayload;
@@ -217,6 +248,7 @@ export interface PayloadOf {
   [VERBS.ideaForTeam]: IdeaForTeamPayload;
   [VERBS.ideasOfTeam]: IdeasOfTeamPayload;
   [VERBS.myData]: MyDataPayload;
+  [VERBS.postResults]: PostResultsPayload;
 }
 
 /** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */

@@ -25,7 +25,9 @@ export type Command =
   /** `meine daten`: what is stored about the person, with export and erasure (personal chat). */
   | { name: 'myData' }
   /** `audit`: recent admin and leader actions. */
-  | { name: 'audit' };
+  | { name: 'audit' }
+  /** `ergebnis posten` in an item's thread: a leader or admin posts its results card into the channel. */
+  | { name: 'postResults' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -63,7 +65,9 @@ type Keyword =
   | 'digest'
   | 'export'
   | 'my'
-  | 'audit';
+  | 'audit'
+  | 'results'
+  | 'postVerb';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -107,6 +111,9 @@ const KEYWORDS: Record<string, Keyword> = {
   digest: 'digest',
   export: 'export',
   exportieren: 'export',
+  ergebnis: 'results',
+  ergebnisse: 'results',
+  post: 'postVerb',
 };
 
 const FLAGS: Record<string, 'anonymous' | 'multi'> = {
@@ -262,6 +269,12 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'audit') return ok({ name: 'audit' });
   if (keyword === 'my')
     return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'results')
+    return next === 'posten' ? ok({ name: 'postResults' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'postVerb')
+    return next === 'results' || next === 'result'
+      ? ok({ name: 'postResults' })
+      : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove')
     return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'reload')

@@ -4,6 +4,7 @@ import { digestDe, digestEn } from './texts/digest';
 import { exportDe, exportEn } from './texts/export';
 import { ideasDe, ideasEn } from './texts/ideas';
 import { measuresDe, measuresEn } from './texts/measures';
+import { resultsDe, resultsEn } from './texts/results';
 import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
@@ -149,6 +150,7 @@ const de = {
   ...privacyDe,
   ...leadersDe,
   ...exportDe,
+  ...resultsDe,
 };
 
 export type Messages = typeof de;
@@ -284,6 +286,7 @@ const en: Messages = {
   ...privacyEn,
   ...leadersEn,
   ...exportEn,
+  ...resultsEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

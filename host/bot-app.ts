@@ -11,6 +11,7 @@ import { exportFileFor } from '../app/exports';
 import { exportRequestSchema } from '../core/export/export-request';
 import type { DigestScheduler } from '../app/digest';
 import { createDigestScheduler } from '../app/digest';
+import { createProgressScheduler, type ProgressScheduler } from '../app/results';
 import { DOWNLOAD_ROUTES, DownloadLinks } from '../app/exports';
 import { myDataFile } from '../app/privacy';
 import { myDataRequestSchema } from '../core/privacy/my-data-request';
@@ -48,6 +49,8 @@ export interface BotApp {
   scheduler: CampaignScheduler;
   /** sends the weekly leader digests once started (main.ts starts it; tests drive it directly). */
   digestScheduler: DigestScheduler;
+  /** posts the monthly progress into each team's General once started (main.ts starts it; tests drive it directly). */
+  progressScheduler: ProgressScheduler;
   /** deletes personal data after its retention period, once a day (main.ts starts it; tests call run). */
   retention: RetentionJob;
   listen(port: number): Promise<number>;
@@ -149,6 +152,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
   });
   const scheduler = createCampaignScheduler(services);
   const digestScheduler = createDigestScheduler(services);
+  const progressScheduler = createProgressScheduler(services);
   const retention = new RetentionJob({
     storage,
     defaultDays: config.retentionDays,
@@ -172,6 +176,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     bot,
     scheduler,
     digestScheduler,
+    progressScheduler,
     retention,
     listen: (port) =>
       new Promise((resolve, reject) => {
@@ -184,6 +189,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     close: async () => {
       await scheduler.stop();
       await digestScheduler.stop();
+      await progressScheduler.stop();
       await retention.stop();
       await refresher.flush();
       await storage.background.settle();

@@ -111,6 +111,7 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetr
   app.retention.start(); // deletes personal data after its retention period, once a day
   await reloadOrgFile(app.services).catch((err) => log.error({ err }, 'organisation file could not be loaded'));
   app.digestScheduler.start();
+  app.progressScheduler.start();
 
   const flushTimer = setInterval(() => {
     storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));

@@ -113,6 +113,9 @@ param timeZone string = 'Europe/Berlin'
 @description('DIGEST_CRON: when the weekly leader digest goes out (minute hour * * weekday, in TIMEZONE).')
 param digestCron string = '0 8 * * 1'
 
+@description('PROGRESS_CRON: when the monthly progress post goes into each team\'s General (minute hour day-of-month * weekday, in TIMEZONE; day and weekday must both match).')
+param progressCron string = '0 9 1-7 * 1'
+
 @description('MIN_GROUP_SIZE: results appear only from this many answers (never below 3).')
 @minValue(3)
 param minGroupSize int = 5
@@ -276,6 +279,10 @@ var appSettings = [
   {
     name: 'DIGEST_CRON'
     value: digestCron
+  }
+  {
+    name: 'PROGRESS_CRON'
+    value: progressCron
   }
   {
     name: 'MIN_GROUP_SIZE'

@@ -32,6 +32,7 @@ param adminAadIds = [
 param defaultLocale = 'de'
 param timeZone = 'Europe/Berlin'
 param digestCron = '0 8 * * 1'
+param progressCron = '0 9 1-7 * 1'
 param minGroupSize = 5
 param retentionDays = 365
 param campaignsDir = 'campaigns'

@@ -3,7 +3,8 @@ import { AuditLog } from './audit-log';
 import { BackgroundWork, type BackgroundFailure } from './background-work';
 import { BotStateStore } from './bot-state-store';
 import { CampaignRepository } from './campaign-repository';
-import { DigestLedger } from './digest-ledger';
+import { DigestLedger, progressLedger } from './digest-ledger';
+import type { OnceLedger } from './once-ledger';
 import { IdeaRepository } from './idea-repository';
 import { ItemRepository } from './item-repository';
 import { MeasureRepository } from './measure-repository';
@@ -36,6 +37,8 @@ export interface Storage {
   ideas: IdeaRepository;
   measures: MeasureRepository;
   digestLedger: DigestLedger;
+  /** one monthly progress post per team and month across instances (rows in the DigestLedger table). */
+  progressLedger: OnceLedger;
   audit: AuditLog;
   /** conversation state of multi-turn dialogs (the campaign wizard). */
   botState: BotStateStore;
@@ -96,6 +99,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     measures: new MeasureRepository(tables),
     ideas,
     digestLedger: new DigestLedger(tables),
+    progressLedger: progressLedger(tables),
     audit: new AuditLog(tables),
     botState: new BotStateStore(tables.botState),
     retention: new RetentionStore(tables),

@@ -32,6 +32,7 @@ export async function campaignListCard(s: CampaignsPorts, locale: Locale, notice
         posted: history.filter((e) => e.status === 'posted').length,
         skipped: skips.length,
         ...(last && { lastSkip: { at: last.slot.at, reason: last.reason ?? '' } }),
+        finished: summary.nextPost === undefined && history.some((e) => e.status === 'posted'),
       });
     }),
   );

@@ -1,7 +1,7 @@
 import { METRICS, type Telemetry } from '../ports/telemetry';
 
 /** the scheduler jobs telemetry tells apart (the `job` attribute). */
-export type SchedulerJob = 'campaigns' | 'digest';
+export type SchedulerJob = 'campaigns' | 'digest' | 'progress';
 
 /** runs one scheduler pass into `report` and counts it as a tick (mitwirken.scheduler.ticks): its job, whether it led, ok or failed. */
 export async function countedTick<R extends { leader: boolean }>(

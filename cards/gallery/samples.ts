@@ -27,6 +27,7 @@ import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
 import { IDEA_SAMPLES } from './idea-samples';
 import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
+import { RESULTS_SAMPLES } from './results-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 
 export type { CardSample } from './card-sample';
@@ -242,6 +243,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...IDEA_CHAT_SAMPLES,
   ...LEADER_EXPORT_SAMPLES,
   ...PRIVACY_SAMPLES,
+  ...RESULTS_SAMPLES,
 ];
 
 function firstName(name: string): string {

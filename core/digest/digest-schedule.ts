@@ -40,8 +40,33 @@ function weekdays(field: string): number[] | string {
 
 /** reads a DIGEST_CRON value (a subset of cron: 'm h * * dow'); the error says what is wrong and how to write it. */
 export function parseDigestCron(text: string): { ok: true; cron: DigestCron } | { ok: false; error: string } {
+  const parsed = parseCronFields('DIGEST_CRON', text, { daysOfMonth: false, hint: FORMAT_HINT });
+  return parsed.ok
+    ? { ok: true, cron: { minute: parsed.minute, hour: parsed.hour, weekdays: parsed.weekdays } }
+    : parsed;
+}
+
+/** the fields of a cron subset 'm h dom * dow': minute, hour, days of the month (1–31, ascending) and ISO weekdays. */
+export interface CronFields {
+  minute: number;
+  hour: number;
+  /** ascending, without duplicates; every day (1–31) for '*'. */
+  daysOfMonth: number[];
+  weekdays: number[];
+}
+
+/**
+ * reads a cron subset for the setting `setting`: 'minute hour dom month weekday' with month always '*', and the day of
+ * the month '*' unless `daysOfMonth` allows a number, list or range (then both day and weekday must match, unlike
+ * classic cron). Shared by DIGEST_CRON and PROGRESS_CRON; the error names the setting and ends with `hint`.
+ */
+export function parseCronFields(
+  setting: string,
+  text: string,
+  options: { daysOfMonth: boolean; hint: string },
+): ({ ok: true } & CronFields) | { ok: false; error: string } {
   const fields = text.trim().split(/\s+/);
-  const bad = (what: string) => ({ ok: false as const, error: `DIGEST_CRON '${text}': ${what}; ${FORMAT_HINT}` });
+  const bad = (what: string) => ({ ok: false as const, error: `${setting} '${text}': ${what}; ${options.hint}` });
   if (fields.length !== 5)
     return bad(`has ${fields.length === 1 && fields[0] === '' ? 0 : fields.length} fields, needs 5`);
   const [m, h, dom, month, dow] = fields as [string, string, string, string, string];
@@ -49,10 +74,27 @@ export function parseDigestCron(text: string): { ok: true; cron: DigestCron } | 
   if (minute === undefined) return bad(`minute '${m}' must be a number 0–59`);
   const hour = number(h, 0, 23);
   if (hour === undefined) return bad(`hour '${h}' must be a number 0–23`);
-  if (dom !== '*' || month !== '*') return bad('day of month and month must be *');
-  const days = weekdays(dow);
+  if (month !== '*') return bad(options.daysOfMonth ? 'month must be *' : 'day of month and month must be *');
+  if (dom !== '*' && !options.daysOfMonth) return bad('day of month and month must be *');
+  const days = daysOfMonth(dom);
   if (typeof days === 'string') return bad(days);
-  return { ok: true, cron: { minute, hour, weekdays: days } };
+  const week = weekdays(dow);
+  if (typeof week === 'string') return bad(week);
+  return { ok: true, minute, hour, daysOfMonth: days, weekdays: week };
+}
+
+function daysOfMonth(field: string): number[] | string {
+  if (field === '*') return Array.from({ length: 31 }, (_, i) => i + 1);
+  const days = new Set<number>();
+  for (const part of field.split(',')) {
+    const range = /^(\d{1,2})-(\d{1,2})$/.exec(part);
+    const from = number(range ? range[1]! : part, 1, 31);
+    const to = range ? number(range[2]!, 1, 31) : from;
+    if (from === undefined || to === undefined) return `day of month '${part}' must be 1–31 or a range such as 1-7`;
+    if (to < from) return `day of month range '${part}' runs backwards`;
+    for (let d = from; d <= to; d++) days.add(d);
+  }
+  return [...days].sort((a, b) => a - b);
 }
 
 /** DIGEST_CRON as a zod schema for the configuration: a valid value becomes a DigestCron, defaulting to Monday 08:00. */
