@@ -11,16 +11,8 @@ import {
   type BotHarness,
   type Person,
 } from './support/bot-harness';
-import {
-  cardTexts,
-  deliveredCard,
-  interactive,
-  invokeCard,
-  postItem,
-  textsSince,
-  waitForUpdate,
-  type PostedItem,
-} from './support/turn-helpers';
+import { deliveredCard, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
+import { cardTexts, interactive } from './support/card-nodes';
 
 /**
  * "Ihr habt gesagt – wir tun": a leader or admin posts the results card of a closed item, a finished campaign or a

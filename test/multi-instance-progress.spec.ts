@@ -1,6 +1,6 @@
 import { messages } from '../core/messages';
 import { ADMIN, OTHER_TEAM, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
-import { cardTexts } from './support/turn-helpers';
+import { cardTexts } from './support/card-nodes';
 
 /**
  * Two bot instances against one storage (embedded Azurite) and one Teams stand-in, both running the monthly progress
