@@ -22,6 +22,8 @@ import { ideaStatusAction } from '../app/ideas';
 import { ideaForTeamAction, ideasOfTeamAction } from '../app/ideas';
 import { followUpPollAction } from '../app/ideas';
 import { leaderPickAction } from '../app/leaders';
+import { measureBoardAction, measureCreateAction, measureDetailsAction, measureFormAction } from '../app/measures';
+import { measureNoteAction, measureStatusAction, measuresCommand, newMeasureCommand } from '../app/measures';
 import { myDataAction } from '../app/privacy';
 import { postToAction } from '../app/polls';
 import { refreshAction } from '../app/polls';
@@ -74,6 +76,8 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   export: exportCommand,
   myData: myDataCommand,
   audit: auditCommand,
+  measures: measuresCommand,
+  newMeasure: newMeasureCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -94,6 +98,12 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.exportCampaign]: exportCampaignAction,
   [VERBS.leaderPick]: leaderPickAction,
   [VERBS.myData]: myDataAction,
+  [VERBS.measureForm]: measureFormAction,
+  [VERBS.measureCreate]: measureCreateAction,
+  [VERBS.measureStatus]: measureStatusAction,
+  [VERBS.measureNote]: measureNoteAction,
+  [VERBS.measureDetails]: measureDetailsAction,
+  [VERBS.measureBoard]: measureBoardAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
