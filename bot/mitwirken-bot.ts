@@ -22,6 +22,8 @@ import { ideaStatusAction } from '../app/ideas';
 import { ideaForTeamAction, ideasOfTeamAction } from '../app/ideas';
 import { followUpPollAction } from '../app/ideas';
 import { leaderPickAction } from '../app/leaders';
+import { measureBoardAction, measureCreateAction, measureDetailsAction, measureFormAction } from '../app/measures';
+import { measureNoteAction, measureStatusAction, measuresCommand, newMeasureCommand } from '../app/measures';
 import { myDataAction } from '../app/privacy';
 import { postToAction } from '../app/polls';
 import { refreshAction } from '../app/polls';
@@ -76,6 +78,8 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   myData: myDataCommand,
   audit: auditCommand,
   postResults: postResultsCommand,
+  measures: measuresCommand,
+  newMeasure: newMeasureCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -97,6 +101,12 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.leaderPick]: leaderPickAction,
   [VERBS.myData]: myDataAction,
   [VERBS.postResults]: postResultsAction,
+  [VERBS.measureForm]: measureFormAction,
+  [VERBS.measureCreate]: measureCreateAction,
+  [VERBS.measureStatus]: measureStatusAction,
+  [VERBS.measureNote]: measureNoteAction,
+  [VERBS.measureDetails]: measureDetailsAction,
+  [VERBS.measureBoard]: measureBoardAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

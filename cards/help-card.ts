@@ -26,7 +26,17 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
   const sections = [
     {
       heading: m.helpEveryoneTitle,
-      lines: [m.cmdAnswer, m.cmdSubmitIdea, m.cmdIdeas, m.cmdHelp, m.cmdDigest, m.cmdExport, m.cmdMyData],
+      lines: [
+        m.cmdAnswer,
+        m.cmdSubmitIdea,
+        m.cmdIdeas,
+        m.cmdHelp,
+        m.cmdDigest,
+        m.cmdExport,
+        m.cmdMyData,
+        m.cmdMeasures,
+        m.cmdNewMeasure,
+      ],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),
   ];

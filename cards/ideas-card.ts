@@ -3,6 +3,7 @@ import { nextStatuses } from '../core/ideas/idea-status';
 import type { IdeaView } from '../core/ideas/idea-view';
 import { topIdeas } from '../core/ideas/ranking';
 import type { Locale } from '../core/locale';
+import { MEASURE_VERBS } from '../core/measures/measure-actions';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
 import { effectiveMinGroupSize, ideaTextsVisible } from '../core/tally';
@@ -85,6 +86,10 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
             verb: IDEA_VERBS.ideaVolunteer,
             data: { ideaId: idea.ideaId, on: !helps },
           },
+          // an accepted idea becomes a measure: the form, with this idea ticked (leaders and admins).
+          ...(viewer.canManage && (idea.status === 'accepted' || idea.status === 'inProgress')
+            ? [{ title: m.measureNewButton, verb: MEASURE_VERBS.measureForm, data: { ideaId: idea.ideaId } }]
+            : []),
         ],
         form: viewer.canManage ? statusForm(locale, line, position) : null,
       };

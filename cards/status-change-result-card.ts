@@ -1,5 +1,6 @@
 import { shorten, statusLabel, QUOTE_MAX, type IdeaStatus } from '../core/ideas/idea-status';
 import type { Locale } from '../core/locale';
+import { MEASURE_VERBS } from '../core/measures/measure-actions';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
 import template from './templates/status-change-result.json';
@@ -17,6 +18,8 @@ export interface StatusChangeResult {
   supportersNotified: number;
   /** false when a named author could not be reached in a 1:1 chat (default: reached). */
   authorReached?: boolean;
+  /** the idea, when it was accepted: the card offers to create a measure from it. */
+  measureFromIdeaId?: string;
 }
 
 /** the small confirmation a leader sees after saving a status: the new status, the note and who is told. */
@@ -36,5 +39,9 @@ export function buildStatusChangeResultCard(locale: Locale, result: StatusChange
     changed: m.ideaStatusChanged(plainText(shorten(result.ideaText, QUOTE_MAX)), statusLabel(locale, result.status)),
     note: result.note.trim() === '' ? '' : m.ideaStatusNote(plainText(result.note.trim())),
     notified,
+    actions:
+      result.measureFromIdeaId !== undefined
+        ? [{ title: m.measureNewButton, verb: MEASURE_VERBS.measureForm, data: { ideaId: result.measureFromIdeaId } }]
+        : [],
   });
 }

@@ -5,6 +5,7 @@ import { IDEA_VERBS, parseIdeaPayload, type IdeaPayloadOf } from './ideas/idea-a
 import { ITEM_ID, LIMITS, isItemId, type ItemDraft } from './items';
 import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { MEASURE_ID } from './measures/measure';
+import { MEASURE_VERBS, parseMeasurePayload, type MeasurePayloadOf } from './measures/measure-actions';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
@@ -31,6 +32,8 @@ export const VERBS = {
   myData: 'mitwirken.myData',
   /** a leader or admin posts the results card of a closed item, a finished campaign or a done measure. */
   postResults: 'mitwirken.postResults',
+  /** measures: the form, creating, status, notes, details and the filtered board (core/measures/measure-actions.ts). */
+  ...MEASURE_VERBS,
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -249,6 +252,12 @@ export interface PayloadOf {
   [VERBS.ideasOfTeam]: IdeasOfTeamPayload;
   [VERBS.myData]: MyDataPayload;
   [VERBS.postResults]: PostResultsPayload;
+  [VERBS.measureForm]: MeasurePayloadOf[typeof MEASURE_VERBS.measureForm];
+  [VERBS.measureCreate]: MeasurePayloadOf[typeof MEASURE_VERBS.measureCreate];
+  [VERBS.measureStatus]: MeasurePayloadOf[typeof MEASURE_VERBS.measureStatus];
+  [VERBS.measureNote]: MeasurePayloadOf[typeof MEASURE_VERBS.measureNote];
+  [VERBS.measureDetails]: MeasurePayloadOf[typeof MEASURE_VERBS.measureDetails];
+  [VERBS.measureBoard]: MeasurePayloadOf[typeof MEASURE_VERBS.measureBoard];
 }
 
 /** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */
@@ -261,6 +270,10 @@ const IDEA_CARD_VERBS: ReadonlySet<string> = new Set<IdeaCardVerb>([
   VERBS.followUpPoll,
 ]);
 
+/** the measure verbs, whose schemas live in core/measures/measure-actions.ts. */
+type MeasureCardVerb = (typeof MEASURE_VERBS)[keyof typeof MEASURE_VERBS];
+const MEASURE_CARD_VERBS: ReadonlySet<string> = new Set<string>(Object.values(MEASURE_VERBS));
+
 /** whether a string is one of our verbs. */
 export function isVerb(verb: unknown): verb is Verb {
   return typeof verb === 'string' && Object.values(VERBS).includes(verb as Verb);
@@ -271,7 +284,8 @@ const LIMIT_ARGS: Partial<Record<ProblemKey, number>> = { errIdeaTooLong: LIMITS
 /** parses a card payload for a verb; unknown or malformed data becomes a specific problem, never an exception. */
 export function parsePayload<V extends Verb>(verb: V, data: unknown): Outcome<PayloadOf[V]> {
   if (IDEA_CARD_VERBS.has(verb)) return parseIdeaPayload(verb as IdeaCardVerb, data) as Outcome<PayloadOf[V]>;
-  const parsed = schemas[verb as Exclude<Verb, IdeaCardVerb>].safeParse(data ?? {});
+  if (MEASURE_CARD_VERBS.has(verb)) return parseMeasurePayload(verb as MeasureCardVerb, data) as Outcome<PayloadOf[V]>;
+  const parsed = schemas[verb as Exclude<Verb, IdeaCardVerb | MeasureCardVerb>].safeParse(data ?? {});
   if (parsed.success) return ok(parsed.data as PayloadOf[V]);
   const message = parsed.error.issues.find((i) => i.message.startsWith('err'))?.message;
   const key = (message ?? 'errInvalidPayload') as ProblemKey;

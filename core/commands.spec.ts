@@ -302,3 +302,22 @@ describe('an idea typed with "idee"', () => {
     });
   });
 });
+
+describe('parseCommand measures', () => {
+  test.each(['maßnahmen', 'massnahmen', 'measures', 'Maßnahmen'])('reads "%s" as the board of measures', (word) => {
+    expect(parseCommand(word)).toEqual({ ok: true, value: { name: 'measures' } });
+  });
+
+  test.each(['maßnahme neu', 'massnahme anlegen', 'neue maßnahme', 'new measure', 'measure new'])(
+    'reads "%s" as the form of a new measure',
+    (text) => {
+      expect(parseCommand(text)).toEqual({ ok: true, value: { name: 'newMeasure' } });
+    },
+  );
+
+  test.each(['maßnahme', 'new idea', 'neu neu'])('does not read "%s" as a measure command', (text) => {
+    expect(
+      parseCommand(text).ok && (parseCommand(text) as { value: { name: string } }).value.name === 'newMeasure',
+    ).toBe(false);
+  });
+});

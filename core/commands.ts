@@ -27,7 +27,11 @@ export type Command =
   /** `audit`: recent admin and leader actions. */
   | { name: 'audit' }
   /** `ergebnis posten` in an item's thread: a leader or admin posts its results card into the channel. */
-  | { name: 'postResults' };
+  | { name: 'postResults' }
+  /** `maßnahmen`: the board of measures (a team's in its channel; the person's teams in the personal chat). */
+  | { name: 'measures' }
+  /** `maßnahme neu`: the form of a new measure (leaders of the team and admins). */
+  | { name: 'newMeasure' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -67,7 +71,9 @@ type Keyword =
   | 'my'
   | 'audit'
   | 'results'
-  | 'postVerb';
+  | 'postVerb'
+  | 'measures'
+  | 'measure';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -114,7 +120,17 @@ const KEYWORDS: Record<string, Keyword> = {
   ergebnis: 'results',
   ergebnisse: 'results',
   post: 'postVerb',
+  maßnahmen: 'measures',
+  massnahmen: 'measures',
+  measures: 'measures',
+  maßnahme: 'measure',
+  massnahme: 'measure',
+  measure: 'measure',
 };
+
+/** `maßnahme neu|anlegen|new`, `neue maßnahme`, `new measure`: the form of a new measure. */
+const NEW_AFTER_MEASURE: ReadonlySet<string> = new Set(['neu', 'new', 'anlegen']);
+const MEASURE_AFTER_NEW: ReadonlySet<string> = new Set(['maßnahme', 'massnahme', 'measure']);
 
 const FLAGS: Record<string, 'anonymous' | 'multi'> = {
   anonym: 'anonymous',
@@ -247,6 +263,12 @@ export function parseCommand(raw: string): Outcome<Command> {
     return next === 'neu' || next === 'new'
       ? ok({ name: 'newCampaign' })
       : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'measures') return ok({ name: 'measures' });
+  if (keyword === 'measure')
+    return next !== undefined && NEW_AFTER_MEASURE.has(next)
+      ? ok({ name: 'newMeasure' })
+      : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'new' && next !== undefined && MEASURE_AFTER_NEW.has(next)) return ok({ name: 'newMeasure' });
   if (keyword === 'new')
     return next === 'campaign' || next === 'kampagne'
       ? ok({ name: 'newCampaign' })

@@ -128,9 +128,10 @@ describe('buildManifest', () => {
         'schließen',
         'idee',
         'ideen',
+        'maßnahmen',
       ]);
       const titles = list.commands.map((_c, i) => english[`bots[0].commandLists[${l}].commands[${i}].title`]);
-      expect(titles).toEqual(['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas']);
+      expect(titles).toEqual(['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas', 'measures']);
     });
   });
 

@@ -54,6 +54,7 @@ interface MeasureEntity {
   statusReason?: string;
   ideaIds: string;
   itemId?: string;
+  channelId?: string;
   volunteersAsGroup: boolean;
   createdById: string;
   createdByName: string;
@@ -95,6 +96,7 @@ function toEntity(m: Measure): MeasureEntity {
     statusReason: m.statusReason,
     ideaIds: JSON.stringify(m.ideaIds),
     itemId: m.itemId,
+    channelId: m.channelId,
     volunteersAsGroup: m.volunteersAsGroup,
     createdById: m.createdById,
     createdByName: m.createdByName,
@@ -121,6 +123,7 @@ function toMeasure(e: MeasureEntity): Measure {
     statusReason: e.statusReason,
     ideaIds: JSON.parse(e.ideaIds || '[]') as string[],
     itemId: e.itemId,
+    channelId: e.channelId,
     volunteersAsGroup: e.volunteersAsGroup === true,
     createdById: e.createdById,
     createdByName: e.createdByName,

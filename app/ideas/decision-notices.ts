@@ -22,7 +22,7 @@ const localeOf = (s: IdeasPorts, person: Pick<PersonRecord, 'locale'>): Locale =
  * a 1:1 message to a person: into their stored personal chat, or else into a 1:1 chat the bot opens as a member of
  * the team (Teams allows this for any member). False when neither works; the reason goes to the log.
  */
-async function tellPerson(
+export async function tellPerson(
   s: IdeasPorts,
   team: TeamRecord | undefined,
   personId: string,

@@ -54,6 +54,7 @@ export const ideaStatusAction: ActionHandler<typeof VERBS.ideaStatus, IdeasPorts
         threadReplied: told.threadReplied,
         supportersNotified: told.supportersNotified,
         ...(told.authorReached === undefined ? {} : { authorReached: told.authorReached }),
+        ...(saved.status === 'accepted' ? { measureFromIdeaId: saved.ideaId } : {}),
       }),
     ),
   );

@@ -9,3 +9,5 @@ export { ideasCommand, submitIdeaCommand } from './idea-commands';
 export { ideasCardWithProblem } from './idea-problem-card';
 export { ideaStatusAction } from './idea-status-action';
 export { ideaForTeamAction, ideasOfTeamAction } from './idea-team-actions';
+export { tellPerson } from './decision-notices';
+export { visibleIdea } from './idea-board';

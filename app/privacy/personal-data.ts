@@ -16,9 +16,14 @@ export interface ErasureSummary {
   roles: number;
   personalChat: boolean;
   records: number;
+  /** measures and notes where the person's name was replaced (the measures themselves stay). */
+  measures: number;
 }
 
-/** reads everything stored with a person's id: named votes, named ideas, supports, volunteering, roles, personal chat. */
+/**
+ * reads everything stored with a person's id: named votes, named ideas, supports, volunteering, roles, measures they
+ * own and notes they wrote, personal chat.
+ */
 export async function gatherMyData(s: PrivacyPorts, personId: string, name?: string): Promise<MyData> {
   const items = new Map<string, Promise<Item | undefined>>();
   const item = (id: string) => items.get(id) ?? items.set(id, s.storage.items.get(id)).get(id)!;
@@ -32,14 +37,17 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
       )
       .get(id)!;
 
-  const [votes, ideas, backings, admins, led, chat] = await Promise.all([
+  const [votes, ideas, backings, admins, led, chat, measures] = await Promise.all([
     s.storage.personalData.namedVotes(personId),
     s.storage.ideas.byAuthor(personId),
     s.storage.personalData.backings(personId),
     s.storage.roles.admins(),
     s.storage.roles.teamsLedBy(personId),
     s.storage.personalData.personalChat(personId),
+    s.storage.measures.ofPerson(personId),
   ]);
+  const measureTitle = async (teamId: string, measureId: string) =>
+    (await s.storage.measures.get(teamId, measureId))?.title;
   const ideaText = async (ideaId: string) => (await s.storage.ideas.get(ideaId))?.text ?? '';
   const adminGrant = admins.find((a) => a.personId === personId);
   return {
@@ -89,6 +97,23 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
         })),
       )),
     ],
+    measures: await Promise.all(
+      measures.owned.map(async (x) => ({
+        measureId: x.measureId,
+        title: x.title,
+        ...(await teamName(x.teamId).then((n) => (n ? { teamName: n } : {}))),
+        status: x.status,
+        dueDate: x.dueDate,
+      })),
+    ),
+    measureNotes: await Promise.all(
+      measures.notes.map(async (n) => ({
+        measureId: n.measureId,
+        ...(await measureTitle(n.teamId, n.measureId).then((t) => (t ? { title: t } : {}))),
+        text: n.text,
+        at: n.at,
+      })),
+    ),
     ...(chat && { personalChat: chat }),
   };
 }
@@ -105,7 +130,8 @@ export async function myDataFile(s: PrivacyPorts, request: MyDataRequest): Promi
 
 /**
  * erases a person's data (art. 17 GDPR): named votes (tallies adjusted), supports and volunteering (counts
- * adjusted), authorship of named ideas (replaced by FORMER_EMPLOYEE), stored roles, the personal-chat record,
+ * adjusted), authorship of named ideas and their name as owner or note author of measures (replaced by
+ * FORMER_EMPLOYEE; the measures stay), stored roles, the personal-chat record,
  * and their id and names where they acted as admin or an admin action named them (replaced by their erasure
  * pseudonym). Anonymous answers cannot be found and stay. Audited with the pseudonym only.
  */
@@ -132,6 +158,8 @@ export async function eraseMyData(s: PrivacyPorts, personId: string, currentName
   let roles = (await s.storage.roles.revokeAdmin(personId)) ? 1 : 0;
   for (const g of led) if (await s.storage.roles.removeLeader(g.teamId ?? '', personId)) roles++;
   const personalChat = await s.storage.personalData.erasePersonalChat(personId);
+  // measures are the organisation's records and stay; the person's name as owner and note author goes.
+  const measures = await s.storage.measures.erasePerson(personId, FORMER_EMPLOYEE);
   const records = await s.storage.personalData.replacePersonInRecords(personId, [...new Set(names)], pseudonym);
   const summary: ErasureSummary = {
     votes: erasedVotes,
@@ -141,6 +169,7 @@ export async function eraseMyData(s: PrivacyPorts, personId: string, currentName
     roles,
     personalChat,
     records,
+    measures,
   };
   await s.storage.audit.record({ actorId: pseudonym, action: 'privacy.erase', details: { ...summary }, at: s.now() });
   s.log.info({ person: pseudonym, ...summary }, 'personal data erased');

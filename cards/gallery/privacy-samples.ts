@@ -50,6 +50,16 @@ function data(locale: 'de' | 'en'): MyData {
     ],
     volunteering: [],
     roles: [{ role: 'leader', teamName: 'Jobcenter Mitte', grantedAt: AT }],
+    measures: [
+      {
+        measureId: 'mSample0001',
+        title: de ? 'Fester Rückruftag für Bürgeranfragen' : 'A fixed call-back day for citizens’ questions',
+        teamName: 'Team Digitalisierung',
+        status: 'inProgress',
+        dueDate: '2027-01-31',
+      },
+    ],
+    measureNotes: [],
     personalChat: { name: PEOPLE[3] ?? '', locale: de ? 'de-DE' : 'en-GB', active: true, updatedAt: AT },
   };
 }

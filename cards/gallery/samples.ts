@@ -26,6 +26,7 @@ import {
 import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
 import { IDEA_SAMPLES } from './idea-samples';
 import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
+import { MEASURE_SAMPLES } from './measure-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
 import { RESULTS_SAMPLES } from './results-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
@@ -244,6 +245,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...LEADER_EXPORT_SAMPLES,
   ...PRIVACY_SAMPLES,
   ...RESULTS_SAMPLES,
+  ...MEASURE_SAMPLES,
 ];
 
 function firstName(name: string): string {

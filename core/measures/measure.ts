@@ -58,6 +58,11 @@ export interface Measure {
   ideaIds: string[];
   /** the closed poll or prompt it came from, if any. */
   itemId?: string;
+  /**
+   * the channel its ideas or poll came from, when not the team's General: a measure from a private or shared
+   * channel is shown only where that channel's items are (app/teams `channelsVisible`).
+   */
+  channelId?: string;
   /** the volunteers of its ideas form its working group. */
   volunteersAsGroup: boolean;
   createdById: string;

@@ -3,6 +3,7 @@ import { statusLabel } from '../ideas/idea-status';
 import { formatDateTime, type Locale } from '../locale';
 import { messages } from '../messages';
 import { plainText } from '../plain-text';
+import type { MeasureStatus } from '../measures/measure';
 
 /** everything stored with a person's name or id, gathered for `meine daten` (anonymous answers are never in it). */
 export interface MyData {
@@ -21,6 +22,10 @@ export interface MyData {
   supports: Array<{ ideaId: string; text: string }>;
   volunteering: Array<{ ideaId: string; text: string }>;
   roles: Array<{ role: 'admin' | 'leader' | 'configuredAdmin'; teamName?: string; grantedAt?: Date }>;
+  /** measures the person owns (their name is on them). */
+  measures?: Array<{ measureId: string; title: string; teamName?: string; status: MeasureStatus; dueDate: string }>;
+  /** progress notes the person wrote on measures. */
+  measureNotes?: Array<{ measureId: string; title?: string; text: string; at: Date }>;
   personalChat?: { name: string; locale?: string; active: boolean; updatedAt: Date };
 }
 
@@ -62,6 +67,17 @@ export function myDataSections(data: MyData, locale: Locale, timeZone: string, l
     { title: m.myDataVolunteering, lines: list(data.volunteering.map((s) => shortened(s.text))) },
     { title: m.myDataRoles, lines: list(data.roles.map(roleLine)) },
     {
+      title: m.myDataMeasures,
+      lines: list([
+        ...(data.measures ?? []).map((x) =>
+          m.myDataMeasureLine(shortened(x.title, 80), m.measureStatusLabels[x.status], x.dueDate),
+        ),
+        ...(data.measureNotes ?? []).map((n) =>
+          m.myDataMeasureNoteLine(shortened(n.title ?? '', 60), shortened(n.text, 80)),
+        ),
+      ]),
+    },
+    {
       title: m.myDataChat,
       lines: list(
         data.personalChat
@@ -99,6 +115,8 @@ export function myDataDocument(data: MyData, generatedAt: Date): Record<string, 
     supports: data.supports,
     volunteering: data.volunteering,
     roles: data.roles.map((r) => ({ ...r, ...(r.grantedAt && { grantedAt: r.grantedAt.toISOString() }) })),
+    measures: data.measures ?? [],
+    measureNotes: (data.measureNotes ?? []).map((n) => ({ ...n, at: n.at.toISOString() })),
     personalChat: data.personalChat
       ? { ...data.personalChat, updatedAt: data.personalChat.updatedAt.toISOString() }
       : null,
