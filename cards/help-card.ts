@@ -36,6 +36,7 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
         m.cmdMyData,
         m.cmdMeasures,
         m.cmdNewMeasure,
+        m.cmdPostResults,
       ],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),

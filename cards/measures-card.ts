@@ -1,6 +1,7 @@
 import { shorten } from '../core/ideas/idea-status';
 import { formatDateTime, type Locale } from '../core/locale';
 import { MEASURE_TRANSITIONS, type Measure, type MeasureNote, type MeasureStatus } from '../core/measures/measure';
+import { VERBS } from '../core/card-actions';
 import { MEASURE_FILTERS, MEASURE_VERBS, measureInputIds, type MeasureFilter } from '../core/measures/measure-actions';
 import { formatDay, isFinished, RECENTLY_FINISHED_DAYS } from '../core/measures/measure-board';
 import { messages } from '../core/messages';
@@ -173,6 +174,15 @@ export function buildMeasuresCard(input: MeasuresCardInput): AdaptiveCard {
           },
       statusForm: statusForm(locale, line, position),
       noteForm: noteForm(locale, line, position),
+      // a done measure's results card ("Ihr habt gesagt – wir tun") is posted by its managers (app/results).
+      resultsButton:
+        line.canManage && x.status === 'done'
+          ? {
+              title: m.resultsPostButton,
+              verb: VERBS.postResults,
+              data: { kind: 'measure', id: x.measureId, teamId: x.teamId },
+            }
+          : null,
     };
   };
   const indexed = input.measures.map((line, position) => ({ line, position }));

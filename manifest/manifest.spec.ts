@@ -119,19 +119,17 @@ describe('buildManifest', () => {
     const lists = commandListsOf(built.manifest);
     const english = built.localizations['en.json'] as Record<string, string>;
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
+    const common = ['hilfe', 'umfrage', 'bewertung', 'ideenabfrage', 'schließen', 'idee', 'ideen', 'maßnahmen'];
+    const commonEn = ['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas', 'measures'];
+    // posting results is done in a closed item's thread: a team command only.
+    const expected = [
+      { de: common, en: commonEn },
+      { de: [...common, 'ergebnis posten'], en: [...commonEn, 'post results'] },
+    ];
     lists.forEach((list, l) => {
-      expect(list.commands.map((c) => c.title)).toEqual([
-        'hilfe',
-        'umfrage',
-        'bewertung',
-        'ideenabfrage',
-        'schließen',
-        'idee',
-        'ideen',
-        'maßnahmen',
-      ]);
+      expect(list.commands.map((c) => c.title)).toEqual(expected[l]?.de);
       const titles = list.commands.map((_c, i) => english[`bots[0].commandLists[${l}].commands[${i}].title`]);
-      expect(titles).toEqual(['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas', 'measures']);
+      expect(titles).toEqual(expected[l]?.en);
     });
   });
 
