@@ -55,6 +55,8 @@ interface MeasureEntity {
   ideaIds: string;
   itemId?: string;
   channelId?: string;
+  /** set once retention took the person names out of a finished measure. */
+  namesForgotten?: boolean;
   volunteersAsGroup: boolean;
   createdById: string;
   createdByName: string;
@@ -74,6 +76,9 @@ interface NoteEntity {
   byName: string;
   at: string;
 }
+
+/** what a measure shows where retention took a person's name out. */
+export const NAME_FORGOTTEN = '—';
 
 /** what `create` needs; the id, status and times are the repository's. */
 export type NewMeasure = Omit<Measure, 'measureId' | 'status' | 'statusReason' | 'statusAt' | 'lastNote'>;
@@ -325,6 +330,45 @@ export class MeasureRepository {
       rows.map((r) => r.rowKey),
     );
     return rows.length;
+  }
+
+  /**
+   * retention: in a team's measures finished (done or dropped) before `before`, the owner and every note author are no
+   * longer named (`NAME_FORGOTTEN` shows instead) and their person rows go; the measures, texts and dates stay. Each
+   * measure is done once (a flag on its row). Returns how many measures lost their names.
+   */
+  async forgetNamesOfFinished(teamId: string, before: Date): Promise<number> {
+    const due: MeasureEntity[] = [];
+    const iter = this.table.listEntities<MeasureEntity>({ queryOptions: { filter: rowPrefixFilter(PK.team(teamId), 'm|') } });
+    for await (const e of iter) {
+      const finished = e.status === 'done' || e.status === 'dropped';
+      if (finished && !e.namesForgotten && new Date(e.statusAt) < before) due.push(e);
+    }
+    for (const e of due) {
+      const noteRows: { rowKey: string; byId: string }[] = [];
+      const notes = this.table.listEntities<NoteEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK.notes(e.measureId)}` } });
+      for await (const n of notes) noteRows.push({ rowKey: n.rowKey as string, byId: n.byId });
+      for (const n of noteRows) {
+        await this.table.updateEntity(
+          { partitionKey: PK.notes(e.measureId), rowKey: n.rowKey, byId: '', byName: NAME_FORGOTTEN },
+          'Merge',
+        );
+        if (n.byId) await tolerateDone(this.table.deleteEntity(PK.person(n.byId), RK.note(e.measureId, n.rowKey)));
+      }
+      await tolerateNotFound(
+        this.update(teamId, e.measureId, (m) => ({
+          ...m,
+          ownerId: '',
+          ownerName: NAME_FORGOTTEN,
+          ...(m.lastNote && { lastNote: { ...m.lastNote, byId: '', byName: NAME_FORGOTTEN } }),
+        })),
+      );
+      await this.table.updateEntity(
+        { partitionKey: PK.team(teamId), rowKey: RK.measure(e.measureId), namesForgotten: true },
+        'Merge',
+      );
+    }
+    return due.length;
   }
 
   /** a read-modify-write of one measure, retried on conflict; its index and link rows follow. */

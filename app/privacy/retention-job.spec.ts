@@ -3,6 +3,7 @@ import type { Item } from '../../core/items';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
 import { readAllRows } from '../../storage/table-inventory';
+import { NAME_FORGOTTEN } from '../../storage/measure-repository';
 import { recordOf, samplePoll } from '../../test/support/sample-items';
 import { RetentionJob } from './retention-job';
 
@@ -319,5 +320,49 @@ describe('RetentionJob', () => {
     const named = (await rowsNamingPeople()).map((f) => JSON.stringify(f.row));
     for (const gone of [0, 2, 3])
       expect(named.filter((r) => r.includes(people[gone]!.aadObjectId) || r.includes(people[gone]!.name))).toEqual([]);
+  });
+
+  test('keeps finished measures but no longer names their owner and note authors after the retention period; open and recent ones keep their names', async () => {
+    await storage.installations.saveTeam({
+      teamId: 'team-m',
+      name: 'T',
+      serviceUrl: 'https://x',
+      active: true,
+      reference: { serviceUrl: 'https://x', channelId: 'msteams', conversation: { id: 'team-m' }, bot: { id: 'b' } },
+      updatedAt: CLOSED,
+    });
+    const measure = (title: string) =>
+      storage.measures.create(
+        {
+          teamId: 'team-m',
+          title,
+          description: '',
+          ownerId: 'aad-owner',
+          ownerName: 'Olga Owner',
+          dueDate: '2026-02-01',
+          ideaIds: [],
+          volunteersAsGroup: false,
+          createdById: 'aad-lead',
+          createdByName: 'Lena',
+          createdAt: CLOSED,
+        },
+        CLOSED,
+      );
+    const finished = await measure('Erledigt vor langer Zeit');
+    const open = await measure('Noch offen');
+    const recent = await measure('Erledigt vor Kurzem');
+    await storage.measures.addNote('team-m', finished.measureId, { text: 'Fertig', byId: 'aad-writer', byName: 'Willi', at: CLOSED });
+    await storage.measures.setStatus('team-m', finished.measureId, { status: 'done', reason: '' }, after(1));
+    await storage.measures.setStatus('team-m', recent.measureId, { status: 'done', reason: '' }, after(300));
+    clock = after(367);
+    expect(await job.run()).toMatchObject({ measureNames: 1 });
+    const kept = await storage.measures.get('team-m', finished.measureId);
+    expect(kept).toMatchObject({ title: 'Erledigt vor langer Zeit', status: 'done', ownerId: '', ownerName: NAME_FORGOTTEN });
+    expect(kept?.lastNote).toMatchObject({ text: 'Fertig', byId: '', byName: NAME_FORGOTTEN });
+    expect(await storage.measures.notes(finished.measureId)).toEqual([expect.objectContaining({ text: 'Fertig', byId: '', byName: NAME_FORGOTTEN })]);
+    expect((await storage.measures.ofPerson('aad-writer')).notes).toEqual([]);
+    expect((await storage.measures.ofPerson('aad-owner')).owned.map((m) => m.measureId).sort()).toEqual([open.measureId, recent.measureId].sort());
+    expect(await storage.measures.get('team-m', open.measureId)).toMatchObject({ ownerName: 'Olga Owner' });
+    expect(await job.run()).toMatchObject({ measureNames: 0 });
   });
 });

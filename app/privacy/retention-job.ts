@@ -15,7 +15,7 @@ const FIRST_LOOK_BACK_WEEKS = 104;
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface RetentionJobOptions {
-  storage: Pick<Storage, 'retention' | 'campaigns' | 'items' | 'responses'>;
+  storage: Pick<Storage, 'retention' | 'campaigns' | 'items' | 'responses' | 'measures'>;
   /** RETENTION_DAYS: the period of items without a campaign, and of campaigns that set none. */
   defaultDays: number;
   timeZone: string;
@@ -38,6 +38,8 @@ export interface RetentionReport {
   participationRows: number;
   /** rows of the digest ledger (who got a digest for which week). */
   digestRows: number;
+  /** finished measures whose owner and note authors are no longer named. */
+  measureNames: number;
   failed: number;
 }
 
@@ -47,8 +49,8 @@ export interface RetentionReport {
  * from the close-month index (only what is due) and purged: named votes, voter roll, authors, supporters,
  * volunteers and the campaign's ledger rows; tallies, counts and idea texts stay. Weekly participation rows go
  * after RETENTION_DAYS too (kept at least 63 days for the digest's trend), and with them the personal data of the
- * week's ideas sent in chat without a prompt, and the digest ledger's rows of that week. A failed item is retried
- * next day.
+ * week's ideas sent in chat without a prompt, and the digest ledger's rows of that week. Finished measures older
+ * than RETENTION_DAYS no longer name their owner and note authors. A failed item is retried next day.
  */
 export class RetentionJob {
   private readonly loop: TickLoop;
@@ -90,6 +92,7 @@ export class RetentionJob {
       ledgerRows: 0,
       participationRows: 0,
       digestRows: 0,
+      measureNames: 0,
       failed: 0,
     };
     const store = this.o.storage.retention;
@@ -124,6 +127,11 @@ export class RetentionJob {
     const weeksCutoff = retentionCutoff(now, Math.max(this.o.defaultDays, PARTICIPATION_MIN_DAYS));
     await this.purgeTeamWeeks(weeksCutoff, report);
     report.digestRows = await this.purgeDigestWeeks(weeksCutoff);
+    // measures are the organisation's records and stay; who owned a finished one and who wrote its notes goes.
+    const measuresCutoff = retentionCutoff(now, this.o.defaultDays);
+    for (const teamId of await store.teamIds()) {
+      report.measureNames += await this.o.storage.measures.forgetNamesOfFinished(teamId, measuresCutoff);
+    }
     this.o.log.info({ ...report }, 'retention run done');
     return report;
   }
