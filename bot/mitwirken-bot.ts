@@ -16,6 +16,8 @@ import { isStorageUnavailable } from '../storage/tables';
 import { campaignCopyAction, campaignDeleteAction } from '../app/campaigns';
 import { campaignStatusAction } from '../app/campaigns';
 import { exportCampaignAction } from '../app/exports';
+import { exportRangeAction } from '../app/exports';
+import { followUpTeamAction } from '../app/ideas';
 import { ideaAction } from '../app/ideas';
 import { ideaSupportAction, ideaVolunteerAction } from '../app/ideas';
 import { ideaStatusAction } from '../app/ideas';
@@ -40,6 +42,7 @@ import { ideasCommand, submitIdeaCommand } from '../app/ideas';
 import { ideasCardWithProblem } from '../app/ideas';
 import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/leaders';
 import { postCommand } from '../app/polls';
+import { myIdeasCommand } from '../app/my-ideas';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -74,6 +77,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   export: exportCommand,
   myData: myDataCommand,
   audit: auditCommand,
+  myIdeas: myIdeasCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -94,6 +98,8 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.exportCampaign]: exportCampaignAction,
   [VERBS.leaderPick]: leaderPickAction,
   [VERBS.myData]: myDataAction,
+  [VERBS.followUpPollTeam]: followUpTeamAction,
+  [VERBS.exportRange]: exportRangeAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

@@ -26,7 +26,7 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
   const sections = [
     {
       heading: m.helpEveryoneTitle,
-      lines: [m.cmdAnswer, m.cmdSubmitIdea, m.cmdIdeas, m.cmdHelp, m.cmdDigest, m.cmdExport, m.cmdMyData],
+      lines: [m.cmdAnswer, m.cmdSubmitIdea, m.cmdIdeas, m.cmdHelp, m.cmdDigest, m.cmdExport, m.cmdMyData, m.cmdMyIdeas],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),
   ];

@@ -3,6 +3,8 @@ import { itemDraftSchema } from './commands';
 import type { ExportCampaignPayload } from './ideas/idea-actions';
 import { IDEA_VERBS, parseIdeaPayload, type IdeaPayloadOf } from './ideas/idea-actions';
 import { ITEM_ID, LIMITS, isItemId, type ItemDraft } from './items';
+import { followUpTeamSchema, type FollowUpTeamPayload } from './ideas/follow-up-team';
+import { exportRangeSchema, type ExportRangePayload } from './export/export-range';
 import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
 
@@ -28,6 +30,10 @@ export const VERBS = {
   ideasOfTeam: 'mitwirken.ideas',
   /** the buttons of the "meine daten" card: export, ask to erase, confirm, cancel. */
   myData: 'mitwirken.myData',
+  /** a poll over ideas a leader picked from one team (several prompts, `idee` ideas), from the digest or ideas card. */
+  followUpPollTeam: 'mitwirken.followUpPollTeam',
+  /** the `export` card's date range: ad-hoc polls, prompts, `idee` ideas and measures of that range as CSV. */
+  exportRange: 'mitwirken.exportRange',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -145,6 +151,8 @@ const schemas = {
         .optional(),
     })
     .refine((v) => v.step !== 'eraseConfirm' || v.issuedAt !== undefined, { message: 'errInvalidPayload' }),
+  [VERBS.followUpPollTeam]: followUpTeamSchema(teamId),
+  [VERBS.exportRange]: exportRangeSchema,
 };
 
 export interface VotePayload {
@@ -217,6 +225,8 @@ export interface PayloadOf {
   [VERBS.ideaForTeam]: IdeaForTeamPayload;
   [VERBS.ideasOfTeam]: IdeasOfTeamPayload;
   [VERBS.myData]: MyDataPayload;
+  [VERBS.followUpPollTeam]: FollowUpTeamPayload;
+  [VERBS.exportRange]: ExportRangePayload;
 }
 
 /** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */

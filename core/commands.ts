@@ -25,7 +25,9 @@ export type Command =
   /** `meine daten`: what is stored about the person, with export and erasure (personal chat). */
   | { name: 'myData' }
   /** `audit`: recent admin and leader actions. */
-  | { name: 'audit' };
+  | { name: 'audit' }
+  /** `meine ideen`: every named idea the person sent, with its status, measure and latest note (personal chat). */
+  | { name: 'myIdeas' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -260,6 +262,7 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'digest') return ok({ name: 'digest' });
   if (keyword === 'export') return ok({ name: 'export' });
   if (keyword === 'audit') return ok({ name: 'audit' });
+  if (keyword === 'my' && (next === 'ideen' || next === 'ideas')) return ok({ name: 'myIdeas' });
   if (keyword === 'my')
     return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove')

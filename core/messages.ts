@@ -4,6 +4,9 @@ import { digestDe, digestEn } from './texts/digest';
 import { exportDe, exportEn } from './texts/export';
 import { ideasDe, ideasEn } from './texts/ideas';
 import { measuresDe, measuresEn } from './texts/measures';
+import { myIdeasDe, myIdeasEn } from './texts/my-ideas';
+import { digestLoopDe, digestLoopEn } from './texts/digest-loop';
+import { exportRangeDe, exportRangeEn } from './texts/export-range';
 import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
@@ -149,6 +152,9 @@ const de = {
   ...privacyDe,
   ...leadersDe,
   ...exportDe,
+  ...myIdeasDe,
+  ...digestLoopDe,
+  ...exportRangeDe,
 };
 
 export type Messages = typeof de;
@@ -284,6 +290,9 @@ const en: Messages = {
   ...privacyEn,
   ...leadersEn,
   ...exportEn,
+  ...myIdeasEn,
+  ...digestLoopEn,
+  ...exportRangeEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

@@ -26,6 +26,7 @@ import {
 import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
 import { IDEA_SAMPLES } from './idea-samples';
 import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
+import { LOOP_SAMPLES } from './loop-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 
@@ -242,6 +243,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...IDEA_CHAT_SAMPLES,
   ...LEADER_EXPORT_SAMPLES,
   ...PRIVACY_SAMPLES,
+  ...LOOP_SAMPLES,
 ];
 
 function firstName(name: string): string {
