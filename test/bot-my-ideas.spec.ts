@@ -95,10 +95,10 @@ describe('meine ideen', () => {
     const before = h.connector.delivered.length;
     await h.invoke(VERBS.ideaStatus, { ideaId: idea.ideaId, input: 'i0', i0s: 'review', i0n: '' }, leader, { personal: true });
     const toAuthor = decisionMessages('de', { text: idea.text, anonymous: false }, { status: 'review', note: '' }).toAuthor;
-    expect(toAuthor).toContain('`meine ideen`');
+    expect(toAuthor).toContain('„meine ideen“');
     const sent = h.connector.delivered.slice(before).map((d) => d.activity.text);
     expect(sent).toContain(toAuthor);
-    expect(decisionMessages('en', { text: idea.text, anonymous: false }, { status: 'review', note: '' }).toAuthor).toContain('`my ideas`');
+    expect(decisionMessages('en', { text: idea.text, anonymous: false }, { status: 'review', note: '' }).toAuthor).toContain('“my ideas”');
     expect(decisionMessages('de', { text: idea.text, anonymous: true }, { status: 'review', note: '' }).toAuthor).toBeUndefined();
   });
 });
