@@ -107,6 +107,7 @@ const envSchema = z.object({
     }),
   TEAMS_TENANT_RATE: z.coerce.number().positive().max(1000).default(50),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  DECISION_DUE_DAYS: z.coerce.number().int().min(1, { message: 'must be at least 1 (days)' }).max(365).default(21),
   ANSWER_SECRET: secretSetting.pipe(z.string().min(32, { message: 'must be at least 32 characters' })).optional(),
   ALLOWED_TENANT_IDS: list,
   ORG_FILE: z
@@ -185,6 +186,8 @@ export interface Config {
   teamsTenantRate: number;
   /** days answers and names are kept after an item closes, unless its campaign sets retentionDays (RETENTION_DAYS, default 365). */
   retentionDays: number;
+  /** days after which an idea still new or under review shows in its leaders' digest as waiting (DECISION_DUE_DAYS, default 21). */
+  decisionDueDays: number;
   /** when not empty, only activities from these Entra tenants reach the bot (others get 403). */
   allowedTenantIds: string[];
   /** the organisation file (YAML or JSON) naming the leaders of each team; loaded at start and on `kampagnen laden`. */
@@ -286,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     catchUpWindowMs: e.CATCH_UP_WINDOW,
     teamsTenantRate: e.TEAMS_TENANT_RATE,
     retentionDays: e.RETENTION_DAYS,
+    decisionDueDays: e.DECISION_DUE_DAYS,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     orgFile: e.ORG_FILE,

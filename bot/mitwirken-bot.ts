@@ -16,6 +16,8 @@ import { isStorageUnavailable } from '../storage/tables';
 import { campaignCopyAction, campaignDeleteAction } from '../app/campaigns';
 import { campaignStatusAction } from '../app/campaigns';
 import { exportCampaignAction } from '../app/exports';
+import { exportRangeAction } from '../app/exports';
+import { followUpTeamAction } from '../app/ideas';
 import { ideaAction } from '../app/ideas';
 import { ideaSupportAction, ideaVolunteerAction } from '../app/ideas';
 import { ideaStatusAction } from '../app/ideas';
@@ -43,6 +45,7 @@ import { ideasCardWithProblem } from '../app/ideas';
 import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/leaders';
 import { postCommand } from '../app/polls';
 import { postResultsAction, postResultsCommand } from '../app/results';
+import { myIdeasCommand } from '../app/my-ideas';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -80,6 +83,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   postResults: postResultsCommand,
   measures: measuresCommand,
   newMeasure: newMeasureCommand,
+  myIdeas: myIdeasCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -107,6 +111,8 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.measureNote]: measureNoteAction,
   [VERBS.measureDetails]: measureDetailsAction,
   [VERBS.measureBoard]: measureBoardAction,
+  [VERBS.followUpPollTeam]: followUpTeamAction,
+  [VERBS.exportRange]: exportRangeAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

@@ -1,5 +1,6 @@
 import { assembleDigest, type DigestInput, type DigestTeamInput } from '../core/digest/digest';
 import { trendWeeks } from '../core/digest/digest-week';
+import { parsePayload, VERBS } from '../core/card-actions';
 import { IDEA_VERBS, parseIdeaPayload } from '../core/ideas/idea-actions';
 import type { IdeaView } from '../core/ideas/idea-view';
 import { messages } from '../core/messages';
@@ -84,7 +85,8 @@ describe('buildDigestCard', () => {
 
   test('offers a status form per idea whose button parses as an ideaStatus payload', () => {
     const c = card();
-    const shows = ofType(c, 'Action.ShowCard');
+    const statusForm = (n: Node) => ofType(n.card as AdaptiveCard, 'Action.Execute')[0]?.verb === IDEA_VERBS.ideaStatus;
+    const shows = ofType(c, 'Action.ShowCard').filter(statusForm);
     expect(shows).toHaveLength(2);
     const ids = ofType(c, 'Input.ChoiceSet').map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -107,10 +109,27 @@ describe('buildDigestCard', () => {
     expect(note!.label).toBe(messages('de').ideaNoteLabel);
   });
 
-  test('uses only idea verbs', () => {
+  test('uses only idea verbs and the team-wide vote over picked ideas', () => {
     const verbs = ofType(card(), 'Action.Execute').map((a) => a.verb);
     expect(verbs.length).toBeGreaterThan(0);
-    for (const verb of verbs) expect(Object.values(IDEA_VERBS)).toContain(verb);
+    for (const verb of verbs) expect([...Object.values(IDEA_VERBS), VERBS.followUpPollTeam]).toContain(verb);
+  });
+
+  test('offers a vote over the team’s open ideas whose button parses as a followUpPollTeam payload', () => {
+    const [form] = ofType(card(), 'Action.ShowCard').filter(
+      (n) => ofType(n.card as AdaptiveCard, 'Action.Execute')[0]?.verb === VERBS.followUpPollTeam,
+    );
+    const inner = form!.card as AdaptiveCard;
+    const [ideas] = ofType(inner, 'Input.ChoiceSet');
+    const [picks] = ofType(inner, 'Input.Number');
+    const [post] = ofType(inner, 'Action.Execute');
+    const submitted = { ...(post!.data as object), [ideas!.id as string]: ideas!.value, [picks!.id as string]: '1' };
+    const parsed = parsePayload(VERBS.followUpPollTeam, submitted);
+    expect(parsed.ok && parsed.value.ideaIds.length).toBeGreaterThanOrEqual(2);
+    expect(parsePayload(VERBS.followUpPollTeam, { ...submitted, [ideas!.id as string]: 'idea-1' })).toMatchObject({
+      ok: false,
+      problem: { key: 'errFollowUpPickIdeas' },
+    });
   });
 
   test('names the author and volunteers of named ideas, never of anonymous ones', () => {

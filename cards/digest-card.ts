@@ -5,7 +5,12 @@ import { formatDateTime, formatNumber, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
 import template from './templates/digest.json';
+import { VERBS } from '../core/card-actions';
+import type { DigestLoop, DigestMeasureLine } from '../core/digest/digest-loop';
+import { statusLabel } from '../core/ideas/idea-status';
+import { followUpTeamForm } from './follow-up-team-form';
 import { ideaLines, statusForm, type IdeaLineLimits } from './idea-parts';
+import { formatDay } from './my-ideas-card';
 import { expandTemplate, type AdaptiveCard } from './render';
 
 /** the largest digest card we send; Teams refuses far larger messages, and big cards render slowly. */
@@ -21,6 +26,8 @@ interface Level {
   summaryRows: number;
   closed: number;
   open: number;
+  /** lines per list of the loop section (due, overdue, moved, waiting). */
+  loop: number;
 }
 const LEVELS: readonly Level[] = [
   {
@@ -31,6 +38,7 @@ const LEVELS: readonly Level[] = [
     summaryRows: 10,
     closed: 5,
     open: 5,
+    loop: 5,
   },
   {
     idea: { text: 120, names: 3, nameMax: 30 },
@@ -40,6 +48,7 @@ const LEVELS: readonly Level[] = [
     summaryRows: 10,
     closed: 3,
     open: 3,
+    loop: 3,
   },
   {
     idea: { text: 80, names: 3, nameMax: 25 },
@@ -49,6 +58,7 @@ const LEVELS: readonly Level[] = [
     summaryRows: 3,
     closed: 3,
     open: 3,
+    loop: 3,
   },
   {
     idea: { text: 40, names: 0, nameMax: 20, compact: true },
@@ -58,6 +68,7 @@ const LEVELS: readonly Level[] = [
     summaryRows: 1,
     closed: 1,
     open: 0,
+    loop: 1,
   },
 ];
 
@@ -90,7 +101,7 @@ function render(digest: Digest, locale: Locale, level: Level): AdaptiveCard {
     period: m.digestPeriod(day(digest.period.start), day(lastDay)),
     interim: digest.interim ? m.digestInterim : '',
     noTeams: digest.teams.length === 0 ? m.digestNoTeams : '',
-    teams: digest.teams.map((team) => teamData(team, digest, locale, level, () => position++)),
+    teams: digest.teams.map((team, index) => teamData(team, digest, locale, level, () => position++, index)),
   });
 }
 
@@ -106,7 +117,14 @@ export function participationText(locale: Locale, p: Participation): string {
 
 const signed = (locale: Locale, x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±') + formatNumber(locale, Math.abs(x));
 
-function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level, nextPosition: () => number): object {
+function teamData(
+  team: DigestTeam,
+  digest: Digest,
+  locale: Locale,
+  level: Level,
+  nextPosition: () => number,
+  index: number,
+): object {
   const m = messages(locale);
   const change =
     team.change && !level.idea.compact
@@ -127,7 +145,11 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
           .map((p) => `${m.digestWeekLabel(p.weekNumber)}: ${figure(p)}${value(p) === null ? '' : unit}`)
           .join(' · ');
   const more = (n: number) => (n > 0 ? m.digestMore(n) : '');
-  const quiet = team.newIdeaCount === 0 && team.closed.length === 0 && team.open.length === 0;
+  const quiet = team.newIdeaCount === 0 && team.closed.length === 0 && team.open.length === 0 && !team.loop;
+  const candidates = [
+    ...team.topIdeas.filter((i) => i.status !== 'declined' && i.status !== 'done'),
+    ...(team.loop?.waiting ?? []),
+  ].map((i) => ({ ideaId: i.ideaId, text: i.text }));
   return {
     name: plainText(shorten(team.teamName, level.question)),
     participation: participationText(locale, team.participation),
@@ -167,6 +189,11 @@ function teamData(team: DigestTeam, digest: Digest, locale: Locale, level: Level
           : m.digestNoCloseTime(plainText(shorten(o.question, level.question))),
       ),
     openMore: more(team.open.length - level.open + team.openMore),
+    loopTitle: team.loop ? m.digestLoopTitle : '',
+    loop: team.loop ? loopGroups(team.loop, digest, locale, level) : [],
+    followUp: level.idea.compact
+      ? null
+      : followUpTeamForm(locale, VERBS.followUpPollTeam, team.teamId, candidates, index),
     quiet: quiet ? m.digestQuiet : '',
   };
 }
@@ -212,4 +239,47 @@ function closedData(c: DigestClosedResult, locale: Locale, level: Level, min: nu
     rows: rows.map(({ label, figure }) => ({ label, figure })),
     note,
   };
+}
+
+/** the loop section of a team: overdue (marked), due, moved and waiting, each cut to the level's length. */
+function loopGroups(loop: DigestLoop, digest: Digest, locale: Locale, level: Level): object[] {
+  const m = messages(locale);
+  const text = (t: string) => plainText(shorten(t, level.question));
+  const name = (n: string) => plainText(shorten(n, level.idea.nameMax));
+  const more = (shown: number, total: number, extra: number) =>
+    total - shown + extra > 0 ? [m.digestLoopMore(total - shown + extra)] : [];
+  const group = <T>(title: string, list: T[], extra: number, line: (x: T) => string, color = 'Default'): object[] =>
+    list.length === 0
+      ? []
+      : [
+          {
+            title,
+            color,
+            lines: [
+              ...list.slice(0, level.loop).map(line),
+              ...more(Math.min(list.length, level.loop), list.length, extra),
+            ],
+          },
+        ];
+  const day = (d: string) => formatDay(locale, d);
+  const measure = (x: DigestMeasureLine) => m.digestLoopMeasure(text(x.title), name(x.ownerName), day(x.dueDate));
+  return [
+    ...group(
+      m.digestLoopOverdue,
+      loop.overdue,
+      loop.more.overdue,
+      (x) => m.digestLoopOverdueMeasure(text(x.title), name(x.ownerName), day(x.dueDate)),
+      'Attention',
+    ),
+    ...group(m.digestLoopDue, loop.due, loop.more.due, measure),
+    ...group(m.digestLoopMoved, loop.moved, loop.more.moved, (x) =>
+      [
+        m.digestLoopMovedMeasure(text(x.title), m.measureStatusLabels[x.status]),
+        ...(x.note && !level.idea.compact ? [m.digestLoopMovedNote(text(x.note))] : []),
+      ].join(' · '),
+    ),
+    ...group(m.digestLoopWaiting(digest.decisionDueDays ?? 0), loop.waiting, loop.more.waiting, (x) =>
+      m.digestLoopWaitingIdea(plainText(shorten(x.text, level.idea.text)), x.days, statusLabel(locale, x.status)),
+    ),
+  ];
 }

@@ -2,7 +2,9 @@ import { VERBS } from '../core/card-actions';
 import type { CampaignStatus } from '../core/campaigns/campaign';
 import type { Locale } from '../core/locale';
 import { messages } from '../core/messages';
+import type { ExportRangeErrors } from '../core/export/export-range';
 import { plainText } from '../core/plain-text';
+import { describeProblem } from '../core/problems';
 import template from './templates/export.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
@@ -14,11 +16,21 @@ export interface ExportableCampaign {
   posts: number;
 }
 
-/** the `export` answer: one "create CSV" button per campaign; leaders are told that only their teams are in it. */
+/** the range form of the `export` card: two days (default the last three months) and problems under their fields. */
+export interface ExportRangeForm {
+  from: string;
+  to: string;
+  errors?: ExportRangeErrors;
+}
+
+/**
+ * the `export` answer: one "create CSV" button per campaign and, with `range`, a form for everything said in a date
+ * range (ad-hoc polls and prompts, ideas sent in chat, measures); leaders are told that only their teams are in it.
+ */
 export function buildExportListCard(
   locale: Locale,
   campaigns: ExportableCampaign[],
-  options: { leaderOnly: boolean; linkMinutes: number },
+  options: { leaderOnly: boolean; linkMinutes: number; range?: ExportRangeForm },
 ): AdaptiveCard {
   const m = messages(locale);
   const paragraphs =
@@ -35,8 +47,59 @@ export function buildExportListCard(
       verb: VERBS.exportCampaign,
       payload: { campaignId: c.id },
     })),
+    range: options.range ? rangeForm(locale, options.range) : null,
     download: '',
     downloadTitle: '',
+  });
+}
+
+function rangeForm(locale: Locale, form: ExportRangeForm): object {
+  const m = messages(locale);
+  const error = (key: 'from' | 'to') => {
+    const problem = form.errors?.[key];
+    return problem ? describeProblem(locale, { key: problem }) : '';
+  };
+  return {
+    title: m.exportRangeTitle,
+    intro: m.exportRangeIntro,
+    fromLabel: m.exportRangeFrom,
+    toLabel: m.exportRangeTo,
+    from: form.from,
+    to: form.to,
+    dateError: m.errExportRangeDate,
+    fromError: error('from'),
+    toError: error('to'),
+    button: m.exportRangeButton,
+    verb: VERBS.exportRange,
+    payload: { range: true },
+  };
+}
+
+/** the card after "create CSV for the period": what the file holds, the anonymity rule, and a short-lived link. */
+export function buildExportRangeReadyCard(
+  locale: Locale,
+  input: {
+    from: string;
+    to: string;
+    items: number;
+    chatIdeas: number;
+    measures: number;
+    url: string;
+    linkMinutes: number;
+    minGroupSize: number;
+  },
+): AdaptiveCard {
+  const m = messages(locale);
+  return expandTemplate(template, {
+    title: m.exportRangeReadyTitle(input.from, input.to),
+    paragraphs: [
+      m.exportRangeReady(input.items, input.chatIdeas, input.measures, input.linkMinutes),
+      m.exportAnonymity(input.minGroupSize),
+    ],
+    campaigns: [],
+    range: null,
+    download: input.url,
+    downloadTitle: m.exportDownload,
   });
 }
 
@@ -50,6 +113,7 @@ export function buildExportReadyCard(
     title: m.exportReadyTitle(plainText(input.campaignTitle)),
     paragraphs: [m.exportReady(input.items, input.linkMinutes), m.exportAnonymity(input.minGroupSize)],
     campaigns: [],
+    range: null,
     download: input.url,
     downloadTitle: m.exportDownload,
   });

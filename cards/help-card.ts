@@ -37,6 +37,7 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
         m.cmdMeasures,
         m.cmdNewMeasure,
         m.cmdPostResults,
+        m.cmdMyIdeas,
       ],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),

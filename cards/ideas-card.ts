@@ -7,6 +7,8 @@ import { MEASURE_VERBS } from '../core/measures/measure-actions';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
 import { effectiveMinGroupSize, ideaTextsVisible } from '../core/tally';
+import { VERBS } from '../core/card-actions';
+import { followUpTeamForm } from './follow-up-team-form';
 import { ideaLines, statusForm } from './idea-parts';
 import type { CardNotice } from './item-card';
 import template from './templates/ideas.json';
@@ -30,6 +32,11 @@ export interface IdeasCardInput {
   };
   /** set when all ideas come from one idea prompt: managers may then start a follow-up poll over it. */
   promptItemId?: string;
+  /**
+   * set for a team's ideas from several prompts (no single prompt): managers may then put ideas to a vote in the
+   * team's General channel; `eligible` names the ideas that may be offered (those everyone in General may see).
+   */
+  teamFollowUp?: { teamId: string; eligible: readonly string[] };
   /** how many ideas the card lists; default 10. */
   limit?: number;
   notice?: CardNotice;
@@ -108,6 +115,16 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
             verb: IDEA_VERBS.followUpPoll,
             data: { itemId: input.promptItemId },
           }
+        : null,
+    teamFollowUp:
+      viewer.canManage && input.promptItemId === undefined && input.teamFollowUp
+        ? followUpTeamForm(
+            locale,
+            VERBS.followUpPollTeam,
+            input.teamFollowUp.teamId,
+            open.filter((i) => input.teamFollowUp!.eligible.includes(i.ideaId)),
+            0,
+          )
         : null,
   });
 }

@@ -3,6 +3,8 @@ import { itemDraftSchema } from './commands';
 import type { ExportCampaignPayload } from './ideas/idea-actions';
 import { IDEA_VERBS, parseIdeaPayload, type IdeaPayloadOf } from './ideas/idea-actions';
 import { ITEM_ID, LIMITS, isItemId, type ItemDraft } from './items';
+import { followUpTeamSchema, type FollowUpTeamPayload } from './ideas/follow-up-team';
+import { exportRangeSchema, type ExportRangePayload } from './export/export-range';
 import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { MEASURE_ID } from './measures/measure';
 import { MEASURE_VERBS, parseMeasurePayload, type MeasurePayloadOf } from './measures/measure-actions';
@@ -34,6 +36,10 @@ export const VERBS = {
   postResults: 'mitwirken.postResults',
   /** measures: the form, creating, status, notes, details and the filtered board (core/measures/measure-actions.ts). */
   ...MEASURE_VERBS,
+  /** a poll over ideas a leader picked from one team (several prompts, `idee` ideas), from the digest or ideas card. */
+  followUpPollTeam: 'mitwirken.followUpPollTeam',
+  /** the `export` card's date range: ad-hoc polls, prompts, `idee` ideas and measures of that range as CSV. */
+  exportRange: 'mitwirken.exportRange',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -171,6 +177,8 @@ const schemas = {
     })
     .refine((v) => v.step !== 'eraseConfirm' || v.issuedAt !== undefined, { message: 'errInvalidPayload' }),
   [VERBS.postResults]: postResultsSchema,
+  [VERBS.followUpPollTeam]: followUpTeamSchema(teamId),
+  [VERBS.exportRange]: exportRangeSchema,
 };
 
 export interface VotePayload {
@@ -258,6 +266,8 @@ export interface PayloadOf {
   [VERBS.measureNote]: MeasurePayloadOf[typeof MEASURE_VERBS.measureNote];
   [VERBS.measureDetails]: MeasurePayloadOf[typeof MEASURE_VERBS.measureDetails];
   [VERBS.measureBoard]: MeasurePayloadOf[typeof MEASURE_VERBS.measureBoard];
+  [VERBS.followUpPollTeam]: FollowUpTeamPayload;
+  [VERBS.exportRange]: ExportRangePayload;
 }
 
 /** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */

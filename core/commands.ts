@@ -31,7 +31,9 @@ export type Command =
   /** `maßnahmen`: the board of measures (a team's in its channel; the person's teams in the personal chat). */
   | { name: 'measures' }
   /** `maßnahme neu`: the form of a new measure (leaders of the team and admins). */
-  | { name: 'newMeasure' };
+  | { name: 'newMeasure' }
+  /** `meine ideen`: every named idea the person sent, with its status, measure and latest note (personal chat). */
+  | { name: 'myIdeas' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -289,6 +291,7 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'digest') return ok({ name: 'digest' });
   if (keyword === 'export') return ok({ name: 'export' });
   if (keyword === 'audit') return ok({ name: 'audit' });
+  if (keyword === 'my' && (next === 'ideen' || next === 'ideas')) return ok({ name: 'myIdeas' });
   if (keyword === 'my')
     return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'results')

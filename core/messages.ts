@@ -5,6 +5,9 @@ import { exportDe, exportEn } from './texts/export';
 import { ideasDe, ideasEn } from './texts/ideas';
 import { measuresDe, measuresEn } from './texts/measures';
 import { resultsDe, resultsEn } from './texts/results';
+import { myIdeasDe, myIdeasEn } from './texts/my-ideas';
+import { digestLoopDe, digestLoopEn } from './texts/digest-loop';
+import { exportRangeDe, exportRangeEn } from './texts/export-range';
 import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
@@ -151,6 +154,9 @@ const de = {
   ...leadersDe,
   ...exportDe,
   ...resultsDe,
+  ...myIdeasDe,
+  ...digestLoopDe,
+  ...exportRangeDe,
 };
 
 export type Messages = typeof de;
@@ -287,6 +293,9 @@ const en: Messages = {
   ...leadersEn,
   ...exportEn,
   ...resultsEn,
+  ...myIdeasEn,
+  ...digestLoopEn,
+  ...exportRangeEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

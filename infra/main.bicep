@@ -129,6 +129,11 @@ param minGroupSizeText int?
 @maxValue(3650)
 param retentionDays int = 365
 
+@description('DECISION_DUE_DAYS: days after which an idea still new or under review shows in the leaders\' digest as waiting for a decision.')
+@minValue(1)
+@maxValue(365)
+param decisionDueDays int = 21
+
 @description('CATCH_UP_WINDOW: missed campaign posts younger than this ISO 8601 duration are posted late.')
 param catchUpWindow string = 'PT6H'
 
@@ -295,6 +300,10 @@ var appSettings = [
   {
     name: 'RETENTION_DAYS'
     value: string(retentionDays)
+  }
+  {
+    name: 'DECISION_DUE_DAYS'
+    value: string(decisionDueDays)
   }
   {
     name: 'CATCH_UP_WINDOW'

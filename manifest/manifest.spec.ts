@@ -121,9 +121,9 @@ describe('buildManifest', () => {
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     const common = ['hilfe', 'umfrage', 'bewertung', 'ideenabfrage', 'schließen', 'idee', 'ideen', 'maßnahmen'];
     const commonEn = ['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas', 'measures'];
-    // posting results is done in a closed item's thread: a team command only.
+    // your own ideas are a personal-chat view; posting results is done in a closed item's thread: a team command.
     const expected = [
-      { de: common, en: commonEn },
+      { de: [...common, 'meine ideen'], en: [...commonEn, 'my ideas'] },
       { de: [...common, 'ergebnis posten'], en: [...commonEn, 'post results'] },
     ];
     lists.forEach((list, l) => {

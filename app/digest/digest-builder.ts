@@ -15,6 +15,7 @@ import { ideaTextsVisible } from '../../core/tally';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
 import type { DigestPorts } from './ports';
 import { channelsVisible, placeOfIdea } from '../teams';
+import { loopInput } from './digest-loop-reader';
 
 /** a leader and the teams they lead, as the digest is addressed. */
 export interface DigestLeader {
@@ -47,6 +48,7 @@ export async function buildLeaderDigest(
     minGroupSize: s.config.minGroupSize,
     minGroupSizeText: s.config.minGroupSizeText,
     teams: await Promise.all(teams.map((team) => teamInput(s, team, week, leader.personId))),
+    loopClock: { now: s.now(), decisionDueDays: s.config.decisionDueDays },
   });
 }
 
@@ -56,12 +58,13 @@ export async function buildLeaderDigest(
  */
 async function teamInput(s: DigestPorts, team: TeamRecord, week: WeekKey, leaderId: string): Promise<DigestTeamInput> {
   const { storage } = s;
-  const [memberCount, participantsByWeek, allIdeas, allClosed, allOpen] = await Promise.all([
+  const [memberCount, participantsByWeek, allIdeas, allClosed, allOpen, loop] = await Promise.all([
     team.active ? memberCountOf(s, team) : undefined,
     storage.weeklyParticipation.participantsByWeek(team.teamId, trendWeeks(week)),
     storage.ideas.ofTeamWeek(team.teamId, week),
     storage.items.closedInTeamWeek(team.teamId, week),
     storage.items.openOfTeam(team.teamId),
+    loopInput(s, team, leaderId),
   ]);
   const visible = await channelsVisible(
     s,
@@ -83,6 +86,7 @@ async function teamInput(s: DigestPorts, team: TeamRecord, week: WeekKey, leader
     ]),
     closedItems: await Promise.all(closedInWeek.map((item) => closedItemInput(s, item))),
     openItems: open.map((i) => ({ itemId: i.id, question: i.question, ...(i.closesAt && { closesAt: i.closesAt }) })),
+    loop,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import { fail, ok, type Outcome } from '../../core/problems';
 import type { DownloadFile } from './download-links';
-import type { ExportRequest } from '../../core/export/export-request';
+import type { CampaignExportRequest } from '../../core/export/export-request';
 import type { ExportsPorts } from './ports';
 
 /** what a person may export: admins everything, leaders the items of the teams they lead. */
@@ -100,7 +100,8 @@ export async function buildCampaignExport(
   });
 }
 
-async function csvItem(s: ExportsPorts, item: Item, teamName: string): Promise<CsvPollItem | CsvIdeaItem> {
+/** a poll or idea prompt with its tally or ideas, as the CSV needs it (the CSV applies the thresholds). */
+export async function csvItem(s: ExportsPorts, item: Item, teamName: string): Promise<CsvPollItem | CsvIdeaItem> {
   if (item.kind === 'poll') {
     return {
       kind: 'poll',
@@ -131,10 +132,10 @@ async function csvItem(s: ExportsPorts, item: Item, teamName: string): Promise<C
   };
 }
 
-/** the file behind a download link, rebuilt with the person's current permissions. */
-export async function exportFileFor(
+/** the file behind a campaign download link, rebuilt with the person's current permissions. */
+export async function campaignFileFor(
   s: ExportsPorts,
-  request: ExportRequest,
+  request: CampaignExportRequest,
 ): Promise<DownloadFile | 'forbidden' | 'missing'> {
   const scope = await exportScope(s, request.personId);
   if (!scope) return 'forbidden';

@@ -1,12 +1,16 @@
 import { buildExportListCard } from '../../cards/export-card';
 import type { ExportsPorts } from './ports';
 import { asAttachment } from '../../cards/render';
+import { defaultExportRange } from '../../core/export/export-range';
 import { messages } from '../../core/messages';
 import { describeProblem } from '../../core/problems';
 import { exportableCampaigns, exportScope } from './campaign-export';
 import type { CommandHandler } from '../ports/turn';
 
-/** `export`: in the personal chat, the campaigns whose results the person may download (admins: all; leaders: their teams). */
+/**
+ * `export`: in the personal chat, the campaigns whose results the person may download, and a date range (default the
+ * last three months) for everything said then (admins: all; leaders: their teams).
+ */
 export const exportCommand: CommandHandler<'export', ExportsPorts> = async ({ reply, facts, s }) => {
   if (!facts.isPersonal) {
     await reply(messages(facts.locale).errPersonalChatOnly);
@@ -22,6 +26,7 @@ export const exportCommand: CommandHandler<'export', ExportsPorts> = async ({ re
   const card = buildExportListCard(facts.locale, campaigns, {
     leaderOnly: scope.kind === 'teams',
     linkMinutes: s.exportLinks.minutes,
+    range: defaultExportRange(s.now(), s.config.timeZone),
   });
   await reply(asAttachment(card));
 };

@@ -2,7 +2,7 @@
 // own data, for privacy/).
 // This file is the feature's face: the Teams edge and other features import from here, never from its files.
 
-export { exportFileFor } from './campaign-export';
+export { exportFileFor } from './export-file';
 export {
   DOWNLOAD_ROUTES,
   DownloadLinks,
@@ -12,3 +12,4 @@ export {
 } from './download-links';
 export { exportCampaignAction } from './export-campaign-action';
 export { exportCommand } from './export-command';
+export { exportRangeAction } from './export-range-action';

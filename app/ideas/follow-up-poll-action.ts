@@ -17,7 +17,7 @@ import { publishItem } from '../polls';
 import type { ActionHandler } from '../ports/turn';
 
 /** the id of a follow-up poll: the same poll over the same prompt is posted once, however often the button is pressed. */
-function followUpItemId(promptId: string, draft: ItemDraft): string {
+export function followUpItemId(promptId: string, draft: ItemDraft): string {
   return `followup-${createHash('sha256')
     .update(`${promptId}|${JSON.stringify(draft)}`)
     .digest('hex')

@@ -165,6 +165,10 @@ export async function renderIdeasCard(
     ...v,
     volunteers: (volunteers[i] ?? []).map((b) => ({ name: v.anonymous ? '' : b.name })),
   }));
+  const teamFollowUp =
+    viewer?.canManage && !scope.prompt && scope.shownIn === undefined
+      ? { teamId: scope.team.teamId, eligible: await teamWideIdeas(s, scope.team, records) }
+      : undefined;
   const promptIds = new Set(shown.map((v) => v.itemId));
   const single = promptIds.size === 1 ? [...promptIds][0] : undefined;
   const card = buildIdeasCard({
@@ -181,11 +185,23 @@ export async function renderIdeasCard(
     },
     ...((scope.prompt?.id ?? single) ? { promptItemId: scope.prompt?.id ?? single } : {}),
     limit: IDEAS_LISTED,
+    ...(teamFollowUp ? { teamFollowUp } : {}),
     ...(options.notice ? { notice: options.notice } : {}),
   });
   if (!options.refreshUserId) return asAttachment(card);
   const data = { teamId: scope.team.teamId, ...(scope.prompt ? { itemId: scope.prompt.id } : {}) };
   return asAttachment(withUserRefresh(card, { verb: VERBS.ideasOfTeam, data }, [options.refreshUserId]));
+}
+
+/** the ideas everyone in the team's General channel may see: those a team-wide follow-up poll may offer. */
+async function teamWideIdeas(s: IdeasPorts, team: TeamRecord, records: IdeaRecord[]): Promise<string[]> {
+  const shown = await channelsVisible(
+    s,
+    team,
+    { shownIn: team.teamId },
+    records.map((r) => placeOfIdea(r).channelId),
+  );
+  return records.filter((r) => shown(placeOfIdea(r).channelId)).map((r) => r.ideaId);
 }
 
 /** where a card answering this turn sits: the channel of a channel turn; nothing in a chat. */

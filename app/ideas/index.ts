@@ -3,6 +3,7 @@
 // This file is the feature's face: the Teams edge and other features import from here, never from its files.
 
 export { followUpPollAction } from './follow-up-poll-action';
+export { followUpTeamAction } from './follow-up-team-action';
 export { ideaAction } from './idea-action';
 export { ideaSupportAction, ideaVolunteerAction } from './idea-backing-actions';
 export { ideasCommand, submitIdeaCommand } from './idea-commands';

@@ -27,6 +27,7 @@ import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
 import { IDEA_SAMPLES } from './idea-samples';
 import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
 import { MEASURE_SAMPLES } from './measure-samples';
+import { LOOP_SAMPLES } from './loop-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
 import { RESULTS_SAMPLES } from './results-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
@@ -246,6 +247,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...PRIVACY_SAMPLES,
   ...RESULTS_SAMPLES,
   ...MEASURE_SAMPLES,
+  ...LOOP_SAMPLES,
 ];
 
 function firstName(name: string): string {

@@ -4,6 +4,7 @@ import { topIdeas } from '../ideas/ranking';
 import type { ItemKind, PollKind } from '../items';
 import type { Locale } from '../locale';
 import { effectiveMinGroupSize, ideaTextsVisible, pollResults, type PollResults, type Tally } from '../tally';
+import { assembleLoop, type DigestLoop, type DigestLoopInput } from './digest-loop';
 import { trendWeeks, weekNumberOf, weekRange, type WeekKey } from './digest-week';
 import { participationChange, participationOf, type Participation, type ParticipationChange } from './participation';
 
@@ -41,6 +42,8 @@ export interface DigestTeamInput {
   newIdeas: IdeaView[];
   closedItems: DigestClosedItemInput[];
   openItems: DigestOpenItemInput[];
+  /** the team's measures and undecided ideas, for the loop section (core/digest/digest-loop.ts). */
+  loop?: DigestLoopInput;
 }
 
 /** everything a leader's digest is assembled from. */
@@ -56,6 +59,8 @@ export interface DigestInput {
   /** participants an anonymous prompt needs before its ideas are shown (MIN_GROUP_SIZE_TEXT). */
   minGroupSizeText: number;
   teams: DigestTeamInput[];
+  /** when the digest is made and how long an idea may wait for a decision: needed for the loop section. */
+  loopClock?: { now: Date; decisionDueDays: number };
 }
 
 /** one point of the 8-week trend; null when that week may not be shown exactly. */
@@ -103,6 +108,8 @@ export interface DigestTeam {
   closedMore: number;
   open: DigestOpenItemInput[];
   openMore: number;
+  /** measures due, overdue or moved, and ideas waiting for a decision; absent when there is none. */
+  loop?: DigestLoop;
 }
 
 /** the view model of a leader's weekly digest; cards format it per locale. */
@@ -117,6 +124,8 @@ export interface Digest {
   locale: Locale;
   minGroupSize: number;
   teams: DigestTeam[];
+  /** DECISION_DUE_DAYS, when the loop section was assembled: how long the waiting ideas have waited at least. */
+  decisionDueDays?: number;
 }
 
 /** how much of each list a digest carries, which keeps the card small. */
@@ -141,7 +150,15 @@ export function assembleDigest(input: DigestInput): Digest {
     timeZone: input.timeZone,
     locale: input.locale,
     minGroupSize: min,
-    teams: input.teams.map((team) => assembleTeam(team, weeks, period, min, input.minGroupSizeText)),
+    ...(input.loopClock && { decisionDueDays: input.loopClock.decisionDueDays }),
+    teams: input.teams.map((team) => {
+      const assembled = assembleTeam(team, weeks, period, min, input.minGroupSizeText);
+      const loop =
+        team.loop && input.loopClock
+          ? assembleLoop(team.loop, { ...input.loopClock, timeZone: input.timeZone, period })
+          : undefined;
+      return loop ? { ...assembled, loop } : assembled;
+    }),
   };
 }
 

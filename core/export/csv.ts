@@ -63,90 +63,100 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return BOM + rows.map((row) => row.map(csvCell).join(SEPARATOR) + NEWLINE).join('');
 }
 
+/** the result cells of one row of an item, after the columns that name the item. */
+export type ResultCells = Partial<
+  Record<'respondents' | 'option' | 'count' | 'share' | 'average' | 'status' | 'volunteers' | 'author' | 'note', string>
+>;
+
+/**
+ * the result rows of one poll or idea prompt under the anonymity rules: one row per poll option or idea; results under
+ * the minimum group size, and anonymous items still open, get one row with a note instead of figures; ideas of
+ * anonymous prompts carry no name, appear only after closing and from the text threshold, ordered by support and
+ * text (never by time).
+ */
+export function itemResultRows(
+  item: CsvPollItem | CsvIdeaItem,
+  options: { locale: Locale; minGroupSize: number; minGroupSizeText: number },
+): ResultCells[] {
+  const m = messages(options.locale);
+  const min = effectiveMinGroupSize(options.minGroupSize);
+  if (item.kind === 'poll') {
+    const results = pollResults(item, item.tally, min);
+    const respondents = csvNumber(results.voters);
+    if (!results.visible)
+      return [
+        { respondents, note: results.reason === 'anonymous-open' ? m.csvAnonymousOpen : m.csvBelowThreshold(min) },
+      ];
+    const average = results.average === undefined ? '' : csvNumber(results.average, 1);
+    return results.rows.map((r) => ({
+      respondents,
+      option: r.label,
+      count: csvNumber(r.count),
+      share: csvNumber((r.count * 100) / results.voters, 1),
+      average,
+    }));
+  }
+  const respondents = csvNumber(item.participants);
+  if (item.anonymous && item.status !== 'closed') return [{ respondents, note: m.csvAnonymousIdeasOpen }];
+  if (
+    !ideaTextsVisible(
+      { anonymous: item.anonymous, closed: true, participants: item.participants },
+      options.minGroupSizeText,
+    )
+  )
+    return [{ respondents, note: m.csvBelowThreshold(min) }];
+  if (item.ideas.length === 0) return [{ respondents, note: m.csvNoIdeas }];
+  // anonymous ideas never in the order they came in (the caller's order may be by time): by support, then text.
+  const ideas = item.anonymous
+    ? [...item.ideas].sort(
+        (a, b) => b.supportCount - a.supportCount || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+      )
+    : item.ideas;
+  return ideas.map((idea) => ({
+    respondents,
+    option: idea.text,
+    count: csvNumber(idea.supportCount),
+    status: statusLabel(options.locale, idea.status),
+    volunteers: csvNumber(idea.volunteers.length),
+    author: item.anonymous ? '' : (idea.authorName ?? ''),
+  }));
+}
+
+/** the type column of an item: the idea prompt or the kind of poll. */
+export function csvKind(locale: Locale, item: Pick<CsvPollItem, 'pollKind'> & { kind: 'poll' | 'idea' }): string {
+  const m = messages(locale);
+  return item.kind === 'idea' ? m.csvKinds.idea : m.csvKinds[item.pollKind ?? 'single'];
+}
+
 /**
  * the results of a campaign as CSV for German Excel: a localized header, then one row per poll option
  * or idea (columns: campaign, team, question, type, anonymous, respondents, option or idea, count,
- * share in %, average, status, volunteers, submitted by, note). Results under the minimum group size,
- * and anonymous items still open, get one row with a note instead of figures; ideas of anonymous
- * prompts carry no name, appear only after closing and from the minimum group size, ordered by
- * support and text (never by time).
+ * share in %, average, status, volunteers, submitted by, note), under the rules of `itemResultRows`.
  */
 export function campaignCsv(input: CampaignCsvInput): string {
   const m = messages(input.locale);
-  const min = effectiveMinGroupSize(input.minGroupSize);
   const rows: string[][] = [[...m.csvHeader]];
   for (const item of input.items) {
-    const kind = item.kind === 'idea' ? m.csvKinds.idea : m.csvKinds[item.pollKind ?? 'single'];
-    const lead = [input.campaignTitle, item.teamName, item.question, kind, item.anonymous ? m.csvYes : m.csvNo];
-    const row = (
-      respondents: string,
-      cells: Partial<
-        Record<'option' | 'count' | 'share' | 'average' | 'status' | 'volunteers' | 'author' | 'note', string>
-      >,
-    ) => [
-      ...lead,
-      respondents,
-      cells.option ?? '',
-      cells.count ?? '',
-      cells.share ?? '',
-      cells.average ?? '',
-      cells.status ?? '',
-      cells.volunteers ?? '',
-      cells.author ?? '',
-      cells.note ?? '',
+    const lead = [
+      input.campaignTitle,
+      item.teamName,
+      item.question,
+      csvKind(input.locale, item),
+      item.anonymous ? m.csvYes : m.csvNo,
     ];
-    if (item.kind === 'poll') {
-      const results = pollResults(item, item.tally, min);
-      const voters = csvNumber(results.voters);
-      if (!results.visible) {
-        rows.push(
-          row(voters, { note: results.reason === 'anonymous-open' ? m.csvAnonymousOpen : m.csvBelowThreshold(min) }),
-        );
-        continue;
-      }
-      const average = results.average === undefined ? '' : csvNumber(results.average, 1);
-      for (const r of results.rows) {
-        rows.push(
-          row(voters, {
-            option: r.label,
-            count: csvNumber(r.count),
-            share: csvNumber((r.count * 100) / results.voters, 1),
-            average,
-          }),
-        );
-      }
-      continue;
-    }
-    const respondents = csvNumber(item.participants);
-    if (item.anonymous && item.status !== 'closed') {
-      rows.push(row(respondents, { note: m.csvAnonymousIdeasOpen }));
-    } else if (
-      !ideaTextsVisible(
-        { anonymous: item.anonymous, closed: true, participants: item.participants },
-        input.minGroupSizeText,
-      )
-    ) {
-      rows.push(row(respondents, { note: m.csvBelowThreshold(min) }));
-    } else if (item.ideas.length === 0) {
-      rows.push(row(respondents, { note: m.csvNoIdeas }));
-    } else {
-      // anonymous ideas never in the order they came in (the caller's order may be by time): by support, then text.
-      const ideas = item.anonymous
-        ? [...item.ideas].sort(
-            (a, b) => b.supportCount - a.supportCount || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
-          )
-        : item.ideas;
-      for (const idea of ideas) {
-        rows.push(
-          row(respondents, {
-            option: idea.text,
-            count: csvNumber(idea.supportCount),
-            status: statusLabel(input.locale, idea.status),
-            volunteers: csvNumber(idea.volunteers.length),
-            author: item.anonymous ? '' : (idea.authorName ?? ''),
-          }),
-        );
-      }
+    for (const c of itemResultRows(item, input)) {
+      rows.push([
+        ...lead,
+        c.respondents ?? '',
+        c.option ?? '',
+        c.count ?? '',
+        c.share ?? '',
+        c.average ?? '',
+        c.status ?? '',
+        c.volunteers ?? '',
+        c.author ?? '',
+        c.note ?? '',
+      ]);
     }
   }
   return toCsv(rows);

@@ -108,7 +108,9 @@ describe('decisionMessages', () => {
       { text: 'Mehr Homeoffice', anonymous: false },
       { status: 'accepted', note: 'ab Januar' },
     );
-    expect(msgs.toAuthor).toBe('Deine Idee „Mehr Homeoffice“ ist jetzt: angenommen. Begründung/Notiz: ab Januar');
+    expect(msgs.toAuthor).toBe(
+      'Deine Idee „Mehr Homeoffice“ ist jetzt: angenommen. Begründung/Notiz: ab Januar\n\nAlle deine Ideen und was aus ihnen geworden ist: Schreib mir „meine ideen“.',
+    );
     expect(msgs.threadReply).toBe('Entscheidung zur Idee „Mehr Homeoffice“: angenommen – ab Januar');
   });
 

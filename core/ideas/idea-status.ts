@@ -127,7 +127,8 @@ export function decisionMessages(
   const note = plainText(change.note.trim());
   return {
     threadReply: m.ideaDecisionThread(quote, label, note),
-    ...(idea.anonymous ? {} : { toAuthor: m.ideaDecisionToAuthor(quote, label, note) }),
+    // the author is also pointed to `meine ideen`, where all their named ideas and their measures are listed.
+    ...(idea.anonymous ? {} : { toAuthor: `${m.ideaDecisionToAuthor(quote, label, note)}\n\n${m.myIdeasHint}` }),
     toSupporters: m.ideaDecisionToSupporter(quote, label, note),
   };
 }
