@@ -26,7 +26,13 @@ async function main(): Promise<void> {
       (globalThis as { gc?: () => void }).gc?.();
       const usage = process.memoryUsage();
       const mb = (bytes: number) => bytes / 2 ** 20;
-      send({ type: 'memory', rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), heapTotalMb: mb(usage.heapTotal), externalMb: mb(usage.external) });
+      send({
+        type: 'memory',
+        rssMb: mb(usage.rss),
+        heapUsedMb: mb(usage.heapUsed),
+        heapTotalMb: mb(usage.heapTotal),
+        externalMb: mb(usage.external),
+      });
     } else {
       void app.close().then(() => {
         send({ type: 'stopped' });

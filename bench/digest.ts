@@ -8,7 +8,13 @@ import type { Item } from '../core/items';
 import { isoWeekKey } from '../core/iso-week';
 import type { Storage } from '../storage/open-storage';
 import type { Benchmark, Metric } from './benchmark';
-import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, startTableProcess, teamIdOf } from '../test/support/fanout-world';
+import {
+  FANOUT_TENANT,
+  fanoutConfig,
+  openFanoutStorage,
+  startTableProcess,
+  teamIdOf,
+} from '../test/support/fanout-world';
 import { TeamsConnector } from '../test/support/teams-connector';
 
 const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
@@ -19,9 +25,11 @@ const OPTIONS = ['sehr gut', 'eher gut', 'eher schlecht', 'schlecht'];
 /** runs `work` over `items` with at most `limit` at once. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
 }
 
 /**
@@ -29,7 +37,10 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
  * answered by `answers` people-answers (40 % each poll, 20 % ideas) during the week, the polls closed on Saturday;
  * the idea prompt of the digest's own week stays open. Everything through the repositories, as the bot writes it.
  */
-async function seedTeamWeek(storage: Storage, o: { teamId: string; week: WeekKey; answers: number; timeZone: string; digestWeek: boolean }): Promise<void> {
+async function seedTeamWeek(
+  storage: Storage,
+  o: { teamId: string; week: WeekKey; answers: number; timeZone: string; digestWeek: boolean },
+): Promise<void> {
   const monday = weekRange(o.week, o.timeZone).start.getTime();
   const at = (n: number) => new Date(monday + DAY + (n * 3 * DAY) / Math.max(1, o.answers)); // Tuesday … Thursday
   const item = (kind: Item['kind'], anonymous: boolean, question: string): Item => ({
@@ -48,12 +59,19 @@ async function seedTeamWeek(storage: Storage, o: { teamId: string; week: WeekKey
     locale: 'de',
   });
   const items: Item[] = [];
-  for (const it of [item('poll', false, 'Wie gut fühlst du dich informiert?'), item('poll', true, 'Wie ist die Stimmung im Team?'), item('idea', false, 'Was sollten wir ändern?')]) {
+  for (const it of [
+    item('poll', false, 'Wie gut fühlst du dich informiert?'),
+    item('poll', true, 'Wie ist die Stimmung im Team?'),
+    item('idea', false, 'Was sollten wir ändern?'),
+  ]) {
     await storage.items.create(it);
     items.push(await storage.items.markPosted(it.id, `${o.teamId};messageid=${it.id}`, `m-${it.id}`, [o.teamId]));
   }
   const [named, anonymous, prompt] = items as [Item, Item, Item];
-  const person = (p: number) => ({ aadObjectId: `aad-${o.teamId.slice(8, 13)}-${p % MEMBERS}`, name: `Person ${p % MEMBERS}` });
+  const person = (p: number) => ({
+    aadObjectId: `aad-${o.teamId.slice(8, 13)}-${p % MEMBERS}`,
+    name: `Person ${p % MEMBERS}`,
+  });
   const votes = Math.round(o.answers * 0.4);
   // one stream of answers per item: items answer in parallel, each item's answers one after another.
   await Promise.all([
@@ -61,17 +79,37 @@ async function seedTeamWeek(storage: Storage, o: { teamId: string; week: WeekKey
       for (let n = 0; n < votes; n++) await storage.responses.castVote(named, person(n), [n % OPTIONS.length], at(n));
     })(),
     (async () => {
-      for (let n = 0; n < votes; n++) await storage.responses.castVote(anonymous, person(n + 7), [(n * 3) % OPTIONS.length], at(n));
+      for (let n = 0; n < votes; n++)
+        await storage.responses.castVote(anonymous, person(n + 7), [(n * 3) % OPTIONS.length], at(n));
     })(),
     (async () => {
-      for (let n = 0; n < o.answers - 2 * votes; n++) await storage.responses.submitIdea(prompt, person(n + 3), `Idee ${n}: mehr Austausch zwischen den Teams`, `d-${prompt.id}-${n}`, at(n));
+      for (let n = 0; n < o.answers - 2 * votes; n++)
+        await storage.responses.submitIdea(
+          prompt,
+          person(n + 3),
+          `Idee ${n}: mehr Austausch zwischen den Teams`,
+          `d-${prompt.id}-${n}`,
+          at(n),
+        );
     })(),
   ]);
-  for (const it of o.digestWeek ? [named, anonymous] : items) await storage.items.close(it.id, new Date(monday + 5 * DAY));
+  for (const it of o.digestWeek ? [named, anonymous] : items)
+    await storage.items.close(it.id, new Date(monday + 5 * DAY));
 }
 
-async function seedWeek(storage: Storage, o: { teams: string[]; week: WeekKey; answersPerTeam: number; timeZone: string; digestWeek: boolean }): Promise<void> {
-  await eachLimited(o.teams, 50, (teamId) => seedTeamWeek(storage, { teamId, week: o.week, answers: o.answersPerTeam, timeZone: o.timeZone, digestWeek: o.digestWeek }));
+async function seedWeek(
+  storage: Storage,
+  o: { teams: string[]; week: WeekKey; answersPerTeam: number; timeZone: string; digestWeek: boolean },
+): Promise<void> {
+  await eachLimited(o.teams, 50, (teamId) =>
+    seedTeamWeek(storage, {
+      teamId,
+      week: o.week,
+      answers: o.answersPerTeam,
+      timeZone: o.timeZone,
+      digestWeek: o.digestWeek,
+    }),
+  );
   await storage.participation.flush(); // anonymous answers' weekly participation, written late as in production
 }
 
@@ -93,7 +131,11 @@ export const digestBenchmark: Benchmark = {
     const answersPerWeek = Number(args.answers ?? (quick ? 500 : 5_000));
     const answersPerTeam = Math.max(5, Math.round(answersPerWeek / teamCount));
     const tables = await startTableProcess();
-    const members = Array.from({ length: MEMBERS }, (_, p) => ({ id: `29:m-${p}`, name: `Person ${p}`, aadObjectId: `aad-m-${p}` }));
+    const members = Array.from({ length: MEMBERS }, (_, p) => ({
+      id: `29:m-${p}`,
+      name: `Person ${p}`,
+      aadObjectId: `aad-m-${p}`,
+    }));
     const connector = await new TeamsConnector({ everyone: members }).start();
     try {
       const config = fanoutConfig();
@@ -102,10 +144,27 @@ export const digestBenchmark: Benchmark = {
       const teams = Array.from({ length: teamCount }, (_, i) => teamIdOf(i));
       const now = new Date();
       for (const [i, teamId] of teams.entries()) {
-        const reference = { serviceUrl: connector.url, channelId: 'msteams', bot: BOT, conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true } };
-        await storage.installations.saveTeam({ teamId, name: `Team ${String(i).padStart(3, '0')}`, tenantId: FANOUT_TENANT, serviceUrl: connector.url, active: true, reference, updatedAt: now });
+        const reference = {
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          bot: BOT,
+          conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true },
+        };
+        await storage.installations.saveTeam({
+          teamId,
+          name: `Team ${String(i).padStart(3, '0')}`,
+          tenantId: FANOUT_TENANT,
+          serviceUrl: connector.url,
+          active: true,
+          reference,
+          updatedAt: now,
+        });
       }
-      const leaders: DigestLeader[] = teams.map((teamId, i) => ({ personId: `aad-leader-${i}`, name: `Leitung ${i}`, teamIds: [teamId] }));
+      const leaders: DigestLeader[] = teams.map((teamId, i) => ({
+        personId: `aad-leader-${i}`,
+        name: `Leitung ${i}`,
+        teamIds: [teamId],
+      }));
       const week = isoWeekKey(new Date(now.getTime() - 7 * DAY), config.timeZone);
       /** builds every digest; the time it took and the storage requests it made. */
       const buildAll = async (): Promise<{ ms: number; requests: number }> => {
@@ -130,15 +189,27 @@ export const digestBenchmark: Benchmark = {
       };
       const measure = async () => {
         const runs = [await buildAll(), await buildAll(), await buildAll()];
-        return { ms: median(runs.map((r) => r.ms)), requests: median(runs.map((r) => r.requests)), probeMs: await probe() };
+        return {
+          ms: median(runs.map((r) => r.ms)),
+          requests: median(runs.map((r) => r.requests)),
+          probeMs: await probe(),
+        };
       };
       const seedStarted = performance.now();
       await seedWeek(storage, { teams, week, answersPerTeam, timeZone: config.timeZone, digestWeek: true });
-      note(`${week}: ${teamCount} teams, ${answersPerTeam * teamCount} answers seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
+      note(
+        `${week}: ${teamCount} teams, ${answersPerTeam * teamCount} answers seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`,
+      );
       await buildAll(); // warm-up
       const oneWeek = await measure();
       for (let back = 1; back <= 9; back++) {
-        await seedWeek(storage, { teams, week: addWeeks(week, -back), answersPerTeam, timeZone: config.timeZone, digestWeek: false });
+        await seedWeek(storage, {
+          teams,
+          week: addWeeks(week, -back),
+          answersPerTeam,
+          timeZone: config.timeZone,
+          digestWeek: false,
+        });
         note(`history: ${back} of 9 earlier weeks seeded`);
       }
       const tenWeeks = await measure();

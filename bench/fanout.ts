@@ -23,7 +23,13 @@ export const fanoutBenchmark: Benchmark = {
       channels,
       storageProcess: args.storage !== 'in-process',
       connectorThread: true,
-      connector: { tenantRate: TENANT_RATE, inject429: 0.05, inject503: 0.01, latencyMs: Number(args.latency ?? 100), seed: Number(args.seed ?? 1) },
+      connector: {
+        tenantRate: TENANT_RATE,
+        inject429: 0.05,
+        inject503: 0.01,
+        latencyMs: Number(args.latency ?? 100),
+        seed: Number(args.seed ?? 1),
+      },
       env: { TEAMS_TENANT_RATE: args['tenant-rate'] ?? String(TENANT_RATE) },
     });
     try {
@@ -44,7 +50,11 @@ export const fanoutBenchmark: Benchmark = {
       return [
         { metric: 'fanout_channels', value: channels, unit: 'channels' },
         { metric: 'fanout_seconds', value: round(seconds), unit: 's' },
-        { metric: 'fanout_efficiency', value: round(seconds > 0 ? channels / TENANT_RATE / seconds : 0), unit: 'ratio' },
+        {
+          metric: 'fanout_efficiency',
+          value: round(seconds > 0 ? channels / TENANT_RATE / seconds : 0),
+          unit: 'ratio',
+        },
         { metric: 'fanout_lost', value: channels - reached, unit: 'channels' },
         { metric: 'fanout_duplicates', value: duplicatePosts(delivered), unit: 'posts' },
         { metric: 'fanout_rate_limited', value: s.rateLimited, unit: 'responses' },
@@ -53,9 +63,19 @@ export const fanoutBenchmark: Benchmark = {
         { metric: 'fanout_bot_cpu_ms_per_post', value: round(botCpuMs / channels), unit: 'ms' },
         ...(storage0 && storage1
           ? [
-              { metric: 'fanout_storage_requests_per_post', value: round((storage1.requests - storage0.requests) / channels), unit: 'requests' },
+              {
+                metric: 'fanout_storage_requests_per_post',
+                value: round((storage1.requests - storage0.requests) / channels),
+                unit: 'requests',
+              },
               ...(storage0.cpuMs !== undefined && storage1.cpuMs !== undefined
-                ? [{ metric: 'fanout_storage_cpu_ms_per_post', value: round((storage1.cpuMs - storage0.cpuMs) / channels), unit: 'ms' }]
+                ? [
+                    {
+                      metric: 'fanout_storage_cpu_ms_per_post',
+                      value: round((storage1.cpuMs - storage0.cpuMs) / channels),
+                      unit: 'ms',
+                    },
+                  ]
                 : []),
             ]
           : []),

@@ -11,7 +11,15 @@ import { LOCALES } from '../core/locale';
 import { messages } from '../core/messages';
 import { stringsIn } from '../test/support/card-nodes';
 import type { BotProcessReply, BotProcessRequest } from './bot-process';
-import { FANOUT_TENANT, fanoutConfig, openFanoutStorage, processCpuMs, startTableProcess, teamIdOf, type TableProcess } from '../test/support/fanout-world';
+import {
+  FANOUT_TENANT,
+  fanoutConfig,
+  openFanoutStorage,
+  processCpuMs,
+  startTableProcess,
+  teamIdOf,
+  type TableProcess,
+} from '../test/support/fanout-world';
 import type { TeamsConnectorOptions } from '../test/support/teams-connector';
 import { TeamsConnectorThread } from '../test/support/teams-connector-thread';
 
@@ -29,7 +37,16 @@ function botProcessScript(): Promise<string> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild comes with tsx; loaded only here
     const esbuild = require('esbuild') as typeof import('esbuild');
     const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'mitwirken-bench-')), 'bot-process.js');
-    await esbuild.build({ entryPoints: [path.join(__dirname, 'bot-process.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' });
+    await esbuild.build({
+      entryPoints: [path.join(__dirname, 'bot-process.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'error',
+    });
     return outfile;
   })();
   return bundled;
@@ -56,7 +73,12 @@ export class BotProcess {
     const child = spawn(process.execPath, [...flags, '--expose-gc', await botProcessScript()], {
       cwd: path.join(__dirname, '..'),
       // the bundle lives in a temporary folder: its packages are found in this repository's node_modules.
-      env: { ...RECOMMENDED_ENV, ...process.env, BENCH_TABLES: tables, NODE_PATH: path.join(__dirname, '..', 'node_modules') },
+      env: {
+        ...RECOMMENDED_ENV,
+        ...process.env,
+        BENCH_TABLES: tables,
+        NODE_PATH: path.join(__dirname, '..', 'node_modules'),
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const killOnExit = () => child.kill();
@@ -83,7 +105,10 @@ export class BotProcess {
   }
 }
 
-function reply<K extends BotProcessReply['type']>(child: ChildProcess, type: K): Promise<Extract<BotProcessReply, { type: K }>> {
+function reply<K extends BotProcessReply['type']>(
+  child: ChildProcess,
+  type: K,
+): Promise<Extract<BotProcessReply, { type: K }>> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: BotProcessReply) => {
       if (m.type !== type) return;
@@ -113,12 +138,20 @@ const clientAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 /** POSTs a JSON body; the status and the response text. */
 export function post(url: string, json: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: clientAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: clientAgent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(json);
   });
@@ -149,13 +182,22 @@ function channelActivity(at: ChannelSpot, from: Sender, id: string) {
     from,
     recipient: BOT,
     conversation: { id: at.conversationId, conversationType: 'channel', isGroup: true, tenantId: FANOUT_TENANT },
-    channelData: { team: { id: at.teamId, ...(at.teamName && { name: at.teamName }) }, channel: { id: at.channelId }, tenant: { id: FANOUT_TENANT } },
+    channelData: {
+      team: { id: at.teamId, ...(at.teamName && { name: at.teamName }) },
+      channel: { id: at.channelId },
+      tenant: { id: FANOUT_TENANT },
+    },
   };
 }
 
 /** a click on a poll card's option: the Action.Execute invoke Teams sends for it. */
 export function voteInvoke(at: ChannelSpot, from: Sender, vote: { id: string; itemId: string; choice: number }) {
-  return { type: 'invoke', name: 'adaptiveCard/action', ...channelActivity(at, from, vote.id), value: { action: { type: 'Action.Execute', verb: VERBS.vote, data: { itemId: vote.itemId, choice: vote.choice } } } };
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    ...channelActivity(at, from, vote.id),
+    value: { action: { type: 'Action.Execute', verb: VERBS.vote, data: { itemId: vote.itemId, choice: vote.choice } } },
+  };
 }
 
 /** a chat message (a command such as `umfrage …` or `schließen`) in a channel or thread. */
@@ -181,7 +223,8 @@ export function voteReplyOf(responseText: string, vote: { anonymous: boolean; ch
   const says = (text: string) => texts.some((t) => t.includes(text));
   const catalogues = LOCALES.map((l) => messages(l));
   if (catalogues.some((m) => says(m.errUnexpected))) return 'retry';
-  if (catalogues.some((m) => says(vote.anonymous ? m.yourAnonymousVote : m.yourVote(vote.choiceLabel)))) return 'recorded';
+  if (catalogues.some((m) => says(vote.anonymous ? m.yourAnonymousVote : m.yourVote(vote.choiceLabel))))
+    return 'recorded';
   return 'other';
 }
 
@@ -223,7 +266,9 @@ export async function startBotProcessWorld(o: {
   const bots: BotProcess[] = [];
   try {
     await o.seed?.(tables, connector);
-    const started = await Promise.allSettled(Array.from({ length: o.instances }, () => BotProcess.start(tables.connectionString)));
+    const started = await Promise.allSettled(
+      Array.from({ length: o.instances }, () => BotProcess.start(tables.connectionString)),
+    );
     for (const s of started) if (s.status === 'fulfilled') bots.push(s.value);
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
@@ -239,7 +284,10 @@ export async function startBotProcessWorld(o: {
     storageInsertRate: (seconds, clients) => measureInsertRate(tables.connectionString, seconds, clients),
     cpuMs: () => {
       const each = bots.map((b) => b.cpuMs());
-      return { bot: each.every((ms) => ms !== undefined) ? each.reduce((a: number, ms) => a + (ms ?? 0), 0) : undefined, storage: tables.usage().cpuMs };
+      return {
+        bot: each.every((ms) => ms !== undefined) ? each.reduce((a: number, ms) => a + (ms ?? 0), 0) : undefined,
+        storage: tables.usage().cpuMs,
+      };
     },
     storageRequests: () => tables.usage().requests,
     stop: () => stopAll(bots, connector),
@@ -268,8 +316,16 @@ export interface IngestWorld {
  */
 export async function startIngestWorld(o: { items: number; people: number }): Promise<IngestWorld> {
   const items: Item[] = [];
-  const members = Array.from({ length: o.people }, (_, p) => ({ id: `29:user-${p}`, aadObjectId: `aad-user-${p}`, name: `Person ${p}` }));
-  const world = await startBotProcessWorld({ instances: 1, connector: { tenantRate: 50, latencyMs: 100, everyone: members }, seed: (tables, connector) => seedPolls(o, tables, connector, items) });
+  const members = Array.from({ length: o.people }, (_, p) => ({
+    id: `29:user-${p}`,
+    aadObjectId: `aad-user-${p}`,
+    name: `Person ${p}`,
+  }));
+  const world = await startBotProcessWorld({
+    instances: 1,
+    connector: { tenantRate: 50, latencyMs: 100, everyone: members },
+    seed: (tables, connector) => seedPolls(o, tables, connector, items),
+  });
   const [bot] = world.bots as [BotProcess];
   const [url] = world.urls as [string];
   const serviceUrl = world.connector.url;
@@ -278,12 +334,27 @@ export async function startIngestWorld(o: { items: number; people: number }): Pr
       const poll = n % items.length;
       const item = items[poll] as Item;
       const choice = n % OPTIONS.length;
-      const body = voteInvoke({ serviceUrl, teamId: item.teamId, channelId: item.channelId, conversationId: `${item.teamId};messageid=m${poll}` }, benchPerson(Math.floor(n / items.length)), { id: `a-${n}`, itemId: item.id, choice });
+      const body = voteInvoke(
+        {
+          serviceUrl,
+          teamId: item.teamId,
+          channelId: item.channelId,
+          conversationId: `${item.teamId};messageid=m${poll}`,
+        },
+        benchPerson(Math.floor(n / items.length)),
+        { id: `a-${n}`, itemId: item.id, choice },
+      );
       const started = performance.now();
       const res = await post(url, JSON.stringify(body));
       const ms = performance.now() - started;
       // the card that comes back confirms the vote ("Deine Stimme …") or shows a problem.
-      return { ok: res.status === 200 && voteReplyOf(res.text, { anonymous: item.anonymous, choiceLabel: OPTIONS[choice] as string }) === 'recorded', status: res.status, ms };
+      return {
+        ok:
+          res.status === 200 &&
+          voteReplyOf(res.text, { anonymous: item.anonymous, choiceLabel: OPTIONS[choice] as string }) === 'recorded',
+        status: res.status,
+        ms,
+      };
     },
     storageInsertRate: world.storageInsertRate,
     memory: () => bot.memory(),
@@ -293,14 +364,32 @@ export async function startIngestWorld(o: { items: number; people: number }): Pr
   };
 }
 
-async function seedPolls(o: { items: number }, tables: TableProcess, connector: TeamsConnectorThread, items: Item[]): Promise<void> {
+async function seedPolls(
+  o: { items: number },
+  tables: TableProcess,
+  connector: TeamsConnectorThread,
+  items: Item[],
+): Promise<void> {
   const config = fanoutConfig();
   const storage = await openFanoutStorage(tables.connectionString, config);
   const now = new Date();
   for (let i = 0; i < o.items; i++) {
     const teamId = teamIdOf(i);
-    const reference = { serviceUrl: connector.url, channelId: 'msteams', bot: BOT, conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true } };
-    await storage.installations.saveTeam({ teamId, name: `Team ${i}`, tenantId: FANOUT_TENANT, serviceUrl: connector.url, active: true, reference, updatedAt: now });
+    const reference = {
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      bot: BOT,
+      conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true },
+    };
+    await storage.installations.saveTeam({
+      teamId,
+      name: `Team ${i}`,
+      tenantId: FANOUT_TENANT,
+      serviceUrl: connector.url,
+      active: true,
+      reference,
+      updatedAt: now,
+    });
     const item: Item = {
       id: randomUUID(),
       teamId,

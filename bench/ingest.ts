@@ -8,7 +8,10 @@ const CLIENTS = 50;
  * number as soon as its previous request is answered) until `until()` says stop; returns what came back, in the
  * order it came back.
  */
-export async function drive<R>(send: (n: number) => Promise<R>, o: { from: number; clients: number; until: (sent: number) => boolean }): Promise<R[]> {
+export async function drive<R>(
+  send: (n: number) => Promise<R>,
+  o: { from: number; clients: number; until: (sent: number) => boolean },
+): Promise<R[]> {
   const results: R[] = [];
   let next = o.from;
   await Promise.all(
@@ -48,20 +51,27 @@ export const ingestBenchmark: Benchmark = {
     try {
       const insertRate = await world.storageInsertRate(quick ? 3 : 10, 1);
       const insertRate50 = await world.storageInsertRate(quick ? 3 : 10, CLIENTS);
-      note(`storage takes ${insertRate.toFixed(0)} single-row inserts/s one after another, ${insertRate50.toFixed(0)}/s from ${CLIENTS} writers; answering`);
+      note(
+        `storage takes ${insertRate.toFixed(0)} single-row inserts/s one after another, ${insertRate50.toFixed(0)}/s from ${CLIENTS} writers; answering`,
+      );
       const warm = await drive(world.answer, { from: 0, clients: CLIENTS, until: (sent) => sent >= 1000 });
       const requestsBefore = world.storageRequests();
       const cpuBefore = world.cpuMs();
       const ownBefore = process.cpuUsage();
       const started = performance.now();
       const end = started + seconds * 1000;
-      const measured = await drive(world.answer, { from: warm.length, clients: CLIENTS, until: () => performance.now() >= end });
+      const measured = await drive(world.answer, {
+        from: warm.length,
+        clients: CLIENTS,
+        until: () => performance.now() >= end,
+      });
       const elapsed = (performance.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 200)); // the access log arrives a moment later
       const requestsPerAnswer = (world.storageRequests() - requestsBefore) / measured.length;
       const cpuAfter = world.cpuMs();
       const own = process.cpuUsage(ownBefore);
-      const cpuPerAnswer = (after?: number, before?: number) => (after !== undefined && before !== undefined ? round((after - before) / measured.length, 2) : -1);
+      const cpuPerAnswer = (after?: number, before?: number) =>
+        after !== undefined && before !== undefined ? round((after - before) / measured.length, 2) : -1;
       const failed = [...warm, ...measured].filter((r) => !r.ok).length;
       const ms = measured.map((r) => r.ms).sort((a, b) => a - b);
       const perSecond = measured.length / elapsed;
@@ -72,8 +82,16 @@ export const ingestBenchmark: Benchmark = {
         { metric: 'ingest_failed', value: failed, unit: 'answers' },
         { metric: 'ingest_storage_requests_per_answer', value: round(requestsPerAnswer, 2), unit: 'requests' },
         { metric: 'ingest_bot_cpu_ms_per_answer', value: cpuPerAnswer(cpuAfter.bot, cpuBefore.bot), unit: 'ms' },
-        { metric: 'ingest_storage_cpu_ms_per_answer', value: cpuPerAnswer(cpuAfter.storage, cpuBefore.storage), unit: 'ms' },
-        { metric: 'ingest_clients_cpu_ms_per_answer', value: cpuPerAnswer((own.user + own.system) / 1000, 0), unit: 'ms' },
+        {
+          metric: 'ingest_storage_cpu_ms_per_answer',
+          value: cpuPerAnswer(cpuAfter.storage, cpuBefore.storage),
+          unit: 'ms',
+        },
+        {
+          metric: 'ingest_clients_cpu_ms_per_answer',
+          value: cpuPerAnswer((own.user + own.system) / 1000, 0),
+          unit: 'ms',
+        },
         { metric: 'storage_insert_per_s', value: round(insertRate, 1), unit: 'inserts/s' },
         { metric: 'ingest_vs_storage', value: round(perSecond / insertRate), unit: 'ratio' },
         { metric: 'storage_insert_per_s_50', value: round(insertRate50, 1), unit: 'inserts/s' },

@@ -36,10 +36,16 @@ function parse(argv: string[]): Cli {
 }
 
 function table(rows: { bench: string; m: Metric }[]): string {
-  const cells = rows.map(({ bench, m }) => [bench, m.metric, Number.isInteger(m.value) ? String(m.value) : m.value.toFixed(3), m.unit]);
+  const cells = rows.map(({ bench, m }) => [
+    bench,
+    m.metric,
+    Number.isInteger(m.value) ? String(m.value) : m.value.toFixed(3),
+    m.unit,
+  ]);
   const head = ['benchmark', 'metric', 'value', 'unit'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 2 ? x.padStart(widths[i] as number) : x.padEnd(widths[i] as number))).join('  ');
+  const line = (c: string[]) =>
+    c.map((x, i) => (i === 2 ? x.padStart(widths[i] as number) : x.padEnd(widths[i] as number))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

@@ -18,15 +18,39 @@ const closedAt = new Date('2026-11-26T10:00:00Z');
 const team = (over: Partial<DigestTeamInput> = {}): DigestTeamInput =>
   sampleDigestTeam({
     participantsByWeek: { ...Object.fromEntries(weeks.map((w) => [w, 10])), [weeks[2]!]: 3 },
-    newIdeas: [idea({ authorName: 'Ben Schulz', volunteers: [{ name: 'Cem' }] }), idea({ anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] })],
+    newIdeas: [
+      idea({ authorName: 'Ben Schulz', volunteers: [{ name: 'Cem' }] }),
+      idea({ anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] }),
+    ],
     closedItems: [
-      { itemId: 'p1', question: 'Wie zufrieden?', kind: 'poll', pollKind: 'single', anonymous: false, options: ['sehr', 'kaum'], tally: { counts: [4, 2], voters: 6 }, participants: 6, closedAt },
-      { itemId: 'p2', question: 'Zu klein?', kind: 'poll', pollKind: 'single', anonymous: true, options: ['a', 'b'], tally: { counts: [1, 1], voters: 2 }, participants: 2, closedAt },
+      {
+        itemId: 'p1',
+        question: 'Wie zufrieden?',
+        kind: 'poll',
+        pollKind: 'single',
+        anonymous: false,
+        options: ['sehr', 'kaum'],
+        tally: { counts: [4, 2], voters: 6 },
+        participants: 6,
+        closedAt,
+      },
+      {
+        itemId: 'p2',
+        question: 'Zu klein?',
+        kind: 'poll',
+        pollKind: 'single',
+        anonymous: true,
+        options: ['a', 'b'],
+        tally: { counts: [1, 1], voters: 2 },
+        participants: 2,
+        closedAt,
+      },
     ],
     openItems: [{ itemId: 'o1', question: 'Was noch?', closesAt: new Date('2026-12-02T16:00:00Z') }],
     ...over,
   });
-const digestInput = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}): DigestInput => sampleDigestInput(teams, { leader: { id: 'aad-anna', name: 'Anna' }, ...over });
+const digestInput = (teams: DigestTeamInput[], over: Partial<DigestInput> = {}): DigestInput =>
+  sampleDigestInput(teams, { leader: { id: 'aad-anna', name: 'Anna' }, ...over });
 const card = (teams = [team()], over: Partial<DigestInput> = {}) => {
   const digest = assembleDigest(digestInput(teams, over));
   return buildDigestCard(digest, digest.locale);

@@ -8,7 +8,11 @@ import { buildStatusChangeResultCard } from './status-change-result-card';
 
 const texts = textBlocks;
 
-const idea = ideaViewMaker({ from: new Date(Date.UTC(2026, 10, 24)), promptParticipants: 9, supportCount: (n) => 10 - n });
+const idea = ideaViewMaker({
+  from: new Date(Date.UTC(2026, 10, 24)),
+  promptParticipants: 9,
+  supportCount: (n) => 10 - n,
+});
 const a = idea({ ideaId: 'a', authorName: 'Ben', volunteers: [{ name: 'Cem' }] });
 const b = idea({ ideaId: 'b', anonymous: true, authorName: 'Geheim', volunteers: [{ name: 'Dora' }] });
 const card = (over: Partial<IdeasCardInput> = {}) =>

@@ -47,7 +47,8 @@ const titles = (card: AdaptiveCard) =>
     .filter((n) => n.type !== 'TextBlock' && typeof n.title === 'string')
     .map((n) => n.title as string);
 
-const idea = (over: Partial<IdeaView> = {}): IdeaView => sampleIdeaView({ text: IDEA, supportCount: 3, volunteers: [{ name: NAME }], authorName: NAME, ...over });
+const idea = (over: Partial<IdeaView> = {}): IdeaView =>
+  sampleIdeaView({ text: IDEA, supportCount: 3, volunteers: [{ name: NAME }], authorName: NAME, ...over });
 
 describe('texts people wrote, on the ideas card', () => {
   const card = buildIdeasCard({

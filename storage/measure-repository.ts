@@ -339,14 +339,18 @@ export class MeasureRepository {
    */
   async forgetNamesOfFinished(teamId: string, before: Date): Promise<number> {
     const due: MeasureEntity[] = [];
-    const iter = this.table.listEntities<MeasureEntity>({ queryOptions: { filter: rowPrefixFilter(PK.team(teamId), 'm|') } });
+    const iter = this.table.listEntities<MeasureEntity>({
+      queryOptions: { filter: rowPrefixFilter(PK.team(teamId), 'm|') },
+    });
     for await (const e of iter) {
       const finished = e.status === 'done' || e.status === 'dropped';
       if (finished && !e.namesForgotten && new Date(e.statusAt) < before) due.push(e);
     }
     for (const e of due) {
       const noteRows: { rowKey: string; byId: string }[] = [];
-      const notes = this.table.listEntities<NoteEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK.notes(e.measureId)}` } });
+      const notes = this.table.listEntities<NoteEntity>({
+        queryOptions: { filter: odata`PartitionKey eq ${PK.notes(e.measureId)}` },
+      });
       for await (const n of notes) noteRows.push({ rowKey: n.rowKey as string, byId: n.byId });
       for (const n of noteRows) {
         await this.table.updateEntity(

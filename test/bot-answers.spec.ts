@@ -1,8 +1,24 @@
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
-import { ADMIN, OTHER_TEAM, people, rosterOf, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
+import {
+  ADMIN,
+  OTHER_TEAM,
+  people,
+  rosterOf,
+  startBotHarness,
+  TEAM,
+  type BotHarness,
+  type Person,
+} from './support/bot-harness';
 import { cardTexts, interactive } from './support/card-nodes';
-import { deliveredCard, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
+import {
+  deliveredCard,
+  invokeCard,
+  postItem,
+  textsSince,
+  waitForUpdate,
+  type PostedItem,
+} from './support/turn-helpers';
 
 const de = messages('de');
 const en = messages('en');
@@ -19,7 +35,13 @@ let h: BotHarness;
 beforeAll(async () => {
   h = await startBotHarness(
     {},
-    { members: { [TEAM.id]: rosterOf([ADMIN, ...voters]), [OTHER_TEAM.id]: rosterOf([ADMIN, teamBOnly]), [UNLISTED_TEAM.id]: rosterOf([ADMIN, ...voters]) } },
+    {
+      members: {
+        [TEAM.id]: rosterOf([ADMIN, ...voters]),
+        [OTHER_TEAM.id]: rosterOf([ADMIN, teamBOnly]),
+        [UNLISTED_TEAM.id]: rosterOf([ADMIN, ...voters]),
+      },
+    },
   );
   await h.installInTeam();
   await h.installInTeam(OTHER_TEAM);
@@ -30,7 +52,8 @@ afterAll(async () => {
   await h.stop();
 });
 
-const vote = (p: PostedItem, who: Person, choice: number, locale?: string) => h.invoke(VERBS.vote, { itemId: p.item.id, choice }, who, { locale });
+const vote = (p: PostedItem, who: Person, choice: number, locale?: string) =>
+  h.invoke(VERBS.vote, { itemId: p.item.id, choice }, who, { locale });
 const close = (p: PostedItem) => h.channelMessage('schließen', ADMIN, { conversationId: p.thread });
 
 describe('votes', () => {
@@ -67,7 +90,7 @@ describe('votes', () => {
     expect(await h.storage.responses.tally(p.item)).toEqual({ counts: [1, 0, 1], voters: 1 });
   });
 
-  test('updates the shared card in place on the item\'s thread after a vote', async () => {
+  test("updates the shared card in place on the item's thread after a vote", async () => {
     const p = await postItem(h, 'umfrage Frage? | a | b | c');
     await vote(p, voter(0), 0);
     const card = await waitForUpdate(h, p, (t) => t.includes(de.answeredCount(1)));
@@ -79,7 +102,9 @@ describe('ideas', () => {
   test('confirms an idea on the card and counts it', async () => {
     const p = await postItem(h, 'ideenabfrage Was können wir besser machen?');
     const res = await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Mehr Homeoffice' }, voter(0));
-    expect(cardTexts(invokeCard(res))).toEqual(expect.arrayContaining([`${de.yourIdea('Mehr Homeoffice')} ${de.anotherIdea}`, de.ideasCount(1)]));
+    expect(cardTexts(invokeCard(res))).toEqual(
+      expect.arrayContaining([`${de.yourIdea('Mehr Homeoffice')} ${de.anotherIdea}`, de.ideasCount(1)]),
+    );
     await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Feste Teamrunde' }, voter(1));
     expect(await h.storage.responses.ideaCount(p.item.id)).toBe(2);
   });
@@ -171,12 +196,15 @@ describe('anonymous polls', () => {
   });
 });
 
-describe('only members of the item\'s team answer and see results', () => {
+describe("only members of the item's team answer and see results", () => {
   const NONE = { counts: [0, 0, 0], voters: 0 };
-  const refusal = async (p: PostedItem, who: Person, where: { personal?: boolean; groupChat?: boolean; team?: typeof TEAM }) =>
-    cardTexts(invokeCard(await h.invoke(VERBS.vote, { itemId: p.item.id, choice: 0 }, who, where)));
+  const refusal = async (
+    p: PostedItem,
+    who: Person,
+    where: { personal?: boolean; groupChat?: boolean; team?: typeof TEAM },
+  ) => cardTexts(invokeCard(await h.invoke(VERBS.vote, { itemId: p.item.id, choice: 0 }, who, where)));
 
-  test('a person of team B voting on team A\'s poll from the personal chat is refused; the tally is unchanged and the card shows nothing of the poll', async () => {
+  test("a person of team B voting on team A's poll from the personal chat is refused; the tally is unchanged and the card shows nothing of the poll", async () => {
     const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
     const texts = await refusal(p, teamBOnly, { personal: true });
     expect(texts).toContain(de.errNotItemTeamMember);
@@ -185,7 +213,7 @@ describe('only members of the item\'s team answer and see results', () => {
     expect(await h.storage.responses.namedVote(p.item, teamBOnly.aadObjectId)).toBeUndefined();
   });
 
-  test('a person of team B voting on team A\'s poll from a channel of team B is refused the same way', async () => {
+  test("a person of team B voting on team A's poll from a channel of team B is refused the same way", async () => {
     const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
     const texts = await refusal(p, teamBOnly, { team: OTHER_TEAM });
     expect(texts).toContain(de.errNotItemTeamMember);
@@ -199,7 +227,7 @@ describe('only members of the item\'s team answer and see results', () => {
     expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
   });
 
-  test('a vote arriving from team A\'s own channel by someone not on its roster (a shared-channel guest) is refused', async () => {
+  test("a vote arriving from team A's own channel by someone not on its roster (a shared-channel guest) is refused", async () => {
     const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
     expect(await refusal(p, guest, {})).toContain(de.errNotItemTeamMember);
     expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
@@ -215,17 +243,23 @@ describe('only members of the item\'s team answer and see results', () => {
   test('the results card is refreshed for members only', async () => {
     const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
     await vote(p, voter(0), 0);
-    const member = cardTexts(invokeCard(await h.invoke(VERBS.refresh, { itemId: p.item.id }, voter(1), { personal: true })));
+    const member = cardTexts(
+      invokeCard(await h.invoke(VERBS.refresh, { itemId: p.item.id }, voter(1), { personal: true })),
+    );
     expect(member).toEqual(expect.arrayContaining([p.item.question, de.answeredCount(1)]));
-    const outsider = cardTexts(invokeCard(await h.invoke(VERBS.refresh, { itemId: p.item.id }, teamBOnly, { personal: true })));
+    const outsider = cardTexts(
+      invokeCard(await h.invoke(VERBS.refresh, { itemId: p.item.id }, teamBOnly, { personal: true })),
+    );
     expect(outsider).toContain(de.errNotItemTeamMember);
     expect(outsider).not.toContain(p.item.question);
     expect(outsider).not.toContain(de.answeredCount(1));
   });
 
-  test('any other refusal of a non-member\'s click (here: no choice made) shows nothing of the poll either', async () => {
+  test("any other refusal of a non-member's click (here: no choice made) shows nothing of the poll either", async () => {
     const p = await postItem(h, 'umfrage Frage an Team A? | a | b | c');
-    const texts = cardTexts(invokeCard(await h.invoke(VERBS.vote, { itemId: p.item.id }, teamBOnly, { personal: true })));
+    const texts = cardTexts(
+      invokeCard(await h.invoke(VERBS.vote, { itemId: p.item.id }, teamBOnly, { personal: true })),
+    );
     expect(texts).toContain(de.errNoChoice);
     expect(texts).not.toContain(p.item.question);
   });
@@ -237,14 +271,21 @@ describe('only members of the item\'s team answer and see results', () => {
     expect(await h.storage.responses.tally(p.item)).toEqual(NONE);
   });
 
-  test('many votes from the channel and the personal chat read the team\'s roster once', async () => {
+  test("many votes from the channel and the personal chat read the team's roster once", async () => {
     const other = await startBotHarness({}, {}, { shareWith: h }); // a fresh instance: nothing cached yet
     try {
       const p = await postItem(other, 'umfrage Frage an Team A? | a | b | c');
-      const rosterReads = () => h.connector.calls.filter((c) => c.conversationId === TEAM.id && /members/.test(c.path)).length;
+      const rosterReads = () =>
+        h.connector.calls.filter((c) => c.conversationId === TEAM.id && /members/.test(c.path)).length;
       const before = rosterReads();
-      const answers = await Promise.all(voters.map((who, i) => other.invoke(VERBS.vote, { itemId: p.item.id, choice: i % 3 }, who, { personal: i % 2 === 0 })));
-      answers.forEach((a, i) => expect(cardTexts(invokeCard(a))).toContain(de.yourVote(['a', 'b', 'c'][i % 3] as string)));
+      const answers = await Promise.all(
+        voters.map((who, i) =>
+          other.invoke(VERBS.vote, { itemId: p.item.id, choice: i % 3 }, who, { personal: i % 2 === 0 }),
+        ),
+      );
+      answers.forEach((a, i) =>
+        expect(cardTexts(invokeCard(a))).toContain(de.yourVote(['a', 'b', 'c'][i % 3] as string)),
+      );
       expect((await h.storage.responses.tally(p.item)).voters).toBe(voters.length);
       expect(rosterReads() - before).toBe(1);
     } finally {

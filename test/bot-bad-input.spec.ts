@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
-import { ADMIN, BOT, OTHER_TEAM, people, startBotHarness, TEAM, TENANT, type BotHarness, type Person } from './support/bot-harness';
+import {
+  ADMIN,
+  BOT,
+  OTHER_TEAM,
+  people,
+  startBotHarness,
+  TEAM,
+  TENANT,
+  type BotHarness,
+  type Person,
+} from './support/bot-harness';
 import { cardTexts } from './support/card-nodes';
 import { invokeCard, postItem, textsSince, type PostedItem } from './support/turn-helpers';
 
@@ -25,7 +35,8 @@ afterAll(async () => {
 });
 
 const EMPTY = { counts: [0, 0, 0], voters: 0 };
-const invokeTexts = async (verb: unknown, data: unknown, from: Person = alice, options = {}) => cardTexts(invokeCard(await h.invoke(verb, data, from, options)));
+const invokeTexts = async (verb: unknown, data: unknown, from: Person = alice, options = {}) =>
+  cardTexts(invokeCard(await h.invoke(verb, data, from, options)));
 /** the texts a channel command got back, and whether it posted anything. */
 async function command(text: string, from: Person = ADMIN) {
   const before = h.connector.delivered.length;
@@ -38,7 +49,9 @@ async function command(text: string, from: Person = ADMIN) {
 
 describe('card actions with bad data', () => {
   test('refuses an unknown verb and records no vote', async () => {
-    expect(await invokeTexts('mitwirken.delete', { itemId: pollItem.item.id, choice: 0 })).toContain(de.errUnknownAction);
+    expect(await invokeTexts('mitwirken.delete', { itemId: pollItem.item.id, choice: 0 })).toContain(
+      de.errUnknownAction,
+    );
     expect(await h.storage.responses.tally(pollItem.item)).toEqual(EMPTY);
   });
 
@@ -47,7 +60,9 @@ describe('card actions with bad data', () => {
   });
 
   test('refuses a vote with wrong-typed fields and records nothing', async () => {
-    expect(await invokeTexts(VERBS.vote, { itemId: pollItem.item.id, choice: { evil: true } })).toContain(de.errInvalidPayload);
+    expect(await invokeTexts(VERBS.vote, { itemId: pollItem.item.id, choice: { evil: true } })).toContain(
+      de.errInvalidPayload,
+    );
     expect(await invokeTexts(VERBS.vote, { itemId: 7, choice: 0 })).toContain(de.errInvalidPayload);
     expect(await h.storage.responses.tally(pollItem.item)).toEqual(EMPTY);
   });
@@ -80,12 +95,16 @@ describe('card actions with bad data', () => {
   });
 
   test('refuses an empty idea and stores nothing', async () => {
-    expect(await invokeTexts(VERBS.submitIdea, { itemId: ideaItem.item.id, ideaText: '   ' })).toContain(de.errIdeaEmpty);
+    expect(await invokeTexts(VERBS.submitIdea, { itemId: ideaItem.item.id, ideaText: '   ' })).toContain(
+      de.errIdeaEmpty,
+    );
     expect(await h.storage.responses.ideaCount(ideaItem.item.id)).toBe(0);
   });
 
   test('refuses an idea over 1000 characters and stores nothing', async () => {
-    expect(await invokeTexts(VERBS.submitIdea, { itemId: ideaItem.item.id, ideaText: 'x'.repeat(1001) })).toContain(de.errIdeaTooLong(1000));
+    expect(await invokeTexts(VERBS.submitIdea, { itemId: ideaItem.item.id, ideaText: 'x'.repeat(1001) })).toContain(
+      de.errIdeaTooLong(1000),
+    );
     expect(await h.storage.responses.ideaCount(ideaItem.item.id)).toBe(0);
   });
 
@@ -108,14 +127,18 @@ describe('card actions with bad data', () => {
   test('refuses postTo from someone who is not an admin and posts nothing', async () => {
     const before = h.connector.delivered.length;
     const draft = { kind: 'poll', pollKind: 'single', question: 'Frage?', options: ['a', 'b'], anonymous: false };
-    expect(await invokeTexts(VERBS.postTo, { draft, target: `${TEAM.id}|${TEAM.id}` }, bob, { personal: true })).toContain(de.errNotAdmin);
+    expect(
+      await invokeTexts(VERBS.postTo, { draft, target: `${TEAM.id}|${TEAM.id}` }, bob, { personal: true }),
+    ).toContain(de.errNotAdmin);
     expect(h.connector.delivered.slice(before).some((d) => d.kind === 'create')).toBe(false);
     expect(await h.storage.items.latestByCreator(bob.aadObjectId)).toBeUndefined();
   });
 
   test('refuses postTo into an unknown channel', async () => {
     const draft = { kind: 'idea', question: 'Frage?', options: [], anonymous: false };
-    expect(await invokeTexts(VERBS.postTo, { draft, target: `${TEAM.id}|19:unknown` }, ADMIN, { personal: true })).toContain(de.errUnknownTarget);
+    expect(
+      await invokeTexts(VERBS.postTo, { draft, target: `${TEAM.id}|19:unknown` }, ADMIN, { personal: true }),
+    ).toContain(de.errUnknownTarget);
   });
 });
 
@@ -128,7 +151,11 @@ describe('commands with bad input', () => {
 
   test.each([
     ['one option', 'umfrage Frage? | nur eine', de.errTooFewOptions],
-    ['eleven options', `umfrage Frage? | ${Array.from({ length: 11 }, (_, i) => `o${i}`).join(' | ')}`, de.errTooManyOptions],
+    [
+      'eleven options',
+      `umfrage Frage? | ${Array.from({ length: 11 }, (_, i) => `o${i}`).join(' | ')}`,
+      de.errTooManyOptions,
+    ],
     ['no question', 'umfrage | a | b', de.errMissingQuestion],
     ['an unknown command word', 'abstimmung Frage?', de.errUnknownCommand('abstimmung')],
   ])('refuses a command with %s and stores nothing', async (_case, text, message) => {

@@ -32,7 +32,8 @@ const cardTexts = (card: unknown): string => JSON.stringify(card);
 beforeAll(async () => {
   dir = campaignsDir({
     'puls.yml': campaignFile(),
-    'kaputt.yml': 'id: kaputt\ntitle: Kaputt\nteams: all\nitems:\n  - type: poll\n    question: Nur eine Option?\n    options: [eine]\n    schedule: { start: 2026-12-07T09:00 }\n',
+    'kaputt.yml':
+      'id: kaputt\ntitle: Kaputt\nteams: all\nitems:\n  - type: poll\n    question: Nur eine Option?\n    options: [eine]\n    schedule: { start: 2026-12-07T09:00 }\n',
   });
   h = await startBotHarness({ CAMPAIGNS_DIR: dir });
   await h.installInTeam();
@@ -67,7 +68,9 @@ test('the campaign list shows the status and lets an admin pause the campaign', 
   await h.personalMessage('kampagnen');
   const list = h.connector.cards().at(-1);
   expect(cardTexts(list)).toContain(de.campaignStatus.running as string);
-  const res = await h.invoke(VERBS.campaignStatus, { campaignId: 'gute-arbeit-puls', status: 'paused' }, ADMIN, { personal: true });
+  const res = await h.invoke(VERBS.campaignStatus, { campaignId: 'gute-arbeit-puls', status: 'paused' }, ADMIN, {
+    personal: true,
+  });
   expect(cardTexts(res.body)).toContain(de.campaignStatus.paused as string);
   expect((await h.storage.campaigns.get('gute-arbeit-puls'))?.status).toBe('paused');
 });
@@ -76,7 +79,9 @@ test('someone who is not an admin can neither list campaigns nor change their st
   const [employee] = people(1);
   await h.personalMessage('kampagnen', employee);
   expect(h.connector.texts().at(-1)).toBe(de.errNotAdmin);
-  const res = await h.invoke(VERBS.campaignStatus, { campaignId: 'gute-arbeit-puls', status: 'ended' }, employee, { personal: true });
+  const res = await h.invoke(VERBS.campaignStatus, { campaignId: 'gute-arbeit-puls', status: 'ended' }, employee, {
+    personal: true,
+  });
   expect(cardTexts(res.body)).toContain(de.errNotAdmin);
   expect((await h.storage.campaigns.get('gute-arbeit-puls'))?.status).toBe('paused');
 });
@@ -91,7 +96,16 @@ test('a slot missed while the bot was down, beyond the catch-up window, is recor
       channel: 'General',
       timeZone: 'Europe/Berlin',
       status: 'scheduled',
-      items: [{ id: 'frage-1', type: 'rating', question: 'Wie war die Woche?', anonymous: false, schedule: { start: missed.toFormat("yyyy-LL-dd'T'HH:mm") }, openFor: 'P7D' }],
+      items: [
+        {
+          id: 'frage-1',
+          type: 'rating',
+          question: 'Wie war die Woche?',
+          anonymous: false,
+          schedule: { start: missed.toFormat("yyyy-LL-dd'T'HH:mm") },
+          openFor: 'P7D',
+        },
+      ],
     },
     ADMIN.aadObjectId,
   );

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
-import { ADMIN, BOT, people, rosterOf, startBotHarness, TEAM, TENANT, type BotHarness, type Person, type TeamChannel } from './support/bot-harness';
+import {
+  ADMIN,
+  BOT,
+  people,
+  rosterOf,
+  startBotHarness,
+  TEAM,
+  TENANT,
+  type BotHarness,
+  type Person,
+  type TeamChannel,
+} from './support/bot-harness';
 import type { RosterMember } from './support/teams-connector';
 import { cardTexts } from './support/card-nodes';
 import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
@@ -67,10 +78,11 @@ async function postItemIn(harness: BotHarness, command: string, channel: TeamCha
 }
 const vote = (p: PostedItem, who: Person, where: { personal?: boolean; channel?: TeamChannel }) =>
   h.invoke(VERBS.vote, { itemId: p.item.id, choice: 0 }, who, where);
-const rosterReads = (conversationId: string) => h.connector.calls.filter((c) => c.conversationId === conversationId && c.path.includes('members')).length;
+const rosterReads = (conversationId: string) =>
+  h.connector.calls.filter((c) => c.conversationId === conversationId && c.path.includes('members')).length;
 
 describe('a private channel belongs to its members', () => {
-  test('its kind is kept from the event that created it, and the listing gives the others\'', async () => {
+  test("its kind is kept from the event that created it, and the listing gives the others'", async () => {
     expect((await h.storage.installations.getChannel(TEAM.id, PRIVATE.id))?.kind).toBe('private');
     expect((await h.storage.installations.getChannel(TEAM.id, SHARED.id))?.kind).toBe('shared');
     expect((await h.storage.installations.getChannel(TEAM.id, STANDARD.id))?.kind).toBe('standard');
@@ -91,7 +103,7 @@ describe('a private channel belongs to its members', () => {
     expect(cardTexts(invokeCard(await vote(p, ANNA, { personal: true })))).toContain(de.errNotChannelMember);
   });
 
-  test('someone added to the channel can answer at once: Teams\' event makes the roster be read again', async () => {
+  test("someone added to the channel can answer at once: Teams' event makes the roster be read again", async () => {
     const p = await postIn(PRIVATE, 'umfrage Wer ist neu dabei? | a | b');
     expect(cardTexts(invokeCard(await vote(p, at(3), { personal: true })))).toContain(de.errNotChannelMember);
     members[PRIVATE.id] = rosterOf([ADMIN, at(0), at(1), at(2), at(3)]);
@@ -99,15 +111,20 @@ describe('a private channel belongs to its members', () => {
     expect(cardTexts(invokeCard(await vote(p, at(3), { channel: PRIVATE })))).toContain(de.yourVote('a'));
   });
 
-  test('the team\'s ideas board in General leaves the channel\'s ideas out; in the channel, and for its members in the personal chat, they show', async () => {
+  test("the team's ideas board in General leaves the channel's ideas out; in the channel, and for its members in the personal chat, they show", async () => {
     const p = await postIn(PRIVATE, 'ideenabfrage Was fehlt uns?');
-    await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Ein ruhiger Raum für Beratungen' }, at(0), { channel: PRIVATE });
+    await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Ein ruhiger Raum für Beratungen' }, at(0), {
+      channel: PRIVATE,
+    });
     const general = await postItem(h, 'ideenabfrage Was fehlt dem Team?');
     await h.invoke(VERBS.submitIdea, { itemId: general.item.id, ideaText: 'Mehr Austausch mit dem Empfang' }, at(4));
     const board = async (send: () => Promise<unknown>) => {
       const before = h.connector.delivered.length;
       await send();
-      return h.connector.delivered.slice(before).flatMap((d) => cardTexts(d.activity)).join('\n');
+      return h.connector.delivered
+        .slice(before)
+        .flatMap((d) => cardTexts(d.activity))
+        .join('\n');
     };
     const inGeneral = await board(() => h.channelMessage('ideen'));
     expect(inGeneral).toContain('Mehr Austausch mit dem Empfang');
@@ -121,7 +138,7 @@ describe('a private channel belongs to its members', () => {
     expect(outsider).not.toContain('Ein ruhiger Raum');
   });
 
-  test('a leader\'s digest leaves out what is open in a private channel they are not in', async () => {
+  test("a leader's digest leaves out what is open in a private channel they are not in", async () => {
     const p = await postIn(PRIVATE, 'umfrage Geheime Planung? | a | b');
     const general = await postItem(h, 'umfrage Offene Planung? | a | b');
     await h.personalMessage('überblick', ANNA);
@@ -132,7 +149,9 @@ describe('a private channel belongs to its members', () => {
 
   test('when Teams refuses the channel\'s roster (the app was not added to it), the answer is "cannot check", never the team\'s roster instead', async () => {
     const p = await postIn(NOT_ADDED, 'umfrage Frage im Kanal ohne App? | a | b');
-    expect(cardTexts(invokeCard(await vote(p, at(0), { channel: NOT_ADDED })))).toContain(de.errChannelMembershipUnavailable);
+    expect(cardTexts(invokeCard(await vote(p, at(0), { channel: NOT_ADDED })))).toContain(
+      de.errChannelMembershipUnavailable,
+    );
     expect(await h.storage.responses.tally(p.item)).toEqual({ counts: [0, 0], voters: 0 });
   });
 });
@@ -154,7 +173,7 @@ describe('a shared channel and a standard one', () => {
     expect(cardTexts(invokeCard(await vote(again, partner, { channel: SHARED })))).toContain(de.errNotChannelMember);
   });
 
-  test('a standard channel is the team\'s: its roster is never read on its own', async () => {
+  test("a standard channel is the team's: its roster is never read on its own", async () => {
     const p = await postIn(STANDARD, 'umfrage Frage im Projektkanal? | a | b');
     expect(cardTexts(invokeCard(await vote(p, at(7), { personal: true })))).toContain(de.yourVote('a'));
     expect(cardTexts(invokeCard(await vote(p, partner, { channel: STANDARD })))).toContain(de.errNotItemTeamMember);

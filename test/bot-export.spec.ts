@@ -42,7 +42,8 @@ function campaignFile(): string {
 /** the posted item of a campaign question in a team, from the scheduler's ledger. */
 async function postedItem(teamId: string, question: string) {
   for (const entry of await h.storage.scheduleLedger.history(CAMPAIGN)) {
-    const item = entry.postedItemId && entry.teamId === teamId ? await h.storage.items.get(entry.postedItemId) : undefined;
+    const item =
+      entry.postedItemId && entry.teamId === teamId ? await h.storage.items.get(entry.postedItemId) : undefined;
     if (item?.question === question) return item;
   }
   throw new Error(`no post of "${question}" in ${teamId}`);
@@ -72,7 +73,14 @@ async function exportLink(who: Person = ADMIN): Promise<string> {
 async function download(url: string): Promise<{ res: Response; bytes: Buffer; rows: string[] }> {
   const res = await fetch(url);
   const bytes = Buffer.from(await res.arrayBuffer());
-  return { res, bytes, rows: bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n') };
+  return {
+    res,
+    bytes,
+    rows: bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n'),
+  };
 }
 
 beforeAll(async () => {
@@ -85,7 +93,13 @@ beforeAll(async () => {
   await vote(TEAM.id, 'An welchem Tag soll der Teamtag sein?', [0, 0, 1, 2, 2, 2]);
   await vote(TEAM.id, 'Fühlst du dich gut informiert?', [0, 0, 0, 1, 1]);
   await vote(OTHER_TEAM.id, 'An welchem Tag soll der Teamtag sein?', [2, 2]);
-  await h.storage.roles.assignLeader({ teamId: OTHER_TEAM.id, personId: leader.aadObjectId, name: leader.name, grantedBy: ADMIN.aadObjectId, at: now() });
+  await h.storage.roles.assignLeader({
+    teamId: OTHER_TEAM.id,
+    personId: leader.aadObjectId,
+    name: leader.name,
+    grantedBy: ADMIN.aadObjectId,
+    at: now(),
+  });
 });
 
 afterAll(async () => {
@@ -96,14 +110,18 @@ afterAll(async () => {
 test('an admin picks a campaign and downloads its CSV over the link: BOM, semicolons, German decimals, thresholds kept', async () => {
   await h.personalMessage('export');
   const list = personalCard(ADMIN);
-  expect(cardTexts(list)).toEqual(expect.arrayContaining([de.exportTitle, `Puls zum Teamtag (${CAMPAIGN})`, de.exportButton]));
+  expect(cardTexts(list)).toEqual(
+    expect.arrayContaining([de.exportTitle, `Puls zum Teamtag (${CAMPAIGN})`, de.exportButton]),
+  );
   expect(interactive(list).find((a) => a.verb === VERBS.exportCampaign)?.data).toEqual({ campaignId: CAMPAIGN });
 
   const url = await exportLink();
   expect(url).toMatch(/^http:\/\/localhost:\d+\/exports\/[A-Za-z0-9_-]{40,}$/);
   // the link is encrypted: neither the campaign nor the person can be read from it.
   const token = url.split('/exports/')[1] ?? '';
-  expect(Buffer.from(token, 'base64url').toString('latin1')).not.toMatch(new RegExp(`${CAMPAIGN}|${ADMIN.aadObjectId}`));
+  expect(Buffer.from(token, 'base64url').toString('latin1')).not.toMatch(
+    new RegExp(`${CAMPAIGN}|${ADMIN.aadObjectId}`),
+  );
   const { res, bytes, rows } = await download(url);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -119,8 +137,12 @@ test('an admin picks a campaign and downloads its CSV over the link: BOM, semico
     `Puls zum Teamtag;${TEAM.name};An welchem Tag soll der Teamtag sein?;${de.csvKinds.single};nein;6;Freitag;3;50,0;;;;;`,
   ]);
   // the open anonymous poll and the poll with 2 answers are aggregates without figures.
-  expect(rows).toContain(`Puls zum Teamtag;${TEAM.name};Fühlst du dich gut informiert?;${de.csvKinds.single};ja;5;;;;;;;;${de.csvAnonymousOpen}`);
-  expect(rows).toContain(`Puls zum Teamtag;${OTHER_TEAM.name};An welchem Tag soll der Teamtag sein?;${de.csvKinds.single};nein;2;;;;;;;;${de.csvBelowThreshold(5)}`);
+  expect(rows).toContain(
+    `Puls zum Teamtag;${TEAM.name};Fühlst du dich gut informiert?;${de.csvKinds.single};ja;5;;;;;;;;${de.csvAnonymousOpen}`,
+  );
+  expect(rows).toContain(
+    `Puls zum Teamtag;${OTHER_TEAM.name};An welchem Tag soll der Teamtag sein?;${de.csvKinds.single};nein;2;;;;;;;;${de.csvBelowThreshold(5)}`,
+  );
   const actions = (await h.storage.audit.recent(20, now())).map((e) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['export.campaign', 'export.download']));
 });
@@ -137,7 +159,13 @@ test('a leader exports only the items of the teams they lead, and the link stops
 
   await h.storage.roles.removeLeader(OTHER_TEAM.id, leader.aadObjectId);
   expect((await fetch(url)).status).toBe(403);
-  await h.storage.roles.assignLeader({ teamId: OTHER_TEAM.id, personId: leader.aadObjectId, name: leader.name, grantedBy: ADMIN.aadObjectId, at: now() });
+  await h.storage.roles.assignLeader({
+    teamId: OTHER_TEAM.id,
+    personId: leader.aadObjectId,
+    name: leader.name,
+    grantedBy: ADMIN.aadObjectId,
+    at: now(),
+  });
 });
 
 test('someone who is neither admin nor leader is refused in chat and on the card; export is personal-chat only', async () => {
@@ -151,9 +179,13 @@ test('someone who is neither admin nor leader is refused in chat and on the card
 });
 
 test('a malformed campaign id or an unknown campaign gets a clear message and no link', async () => {
-  const bad = invokeCard(await h.invoke(VERBS.exportCampaign, { campaignId: 'Nicht gültig!' }, ADMIN, { personal: true }));
+  const bad = invokeCard(
+    await h.invoke(VERBS.exportCampaign, { campaignId: 'Nicht gültig!' }, ADMIN, { personal: true }),
+  );
   expect(cardTexts(bad)).toContain(de.errInvalidPayload);
-  const unknown = invokeCard(await h.invoke(VERBS.exportCampaign, { campaignId: 'gibt-es-nicht' }, ADMIN, { personal: true }));
+  const unknown = invokeCard(
+    await h.invoke(VERBS.exportCampaign, { campaignId: 'gibt-es-nicht' }, ADMIN, { personal: true }),
+  );
   expect(cardTexts(unknown)).toContain(de.errCampaignNotFound);
 });
 
@@ -185,7 +217,9 @@ test('erasing a voter’s named votes (meine daten) leaves a closed poll’s exp
   const leaving = voters[5]!;
   const myData = (data: unknown) => h.invoke(VERBS.myData, data, leaving, { personal: true });
   const ask = invokeCard(await myData({ step: 'eraseAsk' }));
-  const confirm = interactive(ask).find((a) => (a.data as { step?: string } | undefined)?.step === 'eraseConfirm') as { data: unknown };
+  const confirm = interactive(ask).find((a) => (a.data as { step?: string } | undefined)?.step === 'eraseConfirm') as {
+    data: unknown;
+  };
   invokeCard(await myData(confirm.data));
   expect(await h.storage.responses.namedVote(item, leaving.aadObjectId)).toBeUndefined();
   expect((await download(await exportLink())).rows).toEqual(before);

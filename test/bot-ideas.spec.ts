@@ -10,7 +10,14 @@ import { deliveredCard, invokeCard, postItem, textsSince, type PostedItem } from
 const de = messages('de');
 const person = (n: number, name: string): Person => ({ id: `29:idea-${n}`, aadObjectId: `aad-idea-${n}`, name });
 const author = person(0, 'Anna Becker');
-const fans = [person(1, 'Jonas Wagner'), person(2, 'Leyla Yilmaz'), person(3, 'Thomas Schmidt'), person(4, 'Miriam Hoffmann'), person(5, 'Paul Richter'), person(6, 'Eva Lang')];
+const fans = [
+  person(1, 'Jonas Wagner'),
+  person(2, 'Leyla Yilmaz'),
+  person(3, 'Thomas Schmidt'),
+  person(4, 'Miriam Hoffmann'),
+  person(5, 'Paul Richter'),
+  person(6, 'Eva Lang'),
+];
 const leader = person(7, 'Lea Neumann');
 const outsider = person(8, 'Otto Fremd');
 const bothTeams = person(9, 'Bea Doppel');
@@ -27,13 +34,30 @@ let h: BotHarness;
 beforeAll(async () => {
   h = await startBotHarness(
     { MIN_GROUP_SIZE: '3', MIN_GROUP_SIZE_TEXT: '4' },
-    { members: { [TEAM.id]: roster([author, ...fans, leader, bothTeams, marked]), [OTHER_TEAM.id]: roster([outsider, bothTeams, otherLeader]) } },
+    {
+      members: {
+        [TEAM.id]: roster([author, ...fans, leader, bothTeams, marked]),
+        [OTHER_TEAM.id]: roster([outsider, bothTeams, otherLeader]),
+      },
+    },
   );
   await h.installInTeam(TEAM);
   await h.installInTeam(OTHER_TEAM);
   const at = new Date();
-  await h.storage.roles.assignLeader({ teamId: TEAM.id, personId: leader.aadObjectId, name: leader.name, grantedBy: ADMIN.aadObjectId, at });
-  await h.storage.roles.assignLeader({ teamId: OTHER_TEAM.id, personId: otherLeader.aadObjectId, name: otherLeader.name, grantedBy: ADMIN.aadObjectId, at });
+  await h.storage.roles.assignLeader({
+    teamId: TEAM.id,
+    personId: leader.aadObjectId,
+    name: leader.name,
+    grantedBy: ADMIN.aadObjectId,
+    at,
+  });
+  await h.storage.roles.assignLeader({
+    teamId: OTHER_TEAM.id,
+    personId: otherLeader.aadObjectId,
+    name: otherLeader.name,
+    grantedBy: ADMIN.aadObjectId,
+    at,
+  });
 });
 afterAll(async () => {
   await h.stop();
@@ -47,20 +71,39 @@ async function submit(p: PostedItem, who: Person, text: string): Promise<IdeaRec
   return idea;
 }
 
-
 const personalConversation = (who: Person) => `a:personal-${who.id}`;
 /** messages the bot sent since a point in the delivery log (in-place updates of item cards left out). */
 const sentSince = (index: number) => h.connector.delivered.slice(index).filter((d) => d.kind !== 'update');
 /** the newest card the bot sent into a person's personal chat since a point in the delivery log. */
-const personalCardSince = (who: Person, index: number) => deliveredCard([...h.connector.delivered.slice(index)].reverse().find((d) => d.conversationId === personalConversation(who) && d.activity.attachments));
-const statusInputs = (ideaId: string, status: string, note: string) => ({ ideaId, input: 'i0', i0s: status, i0n: note });
-const buttonsOf = (card: unknown, verb: string) => interactive(card).filter((a) => a.verb === verb) as { title: string; data: { ideaId: string; on: boolean } }[];
+const personalCardSince = (who: Person, index: number) =>
+  deliveredCard(
+    [...h.connector.delivered.slice(index)]
+      .reverse()
+      .find((d) => d.conversationId === personalConversation(who) && d.activity.attachments),
+  );
+const statusInputs = (ideaId: string, status: string, note: string) => ({
+  ideaId,
+  input: 'i0',
+  i0s: status,
+  i0n: note,
+});
+const buttonsOf = (card: unknown, verb: string) =>
+  interactive(card).filter((a) => a.verb === verb) as { title: string; data: { ideaId: string; on: boolean } }[];
 
 describe('ideas from prompts and from chat', () => {
   test('an idea typed into a prompt card becomes a named idea record with status new, in the prompt’s team and thread', async () => {
     const p = await postItem(h, 'ideenabfrage Was können wir besser machen?');
     const idea = await submit(p, author, 'Ein fester Rückruftag pro Woche');
-    expect(idea).toMatchObject({ teamId: TEAM.id, itemId: p.item.id, conversationId: p.thread, status: 'new', anonymous: false, authorId: author.aadObjectId, authorName: author.name, supportCount: 0 });
+    expect(idea).toMatchObject({
+      teamId: TEAM.id,
+      itemId: p.item.id,
+      conversationId: p.thread,
+      status: 'new',
+      anonymous: false,
+      authorId: author.aadObjectId,
+      authorName: author.name,
+      supportCount: 0,
+    });
   });
 
   test('"idee <Text>" in a channel stores a named idea for that team without a prompt and confirms it there', async () => {
@@ -90,9 +133,13 @@ describe('ideas from prompts and from chat', () => {
   test('"idee" in the personal chat of a member of one team stores the idea for that team at once', async () => {
     const before = h.connector.delivered.length;
     await h.personalMessage('idee Gemeinsamer Kalender für Vertretungen', fan1);
-    const idea = (await h.storage.ideas.byAuthor(fan1.aadObjectId)).find((i) => i.text === 'Gemeinsamer Kalender für Vertretungen');
+    const idea = (await h.storage.ideas.byAuthor(fan1.aadObjectId)).find(
+      (i) => i.text === 'Gemeinsamer Kalender für Vertretungen',
+    );
     expect(idea).toMatchObject({ teamId: TEAM.id, status: 'new' });
-    expect(textsSince(h, before)).toContain(de.ideaSubmittedForTeam(TEAM.name, 'Gemeinsamer Kalender für Vertretungen'));
+    expect(textsSince(h, before)).toContain(
+      de.ideaSubmittedForTeam(TEAM.name, 'Gemeinsamer Kalender für Vertretungen'),
+    );
   });
 
   test('"idee" in the personal chat of someone in two teams asks for the team; a second click stores the idea once', async () => {
@@ -103,8 +150,11 @@ describe('ideas from prompts and from chat', () => {
     expect(await h.storage.ideas.byAuthor(bothTeams.aadObjectId)).toEqual([]);
 
     const button = interactive(card).find((a) => a.verb === VERBS.ideaForTeam) as { data: Record<string, unknown> };
-    const pick = () => h.invoke(VERBS.ideaForTeam, { ...button.data, teamId: OTHER_TEAM.id }, bothTeams, { personal: true });
-    expect(cardTexts(invokeCard(await pick()))).toContain(de.ideaSubmittedForTeam(OTHER_TEAM.name, 'Vorlagen gemeinsam überarbeiten'));
+    const pick = () =>
+      h.invoke(VERBS.ideaForTeam, { ...button.data, teamId: OTHER_TEAM.id }, bothTeams, { personal: true });
+    expect(cardTexts(invokeCard(await pick()))).toContain(
+      de.ideaSubmittedForTeam(OTHER_TEAM.name, 'Vorlagen gemeinsam überarbeiten'),
+    );
     await pick();
     const stored = await h.storage.ideas.byAuthor(bothTeams.aadObjectId);
     expect(stored).toHaveLength(1);
@@ -112,14 +162,21 @@ describe('ideas from prompts and from chat', () => {
   });
 
   test('a team picked on the choice card that the person does not belong to is refused and nothing is stored', async () => {
-    const res = await h.invoke(VERBS.ideaForTeam, { teamId: TEAM.id, ideaText: 'Heimlich ins andere Team', key: 'k-1' }, outsider, { personal: true });
+    const res = await h.invoke(
+      VERBS.ideaForTeam,
+      { teamId: TEAM.id, ideaText: 'Heimlich ins andere Team', key: 'k-1' },
+      outsider,
+      { personal: true },
+    );
     expect(cardTexts(invokeCard(res))).toContain(de.errNotTeamMember);
     expect(await h.storage.ideas.byAuthor(outsider.aadObjectId)).toEqual([]);
   });
 
-  test('an idea for team A\'s prompt sent from the personal chat by someone outside team A is refused and nothing is stored', async () => {
+  test("an idea for team A's prompt sent from the personal chat by someone outside team A is refused and nothing is stored", async () => {
     const p = await postItem(h, 'ideenabfrage Was sollte Team A ändern?');
-    const res = await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Von außen eingeschleust' }, outsider, { personal: true });
+    const res = await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: 'Von außen eingeschleust' }, outsider, {
+      personal: true,
+    });
     const texts = cardTexts(invokeCard(res));
     expect(texts).toContain(de.errNotItemTeamMember);
     expect(texts).not.toContain(p.item.question);
@@ -132,7 +189,9 @@ describe('ideas from prompts and from chat', () => {
     const before = h.connector.delivered.length;
     await h.personalMessage('idee --anonym Weniger Meetings', fan2);
     expect(textsSince(h, before)).toContain(de.errIdeaNamedOnly);
-    expect((await h.storage.ideas.byAuthor(fan2.aadObjectId)).some((i) => i.text.includes('Weniger Meetings'))).toBe(false);
+    expect((await h.storage.ideas.byAuthor(fan2.aadObjectId)).some((i) => i.text.includes('Weniger Meetings'))).toBe(
+      false,
+    );
   });
 });
 
@@ -144,22 +203,34 @@ describe('support and volunteering', () => {
     await support(true);
     const card = invokeCard(await support(true));
     expect((await h.storage.ideas.get(idea.ideaId))?.supportCount).toBe(1);
-    expect(buttonsOf(card, VERBS.ideaSupport).find((b) => b.data.ideaId === idea.ideaId)).toMatchObject({ title: de.ideaUnsupport, data: { on: false } });
-    expect(cardTexts(card)).toContain(`${de.ideaStatusLine(de.ideaStatusLabels.new)} · ${de.ideaSupportCount(1)} · ${de.ideaByAuthor(author.name)}`);
+    expect(buttonsOf(card, VERBS.ideaSupport).find((b) => b.data.ideaId === idea.ideaId)).toMatchObject({
+      title: de.ideaUnsupport,
+      data: { on: false },
+    });
+    expect(cardTexts(card)).toContain(
+      `${de.ideaStatusLine(de.ideaStatusLabels.new)} · ${de.ideaSupportCount(1)} · ${de.ideaByAuthor(author.name)}`,
+    );
 
     const after = invokeCard(await support(false));
     expect((await h.storage.ideas.get(idea.ideaId))?.supportCount).toBe(0);
     expect(await h.storage.ideas.hasSupported(idea.ideaId, fan1.aadObjectId)).toBe(false);
-    expect(buttonsOf(after, VERBS.ideaSupport).find((b) => b.data.ideaId === idea.ideaId)).toMatchObject({ title: de.ideaSupport, data: { on: true } });
+    expect(buttonsOf(after, VERBS.ideaSupport).find((b) => b.data.ideaId === idea.ideaId)).toMatchObject({
+      title: de.ideaSupport,
+      data: { on: true },
+    });
   });
 
   test('parallel supports by different people are all counted', async () => {
     const p = await postItem(h, 'ideenabfrage Was brauchen neue Kolleginnen?');
     const idea = await submit(p, author, 'Patenschaften für die ersten Wochen');
-    const results = await Promise.all([...fans, leader].map((who) => h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, who)));
+    const results = await Promise.all(
+      [...fans, leader].map((who) => h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, who)),
+    );
     for (const r of results) invokeCard(r);
     expect((await h.storage.ideas.get(idea.ideaId))?.supportCount).toBe(fans.length + 1);
-    expect((await h.storage.ideas.supportersOf(idea.ideaId)).map((b) => b.id).sort()).toEqual([...fans, leader].map((f) => f.aadObjectId).sort());
+    expect((await h.storage.ideas.supportersOf(idea.ideaId)).map((b) => b.id).sort()).toEqual(
+      [...fans, leader].map((f) => f.aadObjectId).sort(),
+    );
   });
 
   test('"Ich mache mit" names the volunteer on a named idea and can be taken back', async () => {
@@ -167,8 +238,13 @@ describe('support and volunteering', () => {
     const idea = await submit(p, author, 'Pflanzen und eine Sitzecke');
     const card = invokeCard(await h.invoke(VERBS.ideaVolunteer, { ideaId: idea.ideaId, on: true }, fan2));
     expect(cardTexts(card)).toContain(de.ideaVolunteerNames(fan2.name));
-    expect(buttonsOf(card, VERBS.ideaVolunteer).find((b) => b.data.ideaId === idea.ideaId)).toMatchObject({ title: de.ideaUnvolunteer, data: { on: false } });
-    expect(await h.storage.ideas.volunteersOf(idea.ideaId)).toEqual([expect.objectContaining({ id: fan2.aadObjectId, name: fan2.name })]);
+    expect(buttonsOf(card, VERBS.ideaVolunteer).find((b) => b.data.ideaId === idea.ideaId)).toMatchObject({
+      title: de.ideaUnvolunteer,
+      data: { on: false },
+    });
+    expect(await h.storage.ideas.volunteersOf(idea.ideaId)).toEqual([
+      expect.objectContaining({ id: fan2.aadObjectId, name: fan2.name }),
+    ]);
 
     invokeCard(await h.invoke(VERBS.ideaVolunteer, { ideaId: idea.ideaId, on: false }, fan2));
     expect((await h.storage.ideas.get(idea.ideaId))?.volunteerCount).toBe(0);
@@ -178,9 +254,13 @@ describe('support and volunteering', () => {
     const p = await postItem(h, 'ideenabfrage Was erleichtert den Feierabend?');
     const idea = await submit(p, author, 'Feste Übergabezeiten');
     invokeCard(await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, fan3, { personal: true }));
-    const refused = invokeCard(await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, outsider, { personal: true }));
+    const refused = invokeCard(
+      await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, outsider, { personal: true }),
+    );
     expect(cardTexts(refused)).toContain(de.errNotTeamMember);
-    const fromOtherTeam = invokeCard(await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, bothTeams, { team: OTHER_TEAM }));
+    const fromOtherTeam = invokeCard(
+      await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, bothTeams, { team: OTHER_TEAM }),
+    );
     expect(cardTexts(fromOtherTeam)).toContain(de.errIdeaOtherTeam);
     expect((await h.storage.ideas.get(idea.ideaId))?.supportCount).toBe(1);
   });
@@ -200,17 +280,23 @@ describe('support and volunteering', () => {
     expect(await h.storage.ideas.volunteersOf(idea.ideaId)).toEqual([]);
   });
 
-  test('a team\'s ideas are shown to its members only, also when asked from the team\'s own channel', async () => {
+  test("a team's ideas are shown to its members only, also when asked from the team's own channel", async () => {
     const p = await postItem(h, 'ideenabfrage Was hilft bei Vertretungen?');
     await submit(p, author, 'Gemeinsames Postfach');
-    const refused = cardTexts(invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, guest)));
+    const refused = cardTexts(
+      invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, guest)),
+    );
     expect(refused).toContain(de.errNotTeamMember);
     expect(refused).not.toContain('Gemeinsames Postfach');
-    expect(cardTexts(invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, fan2)))).toContain('Gemeinsames Postfach');
+    expect(
+      cardTexts(invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, fan2))),
+    ).toContain('Gemeinsames Postfach');
   });
 
   test('an unknown idea id is refused without storing anything', async () => {
-    const res = invokeCard(await h.invoke(VERBS.ideaSupport, { ideaId: 'VGVhbQ.2026-W10.0123456789abcdef', on: true }, fan1));
+    const res = invokeCard(
+      await h.invoke(VERBS.ideaSupport, { ideaId: 'VGVhbQ.2026-W10.0123456789abcdef', on: true }, fan1),
+    );
     expect(cardTexts(res)).toContain(de.errIdeaNotFound);
   });
 });
@@ -223,13 +309,18 @@ describe('the ideas card ("ideen")', () => {
     const before = h.connector.delivered.length;
     await h.channelMessage('ideen', leader, { conversationId: p.thread });
     // the reply to "ideen"; the prompt's own card may be updated in place meanwhile (a delayed refresh after the idea).
-    const posted = deliveredCard(h.connector.delivered.slice(before).find((d) => d.kind !== 'update' && d.activity.attachments));
+    const posted = deliveredCard(
+      h.connector.delivered.slice(before).find((d) => d.kind !== 'update' && d.activity.attachments),
+    );
     expect(cardTexts(posted)).toContain(de.ideasTitle(TEAM.name));
     expect(cardTexts(posted)).toContain('Zweiter Bildschirm für alle');
     expect(cardTexts(posted)).not.toContain(de.ideaUnsupport);
     expect(interactive(posted).some((a) => a.verb === VERBS.ideaStatus)).toBe(false);
     const refresh = posted.refresh as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
-    expect(refresh).toMatchObject({ action: { verb: VERBS.ideasOfTeam, data: { teamId: TEAM.id, itemId: p.item.id } }, userIds: [leader.id] });
+    expect(refresh).toMatchObject({
+      action: { verb: VERBS.ideasOfTeam, data: { teamId: TEAM.id, itemId: p.item.id } },
+      userIds: [leader.id],
+    });
 
     const own = invokeCard(await h.invoke(refresh.action.verb, refresh.action.data, leader, { id: randomUUID() }));
     expect(buttonsOf(own, VERBS.ideaSupport)).toEqual([expect.objectContaining({ title: de.ideaUnsupport })]);
@@ -250,8 +341,12 @@ describe('the ideas card ("ideen")', () => {
   test('a person in two teams gets one card per team in the personal chat', async () => {
     const before = h.connector.delivered.length;
     await h.personalMessage('ideen', bothTeams);
-    const reply = h.connector.delivered.slice(before).find((d) => d.conversationId === personalConversation(bothTeams) && d.activity.attachments);
-    const titles = ((reply?.activity.attachments ?? []) as { content: unknown }[]).flatMap((a) => cardTexts(a.content)).filter((t) => t.startsWith('Top-Ideen'));
+    const reply = h.connector.delivered
+      .slice(before)
+      .find((d) => d.conversationId === personalConversation(bothTeams) && d.activity.attachments);
+    const titles = ((reply?.activity.attachments ?? []) as { content: unknown }[])
+      .flatMap((a) => cardTexts(a.content))
+      .filter((t) => t.startsWith('Top-Ideen'));
     expect(titles.sort()).toEqual([de.ideasTitle(OTHER_TEAM.name), de.ideasTitle(TEAM.name)].sort());
   });
 });
@@ -266,28 +361,64 @@ describe('status changes', () => {
     const before = h.connector.delivered.length;
     const callsBefore = h.connector.calls.length;
 
-    const card = invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'accepted', 'Startet im April'), leader, { personal: true }));
-    const texts = decisionMessages('de', { text: idea.text, anonymous: false }, { status: 'accepted', note: 'Startet im April' });
-    expect(cardTexts(card)).toEqual(expect.arrayContaining([de.ideaStatusChangedTitle, de.ideaNotifiedThread, de.ideaNotifiedAuthor, de.ideaNotifiedSupporters(1)]));
+    const card = invokeCard(
+      await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'accepted', 'Startet im April'), leader, {
+        personal: true,
+      }),
+    );
+    const texts = decisionMessages(
+      'de',
+      { text: idea.text, anonymous: false },
+      { status: 'accepted', note: 'Startet im April' },
+    );
+    expect(cardTexts(card)).toEqual(
+      expect.arrayContaining([
+        de.ideaStatusChangedTitle,
+        de.ideaNotifiedThread,
+        de.ideaNotifiedAuthor,
+        de.ideaNotifiedSupporters(1),
+      ]),
+    );
 
-    expect(await h.storage.ideas.get(idea.ideaId)).toMatchObject({ status: 'accepted', statusNote: 'Startet im April', statusBy: leader.aadObjectId });
-    expect(await h.storage.ideas.history(idea.ideaId)).toEqual([expect.objectContaining({ status: 'accepted', by: leader.aadObjectId })]);
-    expect(await h.storage.audit.recent(20)).toContainEqual(expect.objectContaining({ action: 'idea.status', actorId: leader.aadObjectId, target: idea.ideaId }));
+    expect(await h.storage.ideas.get(idea.ideaId)).toMatchObject({
+      status: 'accepted',
+      statusNote: 'Startet im April',
+      statusBy: leader.aadObjectId,
+    });
+    expect(await h.storage.ideas.history(idea.ideaId)).toEqual([
+      expect.objectContaining({ status: 'accepted', by: leader.aadObjectId }),
+    ]);
+    expect(await h.storage.audit.recent(20)).toContainEqual(
+      expect.objectContaining({ action: 'idea.status', actorId: leader.aadObjectId, target: idea.ideaId }),
+    );
 
     const sent = sentSince(before);
-    expect(sent).toContainEqual(expect.objectContaining({ conversationId: p.thread, activity: expect.objectContaining({ text: texts.threadReply }) }));
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        conversationId: p.thread,
+        activity: expect.objectContaining({ text: texts.threadReply }),
+      }),
+    );
     // the author has no personal chat with the bot yet: the bot opens one as a member of the team.
-    const opened = h.connector.calls.slice(callsBefore).find((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body.isGroup === false);
+    const opened = h.connector.calls
+      .slice(callsBefore)
+      .find((c) => c.method === 'POST' && c.path === '/v3/conversations' && c.body.isGroup === false);
     expect(opened?.body.members).toEqual([{ id: author.id }]);
     expect(sent.find((d) => d.activity.text === texts.toAuthor)?.conversationId).toMatch(/^a:personal-/);
-    await h.connector.waitFor(() => h.connector.delivered.some((d) => d.conversationId === personalConversation(fan1) && d.activity.text === texts.toSupporters));
+    await h.connector.waitFor(() =>
+      h.connector.delivered.some(
+        (d) => d.conversationId === personalConversation(fan1) && d.activity.text === texts.toSupporters,
+      ),
+    );
   });
 
   test('declining without a note is refused with the field message and changes nothing', async () => {
     const p = await postItem(h, 'ideenabfrage Was sparen wir uns künftig?');
     const idea = await submit(p, author, 'Das Formular B7 abschaffen');
     const before = h.connector.delivered.length;
-    const res = invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'declined', '  '), leader, { personal: true }));
+    const res = invokeCard(
+      await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'declined', '  '), leader, { personal: true }),
+    );
     expect(cardTexts(res)).toContain(de.errIdeaNoteRequired);
     expect((await h.storage.ideas.get(idea.ideaId))?.status).toBe('new');
     expect(sentSince(before)).toEqual([]);
@@ -300,7 +431,9 @@ describe('status changes', () => {
   test('a move the life cycle does not allow is refused with both statuses named', async () => {
     const p = await postItem(h, 'ideenabfrage Was fehlt im Intranet?');
     const idea = await submit(p, author, 'Eine Suche, die Formulare findet');
-    const res = invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'done', ''), leader, { personal: true }));
+    const res = invokeCard(
+      await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'done', ''), leader, { personal: true }),
+    );
     expect(cardTexts(res)).toContain(de.errIdeaTransition(de.ideaStatusLabels.new, de.ideaStatusLabels.done));
     expect((await h.storage.ideas.get(idea.ideaId))?.status).toBe('new');
   });
@@ -308,24 +441,43 @@ describe('status changes', () => {
   test('an employee, and a leader of another team, cannot change a status – not even with roles claimed in the card data', async () => {
     const p = await postItem(h, 'ideenabfrage Was macht Einarbeitung leichter?');
     const idea = await submit(p, author, 'Checklisten für die erste Woche');
-    const claims = { isAdmin: true, role: 'admin', leader: true, personId: leader.aadObjectId, by: ADMIN.aadObjectId, from: { aadObjectId: ADMIN.aadObjectId } };
+    const claims = {
+      isAdmin: true,
+      role: 'admin',
+      leader: true,
+      personId: leader.aadObjectId,
+      by: ADMIN.aadObjectId,
+      from: { aadObjectId: ADMIN.aadObjectId },
+    };
     const before = h.connector.delivered.length;
     for (const who of [fan1, otherLeader]) {
-      const res = invokeCard(await h.invoke(VERBS.ideaStatus, { ...statusInputs(idea.ideaId, 'accepted', 'ok'), ...claims }, who, { personal: true }));
+      const res = invokeCard(
+        await h.invoke(VERBS.ideaStatus, { ...statusInputs(idea.ideaId, 'accepted', 'ok'), ...claims }, who, {
+          personal: true,
+        }),
+      );
       expect(cardTexts(res)).toContain(de.errIdeaNotManager);
     }
     expect(await h.storage.ideas.get(idea.ideaId)).toMatchObject({ status: 'new' });
     expect(await h.storage.ideas.history(idea.ideaId)).toEqual([]);
     expect(sentSince(before)).toEqual([]);
-    const poll = invokeCard(await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: 2, maxPicks: 1, ...claims }, fan1, { personal: true }));
+    const poll = invokeCard(
+      await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: 2, maxPicks: 1, ...claims }, fan1, {
+        personal: true,
+      }),
+    );
     expect(cardTexts(poll)).toContain(de.errFollowUpNotManager);
   });
 
   test('an admin may decide, and an idea sent in chat gets no thread reply', async () => {
     await h.channelMessage('idee Kaffeemaschine im zweiten Stock', fan3);
-    const idea = (await h.storage.ideas.byAuthor(fan3.aadObjectId)).find((i) => i.text === 'Kaffeemaschine im zweiten Stock') as IdeaRecord;
+    const idea = (await h.storage.ideas.byAuthor(fan3.aadObjectId)).find(
+      (i) => i.text === 'Kaffeemaschine im zweiten Stock',
+    ) as IdeaRecord;
     const before = h.connector.delivered.length;
-    const card = invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'review', ''), ADMIN, { personal: true }));
+    const card = invokeCard(
+      await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'review', ''), ADMIN, { personal: true }),
+    );
     expect(cardTexts(card)).not.toContain(de.ideaNotifiedThread);
     expect((await h.storage.ideas.get(idea.ideaId))?.status).toBe('review');
     const texts = decisionMessages('de', idea, { status: 'review', note: '' });
@@ -340,19 +492,36 @@ describe('follow-up polls', () => {
     const ideas = [];
     for (const [i, text] of texts.entries()) ideas.push(await submit(p, fans[i] as Person, text));
     // support: Teamtag 3, Digitale Akte 2, Homeoffice 1, Stühle 0
-    const backers: [number, Person[]][] = [[2, [fan1, fan2, fan3]], [0, [fan1, fan2]], [1, [fan1]]];
-    for (const [index, who] of backers) for (const f of who) await h.invoke(VERBS.ideaSupport, { ideaId: ideas[index]!.ideaId, on: true }, f);
+    const backers: [number, Person[]][] = [
+      [2, [fan1, fan2, fan3]],
+      [0, [fan1, fan2]],
+      [1, [fan1]],
+    ];
+    for (const [index, who] of backers)
+      for (const f of who) await h.invoke(VERBS.ideaSupport, { ideaId: ideas[index]!.ideaId, on: true }, f);
 
     const before = h.connector.delivered.length;
-    const card = invokeCard(await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: '3', maxPicks: '2' }, leader));
+    const card = invokeCard(
+      await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: '3', maxPicks: '2' }, leader),
+    );
     const created = h.connector.delivered.slice(before).filter((d) => d.kind === 'create');
     expect(created).toHaveLength(1);
     expect(created[0]?.conversationId.startsWith(`${p.item.channelId};messageid=`)).toBe(true);
     const poll = await h.storage.items.latestOpenInConversation(created[0]!.conversationId);
-    expect(poll).toMatchObject({ kind: 'poll', pollKind: 'multi', maxChoices: 2, teamId: TEAM.id, channelId: p.item.channelId, anonymous: false, question: de.ideaFollowUpQuestion(2) });
+    expect(poll).toMatchObject({
+      kind: 'poll',
+      pollKind: 'multi',
+      maxChoices: 2,
+      teamId: TEAM.id,
+      channelId: p.item.channelId,
+      anonymous: false,
+      question: de.ideaFollowUpQuestion(2),
+    });
     expect(poll?.options).toEqual(['Teamtag im Sommer', 'Digitale Akte', 'Mehr Homeoffice-Tage']);
     expect(cardTexts(card)[0]).toContain(de.ideaFollowUpPosted(`${TEAM.name} › General`));
-    expect(await h.storage.audit.recent(20)).toContainEqual(expect.objectContaining({ action: 'idea.followUpPoll', actorId: leader.aadObjectId, target: poll?.id }));
+    expect(await h.storage.audit.recent(20)).toContainEqual(
+      expect.objectContaining({ action: 'idea.followUpPoll', actorId: leader.aadObjectId, target: poll?.id }),
+    );
 
     const tooMany = invokeCard(await h.invoke(VERBS.vote, { itemId: poll!.id, choices: '0,1,2' }, fan3));
     expect(cardTexts(tooMany)).toContain(de.errTooManyChoices(2));
@@ -368,16 +537,21 @@ describe('follow-up polls', () => {
 
 describe('anonymity', () => {
   /** someone types an idea into an anonymous prompt card: it is kept sealed, no idea exists before the prompt closes. */
-  const submitAnonymous = async (p: PostedItem, who: Person, text: string) => invokeCard(await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: text }, who));
-  const closed = async (p: PostedItem, text: string) => (await h.storage.ideas.ofItem(p.item.id)).find((i) => i.text === text)!;
-  const show = async (p: PostedItem, who: Person) => invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, who, { personal: true }));
+  const submitAnonymous = async (p: PostedItem, who: Person, text: string) =>
+    invokeCard(await h.invoke(VERBS.submitIdea, { itemId: p.item.id, ideaText: text }, who));
+  const closed = async (p: PostedItem, text: string) =>
+    (await h.storage.ideas.ofItem(p.item.id)).find((i) => i.text === text)!;
+  const show = async (p: PostedItem, who: Person) =>
+    invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, who, { personal: true }));
 
   test('ideas of an anonymous prompt exist only once it closes: nothing to see, decide, support or count before', async () => {
     const p = await postItem(h, 'ideenabfrage --anonym Was stört dich im Alltag?');
     for (const [i, who] of [fan1, fan2, fan3, author].entries()) await submitAnonymous(p, who, `Störung ${i}`);
     expect(await h.storage.ideas.ofItem(p.item.id)).toEqual([]);
     expect(cardTexts(await show(p, leader)).join(' ')).not.toContain('Störung');
-    const poll = invokeCard(await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: 2, maxPicks: 1 }, leader, { personal: true }));
+    const poll = invokeCard(
+      await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: 2, maxPicks: 1 }, leader, { personal: true }),
+    );
     expect(cardTexts(poll)).toContain(de.errFollowUpHidden(4));
     await h.channelMessage('schließen', ADMIN, { conversationId: p.thread });
     const ideas = await h.storage.ideas.ofItem(p.item.id);
@@ -401,7 +575,8 @@ describe('anonymity', () => {
     invokeCard(await h.invoke(VERBS.ideaVolunteer, { ideaId: first.ideaId, on: true }, author));
     const card = cardTexts(await show(p, leader));
     expect(card).toEqual(expect.arrayContaining([...texts, de.ideaVolunteerCount(1)]));
-    for (const name of [fan1.name, fan2.name, fan3.name, fans[3]!.name, author.name]) expect(card.join(' ')).not.toContain(name);
+    for (const name of [fan1.name, fan2.name, fan3.name, fans[3]!.name, author.name])
+      expect(card.join(' ')).not.toContain(name);
   });
 
   test('deciding an anonymous idea replies in the thread but messages nobody in private', async () => {
@@ -412,7 +587,9 @@ describe('anonymity', () => {
     const idea = await closed(p, 'Kürzere Teamrunden');
     const before = h.connector.delivered.length;
     const callsBefore = h.connector.calls.length;
-    const card = invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'review', ''), leader, { personal: true }));
+    const card = invokeCard(
+      await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'review', ''), leader, { personal: true }),
+    );
     expect(cardTexts(card)).toContain(de.ideaNotifiedAnonymous);
     const texts = decisionMessages('de', { text: idea.text, anonymous: true }, { status: 'review', note: '' });
     expect(sentSince(before).map((d) => [d.conversationId, d.activity.text])).toEqual([[p.thread, texts.threadReply]]);
@@ -429,9 +606,12 @@ describe('texts people wrote in Markdown', () => {
     const p = await postItem(h, 'ideenabfrage Was ist dringend?');
     const idea = await submit(p, marked, text);
     expect(idea).toMatchObject({ text, authorName: marked.name }); // stored as typed
-    for (const who of [...fans, leader, bothTeams]) await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, who);
+    for (const who of [...fans, leader, bothTeams])
+      await h.invoke(VERBS.ideaSupport, { ideaId: idea.ideaId, on: true }, who);
 
-    const board = invokeCard(await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, fan1, { personal: true }));
+    const board = invokeCard(
+      await h.invoke(VERBS.ideasOfTeam, { teamId: TEAM.id, itemId: p.item.id }, fan1, { personal: true }),
+    );
     const before = h.connector.delivered.length;
     await h.personalMessage('überblick', leader);
     const digest = personalCardSince(leader, before);
@@ -456,8 +636,12 @@ describe('texts people wrote in Markdown', () => {
     const idea = await submit(p, author, text);
     const note = '[Begründung hier](https://evil.example) – **endgültig**';
     const before = h.connector.delivered.length;
-    invokeCard(await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'declined', note), leader, { personal: true }));
-    const notices = sentSince(before).map((d) => d.activity.text).filter((t): t is string => typeof t === 'string');
+    invokeCard(
+      await h.invoke(VERBS.ideaStatus, statusInputs(idea.ideaId, 'declined', note), leader, { personal: true }),
+    );
+    const notices = sentSince(before)
+      .map((d) => d.activity.text)
+      .filter((t): t is string => typeof t === 'string');
     expect(notices).toHaveLength(2); // the thread and the author
     for (const notice of notices) {
       expect(activeMarkdown(notice)).toEqual([]);

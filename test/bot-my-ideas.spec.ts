@@ -18,7 +18,13 @@ let h: BotHarness;
 beforeAll(async () => {
   h = await startBotHarness({ MIN_GROUP_SIZE: '3', MIN_GROUP_SIZE_TEXT: '3' }, { members: { [TEAM.id]: roster } });
   await h.installInTeam(TEAM);
-  await h.storage.roles.assignLeader({ teamId: TEAM.id, personId: leader.aadObjectId, name: leader.name, grantedBy: ADMIN.aadObjectId, at: new Date() });
+  await h.storage.roles.assignLeader({
+    teamId: TEAM.id,
+    personId: leader.aadObjectId,
+    name: leader.name,
+    grantedBy: ADMIN.aadObjectId,
+    at: new Date(),
+  });
 });
 afterAll(async () => {
   await h.stop();
@@ -41,10 +47,17 @@ describe('meine ideen', () => {
     const onPrompt = await ideaOnPrompt('Was sollen wir besser machen?', author, 'Termine online buchbar machen');
     await h.personalMessage('idee Ein Drucker pro Flur genügt', author);
     const anonymousPrompt = await postItem(h, 'ideenabfrage --anonym Was stört dich wirklich?');
-    invokeCard(await h.invoke(VERBS.submitIdea, { itemId: anonymousPrompt.item.id, ideaText: 'Geheime Kritik am Chef' }, author));
+    invokeCard(
+      await h.invoke(VERBS.submitIdea, { itemId: anonymousPrompt.item.id, ideaText: 'Geheime Kritik am Chef' }, author),
+    );
     await ideaOnPrompt('Was fehlt im Intranet?', colleague, 'Eine Suche, die Formulare findet');
 
-    await h.invoke(VERBS.ideaStatus, { ideaId: onPrompt.ideaId, input: 'i0', i0s: 'accepted', i0n: 'Wir prüfen Anbieter' }, leader, { personal: true });
+    await h.invoke(
+      VERBS.ideaStatus,
+      { ideaId: onPrompt.ideaId, input: 'i0', i0s: 'accepted', i0n: 'Wir prüfen Anbieter' },
+      leader,
+      { personal: true },
+    );
     const measure = await h.storage.measures.create(
       {
         teamId: TEAM.id,
@@ -62,12 +75,26 @@ describe('meine ideen', () => {
       new Date(),
     );
     await h.storage.measures.setStatus(TEAM.id, measure.measureId, { status: 'inProgress', reason: '' }, new Date());
-    await h.storage.measures.addNote(TEAM.id, measure.measureId, { text: 'Testbetrieb ab April', byId: leader.aadObjectId, byName: leader.name, at: new Date() });
+    await h.storage.measures.addNote(TEAM.id, measure.measureId, {
+      text: 'Testbetrieb ab April',
+      byId: leader.aadObjectId,
+      byName: leader.name,
+      at: new Date(),
+    });
 
     await h.personalMessage('meine ideen', author);
     const texts = cardTexts(personalCard(author));
-    expect(texts).toEqual(expect.arrayContaining([de.myIdeasTitle, 'Termine online buchbar machen', 'Ein Drucker pro Flur genügt', de.myIdeasAnonymousNote]));
-    expect(texts).toContain(de.myIdeasMeasure('Online-Terminbuchung', de.measureStatusLabels.inProgress, leader.name, '30.04.2026'));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        de.myIdeasTitle,
+        'Termine online buchbar machen',
+        'Ein Drucker pro Flur genügt',
+        de.myIdeasAnonymousNote,
+      ]),
+    );
+    expect(texts).toContain(
+      de.myIdeasMeasure('Online-Terminbuchung', de.measureStatusLabels.inProgress, leader.name, '30.04.2026'),
+    );
     expect(texts).toContain(de.myIdeasNote('Testbetrieb ab April'));
     expect(texts.some((t) => t.includes(`Status: ${de.ideaStatusLabels.accepted}`))).toBe(true);
     expect(texts.some((t) => t.includes(`Status: ${de.ideaStatusLabels.new}`))).toBe(true);
@@ -77,10 +104,17 @@ describe('meine ideen', () => {
 
   test('an idea without a measure shows the note of its last status change', async () => {
     const idea = await ideaOnPrompt('Wie wird die Kantine besser?', colleague, 'Mehr vegetarische Gerichte');
-    await h.invoke(VERBS.ideaStatus, { ideaId: idea.ideaId, input: 'i0', i0s: 'declined', i0n: 'Vertrag läuft bis 2027' }, leader, { personal: true });
+    await h.invoke(
+      VERBS.ideaStatus,
+      { ideaId: idea.ideaId, input: 'i0', i0s: 'declined', i0n: 'Vertrag läuft bis 2027' },
+      leader,
+      { personal: true },
+    );
     await h.personalMessage('my ideas', colleague, 'en-US');
     const texts = cardTexts(personalCard(colleague));
-    expect(texts).toEqual(expect.arrayContaining([en.myIdeasTitle, 'Mehr vegetarische Gerichte', en.myIdeasNote('Vertrag läuft bis 2027')]));
+    expect(texts).toEqual(
+      expect.arrayContaining([en.myIdeasTitle, 'Mehr vegetarische Gerichte', en.myIdeasNote('Vertrag läuft bis 2027')]),
+    );
     expect(texts.join('\n')).not.toContain('Termine online buchbar machen');
   });
 
@@ -94,12 +128,22 @@ describe('meine ideen', () => {
   test('the 1:1 notice an author gets about a decision names the command, in German and English', async () => {
     const idea = await ideaOnPrompt('Was kostet uns Zeit?', author, 'Weniger Pflichtfelder im Formular');
     const before = h.connector.delivered.length;
-    await h.invoke(VERBS.ideaStatus, { ideaId: idea.ideaId, input: 'i0', i0s: 'review', i0n: '' }, leader, { personal: true });
-    const toAuthor = decisionMessages('de', { text: idea.text, anonymous: false }, { status: 'review', note: '' }).toAuthor;
+    await h.invoke(VERBS.ideaStatus, { ideaId: idea.ideaId, input: 'i0', i0s: 'review', i0n: '' }, leader, {
+      personal: true,
+    });
+    const toAuthor = decisionMessages(
+      'de',
+      { text: idea.text, anonymous: false },
+      { status: 'review', note: '' },
+    ).toAuthor;
     expect(toAuthor).toContain('„meine ideen“');
     const sent = h.connector.delivered.slice(before).map((d) => d.activity.text);
     expect(sent).toContain(toAuthor);
-    expect(decisionMessages('en', { text: idea.text, anonymous: false }, { status: 'review', note: '' }).toAuthor).toContain('“my ideas”');
-    expect(decisionMessages('de', { text: idea.text, anonymous: true }, { status: 'review', note: '' }).toAuthor).toBeUndefined();
+    expect(
+      decisionMessages('en', { text: idea.text, anonymous: false }, { status: 'review', note: '' }).toAuthor,
+    ).toContain('“my ideas”');
+    expect(
+      decisionMessages('de', { text: idea.text, anonymous: true }, { status: 'review', note: '' }).toAuthor,
+    ).toBeUndefined();
   });
 });

@@ -16,7 +16,8 @@ afterAll(async () => {
   await h.stop();
 });
 
-const welcomes = () => h.connector.cards((d) => d.conversationId === TEAM.id).filter((c) => cardTexts(c).includes(de.welcomeTitle));
+const welcomes = () =>
+  h.connector.cards((d) => d.conversationId === TEAM.id).filter((c) => cardTexts(c).includes(de.welcomeTitle));
 const personalEvent = (type: string, from: { id: string; aadObjectId: string; name: string }, extra: object) =>
   h.post({
     id: randomUUID(),
@@ -33,7 +34,11 @@ const personalEvent = (type: string, from: { id: string; aadObjectId: string; na
 
 describe('installation', () => {
   test('stores the team with its name when installed', async () => {
-    expect(await h.storage.installations.getTeam(TEAM.id)).toMatchObject({ teamId: TEAM.id, name: TEAM.name, active: true });
+    expect(await h.storage.installations.getTeam(TEAM.id)).toMatchObject({
+      teamId: TEAM.id,
+      name: TEAM.name,
+      active: true,
+    });
   });
 
   test('posts exactly one welcome card into General even when the install event arrives again', async () => {
@@ -46,20 +51,36 @@ describe('installation', () => {
     const [person] = people(1);
     if (!person) throw new Error('no person');
     const greeting = de.greetingTitle(person.name.split(' ')[0] ?? '');
-    expect((await personalEvent('conversationUpdate', person, { membersAdded: [{ id: BOT.id }, { id: person.id }] })).status).toBe(200);
+    expect(
+      (await personalEvent('conversationUpdate', person, { membersAdded: [{ id: BOT.id }, { id: person.id }] })).status,
+    ).toBe(200);
     expect((await personalEvent('installationUpdate', person, { action: 'add' })).status).toBe(200);
-    const greetings = h.connector.cards((d) => d.conversationId === `a:personal-${person.id}`).filter((c) => cardTexts(c).includes(greeting));
+    const greetings = h.connector
+      .cards((d) => d.conversationId === `a:personal-${person.id}`)
+      .filter((c) => cardTexts(c).includes(greeting));
     expect(greetings).toHaveLength(1);
-    expect(await h.storage.installations.getPerson(person.aadObjectId)).toMatchObject({ name: person.name, active: true });
+    expect(await h.storage.installations.getPerson(person.aadObjectId)).toMatchObject({
+      name: person.name,
+      active: true,
+    });
   });
 });
 
 describe('posting from a channel', () => {
-  test('posts an admin\'s poll as a new channel post with one vote button per option and stores it', async () => {
+  test("posts an admin's poll as a new channel post with one vote button per option and stores it", async () => {
     const posted = await postItem(h, 'umfrage Frage? | a | b | c');
     expect(posted.thread.startsWith(`${TEAM.id};messageid=`)).toBe(true);
-    expect(posted.item).toMatchObject({ kind: 'poll', pollKind: 'single', question: 'Frage?', options: ['a', 'b', 'c'], teamId: TEAM.id, createdBy: ADMIN.aadObjectId });
-    const card = deliveredCard(h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread));
+    expect(posted.item).toMatchObject({
+      kind: 'poll',
+      pollKind: 'single',
+      question: 'Frage?',
+      options: ['a', 'b', 'c'],
+      teamId: TEAM.id,
+      createdBy: ADMIN.aadObjectId,
+    });
+    const card = deliveredCard(
+      h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread),
+    );
     expect(interactive(card).map((a) => [a.verb, a.title, a.data])).toEqual([
       [VERBS.vote, 'a', { itemId: posted.item.id, choice: 0 }],
       [VERBS.vote, 'b', { itemId: posted.item.id, choice: 1 }],
@@ -70,13 +91,17 @@ describe('posting from a channel', () => {
   test('posts an idea prompt with a text field and stores it', async () => {
     const posted = await postItem(h, 'ideenabfrage Was können wir besser machen?');
     expect(posted.item).toMatchObject({ kind: 'idea', question: 'Was können wir besser machen?', anonymous: false });
-    const card = deliveredCard(h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread));
+    const card = deliveredCard(
+      h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread),
+    );
     expect(interactive(card).map((x) => x.type)).toEqual(['Input.Text', 'Action.Execute']);
   });
 
   test('posts a rating with five buttons', async () => {
     const posted = await postItem(h, 'bewertung Wie gut klappt die Vertretung?');
-    const card = deliveredCard(h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread));
+    const card = deliveredCard(
+      h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread),
+    );
     expect(interactive(card).map((a) => a.title)).toEqual(['1', '2', '3', '4', '5']);
   });
 
@@ -89,14 +114,23 @@ describe('posting from a channel', () => {
 });
 
 describe('posting from the personal chat', () => {
-  const draft = { kind: 'poll', pollKind: 'single', question: 'Wann Teamfrühstück?', options: ['Montag', 'Freitag'], anonymous: false };
+  const draft = {
+    kind: 'poll',
+    pollKind: 'single',
+    question: 'Wann Teamfrühstück?',
+    options: ['Montag', 'Freitag'],
+    anonymous: false,
+  };
 
-  test('answers a poll command with a target picker listing the team\'s General channel', async () => {
+  test("answers a poll command with a target picker listing the team's General channel", async () => {
     const before = h.connector.delivered.length;
     await h.personalMessage('umfrage Wann Teamfrühstück? | Montag | Freitag');
     const picker = h.connector.delivered.slice(before).map((d) => deliveredCard(d))[0];
     expect(cardTexts(picker)).toEqual(expect.arrayContaining([de.pickTargetTitle, 'Team Digitalisierung › General']));
-    expect(interactive(picker).find((x) => x.type === 'Action.Execute')).toMatchObject({ verb: VERBS.postTo, data: { draft } });
+    expect(interactive(picker).find((x) => x.type === 'Action.Execute')).toMatchObject({
+      verb: VERBS.postTo,
+      data: { draft },
+    });
   });
 
   test('posts into the picked channel and confirms where', async () => {
@@ -105,7 +139,9 @@ describe('posting from the personal chat', () => {
     expect(cardTexts(invokeCard(res))).toContain(de.posted('Team Digitalisierung › General'));
     const created = h.connector.delivered.slice(before).find((d) => d.kind === 'create');
     expect(created?.conversationId.startsWith(`${TEAM.id};messageid=`)).toBe(true);
-    expect((await h.storage.items.latestOpenInConversation(created?.conversationId ?? ''))?.question).toBe(draft.question);
+    expect((await h.storage.items.latestOpenInConversation(created?.conversationId ?? ''))?.question).toBe(
+      draft.question,
+    );
   });
 });
 
@@ -136,7 +172,7 @@ describe('production mode', () => {
   beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
   afterEach(() => jest.restoreAllMocks());
 
-  test('runs outside local mode on the harness\'s own storage', async () => {
+  test("runs outside local mode on the harness's own storage", async () => {
     expect(prod.app.services.config.localMode).toBe(false);
     expect((await fetch(`${prod.url}/readyz`)).status).toBe(200);
   });
@@ -149,7 +185,15 @@ describe('production mode', () => {
 
   test('refuses a malformed bearer token with 401', async () => {
     const res = await prod.post(
-      { type: 'message', channelId: 'msteams', serviceUrl: prod.connector.url, conversation: { id: 'c' }, from: { id: 'u' }, recipient: BOT, text: 'hilfe' },
+      {
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl: prod.connector.url,
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        recipient: BOT,
+        text: 'hilfe',
+      },
       { authorization: 'Bearer not.a.token' },
     );
     expect(res.status).toBe(401);

@@ -12,9 +12,17 @@ import { aliasBomb } from './support/hostile-files';
  */
 const de = messages('de');
 
-
 const campaign = (id: string, question: string) =>
-  [`id: ${id}`, `title: ${question}`, 'teams: all', 'items:', '  - type: poll', `    question: ${question}`, '    options: [gut, schlecht]', '    schedule: { start: 2027-03-01T09:00, every: P1W }'].join('\n');
+  [
+    `id: ${id}`,
+    `title: ${question}`,
+    'teams: all',
+    'items:',
+    '  - type: poll',
+    `    question: ${question}`,
+    '    options: [gut, schlecht]',
+    '    schedule: { start: 2027-03-01T09:00, every: P1W }',
+  ].join('\n');
 const goodOrg = ['teams:', `  - team: ${TEAM.name}`, '    leaders: [anna.becker@amt.example]'].join('\n');
 
 let h: BotHarness;
@@ -39,7 +47,10 @@ afterAll(async () => {
 async function reload(): Promise<string> {
   const before = h.connector.delivered.length;
   await h.personalMessage('kampagnen laden', ADMIN);
-  const texts = h.connector.delivered.slice(before).map((d) => d.activity.text).filter((t): t is string => typeof t === 'string');
+  const texts = h.connector.delivered
+    .slice(before)
+    .map((d) => d.activity.text)
+    .filter((t): t is string => typeof t === 'string');
   return texts.join('\n');
 }
 

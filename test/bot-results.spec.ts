@@ -11,7 +11,14 @@ import {
   type BotHarness,
   type Person,
 } from './support/bot-harness';
-import { deliveredCard, invokeCard, postItem, textsSince, waitForUpdate, type PostedItem } from './support/turn-helpers';
+import {
+  deliveredCard,
+  invokeCard,
+  postItem,
+  textsSince,
+  waitForUpdate,
+  type PostedItem,
+} from './support/turn-helpers';
 import { cardTexts, interactive } from './support/card-nodes';
 
 /**

@@ -16,8 +16,18 @@ beforeAll(async () => {
     {
       members: {
         [TEAM.id]: [
-          { id: employee.id, aadObjectId: employee.aadObjectId, name: 'Anna Becker', userPrincipalName: 'anna.becker@amt.example' },
-          { id: colleague.id, aadObjectId: colleague.aadObjectId, name: 'Anna Bergmann', userPrincipalName: 'anna.bergmann@amt.example' },
+          {
+            id: employee.id,
+            aadObjectId: employee.aadObjectId,
+            name: 'Anna Becker',
+            userPrincipalName: 'anna.becker@amt.example',
+          },
+          {
+            id: colleague.id,
+            aadObjectId: colleague.aadObjectId,
+            name: 'Anna Bergmann',
+            userPrincipalName: 'anna.bergmann@amt.example',
+          },
         ],
       },
     },
@@ -31,7 +41,11 @@ afterAll(async () => {
 
 /** the wizard card last sent into the admin's personal chat. */
 function lastSentCard(): Record<string, unknown> {
-  return deliveredCard([...h.connector.delivered].reverse().find((d) => d.conversationId === `a:personal-${ADMIN.id}` && d.activity.attachments));
+  return deliveredCard(
+    [...h.connector.delivered]
+      .reverse()
+      .find((d) => d.conversationId === `a:personal-${ADMIN.id}` && d.activity.attachments),
+  );
 }
 
 /** the wizard id and step a wizard card carries on its buttons. */
@@ -43,8 +57,16 @@ function wizardRef(card: unknown): { wizardId: string; step: string } {
 }
 
 /** clicks a wizard button with the given form values, as the admin in the personal chat. */
-async function click(card: unknown, action: string, values: Record<string, unknown> = {}, from: Person = ADMIN, locale?: string) {
-  return invokeCard(await h.invoke(VERBS.wizard, { ...wizardRef(card), action, ...values }, from, { personal: true, locale }));
+async function click(
+  card: unknown,
+  action: string,
+  values: Record<string, unknown> = {},
+  from: Person = ADMIN,
+  locale?: string,
+) {
+  return invokeCard(
+    await h.invoke(VERBS.wizard, { ...wizardRef(card), action, ...values }, from, { personal: true, locale }),
+  );
 }
 
 /** the error texts shown under fields. */
@@ -57,18 +79,44 @@ test('an admin plans a campaign in chat: errors on the form field by field, prev
 
   // basics: an empty title and a wrong time zone are named on their fields; nothing moves on.
   card = await click(card, 'next', { title: ' ', description: '', timeZone: 'Berlin' });
-  expect(cardTexts(card)).toEqual(expect.arrayContaining([de.wizardFixErrors, de.errFieldRequired, de.errTimeZone, de.wizardStep(1, 5, de.wizardStepBasics)]));
-  card = await click(card, 'next', { title: 'Gute Arbeit – Puls', description: 'Mit dem Personalrat abgestimmt.', timeZone: 'Europe/Berlin' });
+  expect(cardTexts(card)).toEqual(
+    expect.arrayContaining([
+      de.wizardFixErrors,
+      de.errFieldRequired,
+      de.errTimeZone,
+      de.wizardStep(1, 5, de.wizardStepBasics),
+    ]),
+  );
+  card = await click(card, 'next', {
+    title: 'Gute Arbeit – Puls',
+    description: 'Mit dem Personalrat abgestimmt.',
+    timeZone: 'Europe/Berlin',
+  });
   expect(cardTexts(card)).toContain(de.wizardStep(2, 5, de.wizardStepItems));
 
   // questions: a poll with one option is refused with the reason under the options; then two questions are added.
-  card = await click(card, 'add', { type: 'poll', question: 'Wie gut fühlst du dich informiert?', options: 'gut', anonymous: 'true' });
+  card = await click(card, 'add', {
+    type: 'poll',
+    question: 'Wie gut fühlst du dich informiert?',
+    options: 'gut',
+    anonymous: 'true',
+  });
   expect(fieldErrors(card)).toContain(de.errOptionsCount(2, 10));
   const filled = (interactive(card).find((i) => i.id === 'question') as { value?: string }).value;
   expect(filled).toBe('Wie gut fühlst du dich informiert?');
-  card = await click(card, 'add', { type: 'poll', question: 'Wie gut fühlst du dich informiert?', options: 'gut\neher gut\nschlecht', anonymous: 'true' });
+  card = await click(card, 'add', {
+    type: 'poll',
+    question: 'Wie gut fühlst du dich informiert?',
+    options: 'gut\neher gut\nschlecht',
+    anonymous: 'true',
+  });
   expect(cardTexts(card)).toContain(de.itemsSoFar(1));
-  card = await click(card, 'next', { type: 'idea', question: 'Was würde die Zusammenarbeit verbessern?', options: '', anonymous: 'false' });
+  card = await click(card, 'next', {
+    type: 'idea',
+    question: 'Was würde die Zusammenarbeit verbessern?',
+    options: '',
+    anonymous: 'false',
+  });
   expect(cardTexts(card)).toContain(de.wizardStep(3, 5, de.wizardStepSchedule));
 
   // schedule: the first question now (this minute), the second next week; a date in the past is refused.
@@ -92,21 +140,33 @@ test('an admin plans a campaign in chat: errors on the form field by field, prev
   expect(fieldErrors(card)).toContain(de.errInPast);
   card = await click(card, 'next', schedule);
   expect(cardTexts(card)).toContain(de.wizardStep(4, 5, de.wizardStepTargets));
-  expect(interactive(card).find((i) => i.id === 'teams')).toMatchObject({ choices: [{ title: TEAM.name, value: TEAM.id }] });
+  expect(interactive(card).find((i) => i.id === 'teams')).toMatchObject({
+    choices: [{ title: TEAM.name, value: TEAM.id }],
+  });
 
   // targets: neither all teams nor a team is refused; then Team Digitalisierung, General.
   card = await click(card, 'next', { allTeams: 'false', teams: '', channel: 'General' });
   expect(fieldErrors(card)).toContain(de.errNoTeams);
   const before = h.connector.delivered.length;
   card = await click(card, 'next', { allTeams: 'false', teams: TEAM.id, channel: 'General' });
-  expect(cardTexts(card)).toEqual(expect.arrayContaining([de.wizardStep(5, 5, de.wizardStepPreview), de.previewNextPosts, de.previewTargets(TEAM.name, 'General')]));
+  expect(cardTexts(card)).toEqual(
+    expect.arrayContaining([
+      de.wizardStep(5, 5, de.wizardStepPreview),
+      de.previewNextPosts,
+      de.previewTargets(TEAM.name, 'General'),
+    ]),
+  );
   const nextPosts = cardTexts(card).filter((t) => / – \d\. /.test(t));
   expect(nextPosts).toHaveLength(5);
   expect(nextPosts[0]).toContain('1. Wie gut fühlst du dich informiert?');
   // the preview's item cards: the same cards that will be posted.
-  const previews = h.connector.delivered.slice(before).flatMap((d) => (d.activity.attachments as { content: unknown }[] | undefined) ?? []);
+  const previews = h.connector.delivered
+    .slice(before)
+    .flatMap((d) => (d.activity.attachments as { content: unknown }[] | undefined) ?? []);
   expect(previews).toHaveLength(2);
-  expect(cardTexts(previews[0]?.content)).toEqual(expect.arrayContaining(['Wie gut fühlst du dich informiert?', 'gut', 'eher gut', 'schlecht', de.anonymousNotice]));
+  expect(cardTexts(previews[0]?.content)).toEqual(
+    expect.arrayContaining(['Wie gut fühlst du dich informiert?', 'gut', 'eher gut', 'schlecht', de.anonymousNotice]),
+  );
   // a vote on a preview stores nothing.
   const previewVote = interactive(previews[0]?.content).find((a) => a.verb === VERBS.vote);
   const refused = invokeCard(await h.invoke(VERBS.vote, previewVote?.data, employee, { personal: true }));
@@ -116,9 +176,16 @@ test('an admin plans a campaign in chat: errors on the form field by field, prev
   expect(cardTexts(card).join(' ')).toContain(de.campaignCreated('Gute Arbeit – Puls'));
   const campaigns = await h.storage.campaigns.list();
   const created = campaigns.find((c) => c.title === 'Gute Arbeit – Puls');
-  expect(created).toMatchObject({ status: 'scheduled', source: `chat:${ADMIN.aadObjectId}`, targets: { kind: 'teams', teams: [TEAM.id] }, channel: 'General' });
+  expect(created).toMatchObject({
+    status: 'scheduled',
+    source: `chat:${ADMIN.aadObjectId}`,
+    targets: { kind: 'teams', teams: [TEAM.id] },
+    channel: 'General',
+  });
   expect(created?.items.map((i) => i.type)).toEqual(['poll', 'idea']);
-  expect((await h.storage.audit.recent(10)).some((e) => e.action === 'campaign.create' && e.target === created?.id)).toBe(true);
+  expect(
+    (await h.storage.audit.recent(10)).some((e) => e.action === 'campaign.create' && e.target === created?.id),
+  ).toBe(true);
 
   // the first question is due: the scheduler posts it into General, once.
   const posted = h.connector.delivered.length;
@@ -138,7 +205,12 @@ test('the wizard refuses non-admins, stale cards and clicks after cancel, in the
   const refused = await click(card, 'next', { title: 'x', timeZone: 'Europe/Berlin' }, employee);
   expect(cardTexts(refused)).toContain(de.errNotAdmin);
 
-  const stale = invokeCard(await h.invoke(VERBS.wizard, { wizardId: 'aaaaaaaaaaaa', step: 'basics', action: 'next', title: 'x' }, ADMIN, { personal: true, locale: 'en-US' }));
+  const stale = invokeCard(
+    await h.invoke(VERBS.wizard, { wizardId: 'aaaaaaaaaaaa', step: 'basics', action: 'next', title: 'x' }, ADMIN, {
+      personal: true,
+      locale: 'en-US',
+    }),
+  );
   expect(cardTexts(stale)).toContain(en.wizardStale);
 
   const cancelled = await click(card, 'cancel', {}, ADMIN, 'en-US');
@@ -151,7 +223,12 @@ test('the wizard refuses non-admins, stale cards and clicks after cancel, in the
 });
 
 test('a malformed wizard payload is refused on the card and changes nothing', async () => {
-  const res = await h.invoke(VERBS.wizard, { wizardId: 'x', step: 'nowhere', action: 'next', title: { nested: true } }, ADMIN, { personal: true });
+  const res = await h.invoke(
+    VERBS.wizard,
+    { wizardId: 'x', step: 'nowhere', action: 'next', title: { nested: true } },
+    ADMIN,
+    { personal: true },
+  );
   expect(cardTexts(invokeCard(res)).join(' ')).toContain(de.errInvalidPayload);
 });
 
@@ -159,7 +236,12 @@ test('campaign list: a draft can be scheduled, duplicated and deleted; a running
   await h.personalMessage('kampagne neu');
   let card: unknown = lastSentCard();
   card = await click(card, 'next', { title: 'Entwurf Sozialamt', timeZone: 'Europe/Berlin' });
-  card = await click(card, 'next', { type: 'rating', question: 'Wie zufrieden bist du mit der neuen Software?', options: '', anonymous: 'false' });
+  card = await click(card, 'next', {
+    type: 'rating',
+    question: 'Wie zufrieden bist du mit der neuen Software?',
+    options: '',
+    anonymous: 'false',
+  });
   const day = DateTime.now().setZone('Europe/Berlin').plus({ days: 3 }).toFormat('yyyy-LL-dd');
   card = await click(card, 'next', { date_0: day, time_0: '09:00', repeat_0: 'once', openDays_0: '7' });
   card = await click(card, 'next', { allTeams: 'true', channel: 'General' });
@@ -174,11 +256,15 @@ test('campaign list: a draft can be scheduled, duplicated and deleted; a running
   const copy = await h.storage.campaigns.get(`${id}-kopie`);
   expect(copy).toMatchObject({ status: 'draft', items: draft?.items });
 
-  const deleted = invokeCard(await h.invoke(VERBS.campaignDelete, { campaignId: `${id}-kopie` }, ADMIN, { personal: true }));
+  const deleted = invokeCard(
+    await h.invoke(VERBS.campaignDelete, { campaignId: `${id}-kopie` }, ADMIN, { personal: true }),
+  );
   expect(cardTexts(deleted)).toContain(de.campaignDeleted(de.campaignCopyTitle('Entwurf Sozialamt')));
   expect(await h.storage.campaigns.get(`${id}-kopie`)).toBeUndefined();
 
-  const scheduled = invokeCard(await h.invoke(VERBS.campaignStatus, { campaignId: id, status: 'scheduled' }, ADMIN, { personal: true }));
+  const scheduled = invokeCard(
+    await h.invoke(VERBS.campaignStatus, { campaignId: id, status: 'scheduled' }, ADMIN, { personal: true }),
+  );
   expect(interactive(scheduled).some((a) => a.title === de.campaignPause)).toBe(true);
   const notDraft = invokeCard(await h.invoke(VERBS.campaignDelete, { campaignId: id }, ADMIN, { personal: true }));
   expect(cardTexts(notDraft)).toContain(de.errCampaignNotDraft);
@@ -193,7 +279,9 @@ test('"admin hinzufügen" grants admin rights to a team member found in the rost
   expect(h.connector.texts()).toContain(de.errNotAdmin);
 
   await h.personalMessage('admin hinzufügen Anna');
-  expect(h.connector.texts().some((t) => t.includes('Anna Becker (anna.becker@amt.example), Anna Bergmann'))).toBe(true);
+  expect(h.connector.texts().some((t) => t.includes('Anna Becker (anna.becker@amt.example), Anna Bergmann'))).toBe(
+    true,
+  );
   await h.personalMessage('admin hinzufügen Leyla');
   expect(h.connector.texts()).toContain(de.errPersonNotFound('Leyla'));
 
@@ -201,7 +289,9 @@ test('"admin hinzufügen" grants admin rights to a team member found in the rost
   expect(h.connector.texts()).toContain(de.adminGranted('Anna Becker'));
   const grants = await h.storage.roles.admins();
   expect(grants).toEqual([expect.objectContaining({ personId: employee.aadObjectId, grantedBy: ADMIN.aadObjectId })]);
-  expect((await h.storage.audit.recent(20)).some((e) => e.action === 'admin.grant' && e.target === employee.aadObjectId)).toBe(true);
+  expect(
+    (await h.storage.audit.recent(20)).some((e) => e.action === 'admin.grant' && e.target === employee.aadObjectId),
+  ).toBe(true);
 
   // the new admin may now use admin commands; granting again says so.
   const sent = h.connector.delivered.length;

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { VERBS } from '../core/card-actions';
-import { ADMIN, BOT, people, startBotHarness, TEAM, TENANT, type BotHarness, type HttpResult } from './support/bot-harness';
+import {
+  ADMIN,
+  BOT,
+  people,
+  startBotHarness,
+  TEAM,
+  TENANT,
+  type BotHarness,
+  type HttpResult,
+} from './support/bot-harness';
 import { tableCensus, type Census } from './support/table-census';
 import { postItem } from './support/turn-helpers';
 
@@ -29,7 +38,11 @@ const knownFailures: typeof handlerFailures = [];
  */
 function isKnownTextlessMention(body: unknown, err: string | undefined): boolean {
   const a = body as { type?: unknown; text?: unknown } | null;
-  return a?.type === 'message' && typeof a.text !== 'string' && err === "Cannot read properties of undefined (reading 'replace')";
+  return (
+    a?.type === 'message' &&
+    typeof a.text !== 'string' &&
+    err === "Cannot read properties of undefined (reading 'replace')"
+  );
 }
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason);
@@ -57,7 +70,11 @@ afterAll(async () => {
  */
 function isServerError(status: number, body: unknown): boolean {
   const activity = body as { type?: unknown; name?: unknown } | null;
-  const unimplementedInvoke = activity?.type === 'invoke' && typeof activity.name === 'string' && activity.name !== '' && activity.name !== 'adaptiveCard/action';
+  const unimplementedInvoke =
+    activity?.type === 'invoke' &&
+    typeof activity.name === 'string' &&
+    activity.name !== '' &&
+    activity.name !== 'adaptiveCard/action';
   return status >= 500 && !(status === 501 && unimplementedInvoke);
 }
 
@@ -65,10 +82,15 @@ function isServerError(status: number, body: unknown): boolean {
 async function send(body: unknown): Promise<HttpResult> {
   const logged = h.logs.length;
   const result = await h.post(body);
-  if (isServerError(result.status, body)) serverErrors.push({ status: result.status, body: JSON.stringify(body).slice(0, 2000) });
+  if (isServerError(result.status, body))
+    serverErrors.push({ status: result.status, body: JSON.stringify(body).slice(0, 2000) });
   for (const line of h.logs.slice(logged)) {
     if (typeof line.level !== 'number' || line.level < 50) continue;
-    const failure = { msg: line.msg, err: (line.err as { message?: string } | undefined)?.message, body: JSON.stringify(body).slice(0, 2000) };
+    const failure = {
+      msg: line.msg,
+      err: (line.err as { message?: string } | undefined)?.message,
+      body: JSON.stringify(body).slice(0, 2000),
+    };
     (isKnownTextlessMention(body, failure.err) ? knownFailures : handlerFailures).push(failure);
   }
   return result;
@@ -76,12 +98,32 @@ async function send(body: unknown): Promise<HttpResult> {
 
 // ---- arbitraries -------------------------------------------------------------------------------------------
 
-const hugeString = fc.constantFrom('x'.repeat(5_000), 'ä'.repeat(30_000), '\u202e\u0000'.repeat(2_000), '<at>Mitwirken</at> '.repeat(1_000));
+const hugeString = fc.constantFrom(
+  'x'.repeat(5_000),
+  'ä'.repeat(30_000),
+  '\u202e\u0000'.repeat(2_000),
+  '<at>Mitwirken</at> '.repeat(1_000),
+);
 const oddString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.constantFrom('', ' ', '\ud800', '\udfff', '\u0000', '💥'.repeat(50), '../../etc/passwd', "'; DROP TABLE Items; --", 'PartitionKey eq \'x\'', '%00', '#?/\\', '__proto__', 'constructor', 'toString'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\ud800',
+    '\udfff',
+    '\u0000',
+    '💥'.repeat(50),
+    '../../etc/passwd',
+    "'; DROP TABLE Items; --",
+    "PartitionKey eq 'x'",
+    '%00',
+    '#?/\\',
+    '__proto__',
+    'constructor',
+    'toString',
+  ),
   hugeString,
 );
 const junk: fc.Arbitrary<unknown> = fc.oneof(
@@ -93,7 +135,11 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.double(),
   oddString,
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
-  fc.dictionary(fc.constantFrom('id', 'type', '__proto__', 'constructor', 'tenant', 'team', 'aadObjectId'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+  fc.dictionary(
+    fc.constantFrom('id', 'type', '__proto__', 'constructor', 'tenant', 'team', 'aadObjectId'),
+    fc.jsonValue({ maxDepth: 2 }),
+    { maxKeys: 4 },
+  ),
   fc.jsonValue({ maxDepth: 3 }),
   fc.integer({ min: 50, max: 3_000 }).map((d) => JSON.parse(`${'['.repeat(d)}${']'.repeat(d)}`) as unknown),
 );
@@ -101,10 +147,31 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 /** a well-formed activity of a type the bot handles; mutations make it malformed. */
 const baseActivity = fc
   .record({
-    type: fc.constantFrom('message', 'invoke', 'installationUpdate', 'conversationUpdate', 'messageReaction', 'event', 'typing'),
+    type: fc.constantFrom(
+      'message',
+      'invoke',
+      'installationUpdate',
+      'conversationUpdate',
+      'messageReaction',
+      'event',
+      'typing',
+    ),
     sender: fc.constantFrom(...senders),
     personal: fc.boolean(),
-    text: fc.oneof(fc.constantFrom('hilfe', 'umfrage Frage? | a | b', 'ideenabfrage Was?', 'idee Mehr Licht', 'ideen', 'schließen', 'demo', 'kampagnen', '<at>Mitwirken</at> umfrage x | y | z'), oddString),
+    text: fc.oneof(
+      fc.constantFrom(
+        'hilfe',
+        'umfrage Frage? | a | b',
+        'ideenabfrage Was?',
+        'idee Mehr Licht',
+        'ideen',
+        'schließen',
+        'demo',
+        'kampagnen',
+        '<at>Mitwirken</at> umfrage x | y | z',
+      ),
+      oddString,
+    ),
   })
   .map(({ type, sender, personal, text }) => ({
     id: randomUUID(),
@@ -123,16 +190,61 @@ const baseActivity = fc
     conversation: personal
       ? { id: `a:personal-${sender.id}`, conversationType: 'personal', tenantId: TENANT }
       : { id: `${TEAM.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: personal ? { tenant: { id: TENANT } } : { team: { id: TEAM.id, name: TEAM.name }, channel: { id: TEAM.id }, tenant: { id: TENANT }, eventType: 'teamMemberAdded' },
-    value: type === 'invoke' ? { action: { type: 'Action.Execute', verb: VERBS.refresh, data: { itemId: closedIds[0] } } } : undefined,
+    channelData: personal
+      ? { tenant: { id: TENANT } }
+      : {
+          team: { id: TEAM.id, name: TEAM.name },
+          channel: { id: TEAM.id },
+          tenant: { id: TENANT },
+          eventType: 'teamMemberAdded',
+        },
+    value:
+      type === 'invoke'
+        ? { action: { type: 'Action.Execute', verb: VERBS.refresh, data: { itemId: closedIds[0] } } }
+        : undefined,
   }));
 
 const PATHS = [
-  'type', 'id', 'channelId', 'serviceUrl', 'timestamp', 'from', 'from.id', 'from.aadObjectId', 'from.name', 'recipient', 'recipient.id',
-  'conversation', 'conversation.id', 'conversation.tenantId', 'conversation.conversationType', 'conversation.isGroup', 'text', 'locale', 'name',
-  'action', 'membersAdded', 'membersRemoved', 'entities', 'attachments', 'replyToId', 'value', 'value.action', 'value.action.verb', 'value.action.data',
-  'channelData', 'channelData.team', 'channelData.team.id', 'channelData.channel', 'channelData.tenant', 'channelData.tenant.id', 'channelData.eventType',
-  'channelData.settings', 'relatesTo', 'textFormat', 'localTimezone',
+  'type',
+  'id',
+  'channelId',
+  'serviceUrl',
+  'timestamp',
+  'from',
+  'from.id',
+  'from.aadObjectId',
+  'from.name',
+  'recipient',
+  'recipient.id',
+  'conversation',
+  'conversation.id',
+  'conversation.tenantId',
+  'conversation.conversationType',
+  'conversation.isGroup',
+  'text',
+  'locale',
+  'name',
+  'action',
+  'membersAdded',
+  'membersRemoved',
+  'entities',
+  'attachments',
+  'replyToId',
+  'value',
+  'value.action',
+  'value.action.verb',
+  'value.action.data',
+  'channelData',
+  'channelData.team',
+  'channelData.team.id',
+  'channelData.channel',
+  'channelData.tenant',
+  'channelData.tenant.id',
+  'channelData.eventType',
+  'channelData.settings',
+  'relatesTo',
+  'textFormat',
+  'localTimezone',
 ] as const;
 
 /** sets (or with `undefined`, deletes) a dotted path, creating objects on the way; nulls and primitives on the way are replaced. */
@@ -149,7 +261,10 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   else node[last] = value;
 }
 
-const mutations = fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.option(junk, { nil: undefined, freq: 4 })), { minLength: 1, maxLength: 4 });
+const mutations = fc.array(fc.tuple(fc.constantFrom(...PATHS), fc.option(junk, { nil: undefined, freq: 4 })), {
+  minLength: 1,
+  maxLength: 4,
+});
 const malformedActivity = fc.tuple(baseActivity, mutations).map(([activity, changes]) => {
   const body = structuredClone(activity) as Record<string, unknown>;
   for (const [path, value] of changes) setPath(body, path, value);
@@ -157,7 +272,12 @@ const malformedActivity = fc.tuple(baseActivity, mutations).map(([activity, chan
 });
 
 /** plausible card data for every verb, with junk in some fields and the ids of closed (or missing) items. */
-const itemIdish = fc.oneof(fc.constantFrom(...['closed-0', 'closed-1']).map((k) => closedIds[Number(k.slice(-1))]), fc.uuid(), oddString, junk);
+const itemIdish = fc.oneof(
+  fc.constantFrom(...['closed-0', 'closed-1']).map((k) => closedIds[Number(k.slice(-1))]),
+  fc.uuid(),
+  oddString,
+  junk,
+);
 const cardData = fc.oneof(
   junk,
   fc.record(
@@ -166,7 +286,18 @@ const cardData = fc.oneof(
       choice: junk,
       choices: fc.oneof(oddString, fc.constantFrom('0,1', '0,0,0', '99', '-1', '1e3', ' , ')),
       ideaText: fc.oneof(oddString, fc.constantFrom('Eine gute Idee', '   ')),
-      draft: fc.oneof(junk, fc.record({ kind: fc.constantFrom('poll', 'idea', 'x'), question: oddString, options: fc.array(oddString, { maxLength: 12 }), anonymous: junk }, { requiredKeys: [] })),
+      draft: fc.oneof(
+        junk,
+        fc.record(
+          {
+            kind: fc.constantFrom('poll', 'idea', 'x'),
+            question: oddString,
+            options: fc.array(oddString, { maxLength: 12 }),
+            anonymous: junk,
+          },
+          { requiredKeys: [] },
+        ),
+      ),
       target: fc.oneof(oddString, fc.constant(`${TEAM.id}|${TEAM.id}`)),
       campaignId: oddString,
       status: fc.oneof(fc.constantFrom('paused', 'scheduled', 'ended'), oddString),
@@ -187,7 +318,16 @@ const cardInvoke = fc
   })
   .map(({ verb, data, sender, personal, shape, extra }) => {
     const action = { type: 'Action.Execute', verb, data };
-    const value = shape === 'no-action' ? {} : shape === 'value-junk' ? extra : shape === 'action-junk' ? { action: extra } : shape === 'extra-fields' ? { action: { ...action, id: extra }, trigger: extra } : { action };
+    const value =
+      shape === 'no-action'
+        ? {}
+        : shape === 'value-junk'
+          ? extra
+          : shape === 'action-junk'
+            ? { action: extra }
+            : shape === 'extra-fields'
+              ? { action: { ...action, id: extra }, trigger: extra }
+              : { action };
     return {
       id: randomUUID(),
       type: 'invoke',
@@ -200,14 +340,20 @@ const cardInvoke = fc
       conversation: personal
         ? { id: `a:personal-${sender.id}`, conversationType: 'personal', tenantId: TENANT }
         : { id: `${TEAM.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-      channelData: personal ? { tenant: { id: TENANT } } : { team: { id: TEAM.id }, channel: { id: TEAM.id }, tenant: { id: TENANT } },
+      channelData: personal
+        ? { tenant: { id: TENANT } }
+        : { team: { id: TEAM.id }, channel: { id: TEAM.id }, tenant: { id: TENANT } },
       value,
     };
   });
 
 // ---- properties ----------------------------------------------------------------------------------------------
 
-const settings = (numRuns: number) => ({ numRuns, seed: Number(process.env.FUZZ_SEED ?? 20240601), endOnFailure: true });
+const settings = (numRuns: number) => ({
+  numRuns,
+  seed: Number(process.env.FUZZ_SEED ?? 20240601),
+  endOnFailure: true,
+});
 const below500 = async (body: unknown) => !isServerError((await send(body)).status, body);
 
 describe('fuzzing /api/messages', () => {
@@ -220,7 +366,15 @@ describe('fuzzing /api/messages', () => {
   });
 
   test.each(Object.values(VERBS))('answers malformed card payloads for %s below 500', async (verb) => {
-    const forVerb = cardInvoke.map((a) => (a.value && typeof a.value === 'object' && 'action' in a.value && a.value.action && typeof a.value.action === 'object' ? { ...a, value: { ...a.value, action: { ...a.value.action, verb } } } : a));
+    const forVerb = cardInvoke.map((a) =>
+      a.value &&
+      typeof a.value === 'object' &&
+      'action' in a.value &&
+      a.value.action &&
+      typeof a.value.action === 'object'
+        ? { ...a, value: { ...a.value, action: { ...a.value.action, verb } } }
+        : a,
+    );
     await fc.assert(fc.asyncProperty(forVerb, below500), settings(250));
   });
 
@@ -239,7 +393,10 @@ describe('fuzzing /api/messages', () => {
   // flips to a failure once commandText guards a missing text; then turn this into a plain test
   test('answers a text-less message with an @mention without a failure in the turn', async () => {
     const logged = h.logs.length;
-    const { text: _text, ...textless } = (await fc.sample(baseActivity, { numRuns: 1, seed: 1 }))[0] as Record<string, unknown>;
+    const { text: _text, ...textless } = (await fc.sample(baseActivity, { numRuns: 1, seed: 1 }))[0] as Record<
+      string,
+      unknown
+    >;
     await h.post({ ...textless, type: 'message' });
     expect(h.logs.slice(logged).filter((l) => typeof l.level === 'number' && l.level >= 50)).toEqual([]);
   });

@@ -19,7 +19,9 @@ function sources(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   // an import may span lines (a long name list); what lies between the keyword and `from` holds no quote or semicolon.
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'(\.{1,2}\/[^']+)'/g)].map((m) => m[1] as string);
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'(\.{1,2}\/[^']+)'/g)].map(
+    (m) => m[1] as string,
+  );
   return specs.flatMap((spec) => {
     const base = path.resolve(path.dirname(file), spec);
     for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) {
@@ -66,7 +68,9 @@ describe('the import graph of the production code', () => {
 
   test('is read: every folder has sources and the edge imports the features', () => {
     expect(files.length).toBeGreaterThan(150);
-    expect(graph.get(path.join(ROOT, 'bot', 'mitwirken-bot.ts'))).toContain(path.join(ROOT, 'app', 'polls', 'index.ts'));
+    expect(graph.get(path.join(ROOT, 'bot', 'mitwirken-bot.ts'))).toContain(
+      path.join(ROOT, 'app', 'polls', 'index.ts'),
+    );
   });
 
   test('has no circle', () => {
@@ -76,6 +80,13 @@ describe('the import graph of the production code', () => {
   test('would show a circle if there were one', () => {
     const a = path.join(ROOT, 'a.ts');
     const b = path.join(ROOT, 'b.ts');
-    expect(findCircle(new Map([[a, [b]], [b, [a]]]))).toEqual(['a.ts', 'b.ts', 'a.ts']);
+    expect(
+      findCircle(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual(['a.ts', 'b.ts', 'a.ts']);
   });
 });

@@ -80,7 +80,8 @@ interface Declaration {
   body: string;
 }
 
-const DECLARATION_START = /^(@|param |var |resource |module |output |targetScope|type |func |import |metadata |using |extension )/;
+const DECLARATION_START =
+  /^(@|param |var |resource |module |output |targetScope|type |func |import |metadata |using |extension )/;
 
 /** the top-level declarations of a Bicep file, in order. */
 function declarations(text: string): Declaration[] {
@@ -152,7 +153,9 @@ function resourcesOfType(files: BicepFile[], type: string): Declaration[] {
 
 /** the settings main.bicep leaves out on purpose: lines "// left out: KEY – reason". */
 function leftOut(mainText: string): Map<string, string> {
-  return new Map([...mainText.matchAll(/^\/\/ left out: ([A-Za-z_][A-Za-z0-9_]*) – (.+)$/gm)].map((m) => [m[1]!, m[2]!.trim()]));
+  return new Map(
+    [...mainText.matchAll(/^\/\/ left out: ([A-Za-z_][A-Za-z0-9_]*) – (.+)$/gm)].map((m) => [m[1]!, m[2]!.trim()]),
+  );
 }
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -184,7 +187,12 @@ function docsSettingsTable(): { header: string[]; rows: SettingRow[] } {
   const start = lines.findIndex((l, i) => i > heading && l.startsWith('|'));
   const table: string[] = [];
   for (let i = start; i < lines.length && lines[i]!.startsWith('|'); i++) table.push(lines[i]!);
-  const cells = (line: string): string[] => line.replace(/^\|/, '').replace(/\|\s*$/, '').split('|').map((c) => c.trim());
+  const cells = (line: string): string[] =>
+    line
+      .replace(/^\|/, '')
+      .replace(/\|\s*$/, '')
+      .split('|')
+      .map((c) => c.trim());
   const header = cells(table[0]!).map((h) => h.toLowerCase());
   const setByColumn = header.indexOf('set by');
   const rows = table.slice(2).map((line) => {
@@ -214,7 +222,14 @@ describe('the Bicep files', () => {
   it('are main.bicep and its modules, each module referenced by a path that exists', () => {
     expect(main).toBeDefined();
     const modules = main.declarations.filter((d) => d.kind === 'module');
-    expect(modules.map((m) => m.name).sort()).toEqual(['appService', 'bot', 'containerApp', 'monitoring', 'storage', 'vault']);
+    expect(modules.map((m) => m.name).sort()).toEqual([
+      'appService',
+      'bot',
+      'containerApp',
+      'monitoring',
+      'storage',
+      'vault',
+    ]);
     for (const m of modules) {
       const target = /^module \w+ '([^']+)'/.exec(m.body)?.[1];
       expect(target && existsSync(path.join(INFRA, target))).toBe(true);
@@ -247,7 +262,13 @@ describe('the Bicep files', () => {
     const set = [...scrub(params, false).matchAll(/^param (\w+) =/gm)].map((m) => m[1]!);
     expect(set.length).toBeGreaterThan(5);
     expect(set.filter((p) => !declared.has(p))).toEqual([]);
-    expect(main.declarations.filter((d) => d.kind === 'param' && !/=/.test(d.body.split('\n')[0]!) && !/\?\s*$/.test(d.body.split('\n')[0]!)).map((d) => d.name)).toEqual([]);
+    expect(
+      main.declarations
+        .filter(
+          (d) => d.kind === 'param' && !/=/.test(d.body.split('\n')[0]!) && !/\?\s*$/.test(d.body.split('\n')[0]!),
+        )
+        .map((d) => d.name),
+    ).toEqual([]);
   });
 
   it('outputs the messaging endpoint, the bot id and the client id of the managed identity', () => {
@@ -282,10 +303,14 @@ describe('the app settings', () => {
   it('keep secrets out of plain settings: ANSWER_SECRET and MicrosoftAppPassword only as Key Vault secrets', () => {
     const plain = main.declarations.find((d) => d.kind === 'var' && d.name === 'appSettings')!.body;
     expect(plain).not.toMatch(/'(ANSWER_SECRET|MicrosoftAppPassword|AZURE_STORAGE_CONNECTION_STRING)'/);
-    const secretVars = main.declarations.filter((d) => d.kind === 'var' && /Settings$/.test(d.name) && /secretUri:/.test(d.body));
+    const secretVars = main.declarations.filter(
+      (d) => d.kind === 'var' && /Settings$/.test(d.name) && /secretUri:/.test(d.body),
+    );
     const secretKeys = secretVars.flatMap((d) => [...d.body.matchAll(SETTING_NAME)].map((m) => m[1]!));
     expect(sorted(secretKeys)).toEqual(['ANSWER_SECRET', 'MicrosoftAppPassword']);
-    expect(secretVars.map((d) => d.body).join('\n')).toMatch(/name: 'ANSWER_SECRET'\s+secretName: 'answer-secret'\s+secretUri: vault\.outputs\.answerSecretUri/);
+    expect(secretVars.map((d) => d.body).join('\n')).toMatch(
+      /name: 'ANSWER_SECRET'\s+secretName: 'answer-secret'\s+secretUri: vault\.outputs\.answerSecretUri/,
+    );
   });
 
   it('reach App Service as Key Vault references resolved with the managed identity, and Container Apps as Key Vault secrets', () => {
@@ -306,7 +331,9 @@ describe('the app settings', () => {
     expect(vault).toMatch(/enablePurgeProtection: true/);
     expect(vault).toMatch(/resource answerSecretWritten '[^']+' = if \(!empty\(answerSecret\)\)/);
     expect(vault).toMatch(/resource answerSecretStored '[^']+' existing/);
-    expect(vault).toMatch(/output answerSecretUri string = empty\(answerSecret\) \? answerSecretStored\.properties\.secretUri : answerSecretWritten\.properties\.secretUri/);
+    expect(vault).toMatch(
+      /output answerSecretUri string = empty\(answerSecret\) \? answerSecretStored\.properties\.secretUri : answerSecretWritten\.properties\.secretUri/,
+    );
     expect(vault).toContain("'4633458b-17de-408a-b874-0445c86b69e6'"); // Key Vault Secrets User
   });
 });

@@ -25,10 +25,22 @@ const saved: Record<string, string | undefined> = {};
 function startIdentityEndpoint(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    tokenRequests.push({ resource: url.searchParams.get('resource'), clientId: url.searchParams.get('client_id'), header: req.headers['x-identity-header'] as string | undefined });
+    tokenRequests.push({
+      resource: url.searchParams.get('resource'),
+      clientId: url.searchParams.get('client_id'),
+      header: req.headers['x-identity-header'] as string | undefined,
+    });
     const expiresOn = Math.floor(Date.now() / 1000) + 3600;
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: MSI_TOKEN, expires_on: String(expiresOn), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: url.searchParams.get('client_id') }));
+    res.end(
+      JSON.stringify({
+        access_token: MSI_TOKEN,
+        expires_on: String(expiresOn),
+        resource: url.searchParams.get('resource'),
+        token_type: 'Bearer',
+        client_id: url.searchParams.get('client_id'),
+      }),
+    );
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -36,10 +48,19 @@ function startIdentityEndpoint(): Promise<http.Server> {
 beforeAll(async () => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined); // botbuilder prints refused tokens
   identityEndpoint = await startIdentityEndpoint();
-  for (const key of ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_ENDPOINT', 'MSI_SECRET', 'AZURE_CLIENT_SECRET', 'AZURE_FEDERATED_TOKEN_FILE']) saved[key] = process.env[key];
+  for (const key of [
+    'IDENTITY_ENDPOINT',
+    'IDENTITY_HEADER',
+    'MSI_ENDPOINT',
+    'MSI_SECRET',
+    'AZURE_CLIENT_SECRET',
+    'AZURE_FEDERATED_TOKEN_FILE',
+  ])
+    saved[key] = process.env[key];
   process.env.IDENTITY_ENDPOINT = `http://127.0.0.1:${(identityEndpoint.address() as AddressInfo).port}/msi/token`;
   process.env.IDENTITY_HEADER = IDENTITY_HEADER;
-  for (const key of ['MSI_ENDPOINT', 'MSI_SECRET', 'AZURE_CLIENT_SECRET', 'AZURE_FEDERATED_TOKEN_FILE']) delete process.env[key];
+  for (const key of ['MSI_ENDPOINT', 'MSI_SECRET', 'AZURE_CLIENT_SECRET', 'AZURE_FEDERATED_TOKEN_FILE'])
+    delete process.env[key];
   issuer = await new JwtIssuer().start();
   h = await startBotHarness({
     MicrosoftAppId: IDENTITY,
@@ -80,13 +101,15 @@ async function personalMessage(text: string, audience: string) {
 }
 
 describe('the bot running as a user-assigned managed identity (MicrosoftAppType=UserAssignedMSI)', () => {
-  test('accepts Bot Connector tokens issued for the identity\'s client id and refuses others', async () => {
+  test("accepts Bot Connector tokens issued for the identity's client id and refuses others", async () => {
     expect((await personalMessage('hilfe', 'another-app')).status).toBe(401);
     expect((await personalMessage('hilfe', IDENTITY)).status).toBe(200);
   });
 
   test('answers through the Bot Connector with a token of the managed identity, without any secret', async () => {
-    await h.connector.waitFor(() => h.connector.calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${ADMIN.id}`));
+    await h.connector.waitFor(() =>
+      h.connector.calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${ADMIN.id}`),
+    );
     const reply = h.connector.calls.find((c) => c.method === 'POST' && c.conversationId === `a:personal-${ADMIN.id}`);
     expect(reply?.authorization).toBe(`Bearer ${MSI_TOKEN}`);
     expect(JSON.stringify(reply?.body)).toContain(messages('de').helpTitle);
@@ -95,7 +118,11 @@ describe('the bot running as a user-assigned managed identity (MicrosoftAppType=
   test('asked the managed identity endpoint for a Bot Framework token of exactly that identity', () => {
     expect(tokenRequests.length).toBeGreaterThan(0);
     for (const request of tokenRequests) {
-      expect(request).toEqual({ resource: 'https://api.botframework.com', clientId: IDENTITY, header: IDENTITY_HEADER });
+      expect(request).toEqual({
+        resource: 'https://api.botframework.com',
+        clientId: IDENTITY,
+        header: IDENTITY_HEADER,
+      });
     }
   });
 });

@@ -9,7 +9,11 @@ import { cardTexts } from './support/card-nodes';
  */
 
 const de = messages('de');
-const LEADERS: Person[] = [1, 2, 3, 4].map((n) => ({ id: `29:leader-${n}`, aadObjectId: `aad-leader-${n}`, name: `Leitung ${n}` }));
+const LEADERS: Person[] = [1, 2, 3, 4].map((n) => ({
+  id: `29:leader-${n}`,
+  aadObjectId: `aad-leader-${n}`,
+  name: `Leitung ${n}`,
+}));
 const roster = (p: Person): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name });
 
 let clock = new Date('2026-11-30T06:59:00Z'); // Monday 07:59 in Berlin: the digest of week 48 is not due yet
@@ -22,7 +26,13 @@ beforeAll(async () => {
   const first = await startBotHarness({}, { members: { [TEAM.id]: LEADERS.map(roster) } }, { now });
   await first.installInTeam();
   for (const leader of LEADERS) {
-    await first.storage.roles.assignLeader({ teamId: TEAM.id, personId: leader.aadObjectId, name: leader.name, grantedBy: ADMIN.aadObjectId, at: clock });
+    await first.storage.roles.assignLeader({
+      teamId: TEAM.id,
+      personId: leader.aadObjectId,
+      name: leader.name,
+      grantedBy: ADMIN.aadObjectId,
+      at: clock,
+    });
   }
   const more = await Promise.all([1, 2].map(() => startBotHarness({}, {}, { now, shareWith: first })));
   instances = [first, ...more];
@@ -36,7 +46,8 @@ afterAll(async () => {
 function digestsByConversation(): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of instances[0]!.connector.delivered) {
-    if (cardTexts(d.activity).includes(de.digestTitle(48))) counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
+    if (cardTexts(d.activity).includes(de.digestTitle(48)))
+      counts.set(d.conversationId, (counts.get(d.conversationId) ?? 0) + 1);
   }
   return counts;
 }
@@ -58,6 +69,9 @@ test('three instances ticking together send each leader exactly one digest for t
   expect(counts.size).toBe(LEADERS.length);
   expect([...counts.values()]).toEqual(LEADERS.map(() => 1));
   for (const leader of LEADERS) {
-    expect(await instances[0]!.storage.digestLedger.status(leader.aadObjectId, '2026-W48')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await instances[0]!.storage.digestLedger.status(leader.aadObjectId, '2026-W48')).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
   }
 });

@@ -25,7 +25,12 @@ interface Cluster {
   stop(): Promise<void>;
 }
 
-async function startCluster(o: { instances: number; env?: Record<string, string>; clockOffsetsMs?: number[]; connector?: TeamsConnectorOptions }): Promise<Cluster> {
+async function startCluster(o: {
+  instances: number;
+  env?: Record<string, string>;
+  clockOffsetsMs?: number[];
+  connector?: TeamsConnectorOptions;
+}): Promise<Cluster> {
   const server: EmbeddedTableServer = await startEmbeddedTableServer();
   const connector = await new TeamsConnector({ tenantRate: 50, seed: 3, ...o.connector }).start();
   const config = fanoutConfig(o.env);
@@ -35,7 +40,15 @@ async function startCluster(o: { instances: number; env?: Record<string, string>
     Array.from({ length: o.instances }, async (_, i): Promise<Instance> => {
       const own = await openFanoutStorage(server.connectionString, config);
       const offset = o.clockOffsetsMs?.[i] ?? 0;
-      return { storage: own, app: createBotApp({ config, storage: own, log: pino({ level: 'silent' }), now: () => new Date(Date.now() + offset) }) };
+      return {
+        storage: own,
+        app: createBotApp({
+          config,
+          storage: own,
+          log: pino({ level: 'silent' }),
+          now: () => new Date(Date.now() + offset),
+        }),
+      };
     }),
   );
   return {
@@ -108,9 +121,11 @@ describe('a second instance taking over the lease in the middle of a fan-out', (
     cluster = await startCluster({ instances: 2, env: { TEAMS_TENANT_RATE: '5' }, clockOffsetsMs: [0, 31_000] });
     const [first, second] = cluster.instances as [Instance, Instance];
     const firstTick = first.app.scheduler.tick();
-    while (cluster.connector.delivered.filter((d) => d.kind === 'create').length < 3) await new Promise((r) => setTimeout(r, 20));
+    while (cluster.connector.delivered.filter((d) => d.kind === 'create').length < 3)
+      await new Promise((r) => setTimeout(r, 20));
     leaders = (await Promise.all([firstTick, second.app.scheduler.tick()])).map((r) => r.leader);
-    for (let round = 0; round < 5 && (await slotsDone(cluster.storage)) < CHANNELS; round++) await first.app.scheduler.tick();
+    for (let round = 0; round < 5 && (await slotsDone(cluster.storage)) < CHANNELS; round++)
+      await first.app.scheduler.tick();
   });
   afterAll(async () => {
     await cluster.stop();

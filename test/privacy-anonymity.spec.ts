@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { listAllTables } from '../storage/table-inventory';
 import { TABLE_NAMES } from '../storage/tables';
-import { ADMIN, ANSWER_SECRET, rosterOf, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
+import {
+  ADMIN,
+  ANSWER_SECRET,
+  rosterOf,
+  startBotHarness,
+  TEAM,
+  type BotHarness,
+  type Person,
+} from './support/bot-harness';
 import { readDump, type Suspect, type Target, type Write } from './support/linkage-attack';
 import { allRows, connectionStringOf, type CensusRow } from './support/table-census';
 import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
@@ -102,7 +110,8 @@ afterAll(async () => {
 const suspects: Suspect[] = respondents;
 const t1 = (rows: CensusRow[]) => readDump(rows, targets, suspects, ANSWER_SECRET, 'Europe/Berlin');
 /** the rows that alone tie one answer to one person: answers not yet folded into a group (the documented window). */
-const windowRows = (rows: CensusRow[]) => readDump(rows, targets, suspects, ANSWER_SECRET, 'Europe/Berlin', { eachRowAlone: true }).filter(isWindow);
+const windowRows = (rows: CensusRow[]) =>
+  readDump(rows, targets, suspects, ANSWER_SECRET, 'Europe/Berlin', { eachRowAlone: true }).filter(isWindow);
 const outsideWindow = (rows: CensusRow[]) => {
   const window = new Set(windowRows(rows).flatMap((w) => w.rows));
   return rows.filter((r) => !window.has(r));
@@ -110,10 +119,12 @@ const outsideWindow = (rows: CensusRow[]) => {
 const t2 = (rows: CensusRow[]) => readDump(rows, targets, suspects, undefined, 'Europe/Berlin');
 const hasContent = (w: Write) => w.texts.length + w.ballots + w.tallyVoters.length > 0;
 /** distinct people behind what one write reveals: the authors of its texts, one per ballot, the voters of a tally. */
-const answerersIn = (w: Write) => Math.max(new Set(w.texts.map((t) => authorOf.get(t))).size + w.ballots, ...w.tallyVoters, 0);
+const answerersIn = (w: Write) =>
+  Math.max(new Set(w.texts.map((t) => authorOf.get(t))).size + w.ballots, ...w.tallyVoters, 0);
 /** a write of one answer that names its author: an answer not yet folded into its group (the documented window). */
 const isWindow = (w: Write) => w.texts.length + w.ballots === 1 && w.people.size === 1 && w.tallyVoters.length === 0;
-const targetOf = (w: Write) => String(w.rows.find((r) => targets.some((t) => r.row.partitionKey === t.id))?.row.partitionKey ?? '');
+const targetOf = (w: Write) =>
+  String(w.rows.find((r) => targets.some((t) => r.row.partitionKey === t.id))?.row.partitionKey ?? '');
 const text = (row: unknown) => JSON.stringify(row);
 
 describe('T1: a copy of every table and every secret', () => {
@@ -136,14 +147,19 @@ describe('T1: a copy of every table and every secret', () => {
     for (const dump of [whileOpen, afterClose]) {
       for (const w of t1(outsideWindow(dump)).filter(hasContent)) {
         expect({ time: w.time, answerers: answerersIn(w) >= K }).toEqual({ time: w.time, answerers: true });
-        expect({ time: w.time, named: w.people.size === 0 || w.people.size >= K }).toEqual({ time: w.time, named: true });
+        expect({ time: w.time, named: w.people.size === 0 || w.people.size >= K }).toEqual({
+          time: w.time,
+          named: true,
+        });
       }
     }
   });
 
   test('after closing nothing can be tied to a person: no answer of its own, no row naming or pseudonymising anyone in the items', () => {
     expect(windowRows(afterClose)).toEqual([]);
-    const inItems = afterClose.filter((r) => targets.some((t) => r.row.partitionKey === t.id || r.row.partitionKey === `prompt|${t.id}`));
+    const inItems = afterClose.filter((r) =>
+      targets.some((t) => r.row.partitionKey === t.id || r.row.partitionKey === `prompt|${t.id}`),
+    );
     const named = t1(inItems).filter((w) => w.people.size > 0);
     expect(named).toEqual([]);
   });
@@ -158,14 +174,21 @@ describe('T1: a copy of every table and every secret', () => {
       );
     const [a, b, c] = targets.map((t) => tokensOf(t.id));
     expect(a!.size).toBeGreaterThan(0);
-    for (const [x, y] of [[a!, b!], [a!, c!], [b!, c!]] as const) expect([...x].filter((t) => y.has(t))).toEqual([]);
+    for (const [x, y] of [
+      [a!, b!],
+      [a!, c!],
+      [b!, c!],
+    ] as const)
+      expect([...x].filter((t) => y.has(t))).toEqual([]);
   });
 });
 
 describe('T2: someone watching storage after every answer, without the secrets', () => {
   test('no snapshot names anyone in the rows of an anonymous item', () => {
     for (const rows of t2Snapshots) {
-      const inItems = rows.filter((r) => targets.some((t) => r.row.partitionKey === t.id || r.row.partitionKey === `prompt|${t.id}`));
+      const inItems = rows.filter((r) =>
+        targets.some((t) => r.row.partitionKey === t.id || r.row.partitionKey === `prompt|${t.id}`),
+      );
       expect(inItems.filter((r) => identifiers.some((id) => text(r.row).includes(id)))).toEqual([]);
     }
   });
@@ -180,7 +203,9 @@ describe('T2: someone watching storage after every answer, without the secrets',
       const fresh = [...texts].filter((t) => !seenTexts.has(t));
       if (fresh.length > 0) expect(new Set(fresh.map((t) => authorOf.get(t))).size).toBeGreaterThanOrEqual(K);
       const tallies = new Map(
-        rows.filter((r) => targets.some((t) => r.row.partitionKey === t.id) && typeof r.row.counts === 'string').map((r) => [String(r.row.partitionKey), `${String(r.row.counts)}|${String(r.row.voters)}`]),
+        rows
+          .filter((r) => targets.some((t) => r.row.partitionKey === t.id) && typeof r.row.counts === 'string')
+          .map((r) => [String(r.row.partitionKey), `${String(r.row.counts)}|${String(r.row.voters)}`]),
       );
       for (const [item, value] of tallies) {
         const before = seenTallies.get(item);
@@ -188,7 +213,11 @@ describe('T2: someone watching storage after every answer, without the secrets',
           const delta = Number(value.split('|')[1]) - Number(before.split('|')[1]);
           expect({ item, delta: delta >= K }).toEqual({ item, delta: true });
         }
-        if (before === undefined) expect({ item, voters: Number(value.split('|')[1]) >= K || value.startsWith('[0,0') }).toEqual({ item, voters: true });
+        if (before === undefined)
+          expect({ item, voters: Number(value.split('|')[1]) >= K || value.startsWith('[0,0') }).toEqual({
+            item,
+            voters: true,
+          });
       }
       seenTexts = texts;
       seenTallies = tallies;
@@ -200,7 +229,13 @@ describe('T2: someone watching storage after every answer, without the secrets',
 
 test('no log line names a respondent while they answered, and none holds an anonymous idea text', () => {
   const logs = [...first.logs, ...current.logs];
-  const during = logs.filter((l) => typeof l.time === 'number' && l.time >= answeringFrom && l.time <= answeringTo && JSON.stringify(l).includes(pollA.item.id));
+  const during = logs.filter(
+    (l) =>
+      typeof l.time === 'number' &&
+      l.time >= answeringFrom &&
+      l.time <= answeringTo &&
+      JSON.stringify(l).includes(pollA.item.id),
+  );
   expect(during.length).toBeGreaterThan(0);
   expect(during.filter((l) => identifiers.some((id) => text(l).includes(id)))).toEqual([]);
   expect(logs.filter((l) => [...authorOf.keys()].some((t) => text(l).includes(t)))).toEqual([]);

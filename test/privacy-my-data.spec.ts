@@ -9,11 +9,20 @@ import { cardTexts, interactive } from './support/card-nodes';
 import { invokeCard, postItem, type PostedItem } from './support/turn-helpers';
 
 const de = messages('de');
-const ZORA: Person = { id: `29:zora-${randomUUID().slice(0, 8)}`, aadObjectId: `aad-zora-${randomUUID()}`, name: 'Zora Erasmus-Quandt' };
+const ZORA: Person = {
+  id: `29:zora-${randomUUID().slice(0, 8)}`,
+  aadObjectId: `aad-zora-${randomUUID()}`,
+  name: 'Zora Erasmus-Quandt',
+};
 const ZORA_UPN = 'zora.erasmus-quandt@amt.example';
 const zoraIds = [ZORA.id, ZORA.aadObjectId, ZORA.name, ZORA_UPN];
 const colleagues = people(5);
-const roster = (p: Person, upn?: string): RosterMember => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name, ...(upn && { userPrincipalName: upn }) });
+const roster = (p: Person, upn?: string): RosterMember => ({
+  id: p.id,
+  aadObjectId: p.aadObjectId,
+  name: p.name,
+  ...(upn && { userPrincipalName: upn }),
+});
 
 let h: BotHarness;
 let named: PostedItem;
@@ -30,7 +39,10 @@ const lastText = () => h.connector.texts().at(-1);
 const namesZora = (row: unknown) => zoraIds.some((id) => JSON.stringify(row).includes(id));
 
 beforeAll(async () => {
-  h = await startBotHarness({}, { members: { [TEAM.id]: [roster(ADMIN), roster(ZORA, ZORA_UPN), ...colleagues.map((p) => roster(p))] } });
+  h = await startBotHarness(
+    {},
+    { members: { [TEAM.id]: [roster(ADMIN), roster(ZORA, ZORA_UPN), ...colleagues.map((p) => roster(p))] } },
+  );
   await h.installInTeam();
   await h.installInPersonalChat(ZORA);
   await h.channelMessage(`admin hinzufügen ${ZORA.name}`);
@@ -44,8 +56,20 @@ beforeAll(async () => {
     invokeCard(await h.invoke(VERBS.vote, { itemId: named.item.id, choice: i % 3 }, p));
     invokeCard(await h.invoke(VERBS.vote, { itemId: anonymous.item.id, choice: i % 2 }, p));
   }
-  invokeCard(await h.invoke(VERBS.submitIdea, { itemId: namedPrompt.item.id, ideaText: 'Patenschaften für neue Kolleginnen' }, ZORA));
-  invokeCard(await h.invoke(VERBS.submitIdea, { itemId: namedPrompt.item.id, ideaText: 'Checkliste für den ersten Tag' }, colleagues[0]));
+  invokeCard(
+    await h.invoke(
+      VERBS.submitIdea,
+      { itemId: namedPrompt.item.id, ideaText: 'Patenschaften für neue Kolleginnen' },
+      ZORA,
+    ),
+  );
+  invokeCard(
+    await h.invoke(
+      VERBS.submitIdea,
+      { itemId: namedPrompt.item.id, ideaText: 'Checkliste für den ersten Tag' },
+      colleagues[0],
+    ),
+  );
   invokeCard(await h.invoke(VERBS.submitIdea, { itemId: anonymousPrompt.item.id, ideaText: anonymousIdea }, ZORA));
   const ideas = await h.storage.ideas.ofItem(namedPrompt.item.id);
   zorasIdea = ideas.find((i) => i.authorId === ZORA.aadObjectId)!.ideaId;
@@ -93,7 +117,15 @@ describe('meine daten', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(res.headers.get('content-disposition')).toContain('attachment');
-    const doc = (await res.json()) as { person: { id: string }; votes: Array<{ choices: string[] }>; ideas: unknown[]; supports: unknown[]; volunteering: unknown[]; roles: unknown[]; personalChat: unknown };
+    const doc = (await res.json()) as {
+      person: { id: string };
+      votes: Array<{ choices: string[] }>;
+      ideas: unknown[];
+      supports: unknown[];
+      volunteering: unknown[];
+      roles: unknown[];
+      personalChat: unknown;
+    };
     expect(doc.person.id).toBe(ZORA.aadObjectId);
     expect(doc.votes.map((v) => v.choices)).toEqual([['Montag']]);
     expect([doc.ideas.length, doc.supports.length, doc.volunteering.length, doc.roles.length]).toEqual([1, 1, 1, 2]);
@@ -109,8 +141,12 @@ describe('meine daten', () => {
 
   test('asks before erasing, and refuses a confirmation that is too old', async () => {
     const ask = invokeCard(await personal({ step: 'eraseAsk' }));
-    expect(cardTexts(ask)).toEqual(expect.arrayContaining([de.myDataEraseTitle, de.myDataEraseConfirm, de.myDataEraseCancel]));
-    const stale = invokeCard(await personal({ step: 'eraseConfirm', issuedAt: new Date(Date.now() - 60 * 60_000).toISOString() }));
+    expect(cardTexts(ask)).toEqual(
+      expect.arrayContaining([de.myDataEraseTitle, de.myDataEraseConfirm, de.myDataEraseCancel]),
+    );
+    const stale = invokeCard(
+      await personal({ step: 'eraseConfirm', issuedAt: new Date(Date.now() - 60 * 60_000).toISOString() }),
+    );
     expect(cardTexts(stale)).toContain(de.errEraseExpired);
     const forged = invokeCard(await personal({ step: 'eraseConfirm' }));
     expect(cardTexts(forged)).toContain(de.errInvalidPayload);
@@ -119,9 +155,13 @@ describe('meine daten', () => {
 
   test('erasure leaves no identifier of the person in any table, and the tallies still add up', async () => {
     const before = (await allRows(h.storage)).filter((r) => namesZora(r.row));
-    expect(new Set(before.map((r) => r.table))).toEqual(new Set(['AuditLog', 'Ideas', 'People', 'Responses', 'Roles', 'Teams']));
+    expect(new Set(before.map((r) => r.table))).toEqual(
+      new Set(['AuditLog', 'Ideas', 'People', 'Responses', 'Roles', 'Teams']),
+    );
     const ask = invokeCard(await personal({ step: 'eraseAsk' }));
-    const confirm = interactive(ask).find((a) => (a.data as { step?: string } | undefined)?.step === 'eraseConfirm') as { data: unknown };
+    const confirm = interactive(ask).find(
+      (a) => (a.data as { step?: string } | undefined)?.step === 'eraseConfirm',
+    ) as { data: unknown };
     const done = invokeCard(await personal(confirm.data));
     expect(cardTexts(done)).toContain(de.myDataErased(1, 1, 1, 1, 2));
 
@@ -129,7 +169,9 @@ describe('meine daten', () => {
     expect(rows.filter((r) => namesZora(r.row))).toEqual([]);
 
     // named poll: the tally equals the remaining vote rows
-    const votes = rows.filter((r) => r.table === 'Responses' && r.row.partitionKey === named.item.id && r.row.rowKey.startsWith('vote|'));
+    const votes = rows.filter(
+      (r) => r.table === 'Responses' && r.row.partitionKey === named.item.id && r.row.rowKey.startsWith('vote|'),
+    );
     const counts = [0, 0, 0];
     for (const v of votes) for (const c of JSON.parse(String(v.row.choices)) as number[]) counts[c]! += 1;
     expect(await h.storage.responses.tally(named.item)).toEqual({ counts, voters: votes.length });
@@ -138,7 +180,11 @@ describe('meine daten', () => {
     expect(await h.storage.responses.tally(anonymous.item)).toEqual({ counts: [3, 3, 0], voters: 6 });
     expect(await h.storage.responses.ideaStats(anonymousPrompt.item)).toEqual({ ideas: 1, participants: 1 });
     // ideas keep their text without the author; supports are taken back with their counts
-    expect(await h.storage.ideas.get(zorasIdea)).toMatchObject({ text: 'Patenschaften für neue Kolleginnen', authorName: FORMER_EMPLOYEE, supportCount: 1 });
+    expect(await h.storage.ideas.get(zorasIdea)).toMatchObject({
+      text: 'Patenschaften für neue Kolleginnen',
+      authorName: FORMER_EMPLOYEE,
+      supportCount: 1,
+    });
     expect(await h.storage.ideas.get(colleaguesIdea)).toMatchObject({ supportCount: 0, volunteerCount: 0 });
     expect(await h.storage.roles.isAdmin(ZORA.aadObjectId)).toBe(false);
     expect(await h.storage.installations.getPerson(ZORA.aadObjectId)).toBeUndefined();
@@ -147,7 +193,10 @@ describe('meine daten', () => {
   test('the audit keeps what was done, naming the erased person only by a pseudonym unrelated to the voter roll', async () => {
     const pseudonym = h.storage.personalData.erasurePseudonym(ZORA.aadObjectId);
     const entries = await h.storage.audit.recent(20);
-    expect(entries.find((e) => e.action === 'privacy.erase')).toMatchObject({ actorId: pseudonym, details: expect.objectContaining({ votes: 1 }) });
+    expect(entries.find((e) => e.action === 'privacy.erase')).toMatchObject({
+      actorId: pseudonym,
+      details: expect.objectContaining({ votes: 1 }),
+    });
     expect(entries.find((e) => e.action === 'admin.grant')?.target).toBe(pseudonym);
     expect(pseudonym).not.toContain(h.storage.responses.voterKey(anonymous.item.id, ZORA.aadObjectId));
     await h.personalMessage('audit');

@@ -32,7 +32,15 @@ function startBot(env: Record<string, string> = {}): BotRun {
   const tsx = pathToFileURL(require.resolve('tsx')).href;
   const child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'host', 'main.ts')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, PLAYGROUND: 'off', PORT: '0', DATA_DIR: path.join(cwd, 'data'), LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: cwd,
+      PLAYGROUND: 'off',
+      PORT: '0',
+      DATA_DIR: path.join(cwd, 'data'),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -67,14 +75,22 @@ function startBot(env: Record<string, string> = {}): BotRun {
 
 /** how long a run may take to end, so a hanging process fails the test instead of the whole suite. */
 function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_r, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_r, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 }
 
 const message = (run: BotRun, msg: string) => run.lines.find((l) => l.msg === msg);
 
 // all five start at once, so their start-ups (TypeScript through tsx, the embedded table storage) overlap.
 const runs: Record<'sigterm' | 'early' | 'hang' | 'rejection' | 'exception', BotRun> = {} as never;
-const fault = (kind: string) => ({ NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, 'test', 'support', 'crash-on-signal.js'))}`, MITWIRKEN_TEST_FAULT: kind });
+const fault = (kind: string) => ({
+  NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, 'test', 'support', 'crash-on-signal.js'))}`,
+  MITWIRKEN_TEST_FAULT: kind,
+});
 
 beforeAll(() => {
   runs.sigterm = startBot();
@@ -87,7 +103,8 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const run of Object.values(runs)) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+  for (const run of Object.values(runs))
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -111,7 +128,9 @@ describe('the process (host/main.ts in local mode)', () => {
     expect({ code, output: code === 0 ? '' : run.output() }).toEqual({ code: 0, output: '' });
     const order = run.lines.map((l) => l.msg);
     expect(order.indexOf('shutting down')).toBeGreaterThan(-1);
-    expect(order.indexOf('stopped')).toBeGreaterThan(order.findIndex((m) => typeof m === 'string' && m.startsWith('bot listening')));
+    expect(order.indexOf('stopped')).toBeGreaterThan(
+      order.findIndex((m) => typeof m === 'string' && m.startsWith('bot listening')),
+    );
   });
 
   test('a shutdown that hangs past SHUTDOWN_TIMEOUT_MS is ended with a log line and exit code 1', async () => {
@@ -120,7 +139,9 @@ describe('the process (host/main.ts in local mode)', () => {
     // a request whose body never arrives: closing the HTTP server waits for it, so the shutdown cannot finish.
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    socket.write('POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":');
+    socket.write(
+      'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     const sent = Date.now();
     run.child.kill('SIGTERM');
@@ -128,7 +149,11 @@ describe('the process (host/main.ts in local mode)', () => {
     socket.destroy();
     expect(code).toBe(1);
     expect(at - sent).toBeGreaterThanOrEqual(1400);
-    expect(message(run, 'shutdown deadline passed; exiting')).toMatchObject({ level: 50, timeoutMs: 1500, step: 'bot' });
+    expect(message(run, 'shutdown deadline passed; exiting')).toMatchObject({
+      level: 50,
+      timeoutMs: 1500,
+      step: 'bot',
+    });
     expect(message(run, 'stopped')).toBeUndefined();
   });
 
@@ -143,7 +168,9 @@ describe('the process (host/main.ts in local mode)', () => {
     expect(code).toBe(1);
     const line = message(run, msg);
     expect(line).toMatchObject({ level: 60, kind: crash });
-    expect((line?.err as { message?: string } | undefined)?.message).toBe('test fault after start: AccountKey=[redacted]');
+    expect((line?.err as { message?: string } | undefined)?.message).toBe(
+      'test fault after start: AccountKey=[redacted]',
+    );
     expect(run.output()).not.toContain(SECRET);
     expect(message(run, 'stopped')).toBeUndefined();
   });

@@ -8,10 +8,17 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..');
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** the package a bare specifier names: `@scope/name` or `name`. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const builtin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(packageOf(specifier));
 
 /** a relative specifier as the .ts (or .json) file it names. */
@@ -31,16 +38,35 @@ function importsOf(file: string): { eager: string[]; lazy: string[] } {
   const visit = (node: ts.Node, inFunction: boolean): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !node.importClause?.isTypeOnly) {
       const named = node.importClause?.namedBindings;
-      const onlyTypes = !node.importClause?.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypes =
+        !node.importClause?.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
       if (!onlyTypes) eager.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      !node.isTypeOnly
+    ) {
       eager.push(node.moduleSpecifier.text);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       eager.push(node.moduleReference.expression.text);
-    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0] as ts.Node)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.arguments.length > 0 &&
+      ts.isStringLiteral(node.arguments[0] as ts.Node)
+    ) {
       const specifier = (node.arguments[0] as ts.StringLiteral).text;
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) lazy.push(specifier);
-      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') (inFunction ? lazy : eager).push(specifier);
+      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require')
+        (inFunction ? lazy : eager).push(specifier);
     }
     ts.forEachChild(node, (child) => visit(child, inFunction || ts.isFunctionLike(node)));
   };
@@ -70,7 +96,10 @@ function packagesFrom(entry: string): { production: Set<string>; localOnly: Set<
     if (isEager) eagerFiles.add(relative);
     if (!file.endsWith('.ts')) return;
     const { eager: now, lazy } = importsOf(file);
-    for (const [specifier, viaEager] of [...now.map((s) => [s, isEager] as const), ...lazy.map((s) => [s, false] as const)]) {
+    for (const [specifier, viaEager] of [
+      ...now.map((s) => [s, isEager] as const),
+      ...lazy.map((s) => [s, false] as const),
+    ]) {
       if (specifier.startsWith('.')) {
         const target = resolveLocal(file, specifier);
         if (!target) throw new Error(`${relative}: cannot resolve ${specifier}`);
@@ -101,7 +130,16 @@ describe('what host/main.ts loads', () => {
   });
 
   test('packages for local mode, tests, packaging and the card gallery are development dependencies', () => {
-    for (const name of ['azurite', '@microsoft/m365agentsplayground', 'tsx', 'pino-pretty', 'jszip', 'adaptivecards', 'typescript', 'jest']) {
+    for (const name of [
+      'azurite',
+      '@microsoft/m365agentsplayground',
+      'tsx',
+      'pino-pretty',
+      'jszip',
+      'adaptivecards',
+      'typescript',
+      'jest',
+    ]) {
       expect(pkg.devDependencies).toHaveProperty([name]);
       expect(pkg.dependencies).not.toHaveProperty([name]);
     }

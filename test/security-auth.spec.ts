@@ -52,12 +52,21 @@ describe('Bot Framework authentication in production mode', () => {
     ['an empty bearer token', () => ({ authorization: 'Bearer ' })],
     ['a token that is not a JWT', () => bearer('not-a-jwt')],
     ['a valid token under another scheme', () => ({ authorization: `Basic ${issuer.token(APP_ID, h.connector.url)}` })],
-    ['an expired token', () => bearer(issuer.token(APP_ID, h.connector.url, { nbf: now() - 3 * hour, exp: now() - 2 * hour }))],
+    [
+      'an expired token',
+      () => bearer(issuer.token(APP_ID, h.connector.url, { nbf: now() - 3 * hour, exp: now() - 2 * hour })),
+    ],
     ['a token for another app (wrong audience)', () => bearer(issuer.token('another-app-id', h.connector.url))],
-    ['a token from another issuer', () => bearer(issuer.token(APP_ID, h.connector.url, { iss: 'https://login.example.com/evil' }))],
+    [
+      'a token from another issuer',
+      () => bearer(issuer.token(APP_ID, h.connector.url, { iss: 'https://login.example.com/evil' })),
+    ],
     ['a token signed by an unknown key', () => bearer(issuer.token(APP_ID, h.connector.url, {}, { forged: true }))],
     ['a token issued for another service URL', () => bearer(issuer.token(APP_ID, 'https://smba.example.com/evil/'))],
-    ['a token without a service URL claim', () => bearer(issuer.token(APP_ID, h.connector.url, { serviceurl: undefined }))],
+    [
+      'a token without a service URL claim',
+      () => bearer(issuer.token(APP_ID, h.connector.url, { serviceurl: undefined })),
+    ],
   ])('refuses an activity with %s with 401 and runs nothing', async (_case, headers) => {
     const before = h.connector.calls.length;
     const result = await h.post(refreshInvoke(), headers());
@@ -68,7 +77,10 @@ describe('Bot Framework authentication in production mode', () => {
 
   test('refuses a Teams activity whose token is signed by a key that is not endorsed for Teams', async () => {
     const before = h.connector.calls.length;
-    const result = await h.post(refreshInvoke(), bearer(issuer.token(APP_ID, h.connector.url, {}, { webchatOnlyKey: true })));
+    const result = await h.post(
+      refreshInvoke(),
+      bearer(issuer.token(APP_ID, h.connector.url, {}, { webchatOnlyKey: true })),
+    );
     expect(result.status).toBe(401);
     expect(h.connector.calls.length).toBe(before);
   });

@@ -14,10 +14,19 @@ import { invokeCard, postItem } from './support/turn-helpers';
 const de = messages('de');
 const en = messages('en');
 const [alice] = people(1) as [Person];
-const draft = { kind: 'poll', pollKind: 'single', question: 'Wer darf posten?', options: ['alle', 'niemand'], anonymous: false };
+const draft = {
+  kind: 'poll',
+  pollKind: 'single',
+  question: 'Wer darf posten?',
+  options: ['alle', 'niemand'],
+  anonymous: false,
+};
 
 /** an activity as a channel other than Teams, or a client without an AAD object id, would send it. */
-function activity(h: BotHarness, options: { channelId?: string; from: Record<string, unknown>; personal?: boolean; locale?: string }) {
+function activity(
+  h: BotHarness,
+  options: { channelId?: string; from: Record<string, unknown>; personal?: boolean; locale?: string },
+) {
   const personal = options.personal ?? true;
   return {
     id: randomUUID(),
@@ -27,8 +36,12 @@ function activity(h: BotHarness, options: { channelId?: string; from: Record<str
     from: options.from,
     recipient: BOT,
     locale: options.locale ?? 'de-DE',
-    conversation: personal ? { id: `a:personal-${String(options.from.id)}`, conversationType: 'personal', tenantId: TENANT } : { id: `${TEAM.id};messageid=${randomUUID()}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: personal ? { tenant: { id: TENANT } } : { team: { id: TEAM.id, name: TEAM.name }, channel: { id: TEAM.id }, tenant: { id: TENANT } },
+    conversation: personal
+      ? { id: `a:personal-${String(options.from.id)}`, conversationType: 'personal', tenantId: TENANT }
+      : { id: `${TEAM.id};messageid=${randomUUID()}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    channelData: personal
+      ? { tenant: { id: TENANT } }
+      : { team: { id: TEAM.id, name: TEAM.name }, channel: { id: TEAM.id }, tenant: { id: TENANT } },
   };
 }
 const message = (h: BotHarness, text: string, options: Parameters<typeof activity>[1]) => ({
@@ -54,19 +67,31 @@ describe('only Microsoft Teams is served', () => {
   });
   afterAll(async () => h.stop());
 
-  test.each(['webchat', 'directline', 'emulator', 'slack'])('a message on the %s channel, even from a configured admin, is refused with 403: no reply, nothing stored', async (channelId) => {
-    const census = await tableCensus(h.storage);
-    const calls = h.connector.calls.length;
-    const result = await h.post(message(h, 'umfrage Frage aus einem anderen Kanal? | ja | nein', { channelId, from: ADMIN, personal: false }));
-    expect(result.status).toBe(403);
-    expect(h.connector.calls.length).toBe(calls);
-    expect(await tableCensus(h.storage)).toEqual(census);
-  });
+  test.each(['webchat', 'directline', 'emulator', 'slack'])(
+    'a message on the %s channel, even from a configured admin, is refused with 403: no reply, nothing stored',
+    async (channelId) => {
+      const census = await tableCensus(h.storage);
+      const calls = h.connector.calls.length;
+      const result = await h.post(
+        message(h, 'umfrage Frage aus einem anderen Kanal? | ja | nein', { channelId, from: ADMIN, personal: false }),
+      );
+      expect(result.status).toBe(403);
+      expect(h.connector.calls.length).toBe(calls);
+      expect(await tableCensus(h.storage)).toEqual(census);
+    },
+  );
 
   test('a card action on another channel is refused with 403 and records no answer', async () => {
     const poll = await postItem(h, 'umfrage Nur aus Teams? | ja | nein');
     const calls = h.connector.calls.length;
-    const result = await h.post(cardAction(h, VERBS.vote, { itemId: poll.item.id, choice: 0 }, { channelId: 'webchat', from: alice, personal: false }));
+    const result = await h.post(
+      cardAction(
+        h,
+        VERBS.vote,
+        { itemId: poll.item.id, choice: 0 },
+        { channelId: 'webchat', from: alice, personal: false },
+      ),
+    );
     expect(result.status).toBe(403);
     expect(h.connector.calls.length).toBe(calls);
     expect((await h.storage.responses.tally(poll.item)).voters).toBe(0);
@@ -76,7 +101,14 @@ describe('only Microsoft Teams is served', () => {
     const logged = h.logs.length;
     await h.post(message(h, 'hilfe', { channelId: 'directline', from: alice }));
     const lines = h.logs.slice(logged);
-    expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'activity from a channel other than Microsoft Teams', channelId: 'directline', type: 'message' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: 'activity from a channel other than Microsoft Teams',
+        channelId: 'directline',
+        type: 'message',
+      }),
+    ]);
     const text = JSON.stringify(lines);
     for (const personal of [alice.id, alice.aadObjectId, alice.name]) expect(text).not.toContain(personal);
   });
@@ -104,15 +136,19 @@ describe('another channel with a valid Bot Connector token (production mode)', (
   });
   const signed = (body: unknown) => h.post(body, { authorization: `Bearer ${issuer.token(APP_ID, h.connector.url)}` });
 
-  test.each(['webchat', 'directline'])('a signed %s activity is refused with 403 and runs no turn, while the same from Teams runs', async (channelId) => {
-    const refresh = (channel: string) => cardAction(h, VERBS.refresh, { itemId: 'no-such-item' }, { channelId: channel, from: alice, personal: false });
-    const refused = await signed(refresh(channelId));
-    expect(refused.status).toBe(403);
-    expect(JSON.stringify(refused.body ?? '')).not.toContain(de.errItemNotFound);
-    const served = await signed(refresh('msteams'));
-    expect(served.status).toBe(200);
-    expect(cardTexts(invokeCard(served))).toContain(de.errItemNotFound);
-  });
+  test.each(['webchat', 'directline'])(
+    'a signed %s activity is refused with 403 and runs no turn, while the same from Teams runs',
+    async (channelId) => {
+      const refresh = (channel: string) =>
+        cardAction(h, VERBS.refresh, { itemId: 'no-such-item' }, { channelId: channel, from: alice, personal: false });
+      const refused = await signed(refresh(channelId));
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body ?? '')).not.toContain(de.errItemNotFound);
+      const served = await signed(refresh('msteams'));
+      expect(served.status).toBe(200);
+      expect(cardTexts(invokeCard(served))).toContain(de.errItemNotFound);
+    },
+  );
 });
 
 describe('identity is the AAD object id, never the channel account id', () => {
@@ -123,9 +159,11 @@ describe('identity is the AAD object id, never the channel account id', () => {
   });
   afterAll(async () => h.stop());
 
-  test('a card action from an account whose id is an admin\'s AAD object id, without an AAD object id, gets no admin rights and posts nothing', async () => {
+  test("a card action from an account whose id is an admin's AAD object id, without an AAD object id, gets no admin rights and posts nothing", async () => {
     const before = h.connector.delivered.length;
-    const result = await h.post(cardAction(h, VERBS.postTo, { draft, target: `${TEAM.id}|${TEAM.id}` }, { from: adminIdAsChannelAccount }));
+    const result = await h.post(
+      cardAction(h, VERBS.postTo, { draft, target: `${TEAM.id}|${TEAM.id}` }, { from: adminIdAsChannelAccount }),
+    );
     expect(cardTexts(invokeCard(result))).toContain(de.errNoIdentity);
     expect(h.connector.delivered.slice(before).some((d) => d.kind === 'create')).toBe(false);
     expect(await h.storage.items.latestByCreator(ADMIN.aadObjectId)).toBeUndefined();
@@ -140,7 +178,14 @@ describe('identity is the AAD object id, never the channel account id', () => {
 
   test('a vote without an AAD object id is refused on the card and records no answer under the channel account id', async () => {
     const poll = await postItem(h, 'umfrage Wer stimmt ab? | ich | du');
-    const result = await h.post(cardAction(h, VERBS.vote, { itemId: poll.item.id, choice: 0 }, { from: { id: alice.id, name: alice.name }, personal: false }));
+    const result = await h.post(
+      cardAction(
+        h,
+        VERBS.vote,
+        { itemId: poll.item.id, choice: 0 },
+        { from: { id: alice.id, name: alice.name }, personal: false },
+      ),
+    );
     expect(cardTexts(invokeCard(result))).toContain(de.errNoIdentity);
     expect((await h.storage.responses.tally(poll.item)).voters).toBe(0);
   });
@@ -159,7 +204,7 @@ describe('local mode without configured admins', () => {
   });
   afterAll(async () => h.stop());
 
-  test('a person with an AAD object id may use admin commands, as the Playground\'s user does', async () => {
+  test("a person with an AAD object id may use admin commands, as the Playground's user does", async () => {
     const before = h.connector.delivered.length;
     await h.channelMessage('umfrage Lokal erlaubt? | ja | nein', alice);
     expect(h.connector.delivered.slice(before).some((d) => d.kind === 'create')).toBe(true);
@@ -167,7 +212,9 @@ describe('local mode without configured admins', () => {
 
   test('an activity without an AAD object id is still no admin', async () => {
     const before = h.connector.delivered.length;
-    await h.post(message(h, 'umfrage Ohne Kennung? | ja | nein', { from: { id: '29:someone', name: 'Jemand' }, personal: false }));
+    await h.post(
+      message(h, 'umfrage Ohne Kennung? | ja | nein', { from: { id: '29:someone', name: 'Jemand' }, personal: false }),
+    );
     expect(h.connector.texts().at(-1)).toBe(de.errNoIdentity);
     expect(h.connector.delivered.slice(before).some((d) => d.kind === 'create')).toBe(false);
   });

@@ -47,13 +47,20 @@ describe('request limits', () => {
 
   test('refuses an idea over the length limit on the card and stores nothing', async () => {
     const before = await tableCensus(h.storage);
-    const result = await h.invoke(VERBS.submitIdea, { itemId: idea.item.id, ideaText: 'i'.repeat(LIMITS.ideaMax + 1) }, alice);
+    const result = await h.invoke(
+      VERBS.submitIdea,
+      { itemId: idea.item.id, ideaText: 'i'.repeat(LIMITS.ideaMax + 1) },
+      alice,
+    );
     expect(result.status).toBe(200);
     expect(await tableCensus(h.storage)).toEqual(before);
   });
 
   test('answers a card payload nested thousands of levels deep without a server error', async () => {
-    const body = JSON.stringify({ ...message({ type: 'invoke', name: 'adaptiveCard/action', text: undefined }), value: '__V__' }).replace('"__V__"', `{"action":{"type":"Action.Execute","verb":"${VERBS.vote}","data":${nested(20_000)}}}`);
+    const body = JSON.stringify({
+      ...message({ type: 'invoke', name: 'adaptiveCard/action', text: undefined }),
+      value: '__V__',
+    }).replace('"__V__"', `{"action":{"type":"Action.Execute","verb":"${VERBS.vote}","data":${nested(20_000)}}}`);
     const result = await h.post(body);
     expect(result.status).toBeLessThan(500);
     expect((await h.post(message())).status).toBe(200);

@@ -22,7 +22,18 @@ describe('secrets never reach the logs', () => {
 
   beforeAll(async () => {
     for (const method of ['error', 'warn', 'log', 'info', 'debug'] as const) {
-      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+      jest
+        .spyOn(console, method)
+        .mockImplementation(
+          (...args: unknown[]) =>
+            void consoleLines.push(
+              args
+                .map((a) =>
+                  a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a),
+                )
+                .join(' '),
+            ),
+        );
     }
     issuer = await new JwtIssuer().start();
     env = productionEnv(issuer.metadataUrl);
@@ -47,27 +58,65 @@ describe('secrets never reach the logs', () => {
     from: { id: from.id, aadObjectId: from.aadObjectId, name: from.name },
     recipient: BOT,
     locale: 'de-DE',
-    conversation: personal ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT } : { id: `${TEAM.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: personal ? { tenant: { id: TENANT } } : { team: { id: TEAM.id, name: TEAM.name }, channel: { id: TEAM.id }, tenant: { id: TENANT } },
+    conversation: personal
+      ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }
+      : { id: `${TEAM.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    channelData: personal
+      ? { tenant: { id: TENANT } }
+      : { team: { id: TEAM.id, name: TEAM.name }, channel: { id: TEAM.id }, tenant: { id: TENANT } },
   });
-  const invoke = (from: Person, verb: string, data: unknown) => ({ ...base(from, false), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } });
+  const invoke = (from: Person, verb: string, data: unknown) => ({
+    ...base(from, false),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
 
   test('after a realistic set of turns in production mode, no log line and no console output holds a secret', async () => {
-    const poll = samplePoll({ teamId: TEAM.id, channelId: TEAM.id, conversationId: `${TEAM.id};messageid=root`, createdBy: ADMIN.aadObjectId } as never);
+    const poll = samplePoll({
+      teamId: TEAM.id,
+      channelId: TEAM.id,
+      conversationId: `${TEAM.id};messageid=root`,
+      createdBy: ADMIN.aadObjectId,
+    } as never);
     await h.storage.items.create(poll);
 
     // the bot is installed, people talk to it, vote (the card update then fails: no way to Entra ID here), and some requests are refused
-    expect((await signed({ ...base(ADMIN, false), type: 'installationUpdate', action: 'add', conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT } })).status).toBe(200);
+    expect(
+      (
+        await signed({
+          ...base(ADMIN, false),
+          type: 'installationUpdate',
+          action: 'add',
+          conversation: { id: TEAM.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        })
+      ).status,
+    ).toBe(200);
     expect((await signed({ ...base(alice, true), type: 'message', text: 'hilfe' })).status).toBe(200);
-    expect((await signed({ ...base(ADMIN, false), type: 'message', text: '<at>Mitwirken</at> umfrage Frage? | a | b', entities: [{ type: 'mention', text: '<at>Mitwirken</at>', mentioned: BOT }] })).status).toBe(200);
+    expect(
+      (
+        await signed({
+          ...base(ADMIN, false),
+          type: 'message',
+          text: '<at>Mitwirken</at> umfrage Frage? | a | b',
+          entities: [{ type: 'mention', text: '<at>Mitwirken</at>', mentioned: BOT }],
+        })
+      ).status,
+    ).toBe(200);
     expect((await signed(invoke(alice, VERBS.vote, { itemId: poll.id, choice: 1 }))).status).toBe(200);
     expect((await signed(invoke(bob, VERBS.vote, { itemId: poll.id, choice: 7 }))).status).toBe(200);
     expect((await signed(invoke(bob, VERBS.submitIdea, { itemId: poll.id, ideaText: 'x' }))).status).toBe(200);
     expect((await signed(invoke(bob, VERBS.postTo, { draft: {}, target: 'a|b' }))).status).toBe(200);
     const forged = issuer.token(APP_ID, h.connector.url, {}, { forged: true });
     tokens.push(forged);
-    expect((await h.post({ ...base(alice, true), type: 'message', text: 'hilfe' }, { authorization: `Bearer ${forged}` })).status).toBe(401);
-    expect((await h.post({ ...base(alice, true), type: 'message', text: 'hilfe' }, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+    expect(
+      (await h.post({ ...base(alice, true), type: 'message', text: 'hilfe' }, { authorization: `Bearer ${forged}` }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await h.post({ ...base(alice, true), type: 'message', text: 'hilfe' }, { authorization: 'Bearer not-a-jwt' }))
+        .status,
+    ).toBe(401);
     expect((await h.post({ hello: 'world' }, { authorization: `Bearer ${tokens[0]}` })).status).toBe(400);
     await h.app.services.refresher.flush().catch(() => undefined);
 
@@ -83,7 +132,9 @@ describe('secrets never reach the logs', () => {
       'HMAC secret in use': HARNESS_ANSWER_SECRET,
       ...Object.fromEntries(tokens.map((t, i) => [`bearer token ${i}`, t.split('.')[2]])),
     };
-    const leaked = Object.entries(secrets).filter(([, value]) => value && everything.includes(value)).map(([name]) => name);
+    const leaked = Object.entries(secrets)
+      .filter(([, value]) => value && everything.includes(value))
+      .map(([name]) => name);
     expect(leaked).toEqual([]);
   });
 });
@@ -94,7 +145,12 @@ describe('download tokens never reach the logs', () => {
 
   beforeAll(async () => {
     for (const method of ['error', 'warn', 'log', 'info', 'debug'] as const) {
-      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+      jest
+        .spyOn(console, method)
+        .mockImplementation(
+          (...args: unknown[]) =>
+            void consoleLines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+        );
     }
     h = await startBotHarness();
   });
@@ -104,18 +160,34 @@ describe('download tokens never reach the logs', () => {
   });
 
   /** every 16-character stretch of a token: a log line holding any of them holds part of the credential. */
-  const pieces = (token: string) => Array.from({ length: Math.ceil((token.length - 16) / 4) + 1 }, (_, i) => token.slice(i * 4, i * 4 + 16)).filter((p) => p.length === 16);
+  const pieces = (token: string) =>
+    Array.from({ length: Math.ceil((token.length - 16) / 4) + 1 }, (_, i) => token.slice(i * 4, i * 4 + 16)).filter(
+      (p) => p.length === 16,
+    );
 
   test('a download link requested with GET, HEAD, POST, OPTIONS, PUT, PATCH or DELETE leaves no part of its token in any log line', async () => {
-    const exportToken = h.app.services.exportLinks.token({ campaignId: 'puls', personId: ADMIN.aadObjectId, locale: 'de' });
+    const exportToken = h.app.services.exportLinks.token({
+      campaignId: 'puls',
+      personId: ADMIN.aadObjectId,
+      locale: 'de',
+    });
     const myDataToken = h.app.services.myDataLinks.token({ personId: alice.aadObjectId, locale: 'de' });
     const tampered = `${exportToken.slice(0, 60)}x${exportToken.slice(61)}`;
-    const paths = [`/exports/${exportToken}`, `/my-data/${myDataToken}`, `/exports/${tampered}`, `/my-data/${myDataToken}/extra`, `/exports/${exportToken}?download=1`];
+    const paths = [
+      `/exports/${exportToken}`,
+      `/my-data/${myDataToken}`,
+      `/exports/${tampered}`,
+      `/my-data/${myDataToken}/extra`,
+      `/exports/${exportToken}?download=1`,
+    ];
     const statuses: number[] = [];
     for (const path of paths) {
       for (const method of ['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']) {
         const body = ['POST', 'PUT', 'PATCH'].includes(method) ? JSON.stringify({ path }) : undefined;
-        const res = await fetch(`${h.url}${path}`, { method, ...(body && { body, headers: { 'content-type': 'application/json' } }) });
+        const res = await fetch(`${h.url}${path}`, {
+          method,
+          ...(body && { body, headers: { 'content-type': 'application/json' } }),
+        });
         await res.arrayBuffer();
         statuses.push(res.status);
       }
@@ -126,7 +198,8 @@ describe('download tokens never reach the logs', () => {
     expect(everything).toContain('request refused'); // the refusals are still logged, with the path's token redacted
     expect(everything).toContain('/exports/[redacted]');
     expect(everything).toContain('/my-data/[redacted]');
-    for (const token of [exportToken, myDataToken, tampered]) expect(pieces(token).filter((piece) => everything.includes(piece))).toEqual([]);
+    for (const token of [exportToken, myDataToken, tampered])
+      expect(pieces(token).filter((piece) => everything.includes(piece))).toEqual([]);
   });
 });
 
@@ -140,10 +213,28 @@ describe('createLogger', () => {
   test('redacts authorization headers, passwords, secrets and connection strings by field name', () => {
     const { log, text } = capture();
     log.info({ req: { headers: { authorization: 'Bearer eyJsecret-token' } } }, 'request');
-    log.info({ config: { appPassword: 'pw-1234567890', answerSecret: 'hmac-secret-value', storageConnectionString: 'AccountKey=abc123==' } }, 'config');
+    log.info(
+      {
+        config: {
+          appPassword: 'pw-1234567890',
+          answerSecret: 'hmac-secret-value',
+          storageConnectionString: 'AccountKey=abc123==',
+        },
+      },
+      'config',
+    );
     log.info({ password: 'top-secret', connectionString: 'DefaultEndpointsProtocol=https;AccountKey=k3y' }, 'flat');
     log.info({ err: { request: { headers: { authorization: 'SharedKey acct:sig-value' } } } }, 'storage error');
-    for (const secret of ['eyJsecret-token', 'pw-1234567890', 'hmac-secret-value', 'abc123==', 'top-secret', 'k3y', 'sig-value']) expect(text()).not.toContain(secret);
+    for (const secret of [
+      'eyJsecret-token',
+      'pw-1234567890',
+      'hmac-secret-value',
+      'abc123==',
+      'top-secret',
+      'k3y',
+      'sig-value',
+    ])
+      expect(text()).not.toContain(secret);
     expect(text()).toContain('[redacted]');
   });
 
@@ -161,7 +252,14 @@ describe('createLogger', () => {
 
   test('scrubs storage keys, SAS signatures and bearer tokens from error messages and log messages', () => {
     const { log, text } = capture();
-    log.error({ err: new Error('cannot connect: DefaultEndpointsProtocol=https;AccountName=a;AccountKey=S3cr3tKey==;EndpointSuffix=core.windows.net') }, 'storage failed');
+    log.error(
+      {
+        err: new Error(
+          'cannot connect: DefaultEndpointsProtocol=https;AccountName=a;AccountKey=S3cr3tKey==;EndpointSuffix=core.windows.net',
+        ),
+      },
+      'storage failed',
+    );
     log.warn('retrying https://a.table.core.windows.net/Items?sv=2020&sig=SASsig%2B123 with Bearer abc.def.ghi');
     for (const secret of ['S3cr3tKey==', 'SASsig%2B123', 'abc.def.ghi']) expect(text()).not.toContain(secret);
     expect(text()).toContain('AccountName=a'); // the rest stays readable

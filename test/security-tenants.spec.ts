@@ -19,7 +19,13 @@ beforeAll(async () => {
   h = await startBotHarness();
   const config = loadConfig({ PLAYGROUND: 'off', ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()}, 0000-unused ` });
   const log = h.app.services.log;
-  server = createServer({ adapter: h.app.edge.adapter, bot: h.app.bot, log, ready: async () => undefined, allowedTenantIds: config.allowedTenantIds });
+  server = createServer({
+    adapter: h.app.edge.adapter,
+    bot: h.app.bot,
+    log,
+    ready: async () => undefined,
+    allowedTenantIds: config.allowedTenantIds,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
 });
@@ -29,13 +35,21 @@ afterAll(async () => {
 });
 
 async function post(body: unknown): Promise<number> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.text();
   return res.status;
 }
 
 /** the bot being added to a team, from a given tenant (channelData and conversation may disagree). */
-const install = (channelTenant: string | undefined, conversationTenant: string | undefined, team = { id: `19:${randomUUID()}@thread.tacv2`, name: 'Team' }) => ({
+const install = (
+  channelTenant: string | undefined,
+  conversationTenant: string | undefined,
+  team = { id: `19:${randomUUID()}@thread.tacv2`, name: 'Team' },
+) => ({
   id: randomUUID(),
   type: 'installationUpdate',
   action: 'add',
@@ -43,7 +57,12 @@ const install = (channelTenant: string | undefined, conversationTenant: string |
   serviceUrl: h.connector.url,
   from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId, name: ADMIN.name },
   recipient: BOT,
-  conversation: { id: team.id, conversationType: 'channel', isGroup: true, ...(conversationTenant ? { tenantId: conversationTenant } : {}) },
+  conversation: {
+    id: team.id,
+    conversationType: 'channel',
+    isGroup: true,
+    ...(conversationTenant ? { tenantId: conversationTenant } : {}),
+  },
   channelData: { team, channel: { id: team.id }, ...(channelTenant ? { tenant: { id: channelTenant } } : {}) },
 });
 const message = (tenant: string) => personalActivity(h, ADMIN, tenant);
@@ -70,7 +89,13 @@ describe('tenant allow-list (ALLOWED_TENANT_IDS)', () => {
 
   test('logs the refused tenant id', async () => {
     await post(message(OTHER_TENANT));
-    expect(h.logs.some((l) => l.msg === 'activity from a tenant that is not allowed' && JSON.stringify(l.tenantIds) === JSON.stringify([OTHER_TENANT]))).toBe(true);
+    expect(
+      h.logs.some(
+        (l) =>
+          l.msg === 'activity from a tenant that is not allowed' &&
+          JSON.stringify(l.tenantIds) === JSON.stringify([OTHER_TENANT]),
+      ),
+    ).toBe(true);
   });
 
   test('answers a message from an allowed tenant', async () => {

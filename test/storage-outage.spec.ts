@@ -31,7 +31,8 @@ let prompt: PostedItem;
 let rowsBefore: Census;
 
 const vote = (p: PostedItem, who: Person, choice: number) => h.invoke(VERBS.vote, { itemId: p.item.id, choice }, who);
-const idea = (who: Person, ideaText: string, id: string) => h.invoke(VERBS.submitIdea, { itemId: prompt.item.id, ideaText }, who, { id });
+const idea = (who: Person, ideaText: string, id: string) =>
+  h.invoke(VERBS.submitIdea, { itemId: prompt.item.id, ideaText }, who, { id });
 const readyz = async () => (await fetch(`${h.url}/readyz`)).status;
 
 beforeAll(async () => {
@@ -48,7 +49,9 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     expect(cardTexts(invokeCard(await vote(named, voter(i), 0)))).toContain(de.yourVote('ja'));
     expect(cardTexts(invokeCard(await vote(anonymous, voter(i), 1)))).toContain(de.yourAnonymousVote);
-    expect(cardTexts(invokeCard(await idea(voter(i), `Idee vor dem Ausfall ${i}`, `before-${i}`))).join(' ')).toContain(de.anotherIdea);
+    expect(cardTexts(invokeCard(await idea(voter(i), `Idee vor dem Ausfall ${i}`, `before-${i}`))).join(' ')).toContain(
+      de.anotherIdea,
+    );
   }
   await h.storage.participation.flush();
 });
@@ -89,8 +92,16 @@ describe('a storage outage during answers', () => {
     expect(await tableCensus(h.storage)).toEqual(rowsBefore);
     expect(await h.storage.responses.tally(named.item)).toEqual({ counts: [3, 0], voters: 3 });
     expect(await h.storage.responses.tally(anonymous.item)).toEqual({ counts: [0, 3], voters: 3 });
-    expect((await h.storage.responses.ideas(prompt.item.id)).map((i) => i.text).sort()).toEqual(['Idee vor dem Ausfall 0', 'Idee vor dem Ausfall 1', 'Idee vor dem Ausfall 2']);
-    expect((await h.storage.ideas.ofItem(prompt.item.id)).map((i) => i.text).sort()).toEqual(['Idee vor dem Ausfall 0', 'Idee vor dem Ausfall 1', 'Idee vor dem Ausfall 2']);
+    expect((await h.storage.responses.ideas(prompt.item.id)).map((i) => i.text).sort()).toEqual([
+      'Idee vor dem Ausfall 0',
+      'Idee vor dem Ausfall 1',
+      'Idee vor dem Ausfall 2',
+    ]);
+    expect((await h.storage.ideas.ofItem(prompt.item.id)).map((i) => i.text).sort()).toEqual([
+      'Idee vor dem Ausfall 0',
+      'Idee vor dem Ausfall 1',
+      'Idee vor dem Ausfall 2',
+    ]);
 
     // the same people try again, with the same delivery for the idea: each answer counts once
     expect(cardTexts(invokeCard(await vote(named, voter(3), 1)))).toContain(de.yourVote('nein'));

@@ -15,7 +15,17 @@ jest.setTimeout(90_000);
 /** one telemetry item as the Azure Monitor exporter sends it. */
 interface Envelope {
   name: string;
-  data?: { baseType?: string; baseData?: { name?: string; url?: string; data?: string; target?: string; metrics?: Array<{ name: string; value: number }>; properties?: Record<string, string> } };
+  data?: {
+    baseType?: string;
+    baseData?: {
+      name?: string;
+      url?: string;
+      data?: string;
+      target?: string;
+      metrics?: Array<{ name: string; value: number }>;
+      properties?: Record<string, string>;
+    };
+  };
 }
 
 const TOKEN = randomBytes(45).toString('base64url');
@@ -44,7 +54,10 @@ function startIngestion(tls: TestCertificate): Promise<https.Server> {
           const parsed = JSON.parse(text) as Envelope | Envelope[];
           items = Array.isArray(parsed) ? parsed : [parsed];
         } catch {
-          items = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Envelope);
+          items = text
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as Envelope);
         }
         envelopes.push(...items);
       }
@@ -59,7 +72,12 @@ function startIngestion(tls: TestCertificate): Promise<https.Server> {
 function startBot(env: Record<string, string>): Promise<number> {
   const tsx = path.resolve(__dirname, '../node_modules/.bin/tsx');
   // its own process group, so a test that fails half-way can end tsx and the bot under it together.
-  bot = spawn(tsx, [path.resolve(__dirname, '../host/main.ts')], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', HOME: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  bot = spawn(tsx, [path.resolve(__dirname, '../host/main.ts')], {
+    cwd: dataDir,
+    env: { PATH: process.env.PATH ?? '', HOME: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   return new Promise((resolve, reject) => {
     bot.once('exit', (code) => reject(new Error(`the bot exited with ${code}:\n${output}`)));
     bot.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -105,7 +123,11 @@ beforeAll(async () => {
     conversation: { id: 'a:personal-anna', conversationType: 'personal', tenantId: TENANT },
     channelData: { tenant: { id: TENANT } },
   };
-  await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+  await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+  });
   await connector.waitFor(() => connector.delivered.length > 0);
 
   // a graceful stop flushes what is buffered: spans, and metrics before their next interval.
@@ -124,8 +146,12 @@ afterAll(async () => {
 });
 
 const requests = () => envelopes.filter((e) => e.data?.baseType === 'RequestData').map((e) => e.data?.baseData ?? {});
-const dependencies = () => envelopes.filter((e) => e.data?.baseType === 'RemoteDependencyData').map((e) => e.data?.baseData ?? {});
-const metrics = (name: string) => envelopes.filter((e) => e.data?.baseType === 'MetricData' && e.data.baseData?.metrics?.some((m) => m.name === name)).map((e) => e.data?.baseData ?? {});
+const dependencies = () =>
+  envelopes.filter((e) => e.data?.baseType === 'RemoteDependencyData').map((e) => e.data?.baseData ?? {});
+const metrics = (name: string) =>
+  envelopes
+    .filter((e) => e.data?.baseType === 'MetricData' && e.data.baseData?.metrics?.some((m) => m.name === name))
+    .map((e) => e.data?.baseData ?? {});
 
 /**
  * the bot as `npm start` runs it (host/main.ts, its own process, local mode), with APPLICATIONINSIGHTS_CONNECTION_STRING
@@ -135,7 +161,14 @@ const metrics = (name: string) => envelopes.filter((e) => e.data?.baseType === '
 describe('telemetry sent to Application Insights by the running bot', () => {
   test('records incoming requests, without the liveness probe', () => {
     const names = requests().map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['GET /readyz', 'POST /api/messages', 'GET /exports/[redacted]', 'GET /my-data/[redacted]']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /readyz',
+        'POST /api/messages',
+        'GET /exports/[redacted]',
+        'GET /my-data/[redacted]',
+      ]),
+    );
     expect(names).not.toContain('GET /healthz');
   });
 
@@ -150,7 +183,7 @@ describe('telemetry sent to Application Insights by the running bot', () => {
     for (const call of calls) expect(call.data).not.toMatch(/personal-anna/);
   });
 
-  test('sends the bot\'s metrics with their attributes as custom dimensions, flushed at shutdown', () => {
+  test("sends the bot's metrics with their attributes as custom dimensions, flushed at shutdown", () => {
     const ticks = metrics('mitwirken.scheduler.ticks').map((m) => m.properties);
     expect(ticks).toContainEqual(expect.objectContaining({ job: 'campaigns', leader: 'true', outcome: 'ok' }));
     expect(ticks).toContainEqual(expect.objectContaining({ job: 'digest', outcome: 'ok' }));

@@ -17,11 +17,17 @@ describe('Teams calls, the outbound queue and the fan-out, with Teams answering 
   beforeAll(async () => {
     recorder = recordTelemetry();
     // the bot sends 10 a second, so the queue holds a backlog while the 30 channels are posted.
-    world = await startFanoutWorld({ channels: CHANNELS, connector: { inject429: 0.2, inject503: 0.1, seed: 5 }, env: { TEAMS_TENANT_RATE: '10' }, telemetry: recorder.telemetry });
+    world = await startFanoutWorld({
+      channels: CHANNELS,
+      connector: { inject429: 0.2, inject503: 0.1, seed: 5 },
+      env: { TEAMS_TENANT_RATE: '10' },
+      telemetry: recorder.telemetry,
+    });
     let posting = true;
     const sampler = (async () => {
       while (posting) {
-        for (const point of await recorder.points(METRICS.outboundQueueDepth.name)) deepest = Math.max(deepest, point.value);
+        for (const point of await recorder.points(METRICS.outboundQueueDepth.name))
+          deepest = Math.max(deepest, point.value);
         await sleep(20);
       }
     })();
@@ -37,7 +43,9 @@ describe('Teams calls, the outbound queue and the fan-out, with Teams answering 
   test('counts every 429 Teams answered, and every 5xx, under its status class', async () => {
     expect(seen.stats.injected429).toBeGreaterThan(0);
     expect(seen.stats.injected503).toBeGreaterThan(0);
-    expect(await recorder.total(METRICS.teamsRequests.name, { status_class: '429' })).toBe(seen.stats.injected429 + seen.stats.rateLimited);
+    expect(await recorder.total(METRICS.teamsRequests.name, { status_class: '429' })).toBe(
+      seen.stats.injected429 + seen.stats.rateLimited,
+    );
     expect(await recorder.total(METRICS.teamsRequests.name, { status_class: '5xx' })).toBe(seen.stats.injected503);
     expect(await recorder.total(METRICS.teamsRequests.name, { status_class: '2xx' })).toBe(seen.stats.delivered);
   });
@@ -55,8 +63,10 @@ describe('Teams calls, the outbound queue and the fan-out, with Teams answering 
     expect(fanout?.value).toBeGreaterThan((CHANNELS - 5) / 10); // at 10 sends a second
   });
 
-  test('counts the scheduler\'s ticks and reports how long it has held its lease', async () => {
-    expect(await recorder.total(METRICS.schedulerTicks.name, { job: 'campaigns', leader: true, outcome: 'ok' })).toBeGreaterThan(0);
+  test("counts the scheduler's ticks and reports how long it has held its lease", async () => {
+    expect(
+      await recorder.total(METRICS.schedulerTicks.name, { job: 'campaigns', leader: true, outcome: 'ok' }),
+    ).toBeGreaterThan(0);
     const [held] = await recorder.points(METRICS.leaseHeld.name);
     expect(held?.attributes).toEqual({ job: 'campaigns' });
     expect(held?.value).toBeGreaterThanOrEqual(0);
@@ -76,7 +86,10 @@ describe('weekly digests and logged errors', () => {
     await h.installInTeam(TEAM);
     const [member] = people(1);
     // one leader on the team's roster (a chat can be opened) and one Teams does not list (skipped).
-    for (const leader of [{ personId: member?.aadObjectId ?? '', name: member?.name }, { personId: 'aad-ghost', name: 'Gerd Geist' }]) {
+    for (const leader of [
+      { personId: member?.aadObjectId ?? '', name: member?.name },
+      { personId: 'aad-ghost', name: 'Gerd Geist' },
+    ]) {
       await h.storage.roles.assignLeader({ teamId: TEAM.id, ...leader, grantedBy: ADMIN.aadObjectId, at: clock });
     }
   });
@@ -85,7 +98,7 @@ describe('weekly digests and logged errors', () => {
     await h.stop();
   });
 
-  test('counts digests sent and skipped, and the digest sender\'s ticks', async () => {
+  test("counts digests sent and skipped, and the digest sender's ticks", async () => {
     clock = new Date('2026-11-30T07:05:00Z'); // Monday 08:05 in Berlin: last week's digests are due
     expect(await h.app.digestScheduler.tick()).toMatchObject({ leader: true, sent: 1, skipped: 1 });
     expect(await recorder.total(METRICS.digests.name, { outcome: 'sent' })).toBe(1);
@@ -99,7 +112,10 @@ describe('weekly digests and logged errors', () => {
     h.app.services.log.warn({ err: new Error('a retry') }, 'outbound send retried');
     h.app.services.log.error({ err: new Error(`download of /exports/${TOKEN} failed`) }, 'download failed');
     expect(recorder.exceptions).toHaveLength(1);
-    expect(recorder.exceptions[0]).toMatchObject({ body: 'download failed', attributes: { 'exception.type': 'Error', 'exception.message': 'download of /exports/[redacted] failed' } });
+    expect(recorder.exceptions[0]).toMatchObject({
+      body: 'download failed',
+      attributes: { 'exception.type': 'Error', 'exception.message': 'download of /exports/[redacted] failed' },
+    });
     expect(JSON.stringify(recorder.exceptions)).not.toContain(TOKEN);
   });
 });

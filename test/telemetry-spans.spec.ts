@@ -2,7 +2,12 @@ import http from 'node:http';
 import https from 'node:https';
 import { SpanKind } from '@opentelemetry/api';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import {
+  InMemorySpanExporter,
+  NodeTracerProvider,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from '@opentelemetry/sdk-trace-node';
 import { RedactingSpanProcessor } from '../host/telemetry/span-redaction';
 import { ADMIN, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
 
@@ -12,7 +17,9 @@ import { ADMIN, startBotHarness, TEAM, type BotHarness } from './support/bot-har
  * Teams) becomes a span, and none may carry a download link's token.
  */
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new RedactingSpanProcessor(), new SimpleSpanProcessor(exporter)] });
+const provider = new NodeTracerProvider({
+  spanProcessors: [new RedactingSpanProcessor(), new SimpleSpanProcessor(exporter)],
+});
 const instrumentation = new HttpInstrumentation({ enabled: false });
 let h: BotHarness;
 
@@ -37,7 +44,8 @@ afterAll(async () => {
 });
 
 const serverSpans = () => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER);
-const everything = (spans: readonly ReadableSpan[]) => JSON.stringify(spans.map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })));
+const everything = (spans: readonly ReadableSpan[]) =>
+  JSON.stringify(spans.map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })));
 
 async function waitForServerSpans(count: number): Promise<void> {
   const until = Date.now() + 5000;
@@ -51,7 +59,11 @@ describe('spans of download requests', () => {
   test('carry no download token, whatever the route, method or outcome, while storage calls are recorded', async () => {
     exporter.reset();
     const myData = h.app.services.myDataLinks.token({ personId: ADMIN.aadObjectId, locale: 'de' });
-    const csv = h.app.services.exportLinks.token({ campaignId: 'no-such-campaign', personId: ADMIN.aadObjectId, locale: 'de' });
+    const csv = h.app.services.exportLinks.token({
+      campaignId: 'no-such-campaign',
+      personId: ADMIN.aadObjectId,
+      locale: 'de',
+    });
     const requests: Array<[string, string]> = [
       ['GET', `/my-data/${myData}`],
       ['GET', `/exports/${csv}?download=1`],
@@ -68,12 +80,24 @@ describe('spans of download requests', () => {
     expect(everything(spans)).not.toContain(myData);
     expect(everything(spans)).not.toContain(csv);
     const botPort = Number(new URL(h.url).port);
-    const paths = serverSpans().filter((s) => s.attributes['server.port'] === botPort).map((s) => s.attributes['url.path']);
-    expect(paths).toEqual(['/my-data/[redacted]', '/exports/[redacted]', '/exports/[redacted]', '/my-data/[redacted]', '/my-data//[redacted]']);
+    const paths = serverSpans()
+      .filter((s) => s.attributes['server.port'] === botPort)
+      .map((s) => s.attributes['url.path']);
+    expect(paths).toEqual([
+      '/my-data/[redacted]',
+      '/exports/[redacted]',
+      '/exports/[redacted]',
+      '/my-data/[redacted]',
+      '/my-data//[redacted]',
+    ]);
     // building the download read storage: those calls are spans too, with their entity keys left out.
-    const storageCalls = spans.filter((s) => s.kind === SpanKind.CLIENT && s.attributes['server.port'] === h.tableServer.port);
+    const storageCalls = spans.filter(
+      (s) => s.kind === SpanKind.CLIENT && s.attributes['server.port'] === h.tableServer.port,
+    );
     expect(storageCalls.length).toBeGreaterThan(0);
-    expect(storageCalls.map((s) => s.attributes['url.full'])).toContainEqual(expect.stringMatching(/\/devstoreaccount1\/\w+\(\[redacted\]\)$/));
+    expect(storageCalls.map((s) => s.attributes['url.full'])).toContainEqual(
+      expect.stringMatching(/\/devstoreaccount1\/\w+\(\[redacted\]\)$/),
+    );
     expect(everything(storageCalls)).not.toMatch(/PartitionKey=|PartitionKey%20eq|\$filter|aad-admin/);
   });
 });
@@ -88,9 +112,13 @@ describe('spans of calls to Teams', () => {
     let calls: ReadableSpan[] = [];
     while (calls.length === 0 && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 20));
-      calls = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.CLIENT && s.attributes['server.port'] === connectorPort);
+      calls = exporter
+        .getFinishedSpans()
+        .filter((s) => s.kind === SpanKind.CLIENT && s.attributes['server.port'] === connectorPort);
     }
-    expect(calls.map((s) => s.attributes['url.full'])).toContainEqual(`${h.connector.url}v3/conversations/[id]/activities`);
+    expect(calls.map((s) => s.attributes['url.full'])).toContainEqual(
+      `${h.connector.url}v3/conversations/[id]/activities`,
+    );
     expect(everything(calls)).not.toContain(TEAM.id);
     expect(everything(calls)).not.toContain(encodeURIComponent(TEAM.id));
   });

@@ -351,17 +351,31 @@ describe('RetentionJob', () => {
     const finished = await measure('Erledigt vor langer Zeit');
     const open = await measure('Noch offen');
     const recent = await measure('Erledigt vor Kurzem');
-    await storage.measures.addNote('team-m', finished.measureId, { text: 'Fertig', byId: 'aad-writer', byName: 'Willi', at: CLOSED });
+    await storage.measures.addNote('team-m', finished.measureId, {
+      text: 'Fertig',
+      byId: 'aad-writer',
+      byName: 'Willi',
+      at: CLOSED,
+    });
     await storage.measures.setStatus('team-m', finished.measureId, { status: 'done', reason: '' }, after(1));
     await storage.measures.setStatus('team-m', recent.measureId, { status: 'done', reason: '' }, after(300));
     clock = after(367);
     expect(await job.run()).toMatchObject({ measureNames: 1 });
     const kept = await storage.measures.get('team-m', finished.measureId);
-    expect(kept).toMatchObject({ title: 'Erledigt vor langer Zeit', status: 'done', ownerId: '', ownerName: NAME_FORGOTTEN });
+    expect(kept).toMatchObject({
+      title: 'Erledigt vor langer Zeit',
+      status: 'done',
+      ownerId: '',
+      ownerName: NAME_FORGOTTEN,
+    });
     expect(kept?.lastNote).toMatchObject({ text: 'Fertig', byId: '', byName: NAME_FORGOTTEN });
-    expect(await storage.measures.notes(finished.measureId)).toEqual([expect.objectContaining({ text: 'Fertig', byId: '', byName: NAME_FORGOTTEN })]);
+    expect(await storage.measures.notes(finished.measureId)).toEqual([
+      expect.objectContaining({ text: 'Fertig', byId: '', byName: NAME_FORGOTTEN }),
+    ]);
     expect((await storage.measures.ofPerson('aad-writer')).notes).toEqual([]);
-    expect((await storage.measures.ofPerson('aad-owner')).owned.map((m) => m.measureId).sort()).toEqual([open.measureId, recent.measureId].sort());
+    expect((await storage.measures.ofPerson('aad-owner')).owned.map((m) => m.measureId).sort()).toEqual(
+      [open.measureId, recent.measureId].sort(),
+    );
     expect(await storage.measures.get('team-m', open.measureId)).toMatchObject({ ownerName: 'Olga Owner' });
     expect(await job.run()).toMatchObject({ measureNames: 0 });
   });

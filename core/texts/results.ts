@@ -2,7 +2,8 @@
 export const resultsDe = {
   resultsBadge: 'Ihr habt gesagt – wir tun',
   resultsPostButton: 'Ergebnis an das Team posten',
-  cmdPostResults: 'ergebnis posten – im Thread einer geschlossenen Abfrage: das Ergebnis als Karte an das Team („Ihr habt gesagt – wir tun“; Leitungen und Admins)',
+  cmdPostResults:
+    'ergebnis posten – im Thread einer geschlossenen Abfrage: das Ergebnis als Karte an das Team („Ihr habt gesagt – wir tun“; Leitungen und Admins)',
   resultsOfPoll: (closedOn: string) => `Ergebnis der Kurzumfrage, geschlossen am ${closedOn}`,
   resultsOfRating: (closedOn: string) => `Ergebnis der Bewertung, geschlossen am ${closedOn}`,
   resultsOfPrompt: (closedOn: string) => `Ergebnis der Ideenabfrage, geschlossen am ${closedOn}`,
@@ -61,7 +62,8 @@ export const resultsDe = {
 export const resultsEn: typeof resultsDe = {
   resultsBadge: 'You said – we do',
   resultsPostButton: 'Post results to the team',
-  cmdPostResults: 'post results – in the thread of a closed prompt: its results as a card to the team ("you said – we do"; leaders and admins)',
+  cmdPostResults:
+    'post results – in the thread of a closed prompt: its results as a card to the team ("you said – we do"; leaders and admins)',
   resultsOfPoll: (closedOn: string) => `Results of the quick poll, closed on ${closedOn}`,
   resultsOfRating: (closedOn: string) => `Results of the rating, closed on ${closedOn}`,
   resultsOfPrompt: (closedOn: string) => `Results of the idea prompt, closed on ${closedOn}`,

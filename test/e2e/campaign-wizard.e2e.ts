@@ -68,7 +68,8 @@ test('an admin creates a campaign through the chat wizard; its first poll, due w
   // the scheduler posts the poll once it is due.
   await step('posted', async () => {
     const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && (await bot.scheduler.tick()).posted === 0) await new Promise((r) => setTimeout(r, 2000));
+    while (Date.now() < deadline && (await bot.scheduler.tick()).posted === 0)
+      await new Promise((r) => setTimeout(r, 2000));
     await ui.openChannel('General');
     await ui.waitForCardContaining(QUESTION, { timeoutMs: 30_000 });
   });

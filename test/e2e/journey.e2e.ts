@@ -72,7 +72,8 @@ test('from a campaign planned in chat to a decision the team hears about', async
     await ui.waitForCardContaining(de.wizardStep(3, 5, de.wizardStepSchedule));
     for (const label of [de.fieldDate, de.fieldTime]) {
       const inputs = card.getByLabel(label, { exact: true });
-      for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(label === de.fieldDate ? due.toFormat('yyyy-LL-dd') : due.toFormat('HH:mm'));
+      for (let i = 0; i < (await inputs.count()); i++)
+        await inputs.nth(i).fill(label === de.fieldDate ? due.toFormat('yyyy-LL-dd') : due.toFormat('HH:mm'));
     }
     await ui.clickCardButton(de.next, card);
     await ui.waitForCardContaining(de.wizardStep(4, 5, de.wizardStepTargets));

@@ -51,7 +51,11 @@ test('an admin posts a poll into General, votes on the card, sees the card updat
 
   const resultCard = await ui.waitForCardContaining(QUESTION);
   await ui.screenshotCard(path.join(ARTIFACTS, 'poll-card.png'), resultCard);
-  if (process.env.UPDATE_SCREENSHOTS) copyFileSync(path.join(ARTIFACTS, 'poll-card.png'), path.join(__dirname, '..', '..', 'docs', 'images', 'poll-card.png'));
+  if (process.env.UPDATE_SCREENSHOTS)
+    copyFileSync(
+      path.join(ARTIFACTS, 'poll-card.png'),
+      path.join(__dirname, '..', '..', 'docs', 'images', 'poll-card.png'),
+    );
 });
 
 test('an idea typed into an idea prompt card is confirmed on the card and stored with its author', async () => {

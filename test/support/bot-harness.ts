@@ -14,14 +14,16 @@ export const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
 export const TEAM = { id: '19:team-a@thread.tacv2', name: 'Team Digitalisierung' };
 export const OTHER_TEAM = { id: '19:team-b@thread.tacv2', name: 'Team Leistung' };
 export const ADMIN = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Sabine Krüger' };
-export const people = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `29:user-${i}`, aadObjectId: `aad-user-${i}`, name: `Person ${i}` }));
+export const people = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `29:user-${i}`, aadObjectId: `aad-user-${i}`, name: `Person ${i}` }));
 
 export type Person = { id: string; aadObjectId: string; name: string };
 /** a channel of a team as Teams names it in activities (`channelData.channel`); `type` is standard, private or shared. */
 export type TeamChannel = { id: string; name?: string; type?: string };
 
 /** people as the roster API lists them. */
-export const rosterOf = (list: readonly Person[]): RosterMember[] => list.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
+export const rosterOf = (list: readonly Person[]): RosterMember[] =>
+  list.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name }));
 
 /**
  * the rosters Teams gives unless a test sets its own: both test teams list the admin and the first 20 of `people`.
@@ -61,10 +63,26 @@ export interface BotHarness {
   /** posts a raw body to /api/messages. */
   post(body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   /** a channel message with an @mention of the bot (in General unless a channel is given; `conversationId` defaults to a new post there). */
-  channelMessage(text: string, from?: Person, options?: { team?: typeof TEAM; channel?: TeamChannel; conversationId?: string; locale?: string }): Promise<HttpResult>;
+  channelMessage(
+    text: string,
+    from?: Person,
+    options?: { team?: typeof TEAM; channel?: TeamChannel; conversationId?: string; locale?: string },
+  ): Promise<HttpResult>;
   personalMessage(text: string, from?: Person, locale?: string): Promise<HttpResult>;
   /** an Action.Execute invoke from a card: in a channel of `team` (default), the personal chat or a group chat. */
-  invoke(verb: unknown, data: unknown, from?: Person, options?: { team?: typeof TEAM; channel?: TeamChannel; personal?: boolean; groupChat?: boolean; locale?: string; id?: string }): Promise<HttpResult>;
+  invoke(
+    verb: unknown,
+    data: unknown,
+    from?: Person,
+    options?: {
+      team?: typeof TEAM;
+      channel?: TeamChannel;
+      personal?: boolean;
+      groupChat?: boolean;
+      locale?: string;
+      id?: string;
+    },
+  ): Promise<HttpResult>;
   /** the bot is added to a team. */
   installInTeam(team?: typeof TEAM): Promise<HttpResult>;
   /** the person adds the bot in their personal chat (Teams sends an installationUpdate), so 1:1 messages can reach them. */
@@ -84,17 +102,41 @@ export interface HarnessAppOptions {
   telemetry?: Telemetry;
 }
 
-export async function startBotHarness(env: Record<string, string> = {}, stubOptions: TeamsConnectorOptions = {}, appOptions: HarnessAppOptions = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  env: Record<string, string> = {},
+  stubOptions: TeamsConnectorOptions = {},
+  appOptions: HarnessAppOptions = {},
+): Promise<BotHarness> {
   const shared = appOptions.shareWith;
   const tableServer: EmbeddedTableServer = shared?.tableServer ?? (await startEmbeddedTableServer());
-  const connector = shared?.connector ?? (await new TeamsConnector({ limits: false, members: DEFAULT_ROSTERS, ...stubOptions }).start());
+  const connector =
+    shared?.connector ??
+    (await new TeamsConnector({ limits: false, members: DEFAULT_ROSTERS, ...stubOptions }).start());
   const config = loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: ADMIN.aadObjectId, LOG_LEVEL: 'info', ...env });
   const logs: Record<string, unknown>[] = [];
   // the production logger's settings (redaction included), writing into `logs`.
   const telemetry = appOptions.telemetry;
-  const log = createLogger('debug', false, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }, telemetry && ((err, msg) => telemetry.exception(err, msg)));
-  const storage = await openStorage({ connectionString: tableServer.connectionString, answerSecret: ANSWER_SECRET, timeZone: config.timeZone, minGroupSize: config.minGroupSize });
-  const app = createBotApp({ config, storage, log, telemetry, cardUpdateDelayMs: 20, answerIntervalMs: appOptions.answerIntervalMs ?? 0, ...(appOptions.now && { now: appOptions.now }) });
+  const log = createLogger(
+    'debug',
+    false,
+    { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+    telemetry && ((err, msg) => telemetry.exception(err, msg)),
+  );
+  const storage = await openStorage({
+    connectionString: tableServer.connectionString,
+    answerSecret: ANSWER_SECRET,
+    timeZone: config.timeZone,
+    minGroupSize: config.minGroupSize,
+  });
+  const app = createBotApp({
+    config,
+    storage,
+    log,
+    telemetry,
+    cardUpdateDelayMs: 20,
+    answerIntervalMs: appOptions.answerIntervalMs ?? 0,
+    ...(appOptions.now && { now: appOptions.now }),
+  });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
 
@@ -122,7 +164,11 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
     recipient: BOT,
     locale,
   });
-  const channelData = (team: typeof TEAM, channel: TeamChannel = { id: team.id }) => ({ team: { id: team.id, name: team.name }, channel, tenant: { id: TENANT } });
+  const channelData = (team: typeof TEAM, channel: TeamChannel = { id: team.id }) => ({
+    team: { id: team.id, name: team.name },
+    channel,
+    tenant: { id: TENANT },
+  });
 
   return {
     url,
@@ -139,12 +185,23 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
         type: 'message',
         text: `<at>Mitwirken</at> ${text}`,
         entities: [{ type: 'mention', text: '<at>Mitwirken</at>', mentioned: BOT }],
-        conversation: { id: options.conversationId ?? `${options.channel?.id ?? team.id};messageid=${randomUUID()}`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        conversation: {
+          id: options.conversationId ?? `${options.channel?.id ?? team.id};messageid=${randomUUID()}`,
+          conversationType: 'channel',
+          isGroup: true,
+          tenantId: TENANT,
+        },
         channelData: channelData(team, options.channel),
       });
     },
     personalMessage: (text, from = ADMIN, locale) =>
-      post({ ...base(from, locale), type: 'message', text, conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } } }),
+      post({
+        ...base(from, locale),
+        type: 'message',
+        text,
+        conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT },
+        channelData: { tenant: { id: TENANT } },
+      }),
     invoke: (verb, data, from = ADMIN, options = {}) => {
       const team = options.team ?? TEAM;
       return post({
@@ -157,8 +214,14 @@ export async function startBotHarness(env: Record<string, string> = {}, stubOpti
           ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }
           : options.groupChat
             ? { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT }
-            : { id: `${options.channel?.id ?? team.id};messageid=root`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: options.personal || options.groupChat ? { tenant: { id: TENANT } } : channelData(team, options.channel),
+            : {
+                id: `${options.channel?.id ?? team.id};messageid=root`,
+                conversationType: 'channel',
+                isGroup: true,
+                tenantId: TENANT,
+              },
+        channelData:
+          options.personal || options.groupChat ? { tenant: { id: TENANT } } : channelData(team, options.channel),
       });
     },
     installInTeam: (team = TEAM) =>

@@ -12,19 +12,23 @@ export function jsonValues(value: unknown, out: unknown[] = []): unknown[] {
   return out;
 }
 
-const isNode = (value: unknown): value is CardNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNode = (value: unknown): value is CardNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** every object in a card's JSON tree, depth first, the card itself first. */
 export const nodes = (value: unknown): CardNode[] => jsonValues(value).filter(isNode);
 
 /** every string in a JSON value (a card and what surrounds it), depth first. */
-export const stringsIn = (value: unknown): string[] => jsonValues(value).filter((v): v is string => typeof v === 'string');
+export const stringsIn = (value: unknown): string[] =>
+  jsonValues(value).filter((v): v is string => typeof v === 'string');
 
 /** every text shown on a card (TextBlocks, button titles, choice titles), depth first. */
-export const cardTexts = (card: unknown): string[] => nodes(card).flatMap((n) => [n.text, n.title].filter((t): t is string => typeof t === 'string'));
+export const cardTexts = (card: unknown): string[] =>
+  nodes(card).flatMap((n) => [n.text, n.title].filter((t): t is string => typeof t === 'string'));
 
 /** the actions and inputs a card offers. */
-export const interactive = (card: unknown): CardNode[] => nodes(card).filter((n) => typeof n.type === 'string' && /^(Action|Input)\./.test(n.type));
+export const interactive = (card: unknown): CardNode[] =>
+  nodes(card).filter((n) => typeof n.type === 'string' && /^(Action|Input)\./.test(n.type));
 
 /** the elements and actions of one type, e.g. 'Action.Execute'. */
 export const ofType = (card: unknown, type: string): CardNode[] => nodes(card).filter((n) => n.type === type);
@@ -35,7 +39,9 @@ export const textBlocks = (card: unknown): string[] => ofType(card, 'TextBlock')
 /** the texts Teams reads as Markdown: every TextBlock, and the titles and values of facts. */
 export const markdownTexts = (card: unknown): string[] => [
   ...textBlocks(card),
-  ...ofType(card, 'FactSet').flatMap((set) => (set.facts as CardNode[]).flatMap((f) => [f.title as string, f.value as string])),
+  ...ofType(card, 'FactSet').flatMap((set) =>
+    (set.facts as CardNode[]).flatMap((f) => [f.title as string, f.value as string]),
+  ),
 ];
 
 /** a CommonMark backslash escape: a backslash before ASCII punctuation, shown as the bare character. */

@@ -6,7 +6,11 @@ import { createBotApp, type BotApp } from '../../host/bot-app';
 import { loadConfig, type Config } from '../../app/config';
 import type { Telemetry } from '../../app/ports/telemetry';
 import type { ConversationRef } from '../../core/installations';
-import { connectionStringFor, startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
+import {
+  connectionStringFor,
+  startEmbeddedTableServer,
+  type EmbeddedTableServer,
+} from '../../storage/embedded-azurite';
 import { openStorage, type Storage } from '../../storage/open-storage';
 import { TeamsConnector, type TeamsConnectorHandle, type TeamsConnectorOptions } from './teams-connector';
 import { TeamsConnectorThread } from './teams-connector-thread';
@@ -90,9 +94,22 @@ const BATCH_LINE = /"POST \S*\/\$batch /;
 export async function startTableProcess(): Promise<TableProcess> {
   const port = await freePort();
   const main = require.resolve('azurite/dist/src/table/main.js');
-  const child = spawn(process.execPath, [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      main,
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(port),
+      '--inMemoryPersistence',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   // the server dies with the bench, even when the bench fails half-way.
   const killOnExit = () => child.kill();
   process.once('exit', killOnExit);
@@ -128,19 +145,33 @@ export async function startTableProcess(): Promise<TableProcess> {
 
 /** the bot's configuration in a fan-out world: no Playground, one configured admin, silent logs; `env` overrides. */
 export function fanoutConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PLAYGROUND: 'off', ADMIN_AAD_IDS: FANOUT_ADMIN, LOG_LEVEL: 'silent', CAMPAIGNS_DIR: '.bench-campaigns-unused', ...env });
+  return loadConfig({
+    PLAYGROUND: 'off',
+    ADMIN_AAD_IDS: FANOUT_ADMIN,
+    LOG_LEVEL: 'silent',
+    CAMPAIGNS_DIR: '.bench-campaigns-unused',
+    ...env,
+  });
 }
 
 /** opens the repositories on a table endpoint, as each bot instance does. */
 export function openFanoutStorage(connectionString: string, config: Config): Promise<Storage> {
-  return openStorage({ connectionString, answerSecret: 'bench-secret-bench-secret-bench-secret', timeZone: config.timeZone, minGroupSize: config.minGroupSize });
+  return openStorage({
+    connectionString,
+    answerSecret: 'bench-secret-bench-secret-bench-secret',
+    timeZone: config.timeZone,
+    minGroupSize: config.minGroupSize,
+  });
 }
 
 /**
  * seeds what a fan-out needs: `channels` installed teams (each posted into its General channel) served by the
  * connector at `connectorUrl`, the admin's personal chat, and a campaign with one poll due a minute ago.
  */
-export async function seedFanout(storage: Storage, o: { channels: number; connectorUrl: string; timeZone: string }): Promise<void> {
+export async function seedFanout(
+  storage: Storage,
+  o: { channels: number; connectorUrl: string; timeZone: string },
+): Promise<void> {
   const now = new Date();
   const teams = Array.from({ length: o.channels }, (_, i) => teamIdOf(i));
   await inBatches(teams, 32, async (teamId) => {
@@ -150,7 +181,12 @@ export async function seedFanout(storage: Storage, o: { channels: number; connec
       tenantId: FANOUT_TENANT,
       serviceUrl: o.connectorUrl,
       active: true,
-      reference: reference(o.connectorUrl, { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true }),
+      reference: reference(o.connectorUrl, {
+        id: teamId,
+        tenantId: FANOUT_TENANT,
+        conversationType: 'channel',
+        isGroup: true,
+      }),
       updatedAt: now,
     });
     await storage.installations.saveChannels([{ teamId, channelId: teamId, name: '', active: true }]);
@@ -161,7 +197,11 @@ export async function seedFanout(storage: Storage, o: { channels: number; connec
     locale: 'de-DE',
     tenantId: FANOUT_TENANT,
     active: true,
-    reference: reference(o.connectorUrl, { id: `a:personal-${FANOUT_ADMIN}`, tenantId: FANOUT_TENANT, conversationType: 'personal' }),
+    reference: reference(o.connectorUrl, {
+      id: `a:personal-${FANOUT_ADMIN}`,
+      tenantId: FANOUT_TENANT,
+      conversationType: 'personal',
+    }),
     updatedAt: now,
   });
   const campaign = sampleCampaign({
@@ -184,7 +224,9 @@ export async function seedFanout(storage: Storage, o: { channels: number; connec
 export async function startFanoutWorld(o: FanoutWorldOptions): Promise<FanoutWorld> {
   const tableProcess = o.storageProcess ? await startTableProcess() : undefined;
   const tableServer: EmbeddedTableServer = tableProcess ?? (await startEmbeddedTableServer());
-  const connector: TeamsConnectorHandle = o.connectorThread ? await TeamsConnectorThread.start(o.connector) : await new TeamsConnector(o.connector).start();
+  const connector: TeamsConnectorHandle = o.connectorThread
+    ? await TeamsConnectorThread.start(o.connector)
+    : await new TeamsConnector(o.connector).start();
   const config = fanoutConfig(o.env);
   const storage = await openFanoutStorage(tableServer.connectionString, config);
   const app = createBotApp({ config, storage, log: o.log ?? pino({ level: 'silent' }), telemetry: o.telemetry });

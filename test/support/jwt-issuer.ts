@@ -66,13 +66,23 @@ export class JwtIssuer {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (req.url === '/v1/.well-known/openidconfiguration') return json({ issuer: BOT_CONNECTOR_ISSUER, jwks_uri: `${this.base}/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      if (req.url === '/v1/.well-known/openidconfiguration')
+        return json({
+          issuer: BOT_CONNECTOR_ISSUER,
+          jwks_uri: `${this.base}/v1/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
       if (req.url === '/v1/keys') {
         const jwk = (key: KeyObject, kid: string, endorsements: readonly string[]) => {
           const { n, e } = key.export({ format: 'jwk' });
           return { kty: 'RSA', use: 'sig', kid, n, e, endorsements };
         };
-        return json({ keys: [jwk(this.keys.publicKey, this.kid, this.endorsements), jwk(this.webchatKeys.publicKey, this.webchatKid, ['webchat'])] });
+        return json({
+          keys: [
+            jwk(this.keys.publicKey, this.kid, this.endorsements),
+            jwk(this.webchatKeys.publicKey, this.webchatKid, ['webchat']),
+          ],
+        });
       }
       res.writeHead(404).end();
     });
@@ -85,9 +95,21 @@ export class JwtIssuer {
   }
 
   /** a token as the Bot Connector would send it for this app and service URL; `claims` override or add claims. */
-  token(appId: string, serviceUrl: string, claims: TokenClaims = {}, options: { forged?: boolean; webchatOnlyKey?: boolean } = {}): string {
+  token(
+    appId: string,
+    serviceUrl: string,
+    claims: TokenClaims = {},
+    options: { forged?: boolean; webchatOnlyKey?: boolean } = {},
+  ): string {
     const now = Math.floor(Date.now() / 1000);
-    const payload = { iss: BOT_CONNECTOR_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600, ...claims };
+    const payload = {
+      iss: BOT_CONNECTOR_ISSUER,
+      aud: appId,
+      serviceurl: serviceUrl,
+      nbf: now - 60,
+      exp: now + 3600,
+      ...claims,
+    };
     if (options.webchatOnlyKey) return this.signed(payload, this.webchatKeys.privateKey, this.webchatKid);
     return this.signed(payload, options.forged ? this.foreignKey : this.keys.privateKey, this.kid);
   }

@@ -63,9 +63,17 @@ function openedValues(row: CensusRow['row'], box: SealedBox | undefined): unknow
  * rows written at that moment (in any table) identify. Without a secret (T2) no pseudonym is computed and nothing
  * sealed opens.
  */
-export function readDump(rows: CensusRow[], targets: Target[], suspects: Suspect[], secret: string | undefined, timeZone: string, options: { eachRowAlone?: boolean } = {}): Write[] {
+export function readDump(
+  rows: CensusRow[],
+  targets: Target[],
+  suspects: Suspect[],
+  secret: string | undefined,
+  timeZone: string,
+  options: { eachRowAlone?: boolean } = {},
+): Write[] {
   const box = secret ? new SealedBox(secret) : undefined;
-  const hmac = (text: string) => (secret ? createHmac('sha256', secret).update(text).digest('hex').slice(0, 40) : undefined);
+  const hmac = (text: string) =>
+    secret ? createHmac('sha256', secret).update(text).digest('hex').slice(0, 40) : undefined;
   // every token that names a suspect, with the secret: the per-item pseudonyms, the old global one, participation keys.
   const tokens = new Map<string, string>();
   for (const p of suspects) {
@@ -84,7 +92,9 @@ export function readDump(rows: CensusRow[], targets: Target[], suspects: Suspect
   }
   const byTime = new Map<string, Write>();
   for (const r of rows) {
-    const time = options.eachRowAlone ? `${String(r.row.timestamp)} ${r.table}/${r.row.partitionKey}/${r.row.rowKey}` : String(r.row.timestamp).slice(0, 23);
+    const time = options.eachRowAlone
+      ? `${String(r.row.timestamp)} ${r.table}/${r.row.partitionKey}/${r.row.rowKey}`
+      : String(r.row.timestamp).slice(0, 23);
     const w = byTime.get(time) ?? { time, rows: [], people: new Set<string>(), texts: [], ballots: 0, tallyVoters: [] };
     byTime.set(time, w);
     w.rows.push(r);

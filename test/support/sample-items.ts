@@ -32,7 +32,8 @@ export function samplePoll(over: Partial<Item> = {}): Item {
 
 /** the idea record a named prompt's submission created; fails the test when there is none. */
 export function recordOf(submission: IdeaSubmission): IdeaRecord {
-  if (submission.status !== 'recorded' || !submission.idea) throw new Error(`expected a stored named idea, got ${JSON.stringify(submission)}`);
+  if (submission.status !== 'recorded' || !submission.idea)
+    throw new Error(`expected a stored named idea, got ${JSON.stringify(submission)}`);
   return submission.idea;
 }
 
@@ -57,11 +58,22 @@ export function sampleIdeaView(over: Partial<IdeaView> = {}): IdeaView {
  * a maker of numbered ideas (sampleIdeaView): the n-th call gives 'idea-n' with the text 'Idee n', created n minutes
  * after `from`, with `supportCount(n)` supporters (default none).
  */
-export function ideaViewMaker(o: { from: Date; promptParticipants: number; supportCount?: (n: number) => number }): (over?: Partial<IdeaView>) => IdeaView {
+export function ideaViewMaker(o: {
+  from: Date;
+  promptParticipants: number;
+  supportCount?: (n: number) => number;
+}): (over?: Partial<IdeaView>) => IdeaView {
   let n = 0;
   return (over = {}) => {
     n++;
-    return sampleIdeaView({ ideaId: `idea-${n}`, text: `Idee ${n}`, supportCount: o.supportCount?.(n) ?? 0, createdAt: new Date(o.from.getTime() + n * 60_000), promptParticipants: o.promptParticipants, ...over });
+    return sampleIdeaView({
+      ideaId: `idea-${n}`,
+      text: `Idee ${n}`,
+      supportCount: o.supportCount?.(n) ?? 0,
+      createdAt: new Date(o.from.getTime() + n * 60_000),
+      promptParticipants: o.promptParticipants,
+      ...over,
+    });
   };
 }
 

@@ -12,7 +12,12 @@ export function useEmbeddedStorage(): () => StorageFixture {
   let fixture: StorageFixture | undefined;
   beforeAll(async () => {
     const server = await startEmbeddedTableServer();
-    const storage = await openStorage({ connectionString: server.connectionString, answerSecret: 'spec-secret-spec-secret-spec-secret!', timeZone: 'Europe/Berlin', minGroupSize: 5 });
+    const storage = await openStorage({
+      connectionString: server.connectionString,
+      answerSecret: 'spec-secret-spec-secret-spec-secret!',
+      timeZone: 'Europe/Berlin',
+      minGroupSize: 5,
+    });
     fixture = { server, storage };
   });
   afterAll(async () => {

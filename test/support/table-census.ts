@@ -38,6 +38,7 @@ export interface CensusRow {
 export async function allRows(storage: Storage): Promise<CensusRow[]> {
   const connectionString = connectionStringOf(storage);
   const out: CensusRow[] = [];
-  for (const table of await listAllTables(connectionString)) for (const row of await readAllRows(connectionString, table)) out.push({ table, row });
+  for (const table of await listAllTables(connectionString))
+    for (const row of await readAllRows(connectionString, table)) out.push({ table, row });
   return out;
 }

@@ -1,5 +1,10 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { TeamsConnector, type TeamsConnectorHandle, type TeamsConnectorOptions, type TeamsConnectorRecord } from './teams-connector';
+import {
+  TeamsConnector,
+  type TeamsConnectorHandle,
+  type TeamsConnectorOptions,
+  type TeamsConnectorRecord,
+} from './teams-connector';
 
 type Request = { type: 'record' } | { type: 'stop' };
 type Reply = { type: 'started'; url: string } | { type: 'record'; record: TeamsConnectorRecord } | { type: 'stopped' };
@@ -50,9 +55,15 @@ function reply<K extends Reply['type']>(worker: Worker, type: K): Promise<Extrac
 async function serve(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const connector = await new TeamsConnector((workerData as { teamsConnector: TeamsConnectorOptions }).teamsConnector).start();
+  const connector = await new TeamsConnector(
+    (workerData as { teamsConnector: TeamsConnectorOptions }).teamsConnector,
+  ).start();
   port.on('message', (m: Request) => {
-    if (m.type === 'record') port.postMessage({ type: 'record', record: { delivered: connector.delivered, stats: connector.stats } } satisfies Reply);
+    if (m.type === 'record')
+      port.postMessage({
+        type: 'record',
+        record: { delivered: connector.delivered, stats: connector.stats },
+      } satisfies Reply);
     else void connector.stop().then(() => port.postMessage({ type: 'stopped' } satisfies Reply));
   });
   port.postMessage({ type: 'started', url: connector.url } satisfies Reply);

@@ -146,7 +146,15 @@ export function duplicatePosts(delivered: readonly TeamsDelivery[]): number {
 export class TeamsConnector implements TeamsConnectorHandle {
   readonly calls: ConnectorCall[] = [];
   readonly delivered: TeamsDelivery[] = [];
-  readonly stats: TeamsConnectorStats = { requests: 0, delivered: 0, rateLimited: 0, injected429: 0, injected503: 0, dropped: 0, forbidden: 0 };
+  readonly stats: TeamsConnectorStats = {
+    requests: 0,
+    delivered: 0,
+    rateLimited: 0,
+    injected429: 0,
+    injected503: 0,
+    dropped: 0,
+    forbidden: 0,
+  };
   /** teams whose roster Teams refuses to give (answered 403), as when the connector cannot be reached for it. */
   readonly rosterDown = new Set<string>();
   private server?: http.Server;
@@ -201,7 +209,11 @@ export class TeamsConnector implements TeamsConnectorHandle {
 
   /** the cards (attachment contents) delivered so far, newest last. */
   cards(filter: (d: TeamsDelivery) => boolean = () => true): Record<string, unknown>[] {
-    return this.delivered.filter(filter).flatMap((d) => ((d.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content));
+    return this.delivered
+      .filter(filter)
+      .flatMap((d) =>
+        ((d.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content),
+      );
   }
 
   /** texts delivered so far, newest last. */
@@ -228,14 +240,20 @@ export class TeamsConnector implements TeamsConnectorHandle {
   }
 
   private isForbidden(channelId: string, conversationId: string): boolean {
-    for (const id of this.forbidden) if (channelId === id || conversationId.startsWith(id) || channelId.startsWith(id)) return true;
+    for (const id of this.forbidden)
+      if (channelId === id || conversationId.startsWith(id) || channelId.startsWith(id)) return true;
     return false;
   }
 
   /** the roster of a team or channel: its own, else (a listed channel) its team's, else everyone's. */
   private rosterOf(id: string): RosterMember[] {
     const teamOfChannel = Object.entries(this.o.channels ?? {}).find(([, list]) => list.some((c) => c.id === id))?.[0];
-    return this.o.members?.[id] ?? (teamOfChannel !== undefined ? this.o.members?.[teamOfChannel] : undefined) ?? this.o.everyone ?? [];
+    return (
+      this.o.members?.[id] ??
+      (teamOfChannel !== undefined ? this.o.members?.[teamOfChannel] : undefined) ??
+      this.o.everyone ??
+      []
+    );
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -262,13 +280,22 @@ export class TeamsConnector implements TeamsConnectorHandle {
     // parts: ['v3', 'conversations', convId?, 'activities'?, activityId?] or ['v3', 'teams', teamId, 'conversations'?]
     const [v3, area, id, sub, subId] = parts;
     if (v3 !== 'v3') return send(404, { error: { code: 'NotFound' } });
-    this.calls.push({ method, path: decodeURI(req.url ?? ''), conversationId: area === 'conversations' ? id : undefined, activityId: subId, body, authorization: req.headers.authorization });
+    this.calls.push({
+      method,
+      path: decodeURI(req.url ?? ''),
+      conversationId: area === 'conversations' ? id : undefined,
+      activityId: subId,
+      body,
+      authorization: req.headers.authorization,
+    });
 
     if (method === 'GET') {
-      if (area === 'teams' && id && sub === 'conversations') return send(200, { conversations: this.o.channels?.[id] ?? [{ id, name: undefined }] });
+      if (area === 'teams' && id && sub === 'conversations')
+        return send(200, { conversations: this.o.channels?.[id] ?? [{ id, name: undefined }] });
       if (area === 'teams' && id && !sub) return send(200, { id, name: id });
       if (area === 'conversations' && id && (sub === 'pagedmembers' || sub === 'members')) {
-        if (this.rosterDown.has(id)) return send(403, { error: { code: 'Forbidden', message: 'roster not available' } });
+        if (this.rosterDown.has(id))
+          return send(403, { error: { code: 'Forbidden', message: 'roster not available' } });
         const members = this.rosterOf(id);
         return send(200, sub === 'pagedmembers' ? { members } : members);
       }
@@ -278,18 +305,28 @@ export class TeamsConnector implements TeamsConnectorHandle {
     // a write: where it goes, then Teams' limits, then the dice.
     const create = area === 'conversations' && !id && method === 'POST';
     const channelData = body.channelData as { channel?: { id?: string } } | undefined;
-    const channelId = create ? (channelData?.channel?.id ?? `personal-${++this.seq}`) : (id ?? '').split(';')[0] ?? '';
+    const channelId = create
+      ? (channelData?.channel?.id ?? `personal-${++this.seq}`)
+      : ((id ?? '').split(';')[0] ?? '');
     const conversation = create ? channelId : (id ?? '');
     const limiter = this.o.limits === false ? undefined : this.limiterOf(conversation);
     const wait = limiter ? Math.max(limiter.wait(), this.tenant.wait()) : 0;
     if (wait > 0) {
       this.stats.rateLimited++;
-      return send(429, { error: { code: 'Throttled', message: 'rate limit exceeded' } }, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+      return send(
+        429,
+        { error: { code: 'Throttled', message: 'rate limit exceeded' } },
+        { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) },
+      );
     }
     if (this.random() < (this.o.inject429 ?? 0)) {
       this.stats.injected429++;
       const retryAfter = this.o.inject429RetryAfter;
-      return send(429, { error: { code: 'Throttled' } }, retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {});
+      return send(
+        429,
+        { error: { code: 'Throttled' } },
+        retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
+      );
     }
     if (limiter) {
       limiter.take();
@@ -297,7 +334,9 @@ export class TeamsConnector implements TeamsConnectorHandle {
     }
     if (this.isForbidden(channelId, conversation)) {
       this.stats.forbidden++;
-      return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      return send(403, {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      });
     }
     if (this.random() < (this.o.inject503 ?? 0)) {
       this.stats.injected503++;
@@ -310,9 +349,22 @@ export class TeamsConnector implements TeamsConnectorHandle {
     }
 
     const at = Date.now() - this.started;
-    const record = (kind: TeamsDelivery['kind'], conversationId: string, activityId: string, activity: Record<string, unknown>) => {
+    const record = (
+      kind: TeamsDelivery['kind'],
+      conversationId: string,
+      activityId: string,
+      activity: Record<string, unknown>,
+    ) => {
       const itemId = ITEM_ID.exec(JSON.stringify(activity.attachments ?? ''))?.[1];
-      this.delivered.push({ kind, conversationId, channelId: conversationId.split(';')[0] ?? conversationId, activityId, itemId, activity, at });
+      this.delivered.push({
+        kind,
+        conversationId,
+        channelId: conversationId.split(';')[0] ?? conversationId,
+        activityId,
+        itemId,
+        activity,
+        at,
+      });
       this.stats.delivered++;
     };
     if (create) {

@@ -49,13 +49,18 @@ export function recordTelemetry(): TelemetryRecorder {
   const emitter: LogEmitter = { emit: (record) => void exceptions.push(record), enabled: () => true };
   const points = async (name: string): Promise<Point[]> => {
     const { resourceMetrics } = await reader.collect();
-    return resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).filter((m) => m.descriptor.name === name).flatMap(pointsOf);
+    return resourceMetrics.scopeMetrics
+      .flatMap((s) => s.metrics)
+      .filter((m) => m.descriptor.name === name)
+      .flatMap(pointsOf);
   };
   return {
     telemetry: new OpenTelemetryTelemetry(provider.getMeter('mitwirken'), emitter),
     exceptions,
     points,
     total: async (name, match = {}) =>
-      (await points(name)).filter((p) => Object.entries(match).every(([k, v]) => p.attributes[k] === v)).reduce((sum, p) => sum + (p.count ?? p.value), 0),
+      (await points(name))
+        .filter((p) => Object.entries(match).every(([k, v]) => p.attributes[k] === v))
+        .reduce((sum, p) => sum + (p.count ?? p.value), 0),
   };
 }

@@ -6,7 +6,8 @@ import type { Item } from '../../core/items';
 /** the card an Action.Execute invoke answered with. */
 export function invokeCard(result: HttpResult): Record<string, unknown> {
   const body = result.body as { statusCode?: number; value?: Record<string, unknown> } | undefined;
-  if (result.status !== 200 || body?.statusCode !== 200 || !body.value) throw new Error(`no card in response: ${JSON.stringify(result).slice(0, 300)}`);
+  if (result.status !== 200 || body?.statusCode !== 200 || !body.value)
+    throw new Error(`no card in response: ${JSON.stringify(result).slice(0, 300)}`);
   return body.value;
 }
 
@@ -45,9 +46,19 @@ export function textsSince(h: BotHarness, index: number): string[] {
 }
 
 /** waits for an in-place update of an item's card whose texts satisfy a check; returns that card. */
-export async function waitForUpdate(h: BotHarness, posted: PostedItem, check: (texts: string[]) => boolean): Promise<Record<string, unknown>> {
+export async function waitForUpdate(
+  h: BotHarness,
+  posted: PostedItem,
+  check: (texts: string[]) => boolean,
+): Promise<Record<string, unknown>> {
   const match = () =>
-    h.connector.delivered.find((d) => d.kind === 'update' && d.conversationId === posted.thread && d.activityId === posted.activityId && check(cardTexts(deliveredCard(d))));
+    h.connector.delivered.find(
+      (d) =>
+        d.kind === 'update' &&
+        d.conversationId === posted.thread &&
+        d.activityId === posted.activityId &&
+        check(cardTexts(deliveredCard(d))),
+    );
   await h.connector.waitFor(() => match() !== undefined);
   return deliveredCard(match());
 }

@@ -28,11 +28,20 @@ export interface E2eWorld {
 }
 
 /** starts the whole local stack as `npm start` does, with in-memory storage and the bot's log in `<logName>.log`. */
-export async function startE2eWorld(logName: string, env: Record<string, string> = {}, options: Partial<BotAppOptions> = {}): Promise<E2eWorld> {
+export async function startE2eWorld(
+  logName: string,
+  env: Record<string, string> = {},
+  options: Partial<BotAppOptions> = {},
+): Promise<E2eWorld> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const tables = await startEmbeddedTableServer();
   const config = loadConfig({ PLAYGROUND: 'on', LOG_LEVEL: 'info', ...env });
-  const storage = await openStorage({ connectionString: tables.connectionString, answerSecret: 'e2e-secret-e2e-secret-e2e-secret', timeZone: config.timeZone, minGroupSize: config.minGroupSize });
+  const storage = await openStorage({
+    connectionString: tables.connectionString,
+    answerSecret: 'e2e-secret-e2e-secret-e2e-secret',
+    timeZone: config.timeZone,
+    minGroupSize: config.minGroupSize,
+  });
   const log = pino({ level: 'info' }, pino.destination(path.join(ARTIFACTS, `${logName}.log`)));
   const bot = createBotApp({ config, storage, log, playgroundTenant: tenant, cardUpdateDelayMs: 200, ...options });
   const port = await bot.listen(0);

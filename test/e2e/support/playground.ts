@@ -62,7 +62,13 @@ export interface PlaygroundConfig {
   users: PlaygroundAccount[];
   personalChat: { id: string; name: string };
   groupChats: Array<{ id: string; name: string; members: string[] }>;
-  teams: Array<{ id: string; name: string; aadGroupId: string; channels: Array<{ id: string; name: string }>; members: string[] }>;
+  teams: Array<{
+    id: string;
+    name: string;
+    aadGroupId: string;
+    channels: Array<{ id: string; name: string }>;
+    members: string[];
+  }>;
 }
 
 /** A running playground server. */
@@ -133,7 +139,12 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   if (options.configPath) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = options.configPath;
   if (options.timeZone) env.TZ = options.timeZone;
 
-  const child = spawn(process.execPath, args, { cwd: options.cwd ?? process.cwd(), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? process.cwd(),
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let actualPort: number | undefined;
   const collect = (chunk: Buffer): void => {
@@ -147,7 +158,8 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   try {
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`playground exited early (${child.exitCode ?? child.signalCode}):\n${output}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`playground exited early (${child.exitCode ?? child.signalCode}):\n${output}`);
       if (Date.now() > deadline) throw new Error(`playground not ready in time:\n${output}`);
       const port = actualPort ?? requestedPort;
       try {
@@ -255,7 +267,11 @@ export class PlaygroundPage {
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.addInitScript(CARD_TRACKER);
-      const config = ((await (await page.request.get(new URL('/_internal/v1/config', url).toString())).json()) as { config: PlaygroundConfig }).config;
+      const config = (
+        (await (await page.request.get(new URL('/_internal/v1/config', url).toString())).json()) as {
+          config: PlaygroundConfig;
+        }
+      ).config;
       const driver = new PlaygroundPage(page, browser, config);
       await page.route(/\/_conversation\/v1\/(invoke|submit)$/, (route) => driver.rewriteSender(route));
       await page.goto(url, { waitUntil: 'load' });
@@ -333,7 +349,10 @@ export class PlaygroundPage {
 
   /** Waits until a message (text or card) containing `text` is shown in the open conversation or channel. */
   async waitForText(text: string, options: { timeoutMs?: number } = {}): Promise<void> {
-    await this.page.getByText(text, { exact: false }).first().waitFor({ timeout: options.timeoutMs ?? 10_000 });
+    await this.page
+      .getByText(text, { exact: false })
+      .first()
+      .waitFor({ timeout: options.timeoutMs ?? 10_000 });
   }
 
   /** The visible text of a card (default: the newest). */
@@ -342,7 +361,12 @@ export class PlaygroundPage {
   }
 
   /** Fills the card input (Input.Text/Number/Date/Time) whose `label` contains `label` (required inputs add " *"). */
-  async fillInput(label: string, value: string, card: Locator = this.lastCard(), options: { exact?: boolean } = {}): Promise<void> {
+  async fillInput(
+    label: string,
+    value: string,
+    card: Locator = this.lastCard(),
+    options: { exact?: boolean } = {},
+  ): Promise<void> {
     await card.getByLabel(label, { exact: options.exact ?? false }).fill(value);
   }
 
@@ -363,7 +387,11 @@ export class PlaygroundPage {
   }
 
   /** Clicks the card button titled `title`; for Action.Execute/Submit waits for the bot's answer and the card's re-render. */
-  async clickCardButton(title: string, card: Locator = this.lastCard(), options: { timeoutMs?: number } = {}): Promise<CardClickResult> {
+  async clickCardButton(
+    title: string,
+    card: Locator = this.lastCard(),
+    options: { timeoutMs?: number } = {},
+  ): Promise<CardClickResult> {
     const timeout = options.timeoutMs ?? 10_000;
     const seq = await card.getAttribute('data-pg-seq', { timeout });
     const pinned = seq ? this.page.locator(`.ac-adaptiveCard[data-pg-seq="${seq}"]`) : card;
