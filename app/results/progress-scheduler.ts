@@ -2,12 +2,11 @@ import type { Logger } from 'pino';
 import { dueProgressMonth, type MonthKey, type ProgressCron } from '../../core/progress/progress-schedule';
 import type { TeamRecord } from '../../core/installations';
 import type { OnceClaim, OnceLedger } from '../../storage/once-ledger';
-import { countedTick, LeaseWatch } from '../jobs/scheduler-telemetry';
-import { eachConcurrently, TickLoop } from '../jobs/tick-loop';
-import { noTelemetry, type Telemetry } from '../ports/telemetry';
+import { OncePerPeriodJob, type PeriodDelivery } from '../jobs/once-per-period';
+import type { Telemetry } from '../ports/telemetry';
 
 /** how posting one team's progress of a month ended: posted into General, or skipped for good with the reason. */
-export type ProgressDelivery = { kind: 'sent' } | { kind: 'skipped'; reason: string };
+export type ProgressDelivery = PeriodDelivery;
 
 /** what the progress scheduler needs; the composition root passes real capabilities, tests may pass fakes. */
 export interface ProgressSchedulerOptions {
@@ -48,125 +47,62 @@ export interface ProgressTickReport {
 
 /**
  * posts each active team's monthly progress into its General channel exactly once per month, across restarts and
- * instances, as the digest does: one lease holder per tick; from the first PROGRESS_CRON time of a month on, the month
- * before is due (dueProgressMonth) and each (team, month) is claimed in the ledger (`progress|<month>`, a row per team)
- * before posting; claims left by a crash are resumed. A team where nothing moved is recorded as skipped, not posted.
+ * instances, as the digest does (OncePerPeriodJob): from the first PROGRESS_CRON time of a month on, the month before is
+ * due (dueProgressMonth) and each (team, month) is claimed in the ledger (`progress|<month>`, a row per team) before
+ * posting; claims left by a crash are resumed. A team where nothing moved is recorded as skipped, not posted.
  */
 export class ProgressScheduler {
-  private readonly resumeAfterMs: number;
-  private readonly maxAttempts: number;
-  private readonly concurrency: number;
-  private readonly loop: TickLoop;
-  private readonly telemetry: Telemetry;
-  private readonly lease: LeaseWatch;
+  private readonly job: OncePerPeriodJob<TeamRecord, OnceClaim>;
 
-  constructor(private readonly o: ProgressSchedulerOptions) {
-    this.telemetry = o.telemetry ?? noTelemetry;
-    this.lease = new LeaseWatch(this.telemetry, 'progress', () => o.now());
-    this.resumeAfterMs = o.resumeAfterMs ?? 5 * 60_000;
-    this.maxAttempts = o.maxAttempts ?? 5;
-    this.concurrency = o.concurrency ?? 4;
-    this.loop = new TickLoop({
-      intervalMs: o.tickMs,
-      log: o.log,
-      failure: 'progress tick failed',
-      pass: async () => {
-        const report = await this.tick();
-        if (report.sent + report.skipped + report.resumed + report.failed > 0)
-          this.o.log.info({ report }, 'progress tick');
+  constructor(o: ProgressSchedulerOptions) {
+    const { ledger } = o;
+    this.job = new OncePerPeriodJob<TeamRecord, OnceClaim>({
+      job: 'progress',
+      ledger: {
+        acquireLease: (id, now, ttl) => ledger.acquireLease(id, now, ttl),
+        releaseLease: (id) => ledger.releaseLease(id),
+        claim: (teamId, month, id, now) => ledger.claim(teamId, month, id, now),
+        reclaim: (claim, id, now) => ledger.reclaim(claim, id, now),
+        markSent: (teamId, month, now) => ledger.markSent(teamId, month, now),
+        markSkipped: (teamId, month, reason, now) => ledger.markSkipped(teamId, month, reason, now),
+        unfinished: (olderThan) => ledger.unfinished(olderThan),
+        recorded: async (month) => (await ledger.ofPeriod(month)).map((c) => c.recipientId),
+        keyOf: (c) => ({ recipientId: c.recipientId, period: c.period, attempts: c.attempts }),
       },
+      recipients: () => o.teams(),
+      idOf: (team) => team.teamId,
+      due: (now) => dueProgressMonth(now, o.cron, o.timeZone),
+      deliver: (team, month) => o.deliver(team, month),
+      givenUp: {
+        gone: 'team no longer active',
+        notDue: (month) => `month ${month} is no longer due`,
+        failed: (attempts) => `posting failed ${attempts} times`,
+      },
+      log: o.log,
+      now: o.now,
+      instanceId: o.instanceId,
+      leaseTtlMs: o.leaseTtlMs,
+      tickMs: o.tickMs,
+      resumeAfterMs: o.resumeAfterMs,
+      maxAttempts: o.maxAttempts,
+      concurrency: o.concurrency ?? 4,
+      ...(o.telemetry && { telemetry: o.telemetry }),
     });
   }
 
   /** starts the tick loop (first tick at once); the timer does not keep the process alive. */
   start(): void {
-    this.loop.start();
+    this.job.start();
   }
 
   /** stops the loop, waits for a running tick and hands the lease back. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
-    await this.o.ledger
-      .releaseLease(this.o.instanceId)
-      .catch((err: unknown) => this.o.log.warn({ err }, 'progress lease not released'));
-    this.lease.close();
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** one pass: lease, the due month's posts not yet claimed (claim, post, record), then claims left by a crash. */
-  tick(): Promise<ProgressTickReport> {
-    return countedTick(
-      this.telemetry,
-      'progress',
-      { leader: false, sent: 0, skipped: 0, resumed: 0, failed: 0 },
-      (report) => this.pass(report),
-    );
-  }
-
-  private async pass(report: ProgressTickReport): Promise<void> {
-    const now = this.o.now();
-    const held = await this.o.ledger.acquireLease(this.o.instanceId, now, this.o.leaseTtlMs);
-    this.lease.observe(held, now);
-    if (!held) return;
-    report.leader = true;
-    const month = dueProgressMonth(now, this.o.cron, this.o.timeZone);
-    let all: Promise<TeamRecord[]> | undefined;
-    const teams = () => (all ??= this.o.teams());
-    if (month) {
-      report.month = month;
-      const recorded = new Set((await this.o.ledger.ofPeriod(month)).map((c) => c.recipientId));
-      const open = (await teams()).filter((t) => !recorded.has(t.teamId));
-      await eachConcurrently(open, this.concurrency, async (team) => {
-        if ((await this.o.ledger.claim(team.teamId, month, this.o.instanceId, now)) !== 'claimed') return;
-        await this.send(team, month, report);
-      });
-    }
-    await this.resumeUnfinished(month, now, teams, report);
-  }
-
-  private async send(team: TeamRecord, month: MonthKey, report: ProgressTickReport): Promise<void> {
-    let outcome: ProgressDelivery;
-    try {
-      outcome = await this.o.deliver(team, month);
-    } catch (err) {
-      report.failed++;
-      this.o.log.warn({ err, teamId: team.teamId, month }, 'progress not posted; retried later');
-      return;
-    }
-    if (outcome.kind === 'sent') {
-      await this.o.ledger.markSent(team.teamId, month, this.o.now());
-      report.sent++;
-      this.o.log.info({ teamId: team.teamId, month }, 'progress posted');
-    } else {
-      await this.skip(team.teamId, month, outcome.reason, report);
-    }
-  }
-
-  private async resumeUnfinished(
-    due: MonthKey | undefined,
-    now: Date,
-    teams: () => Promise<TeamRecord[]>,
-    report: ProgressTickReport,
-  ): Promise<void> {
-    const claims: OnceClaim[] = await this.o.ledger.unfinished(new Date(now.getTime() - this.resumeAfterMs));
-    for (const claim of claims) {
-      const team = (await teams()).find((t) => t.teamId === claim.recipientId);
-      let reason: string | undefined;
-      if (!team) reason = 'team no longer active';
-      else if (claim.period !== due) reason = `month ${claim.period} is no longer due`;
-      else if (claim.attempts >= this.maxAttempts) reason = `posting failed ${claim.attempts} times`;
-      if (reason || !team) {
-        await this.skip(claim.recipientId, claim.period, reason ?? 'team no longer active', report);
-        continue;
-      }
-      if ((await this.o.ledger.reclaim(claim, this.o.instanceId, now)) === 'taken') continue;
-      report.resumed++;
-      await this.send(team, claim.period, report);
-    }
-  }
-
-  private async skip(teamId: string, month: MonthKey, reason: string, report: ProgressTickReport): Promise<void> {
-    await this.o.ledger.markSkipped(teamId, month, reason, this.o.now());
-    report.skipped++;
-    this.o.log.info({ teamId, month, reason }, 'progress skipped');
+  async tick(): Promise<ProgressTickReport> {
+    const { period, ...report } = await this.job.tick();
+    return { ...report, ...(period !== undefined && { month: period }) };
   }
 }
