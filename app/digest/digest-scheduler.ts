@@ -1,16 +1,15 @@
-import type { Logger } from 'pino';
-import { OncePerPeriodJob, type PeriodDelivery } from '../jobs/once-per-period';
+import { OncePerPeriodJob, running, type PeriodDelivery, type PeriodJobRunning } from '../jobs/once-per-period';
 import { dueDigestWeek, type DigestCron } from '../../core/digest/digest-schedule';
 import type { WeekKey } from '../../core/digest/digest-week';
 import type { DigestClaim, DigestLedger } from '../../storage/digest-ledger';
 import type { DigestLeader } from './digest-builder';
-import { METRICS, noTelemetry, type Telemetry } from '../ports/telemetry';
+import { METRICS, noTelemetry } from '../ports/telemetry';
 
 /** how sending one leader's digest ended: sent into their 1:1 chat, or skipped for good with the reason. */
 export type DigestDelivery = PeriodDelivery;
 
 /** what the digest scheduler needs; the composition root passes real capabilities, tests may pass fakes for the Teams side. */
-export interface DigestSchedulerOptions {
+export interface DigestSchedulerOptions extends PeriodJobRunning {
   ledger: Pick<
     DigestLedger,
     'acquireLease' | 'releaseLease' | 'claim' | 'reclaim' | 'markSent' | 'markSkipped' | 'unfinished' | 'ofWeek'
@@ -21,21 +20,6 @@ export interface DigestSchedulerOptions {
   deliver(leader: DigestLeader, week: WeekKey): Promise<DigestDelivery>;
   cron: DigestCron;
   timeZone: string;
-  log: Logger;
-  now(): Date;
-  /** unique per process, e.g. host name plus a random suffix. */
-  instanceId: string;
-  /** how long leadership lasts without renewal; renewed every tick, so keep it a few ticks long. */
-  leaseTtlMs: number;
-  tickMs: number;
-  /** a claim not sent after this long is taken as crashed and sent again; default 5 minutes. Keep it above the longest send. */
-  resumeAfterMs?: number;
-  /** claims attempted this often without success are recorded as skipped; default 5. */
-  maxAttempts?: number;
-  /** leaders sent to at once (default 8); the outbound queue sets the actual rate. */
-  concurrency?: number;
-  /** records digests by outcome, ticks and the lease (mitwirken.digests, mitwirken.scheduler.*). */
-  telemetry?: Telemetry;
 }
 
 /** what one tick did; `leader` false means another instance holds the lease and nothing was done. */
@@ -84,13 +68,7 @@ export class DigestScheduler {
         failed: (attempts) => `sending failed ${attempts} times`,
       },
       countOutcome: (outcome) => telemetry.count(METRICS.digests, { outcome }),
-      log: o.log,
-      now: o.now,
-      instanceId: o.instanceId,
-      leaseTtlMs: o.leaseTtlMs,
-      tickMs: o.tickMs,
-      resumeAfterMs: o.resumeAfterMs,
-      maxAttempts: o.maxAttempts,
+      ...running(o),
       concurrency: o.concurrency ?? 8,
       telemetry,
     });

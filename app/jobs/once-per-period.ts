@@ -205,3 +205,15 @@ export class OncePerPeriodJob<R, C> {
     this.o.log.info({ recipientId, period, reason }, `${this.o.job} skipped`);
   }
 }
+
+/** how a once-per-period job runs: clock, identity, lease and pacing (the part its callers set the same way). */
+export type PeriodJobRunning = Pick<
+  OncePerPeriodOptions<unknown, unknown>,
+  'log' | 'now' | 'instanceId' | 'leaseTtlMs' | 'tickMs' | 'resumeAfterMs' | 'maxAttempts' | 'concurrency' | 'telemetry'
+>;
+
+/** the running part of a caller's options, as the job takes it. */
+export function running(o: PeriodJobRunning): PeriodJobRunning {
+  const { log, now, instanceId, leaseTtlMs, tickMs, resumeAfterMs, maxAttempts, concurrency, telemetry } = o;
+  return { log, now, instanceId, leaseTtlMs, tickMs, resumeAfterMs, maxAttempts, concurrency, telemetry };
+}

@@ -1,15 +1,13 @@
-import type { Logger } from 'pino';
 import { dueProgressMonth, type MonthKey, type ProgressCron } from '../../core/progress/progress-schedule';
 import type { TeamRecord } from '../../core/installations';
 import type { OnceClaim, OnceLedger } from '../../storage/once-ledger';
-import { OncePerPeriodJob, type PeriodDelivery } from '../jobs/once-per-period';
-import type { Telemetry } from '../ports/telemetry';
+import { OncePerPeriodJob, running, type PeriodDelivery, type PeriodJobRunning } from '../jobs/once-per-period';
 
 /** how posting one team's progress of a month ended: posted into General, or skipped for good with the reason. */
 export type ProgressDelivery = PeriodDelivery;
 
 /** what the progress scheduler needs; the composition root passes real capabilities, tests may pass fakes. */
-export interface ProgressSchedulerOptions {
+export interface ProgressSchedulerOptions extends PeriodJobRunning {
   ledger: Pick<
     OnceLedger,
     'acquireLease' | 'releaseLease' | 'claim' | 'reclaim' | 'markSent' | 'markSkipped' | 'unfinished' | 'ofPeriod'
@@ -20,19 +18,6 @@ export interface ProgressSchedulerOptions {
   deliver(team: TeamRecord, month: MonthKey): Promise<ProgressDelivery>;
   cron: ProgressCron;
   timeZone: string;
-  log: Logger;
-  now(): Date;
-  /** unique per process. */
-  instanceId: string;
-  leaseTtlMs: number;
-  tickMs: number;
-  /** a claim not posted after this long is taken as crashed and posted again; default 5 minutes. */
-  resumeAfterMs?: number;
-  /** claims attempted this often without success are recorded as skipped; default 5. */
-  maxAttempts?: number;
-  /** teams posted to at once (default 4). */
-  concurrency?: number;
-  telemetry?: Telemetry;
 }
 
 /** what one tick did; `leader` false means another instance holds the lease and nothing was done. */
@@ -78,13 +63,7 @@ export class ProgressScheduler {
         notDue: (month) => `month ${month} is no longer due`,
         failed: (attempts) => `posting failed ${attempts} times`,
       },
-      log: o.log,
-      now: o.now,
-      instanceId: o.instanceId,
-      leaseTtlMs: o.leaseTtlMs,
-      tickMs: o.tickMs,
-      resumeAfterMs: o.resumeAfterMs,
-      maxAttempts: o.maxAttempts,
+      ...running(o),
       concurrency: o.concurrency ?? 4,
       ...(o.telemetry && { telemetry: o.telemetry }),
     });
