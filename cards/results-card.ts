@@ -1,6 +1,7 @@
 import { formatNumber, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
+import { shorten } from '../core/ideas/idea-status';
 import type { ProgressReport, ProgressGroup } from '../core/results/progress';
 import type { ItemResults, MeasureLine, ResultIdea, ResultsReport } from '../core/results/results';
 import { effectiveMinGroupSize } from '../core/tally';
@@ -174,7 +175,26 @@ export function buildResultsCard(report: ResultsReport, o: ResultsCardOptions): 
     subtitle,
     sections,
     footer,
+    links: threadLinks(report, o.locale),
   });
+}
+
+/** buttons that open the threads of the items a results card reports on (up to five). */
+function threadLinks(report: ResultsReport, locale: Locale): { title: string; url: string }[] {
+  const m = messages(locale);
+  const items =
+    report.variant === 'item'
+      ? [report.item]
+      : report.variant === 'campaign'
+        ? report.items
+        : report.item
+          ? [report.item]
+          : [];
+  const linked = items.filter((i): i is ItemResults & { threadUrl: string } => i.threadUrl !== undefined);
+  return linked.slice(0, 5).map((i) => ({
+    title: linked.length === 1 ? m.resultsOpenThread : m.resultsOpenThreadOf(plainText(shorten(i.question, 40))),
+    url: i.threadUrl,
+  }));
 }
 
 /** a month as people name it: "November 2026". */

@@ -78,3 +78,26 @@ export function targetLabel(
 ): string {
   return `${team.name || team.teamId} › ${channelDisplayName(channel)}`;
 }
+
+/**
+ * the Teams link that opens a channel thread (a post and its replies), as Teams builds it for "copy link":
+ * `https://teams.microsoft.com/l/message/<channel>/<message>?tenantId=…&groupId=…&parentMessageId=<message>&…`.
+ * Undefined for a conversation that is no channel thread.
+ */
+export function threadLink(thread: {
+  conversationId: string;
+  tenantId?: string;
+  groupId?: string;
+  teamName?: string;
+}): string | undefined {
+  const [channelId, messageId] = thread.conversationId.split(';messageid=');
+  if (!channelId || !messageId) return undefined;
+  const query = new URLSearchParams({
+    ...(thread.tenantId && { tenantId: thread.tenantId }),
+    ...(thread.groupId && { groupId: thread.groupId }),
+    parentMessageId: messageId,
+    ...(thread.teamName && { teamName: thread.teamName }),
+    createdTime: messageId,
+  });
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(messageId)}?${query.toString()}`;
+}

@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import type { Item } from '../core/items';
 import {
+  TENANT,
   ADMIN,
   OTHER_TEAM,
   people,
@@ -100,6 +101,24 @@ describe('the results card of a closed item', () => {
     );
     const [entry] = await h.storage.audit.recent(1);
     expect(entry).toMatchObject({ actorId: leader.aadObjectId, action: 'results.post', target: p.item.id });
+  });
+
+  test('the results card opens the thread of the item it reports on, in Teams', async () => {
+    const p = await postItem(h, 'umfrage Wo treffen wir uns? | Raum 1 | Raum 2');
+    for (const [i, choice] of [0, 1, 1].entries()) await answer(p, member(i), choice);
+    await close(p);
+    const before = h.connector.delivered.length;
+    await postResults(p.item, leader);
+    const card = deliveredCard(postsSince(before)[0]);
+    const [link] = interactive(card).filter((a) => a.type === 'Action.OpenUrl');
+    const [channel, message] = p.thread.split(';messageid=');
+    expect(link).toMatchObject({ title: de.resultsOpenThread });
+    const url = new URL(String(link?.url));
+    expect(`${url.origin}${decodeURIComponent(url.pathname)}`).toBe(
+      `https://teams.microsoft.com/l/message/${channel}/${message}`,
+    );
+    expect(url.searchParams.get('parentMessageId')).toBe(message);
+    expect(url.searchParams.get('tenantId')).toBe(TENANT);
   });
 
   test('the closed card offers the button, and "ergebnis posten" in the thread posts too', async () => {

@@ -1,5 +1,6 @@
 import type { IdeaRecord } from '../../core/ideas/idea-record';
 import type { TeamRecord } from '../../core/installations';
+import { threadLink } from '../../core/installations';
 import type { Item } from '../../core/items';
 import type { Measure } from '../../core/measures/measure';
 import {
@@ -24,13 +25,31 @@ export const thresholdsOf = (s: Pick<ResultsPorts, 'config'>): Thresholds => ({
 
 /** a closed item's results (tally or ideas, read once) and the ids of its ideas. */
 export async function itemResultsOf(s: ResultsPorts, item: Item): Promise<{ results: ItemResults; ideaIds: string[] }> {
+  const link = await threadOf(s, item);
   if (item.kind === 'poll')
-    return { results: pollItemResults(item, await s.storage.responses.tally(item), thresholdsOf(s)), ideaIds: [] };
+    return {
+      results: { ...pollItemResults(item, await s.storage.responses.tally(item), thresholdsOf(s)), ...link },
+      ideaIds: [],
+    };
   const [stats, ideas] = await Promise.all([s.storage.responses.ideaStats(item), s.storage.ideas.ofItem(item.id)]);
   return {
-    results: promptItemResults(item, { participants: stats.participants, ideas }, thresholdsOf(s)),
+    results: { ...promptItemResults(item, { participants: stats.participants, ideas }, thresholdsOf(s)), ...link },
     ideaIds: ideas.map((i) => i.ideaId),
   };
+}
+
+/** the link that opens an item's thread in Teams (tenant, team group and name from the stored team). */
+async function threadOf(s: ResultsPorts, item: Item): Promise<{ threadUrl?: string }> {
+  const team = await s.storage.installations.getTeam(item.teamId);
+  const url = item.conversationId
+    ? threadLink({
+        conversationId: item.conversationId,
+        ...(team?.tenantId && { tenantId: team.tenantId }),
+        ...(team?.aadGroupId && { groupId: team.aadGroupId }),
+        ...(team?.name && { teamName: team.name }),
+      })
+    : undefined;
+  return url ? { threadUrl: url } : {};
 }
 
 /** the results card of one closed item, with the measures made from it or from its ideas. */

@@ -23,6 +23,8 @@ export type ItemResults =
   | {
       kind: 'poll';
       itemId: string;
+      /** opens the item's thread in Teams, when known. */
+      threadUrl?: string;
       question: string;
       pollKind?: PollKind;
       anonymous: boolean;
@@ -32,6 +34,8 @@ export type ItemResults =
   | {
       kind: 'idea';
       itemId: string;
+      /** opens the item's thread in Teams, when known. */
+      threadUrl?: string;
       question: string;
       anonymous: boolean;
       closedAt: Date;

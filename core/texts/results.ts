@@ -34,6 +34,8 @@ export const resultsDe = {
   resultsLastNote: (text: string) => `Zuletzt: ${text}`,
   resultsMore: (n: number) => (n === 1 ? '… und 1 weitere Abfrage.' : `… und ${n} weitere Abfragen.`),
   resultsThread: 'Mehr dazu und zum Nachlesen: im Thread der Abfrage.',
+  resultsOpenThread: 'Zum Thread',
+  resultsOpenThreadOf: (question: string) => `Zum Thread: ${question}`,
   resultsThreads: 'Mehr dazu und zum Nachlesen: in den Threads der Abfragen.',
   resultsPosted: (channels: number) =>
     channels === 1 ? 'Das Ergebnis steht jetzt im Kanal.' : `Das Ergebnis steht jetzt in ${channels} Kanälen.`,
@@ -92,6 +94,8 @@ export const resultsEn: typeof resultsDe = {
   resultsLastNote: (text: string) => `Latest: ${text}`,
   resultsMore: (n: number) => (n === 1 ? '… and 1 more question.' : `… and ${n} more questions.`),
   resultsThread: 'More on this: in the thread of the question.',
+  resultsOpenThread: 'Open the thread',
+  resultsOpenThreadOf: (question: string) => `Open the thread: ${question}`,
   resultsThreads: 'More on this: in the threads of the questions.',
   resultsPosted: (channels: number) =>
     channels === 1 ? 'The results are now in the channel.' : `The results are now in ${channels} channels.`,
