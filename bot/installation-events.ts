@@ -129,3 +129,24 @@ export async function onMembersChanged(ctx: TurnContext, s: AppServices): Promis
   const kind = channelKindOf(data.channel?.type) ?? (data.eventType === 'channelShared' ? 'shared' : undefined);
   if (kind && channelId !== teamId) await s.storage.installations.saveChannelKind(teamId, channelId, kind);
 }
+
+/**
+ * keeps the kind Teams reports with an activity from a channel (`channelData.channel.type`) when it is not the one
+ * known yet — once per channel and instance, so channels seen before kinds were recorded learn theirs from use.
+ * Never fails the turn.
+ */
+export async function learnChannelKind(s: AppServices, activity: Partial<Activity>): Promise<void> {
+  const data = teamsChannelData(activity);
+  const teamId = data.team?.id;
+  const channelId = data.channel?.id;
+  const kind = channelKindOf(data.channel?.type);
+  if (!teamId || !channelId || channelId === teamId || !kind) return;
+  try {
+    const team = await s.storage.installations.getTeamRecent(teamId);
+    if (!team || (await s.membership.knownKind(team, channelId)) === kind) return;
+    await s.storage.installations.saveChannelKind(teamId, channelId, kind);
+    s.membership.rememberKind(teamId, channelId, kind);
+  } catch (err) {
+    s.log.warn({ err, teamId, channelId }, 'channel kind not recorded');
+  }
+}

@@ -53,6 +53,7 @@ import {
   onPersonalInstalled,
   onTeamInstalled,
   onUninstalled,
+  learnChannelKind,
   rememberTeamFromActivity,
 } from './installation-events';
 import { AnswerThrottle } from '../app/polls';
@@ -202,6 +203,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const facts = this.facts(ctx);
+    await learnChannelKind(this.s, ctx.activity);
     const parsed = parseCommand(commandText(ctx.activity));
     const reject = async (problem: Problem) => {
       this.s.log.info({ problem: problem.key, conversationType: facts.conversationType }, 'command refused');
@@ -226,6 +228,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const facts = this.facts(ctx);
+    await learnChannelKind(this.s, ctx.activity);
     const respond = (card: CardAttachment): AdaptiveCardInvokeResponse => ({
       statusCode: 200,
       type: CARD_RESPONSE,

@@ -179,4 +179,13 @@ describe('a shared channel and a standard one', () => {
     expect(cardTexts(invokeCard(await vote(p, partner, { channel: STANDARD })))).toContain(de.errNotItemTeamMember);
     expect(rosterReads(STANDARD.id)).toBe(0);
   });
+
+  test('a channel seen before its kind was known learns it from the kind Teams sends with its activities', async () => {
+    const later: TeamChannel = { id: '19:spaeter@thread.tacv2', name: 'Später', type: 'standard' };
+    expect(await h.storage.installations.getChannel(TEAM.id, later.id)).toBeUndefined();
+    const p = await postIn(later, 'umfrage Frage im Kanal von früher? | a | b');
+    expect((await h.storage.installations.getChannel(TEAM.id, later.id))?.kind).toBe('standard');
+    expect(cardTexts(invokeCard(await vote(p, at(6), { personal: true })))).toContain(de.yourVote('a'));
+    expect(rosterReads(later.id)).toBe(0);
+  });
 });

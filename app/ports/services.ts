@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ExportRequest } from '../../core/export/export-request';
-import type { TeamRecord } from '../../core/installations';
+import type { ChannelKind, TeamRecord } from '../../core/installations';
 import type { Item } from '../../core/items';
 import type { Member } from '../../core/people';
 import type { MyDataRequest } from '../../core/privacy/my-data-request';
@@ -47,6 +47,8 @@ export interface TeamMembers {
   teamsOf(teams: readonly TeamRecord[], personId: string): Promise<TeamRecord[]>;
   hasOwnMembers(team: TeamRecord, channelId: string): Promise<boolean>;
   forget(teamId: string, channelId?: string): void;
+  knownKind(team: TeamRecord, channelId: string): Promise<ChannelKind | undefined>;
+  rememberKind(teamId: string, channelId: string, kind: ChannelKind): void;
 }
 
 /** the capabilities every handler gets; built once in the composition root. */

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { hasOwnMembers, type ChannelRecord, type TeamRecord } from '../../core/installations';
+import { hasOwnMembers, type ChannelKind, type ChannelRecord, type TeamRecord } from '../../core/installations';
 import type { Member } from '../../core/people';
 import type { Membership, TeamMembers } from '../ports/services';
 import type { TeamsRosters } from '../ports/teams';
@@ -88,6 +88,18 @@ export class TeamMembership implements TeamMembers {
     return (await this.audience(team, channelId)).channelId !== undefined;
   }
 
+  /** the kind stored for a channel of the team, read once per time to live (undefined when not known). */
+  async knownKind(team: TeamRecord, channelId: string): Promise<ChannelKind | undefined> {
+    return (await this.channelRecord(team.teamId, channelId))?.kind;
+  }
+
+  /** takes a channel's kind as just stored (Teams reported it), so the next question uses it without a read. */
+  rememberKind(teamId: string, channelId: string, kind: ChannelKind): void {
+    const key = `${teamId}|${channelId}`;
+    this.kinds.set(key, { until: this.now().getTime() + this.ttlMs, channel: Promise.resolve({ kind }) });
+    this.cache.delete(key);
+  }
+
   /**
    * forgets what was read about a channel (its kind and roster) or, without a channel, the team's roster, so the next
    * question reads it again: Teams said its members changed, or it was shared or unshared.
@@ -116,19 +128,22 @@ export class TeamMembership implements TeamMembers {
   private async audience(team: TeamRecord, channelId: string | undefined): Promise<Audience> {
     if (channelId === undefined || channelId === team.teamId) return { key: team.teamId, team };
     const key = `${team.teamId}|${channelId}`;
-    const at = this.now().getTime();
-    let known = this.kinds.get(key);
-    if (!known || known.until <= at) {
-      known = {
-        until: at + this.ttlMs,
-        channel: this.channels.getChannel(team.teamId, channelId).catch(() => undefined),
-      };
-      this.kinds.set(key, known);
-    }
-    const channel = await known.channel;
+    const channel = await this.channelRecord(team.teamId, channelId);
     return hasOwnMembers({ teamId: team.teamId, channelId, ...(channel?.kind && { kind: channel.kind }) })
       ? { key, team, channelId }
       : { key: team.teamId, team };
+  }
+
+  /** the stored record of a channel (its kind), read once per time to live. */
+  private async channelRecord(teamId: string, channelId: string): Promise<Pick<ChannelRecord, 'kind'> | undefined> {
+    const key = `${teamId}|${channelId}`;
+    const at = this.now().getTime();
+    let known = this.kinds.get(key);
+    if (!known || known.until <= at) {
+      known = { until: at + this.ttlMs, channel: this.channels.getChannel(teamId, channelId).catch(() => undefined) };
+      this.kinds.set(key, known);
+    }
+    return known.channel;
   }
 
   /** the kept read of a roster while it is fresh, else a new one. */
