@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { teamsBelow, unitsLedBy, parentChain } from '../core/org/org-units';
 import {
@@ -16,6 +17,8 @@ import {
 } from './support/bot-harness';
 import type { RosterMember } from './support/teams-connector';
 import { aMinuteAgo } from './support/sample-items';
+import { cardTexts, interactive } from './support/card-nodes';
+import { deliveredCard, invokeCard } from './support/turn-helpers';
 
 /**
  * Units in the organisation file: a three-level tree (Amt → Abteilung → Sachgebiet) resolved against the teams installed
@@ -200,4 +203,37 @@ test('a campaign targeted at a unit posts to exactly the teams below it', async 
     .map((d) => d.conversationId.split(';')[0])
     .sort();
   expect(posted).toEqual([TEAM.id, WOHNGELD.id].sort());
+});
+
+test('the campaign wizard offers the units and stores a campaign aimed at the picked one', async () => {
+  await h.personalMessage('kampagne neu', ADMIN);
+  let card: unknown = deliveredCard(
+    [...h.connector.delivered]
+      .reverse()
+      .find((d) => d.conversationId === `a:personal-${ADMIN.id}` && d.activity.attachments),
+  );
+  const click = async (values: Record<string, unknown>) => {
+    const data = interactive(card).find((a) => a.verb === VERBS.wizard)?.data as { wizardId: string; step: string };
+    card = invokeCard(await h.invoke(VERBS.wizard, { ...data, ...values }, ADMIN, { personal: true }));
+  };
+  await click({ action: 'next', title: 'Puls Sozialamt', description: '', timeZone: 'Europe/Berlin' });
+  await click({ action: 'next', type: 'idea', question: 'Was fehlt dir?', options: '', anonymous: 'false' });
+  await click({
+    action: 'next',
+    date_0: '2030-01-07',
+    time_0: '09:00',
+    repeat_0: 'once',
+    until_0: '',
+    openDays_0: '5',
+    remindHours_0: '',
+  });
+  expect(interactive(card).find((i) => i.id === 'units')).toMatchObject({
+    label: de.fieldUnits,
+    choices: expect.arrayContaining([{ title: 'Abteilung Leistungen', value: 'leistungen' }]),
+  });
+  await click({ action: 'next', allTeams: 'false', teams: '', units: 'leistungen', channel: 'General' });
+  expect(cardTexts(card)).toContain(de.previewTargets(de.previewUnit('Abteilung Leistungen'), 'General'));
+  await click({ action: 'confirm' });
+  const created = (await h.storage.campaigns.list()).find((c) => c.title === 'Puls Sozialamt');
+  expect(created?.targets).toEqual({ kind: 'teams', teams: [], units: ['leistungen'] });
 });
