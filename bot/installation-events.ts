@@ -6,6 +6,7 @@ import type { AppServices } from '../app/ports/services';
 import type { Locale } from '../core/locale';
 import { referenceOf, teamsChannelData, tenantOf, turnFacts } from './turn-facts';
 import type { TurnFacts } from '../app/ports/turn';
+import { refreshOrganisation } from '../app/leaders';
 
 /** stores (or refreshes) the team an activity comes from, with a reference to its General channel. */
 export async function rememberTeamFromActivity(s: AppServices, activity: Partial<Activity>): Promise<TeamRecord> {
@@ -56,6 +57,22 @@ export async function onTeamInstalled(ctx: TurnContext, s: AppServices, locale: 
   if (await s.storage.installations.claimWelcome(`team:${team.teamId}`)) {
     await s.poster.send(team.reference, team.teamId, asAttachment(buildTeamWelcomeCard(locale, s.config.minGroupSize)));
   }
+  // the organisation file may name this team (its unit, its leaders): resolve it again now, not only at the next start.
+  await refreshOrganisation(s, 'teamInstalled', true);
+}
+
+/** the team was renamed: keep the new name and resolve the organisation file again (it may name the team by it). */
+export async function onTeamRenamed(
+  s: AppServices,
+  teamId: string | undefined,
+  name: string | undefined,
+): Promise<void> {
+  if (!teamId || !name) return;
+  const known = await s.storage.installations.getTeam(teamId);
+  if (!known) return;
+  if (known.name !== name) await s.storage.installations.saveTeam({ ...known, name, updatedAt: s.now() });
+  s.log.info({ teamId }, 'team renamed');
+  await refreshOrganisation(s, 'teamRenamed', true);
 }
 
 /** a person opened a personal chat with the bot: keep the reference for later messages and greet them once. */

@@ -52,6 +52,7 @@ import {
   onMembersChanged,
   onPersonalInstalled,
   onTeamInstalled,
+  onTeamRenamed,
   onUninstalled,
   learnChannelKind,
   rememberTeamFromActivity,
@@ -164,6 +165,10 @@ export class MitwirkenBot extends TeamsActivityHandler {
     this.onTeamsChannelRenamedEvent(channelChanged);
     this.onTeamsChannelDeletedEvent(channelChanged);
     this.onTeamsChannelRestoredEvent(channelChanged);
+    this.onTeamsTeamRenamedEvent(async (teamInfo, ctx, next) => {
+      await this.guard(ctx, () => onTeamRenamed(this.s, teamInfo.id, teamInfo.name), false);
+      await next();
+    });
     this.onConversationUpdate(async (ctx, next) => {
       await this.guard(ctx, () => onMembersChanged(ctx, this.s), false);
       await next();

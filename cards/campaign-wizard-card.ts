@@ -29,6 +29,12 @@ export interface WizardTeam {
   channels: string[];
 }
 
+/** a unit of the organisation file as the targets step offers it. */
+export interface WizardUnit {
+  unitId: string;
+  name: string;
+}
+
 /** everything one wizard card shows. */
 export interface WizardCardInput {
   locale: Locale;
@@ -45,6 +51,8 @@ export interface WizardCardInput {
   defaultSchedule: WizardSchedule;
   /** installed teams (targets step). */
   teams?: WizardTeam[];
+  /** units of the organisation file (targets step); none without units. */
+  units?: WizardUnit[];
   /** the next posts (preview step). */
   upcoming?: { itemIndex: number; at: Date }[];
 }
@@ -216,6 +224,19 @@ function targetsSections(m: Messages, input: WizardCardInput, v: (id: string, fa
               },
             ]
           : []),
+        ...((input.units ?? []).length
+          ? [
+              {
+                kind: 'choice' as const,
+                id: 'units',
+                label: m.fieldUnits,
+                value: v('units', t?.unitIds?.join(',') ?? ''),
+                multi: true,
+                style: 'expanded' as const,
+                choices: (input.units ?? []).map((unit) => ({ title: unit.name, value: unit.unitId })),
+              },
+            ]
+          : []),
         {
           kind: 'choice',
           id: 'channel',
@@ -240,7 +261,12 @@ function previewSections(m: Messages, input: WizardCardInput): Section[] {
   const teamNames =
     draft.targets?.all !== false
       ? m.previewAllTeams
-      : draft.targets.teamIds.map((id) => plainText(input.teams?.find((t) => t.teamId === id)?.name ?? id)).join(', ');
+      : [
+          ...draft.targets.teamIds.map((id) => plainText(input.teams?.find((t) => t.teamId === id)?.name ?? id)),
+          ...(draft.targets.unitIds ?? []).map((id) =>
+            m.previewUnit(plainText(input.units?.find((u) => u.unitId === id)?.name ?? id)),
+          ),
+        ].join(', ');
   const upcoming = input.upcoming ?? [];
   return [
     {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConversationState, type Storage as BotStorage, type TurnContext } from 'botbuilder';
 import { Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import { buildWizardCard, type WizardTeam } from '../cards/campaign-wizard-card';
+import { buildWizardCard, type WizardTeam, type WizardUnit } from '../cards/campaign-wizard-card';
 import { buildItemCard } from '../cards/item-card';
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
@@ -37,6 +37,8 @@ export interface CampaignWizardDeps {
   campaigns: CampaignRepository;
   /** the teams the bot is installed in, with channel names. */
   listTeams(): Promise<WizardTeam[]>;
+  /** the units of the organisation file a campaign may target (none without units). */
+  listUnits?(): Promise<WizardUnit[]>;
   /** the deployment's TIMEZONE, the default of a campaign. */
   timeZone: string;
   minGroupSize: number;
@@ -160,9 +162,11 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
       }
       case 'targets': {
         const teams = await this.deps.listTeams();
+        const units = (await this.deps.listUnits?.()) ?? [];
         const targets = readTargets(
           values,
           teams.map((t) => t.teamId),
+          units.map((u) => u.unitId),
         );
         if (!targets.ok) return fail(targets.errors);
         draft.targets = targets.value;
@@ -224,6 +228,7 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
     const now = this.deps.now();
     const timeZone = state.draft.basics?.timeZone ?? this.deps.timeZone;
     const teams = state.step === 'targets' || state.step === 'preview' ? await this.deps.listTeams() : [];
+    const units = state.step === 'targets' || state.step === 'preview' ? ((await this.deps.listUnits?.()) ?? []) : [];
     let extra: CardAttachment[] = [];
     let upcoming: { itemIndex: number; at: Date }[] | undefined;
     if (state.step === 'preview') {
@@ -245,6 +250,7 @@ class CampaignWizardDialog extends Dialog<{ ownerId: string }> {
       timeZone,
       defaultSchedule: defaultSchedule(now, timeZone),
       teams,
+      units,
       upcoming,
       ...shown,
     });

@@ -137,6 +137,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
         })),
       );
     },
+    listUnits: async () => (await storage.org.organisation()).units.map((u) => ({ unitId: u.id, name: u.name })),
     timeZone: config.timeZone,
     minGroupSize: config.minGroupSize,
     now,

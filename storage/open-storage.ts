@@ -14,6 +14,7 @@ import { PersonalDataStore } from './personal-data-repository';
 import { ResponseRepository } from './response-repository';
 import { RetentionStore } from './retention-repository';
 import { RoleRepository } from './role-repository';
+import { OrgRepository } from './org-repository';
 import { SealedBox } from './sealed-box';
 import { ScheduleLedger } from './schedule-ledger';
 import { ensureTables, openTables, storagePing, type TableEndpoint } from './tables';
@@ -34,6 +35,8 @@ export interface Storage {
   campaigns: CampaignRepository;
   scheduleLedger: ScheduleLedger;
   roles: RoleRepository;
+  /** the resolved organisation: units above the teams and their leaders (rows in the Roles table). */
+  org: OrgRepository;
   ideas: IdeaRepository;
   measures: MeasureRepository;
   digestLedger: DigestLedger;
@@ -96,6 +99,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     campaigns: new CampaignRepository(tables),
     scheduleLedger: new ScheduleLedger(tables),
     roles: new RoleRepository(tables),
+    org: new OrgRepository(tables),
     measures: new MeasureRepository(tables),
     ideas,
     digestLedger: new DigestLedger(tables),

@@ -11,6 +11,7 @@ import { ConversationGoneError } from '../ports/delivery-errors';
 import { startFanoutProgress } from './fanout-progress';
 import { loadCampaignFiles, type CampaignFilesResult } from './campaign-files';
 import { publishItem } from '../polls';
+import { unitLabelsOfTeam } from '../../core/org/org-units';
 import type { CampaignsPorts } from './ports';
 
 /** the scheduler's rhythm: a tick every 10 s, leadership for 30 s, a silent claim resumed after 60 s. */
@@ -35,17 +36,22 @@ export function scheduledItemId(ledgerKey: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-/** every active team with its channels, as campaign targets. */
+/** every active team with its channels and the units it lies below (read now, so a unit target is resolved when posting), as campaign targets. */
 async function listTargets(s: CampaignsPorts, teams: TeamRecord[]): Promise<TargetTeam[]> {
+  const org = await s.storage.org.organisation();
   return Promise.all(
-    teams.map(async (t) => ({
-      teamId: t.teamId,
-      teamName: t.name,
-      channels: (await s.storage.installations.channelsOf(t.teamId)).map((c) => ({
-        channelId: c.channelId,
-        name: c.name,
-      })),
-    })),
+    teams.map(async (t) => {
+      const units = unitLabelsOfTeam(org, t.teamId);
+      return {
+        teamId: t.teamId,
+        teamName: t.name,
+        channels: (await s.storage.installations.channelsOf(t.teamId)).map((c) => ({
+          channelId: c.channelId,
+          name: c.name,
+        })),
+        ...(units.length > 0 && { units }),
+      };
+    }),
   );
 }
 

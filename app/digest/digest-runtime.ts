@@ -9,6 +9,7 @@ import { buildLeaderDigest, type DigestLeader } from './digest-builder';
 import { DigestScheduler, type DigestDelivery } from './digest-scheduler';
 import { ConversationGoneError } from '../ports/delivery-errors';
 import type { DigestPorts } from './ports';
+import { refreshOrganisation } from '../leaders';
 
 /** the digest sender's rhythm: a tick every 30 s, leadership for 90 s, a silent claim resumed after 5 minutes. */
 const TICK_MS = 30_000;
@@ -107,7 +108,11 @@ async function openChatAndSend(
 export function createDigestScheduler(s: DigestPorts): DigestScheduler {
   return new DigestScheduler({
     ledger: s.storage.digestLedger,
-    leaders: () => digestLeaders(s),
+    leaders: async () => {
+      // teams installed or renamed since the last resolution get the leaders the organisation file names for them.
+      await refreshOrganisation(s, 'digest');
+      return digestLeaders(s);
+    },
     deliver: (leader, week) => sendLeaderDigest(s, leader, week),
     cron: s.config.digestCron,
     timeZone: s.config.timeZone,

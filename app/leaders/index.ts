@@ -4,4 +4,4 @@
 
 export { addLeaderCommand, leadersCommand, removeLeaderCommand } from './leader-commands';
 export { leaderPickAction } from './leader-pick-action';
-export { orgFileReportLines, reloadOrgFile } from './org-file-loader';
+export { orgFileReportLines, refreshOrganisation, reloadOrgFile } from './org-file-loader';

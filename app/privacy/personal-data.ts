@@ -157,6 +157,8 @@ export async function eraseMyData(s: PrivacyPorts, personId: string, currentName
   const ideas = await s.storage.ideas.anonymiseAuthor(personId, FORMER_EMPLOYEE);
   let roles = (await s.storage.roles.revokeAdmin(personId)) ? 1 : 0;
   for (const g of led) if (await s.storage.roles.removeLeader(g.teamId ?? '', personId)) roles++;
+  for (const g of await s.storage.org.unitsLedBy(personId))
+    if (await s.storage.org.removeUnitLeader(g.unitId, personId)) roles++;
   const personalChat = await s.storage.personalData.erasePersonalChat(personId);
   // measures are the organisation's records and stay; the person's name as owner and note author goes.
   const measures = await s.storage.measures.erasePerson(personId, FORMER_EMPLOYEE);

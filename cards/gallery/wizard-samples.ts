@@ -74,6 +74,25 @@ export const WIZARD_SAMPLES: readonly CardSample[] = [
     build: (l) => wizardCard(l, { step: 'schedule' }),
   },
   {
+    id: 'wizard-targets',
+    title: 'Campaign wizard: teams and units',
+    purpose:
+      'The campaign wizard: all teams, or some teams and units of the organisation file (every team below them), and the channel.',
+    template: 'campaign-wizard',
+    build: (l) =>
+      wizardCard(l, {
+        step: 'targets',
+        units: [
+          { unitId: 'sozialamt', name: 'Sozialamt' },
+          { unitId: 'leistungen', name: 'Abteilung Leistungen' },
+        ],
+        draft: {
+          ...draftIn(l),
+          targets: { all: false, teamIds: [], unitIds: ['leistungen'], channel: 'General' },
+        },
+      }),
+  },
+  {
     id: 'wizard-preview',
     title: 'Campaign wizard: preview',
     purpose: 'The last wizard step: the whole campaign and its next posts, to schedule or save as a draft.',

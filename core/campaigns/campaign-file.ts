@@ -122,7 +122,10 @@ function toCampaign(file: CampaignFile, timeZone: string): Campaign {
     id: file.id,
     title: file.title,
     ...(file.description !== undefined && { description: file.description }),
-    targets: file.teams === 'all' ? { kind: 'all' } : { kind: 'teams', teams: file.teams },
+    targets:
+      file.teams === 'all'
+        ? { kind: 'all' }
+        : { kind: 'teams', teams: file.teams ?? [], ...(file.units !== undefined && { units: file.units }) },
     channel: file.channel ?? DEFAULT_CHANNEL,
     timeZone,
     status: file.status ?? 'scheduled',

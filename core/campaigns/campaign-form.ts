@@ -53,6 +53,8 @@ export interface WizardTargets {
   /** every installed team, also those added later. */
   all: boolean;
   teamIds: string[];
+  /** units of the organisation file by id: every team below them, resolved when posting. Absent when none. */
+  unitIds?: string[];
   channel: string;
 }
 
@@ -186,17 +188,29 @@ export function readSchedules(
   return done(errors, () => schedules);
 }
 
-/** step 4: all teams, or some of the installed ones, and the channel name. */
-export function readTargets(values: FormValues, installedTeamIds: readonly string[]): FormResult<WizardTargets> {
+/** step 4: all teams, or some of the installed ones and units of the organisation file, and the channel name. */
+export function readTargets(
+  values: FormValues,
+  installedTeamIds: readonly string[],
+  knownUnitIds: readonly string[] = [],
+): FormResult<WizardTargets> {
   const errors: FieldErrors = {};
   const all = truthy(values.allTeams);
-  const teamIds = text(values, 'teams')
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => installedTeamIds.includes(t));
-  if (!all && teamIds.length === 0) errors.teams = problem('errNoTeams');
+  const picked = (id: string, known: readonly string[]) =>
+    text(values, id)
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => known.includes(t));
+  const teamIds = picked('teams', installedTeamIds);
+  const unitIds = all ? [] : [...new Set(picked('units', knownUnitIds))];
+  if (!all && teamIds.length === 0 && unitIds.length === 0) errors.teams = problem('errNoTeams');
   const channel = required(values, 'channel', 200, errors);
-  return done(errors, () => ({ all, teamIds: all ? [] : [...new Set(teamIds)], channel }));
+  return done(errors, () => ({
+    all,
+    teamIds: all ? [] : [...new Set(teamIds)],
+    ...(unitIds.length > 0 && { unitIds }),
+    channel,
+  }));
 }
 
 /** the schedule a wizard default shows: tomorrow at 09:00, once, open a week. */
@@ -235,7 +249,12 @@ function toFileData(draft: WizardDraft, id: string, status: 'draft' | 'scheduled
     id,
     title: basics?.title,
     ...(basics?.description && { description: basics.description }),
-    teams: targets?.all !== false ? 'all' : targets.teamIds,
+    ...(targets?.all !== false
+      ? { teams: 'all' }
+      : {
+          ...((targets.teamIds.length > 0 || !targets.unitIds?.length) && { teams: targets.teamIds }),
+          ...(targets.unitIds?.length && { units: targets.unitIds }),
+        }),
     channel: targets?.channel ?? DEFAULT_CHANNEL,
     timezone: basics?.timeZone,
     status,

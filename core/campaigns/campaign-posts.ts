@@ -7,6 +7,8 @@ export interface TargetTeam {
   teamId: string;
   teamName: string;
   channels: { channelId: string; name: string }[];
+  /** the ids and names (lowercased) of the units the team lies below, its own unit first (core/org `unitLabelsOfTeam`). */
+  units?: readonly string[];
 }
 
 /**
@@ -35,7 +37,8 @@ function channelIn(team: TargetTeam, channel: string): PostTarget {
 
 /**
  * the channels a campaign posts into: for `all`, the named channel in every team given; otherwise each
- * team named by id or (case-insensitive) name. 'General' is the channel whose id equals the team id.
+ * team named by id or (case-insensitive) name, and every team below each unit named (by the team's `units`).
+ * 'General' is the channel whose id equals the team id.
  */
 export function resolveTargets(
   campaign: Pick<Campaign, 'targets' | 'channel'>,
@@ -45,15 +48,31 @@ export function resolveTargets(
   if (campaign.targets.kind === 'all') return teams.map((t) => channelIn(t, channel));
   const seen = new Set<string>();
   const targets: PostTarget[] = [];
-  for (const wanted of campaign.targets.teams) {
-    const team = teams.find((t) => t.teamId === wanted) ?? teams.find((t) => same(t.teamName, wanted));
-    const target = team
-      ? channelIn(team, channel)
-      : { ok: false as const, teamId: wanted, channelId: channel, reason: `team '${wanted}' not found` };
+  const add = (target: PostTarget) => {
     const key = `${target.teamId}\n${target.channelId}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     targets.push(target);
+  };
+  for (const wanted of campaign.targets.teams) {
+    const team = teams.find((t) => t.teamId === wanted) ?? teams.find((t) => same(t.teamName, wanted));
+    add(
+      team
+        ? channelIn(team, channel)
+        : { ok: false as const, teamId: wanted, channelId: channel, reason: `team '${wanted}' not found` },
+    );
+  }
+  for (const unit of campaign.targets.units ?? []) {
+    const label = unit.trim().toLowerCase();
+    const below = teams.filter((t) => t.units?.includes(label));
+    if (below.length === 0)
+      add({
+        ok: false,
+        teamId: `unit:${unit}`,
+        channelId: channel,
+        reason: `unit '${unit}' not found in the organisation file, or no installed team below it`,
+      });
+    for (const team of below) add(channelIn(team, channel));
   }
   return targets;
 }

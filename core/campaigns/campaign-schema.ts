@@ -129,7 +129,11 @@ export const campaignFileSchema = z
     id: slug,
     title: text(LIMITS.titleLength),
     description: text(LIMITS.descriptionLength).optional(),
-    teams,
+    teams: teams.optional(),
+    units: z
+      .array(text(200), { error: 'must be a list of unit ids or names from the organisation file' })
+      .min(1)
+      .optional(),
     channel: text(200).optional(),
     timezone: z
       .string()
@@ -139,7 +143,21 @@ export const campaignFileSchema = z
     retentionDays: z.int().positive().optional(),
     items: z.array(itemSchema).min(1),
   })
+  // runs even when other keys are invalid, so a file missing every key hears about teams too.
+  .superRefine(
+    (file, ctx) => {
+      if (file.teams === undefined && file.units === undefined)
+        ctx.addIssue({ code: 'custom', path: ['teams'], message: 'is required (or units: a list of units)' });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  )
   .superRefine((file, ctx) => {
+    if (file.teams === 'all' && file.units !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['units'],
+        message: 'cannot be combined with teams: all (all teams already)',
+      });
     const seen = new Set<string>();
     // runs even when some items are invalid, so it reads ids defensively.
     file.items.forEach((item: unknown, index) => {

@@ -7,8 +7,11 @@ export type CampaignStatus = 'draft' | 'scheduled' | 'running' | 'paused' | 'end
 /** The statuses a campaign file may declare; the others are reached by admin actions. */
 export const FILE_STATUSES = ['draft', 'scheduled'] as const;
 
-/** Which teams a campaign posts to: every team the bot is installed in, or teams named by name or id. */
-export type Targets = { kind: 'all' } | { kind: 'teams'; teams: string[] };
+/**
+ * Which teams a campaign posts to: every team the bot is installed in, or the teams named by name or id together with
+ * every team below the units named by id or name (the organisation file's units, resolved when posting).
+ */
+export type Targets = { kind: 'all' } | { kind: 'teams'; teams: string[]; units?: string[] };
 
 /** The channel name used when a campaign names none. */
 export const DEFAULT_CHANNEL = 'General';

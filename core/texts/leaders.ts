@@ -33,6 +33,10 @@ export const leadersDe = {
   orgFileRejected: (file: string, n: number) =>
     `Organisationsdatei ${file} abgelehnt (${n} Fehler) – die bisherigen Zuordnungen bleiben unverändert.`,
   orgFileUnresolved: (n: number) => `${n} Eintrag/Einträge der Organisationsdatei konnte(n) nicht zugeordnet werden:`,
+  orgFileEntryErrors: (n: number) =>
+    `${n} Fehler in Einträgen der Organisationsdatei – diese Einträge wurden übersprungen, alle anderen gelten:`,
+  orgUnitsLoaded: (units: number, leaders: number) =>
+    `Organisationseinheiten: ${units}, mit ${leaders} Leitung(en) aus der Datei.`,
   errNoTeamsInstalled: 'Ich bin noch in keinem Team installiert. Füge Mitwirken zuerst einem Team hinzu.',
   errTeamNotFound: (team: string, known: string) =>
     `Ein Team „${team}“ kenne ich nicht. Ich bin in diesen Teams: ${known}.`,
@@ -78,6 +82,9 @@ export const leadersEn: typeof leadersDe = {
   orgFileRejected: (file, n) =>
     `Organisation file ${file} rejected (${n} error(s)) – the current assignments stay as they are.`,
   orgFileUnresolved: (n) => `${n} entry/entries of the organisation file could not be assigned:`,
+  orgFileEntryErrors: (n) =>
+    `${n} error(s) in entries of the organisation file – these entries were skipped, all others apply:`,
+  orgUnitsLoaded: (units, leaders) => `Organisational units: ${units}, with ${leaders} leader(s) from the file.`,
   errNoTeamsInstalled: 'I am not installed in any team yet. Add Mitwirken to a team first.',
   errTeamNotFound: (team, known) => `I do not know a team "${team}". I am in these teams: ${known}.`,
   errTeamAmbiguous: (team) => `Several teams are called "${team}". Please pick the team on the card.`,
