@@ -109,6 +109,12 @@ test('the units resolve against the teams installed so far; a unit without an in
   expect(await h.storage.roles.leadersOf(TEAM.id)).toEqual([]);
 });
 
+test('a unit leader finds the leadership under "meine daten"', async () => {
+  await h.personalMessage('meine daten', AMT);
+  const texts = cardTexts(h.connector.cards().at(-1));
+  expect(texts.join('\n')).toContain(de.myDataRoleUnitLeader('Sozialamt'));
+});
+
 test('a team installed after the start gets its unit and its leaders when it installs, without "kampagnen laden"', async () => {
   await h.installInTeam(WOHNGELD);
   const org = await h.storage.org.organisation();

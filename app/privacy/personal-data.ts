@@ -37,7 +37,7 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
       )
       .get(id)!;
 
-  const [votes, ideas, backings, admins, led, chat, measures] = await Promise.all([
+  const [votes, ideas, backings, admins, led, chat, measures, unitsLed, organisation] = await Promise.all([
     s.storage.personalData.namedVotes(personId),
     s.storage.ideas.byAuthor(personId),
     s.storage.personalData.backings(personId),
@@ -45,7 +45,10 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
     s.storage.roles.teamsLedBy(personId),
     s.storage.personalData.personalChat(personId),
     s.storage.measures.ofPerson(personId),
+    s.storage.org.unitsLedBy(personId),
+    s.storage.org.organisation(),
   ]);
+  const unitName = (unitId: string) => organisation.units.find((u) => u.id === unitId)?.name ?? unitId;
   const measureTitle = async (teamId: string, measureId: string) =>
     (await s.storage.measures.get(teamId, measureId))?.title;
   const ideaText = async (ideaId: string) => (await s.storage.ideas.get(ideaId))?.text ?? '';
@@ -96,6 +99,7 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
           grantedAt: g.grantedAt,
         })),
       )),
+      ...unitsLed.map((g) => ({ role: 'unitLeader' as const, unitName: unitName(g.unitId), grantedAt: g.grantedAt })),
     ],
     measures: await Promise.all(
       measures.owned.map(async (x) => ({

@@ -21,7 +21,12 @@ export interface MyData {
   }>;
   supports: Array<{ ideaId: string; text: string }>;
   volunteering: Array<{ ideaId: string; text: string }>;
-  roles: Array<{ role: 'admin' | 'leader' | 'configuredAdmin'; teamName?: string; grantedAt?: Date }>;
+  roles: Array<{
+    role: 'admin' | 'leader' | 'unitLeader' | 'configuredAdmin';
+    teamName?: string;
+    unitName?: string;
+    grantedAt?: Date;
+  }>;
   /** measures the person owns (their name is on them). */
   measures?: Array<{ measureId: string; title: string; teamName?: string; status: MeasureStatus; dueDate: string }>;
   /** progress notes the person wrote on measures. */
@@ -49,9 +54,11 @@ export function myDataSections(data: MyData, locale: Locale, timeZone: string, l
   const roleLine = (r: MyData['roles'][number]): string =>
     r.role === 'leader'
       ? m.myDataRoleLeader(plainText(r.teamName ?? '?'))
-      : r.role === 'admin'
-        ? m.myDataRoleAdmin
-        : m.myDataRoleConfigured;
+      : r.role === 'unitLeader'
+        ? m.myDataRoleUnitLeader(plainText(r.unitName ?? '?'))
+        : r.role === 'admin'
+          ? m.myDataRoleAdmin
+          : m.myDataRoleConfigured;
   return [
     {
       title: m.myDataVotes,

@@ -18,6 +18,7 @@ export const privacyDe = {
   myDataRoles: 'Deine Rollen',
   myDataRoleAdmin: 'Beteiligungsmanagement (Admin)',
   myDataRoleLeader: (team: string) => `Führungskraft für ${team}`,
+  myDataRoleUnitLeader: (unit: string) => `Leitung der Organisationseinheit ${unit}`,
   myDataRoleConfigured: 'Beteiligungsmanagement (in der Konfiguration eingetragen – das kann nur der Betrieb ändern)',
   myDataChat: 'Persönlicher Chat',
   myDataChatLine: (name: string, since: string) =>
@@ -87,6 +88,7 @@ export const privacyEn: typeof privacyDe = {
   myDataRoles: 'Your roles',
   myDataRoleAdmin: 'Participation manager (admin)',
   myDataRoleLeader: (team) => `Leader of ${team}`,
+  myDataRoleUnitLeader: (unit) => `Leader of the unit ${unit}`,
   myDataRoleConfigured: 'Participation manager (set in the configuration – only operations can change that)',
   myDataChat: 'Personal chat',
   myDataChatLine: (name, since) => `Address for messages to you, name “${name}”, last updated ${since}`,
