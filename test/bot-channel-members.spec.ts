@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import {
   ADMIN,
-  BOT,
   people,
   rosterOf,
   startBotHarness,
   TEAM,
-  TENANT,
   type BotHarness,
   type Person,
   type TeamChannel,
@@ -51,20 +48,11 @@ afterAll(async () => {
 });
 
 /** a conversationUpdate Teams sends about a channel of the team (created, members added, shared, ...). */
-function channelEvent(eventType: string, channel: TeamChannel, membersAdded?: Person[]) {
-  return h.post({
-    id: randomUUID(),
-    type: 'conversationUpdate',
-    channelId: 'msteams',
-    serviceUrl: h.connector.url,
-    timestamp: new Date().toISOString(),
-    from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId },
-    recipient: BOT,
-    conversation: { id: channel.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    ...(membersAdded && { membersAdded: membersAdded.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId })) }),
-    channelData: { eventType, team: { id: TEAM.id, name: TEAM.name }, channel, tenant: { id: TENANT } },
-  });
-}
+const channelEvent = (eventType: string, channel: TeamChannel, membersAdded?: Person[]) =>
+  h.conversationUpdate(
+    { eventType, team: { id: TEAM.id, name: TEAM.name }, channel },
+    { conversationId: channel.id, ...(membersAdded && { membersAdded }) },
+  );
 
 const postIn = (channel: TeamChannel, command: string): Promise<PostedItem> => postItemIn(h, command, channel);
 async function postItemIn(harness: BotHarness, command: string, channel: TeamChannel): Promise<PostedItem> {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
 import type { IdeaRecord } from '../core/ideas/idea-record';
 import type { Measure } from '../core/measures/measure';
@@ -7,10 +6,8 @@ import { messages } from '../core/messages';
 import { FORMER_EMPLOYEE } from '../core/texts/privacy';
 import {
   ADMIN,
-  BOT,
   OTHER_TEAM,
   TEAM,
-  TENANT,
   rosterOf,
   startBotHarness,
   type BotHarness,
@@ -74,19 +71,8 @@ afterAll(async () => {
   await h.stop();
 });
 
-function channelEvent(eventType: string, channel: TeamChannel) {
-  return h.post({
-    id: randomUUID(),
-    type: 'conversationUpdate',
-    channelId: 'msteams',
-    serviceUrl: h.connector.url,
-    timestamp: new Date().toISOString(),
-    from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId },
-    recipient: BOT,
-    conversation: { id: channel.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: { eventType, team: { id: TEAM.id, name: TEAM.name }, channel, tenant: { id: TENANT } },
-  });
-}
+const channelEvent = (eventType: string, channel: TeamChannel) =>
+  h.conversationUpdate({ eventType, team: { id: TEAM.id, name: TEAM.name }, channel }, { conversationId: channel.id });
 
 /** an admin posts an item (in General unless a channel is given). */
 async function post(command: string, channel?: TeamChannel, team = TEAM): Promise<PostedItem> {

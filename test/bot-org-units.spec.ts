@@ -1,20 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { VERBS } from '../core/card-actions';
 import { messages } from '../core/messages';
 import { teamsBelow, unitsLedBy, parentChain } from '../core/org/org-units';
-import {
-  ADMIN,
-  BOT,
-  OTHER_TEAM,
-  startBotHarness,
-  TEAM,
-  TENANT,
-  type BotHarness,
-  type Person,
-} from './support/bot-harness';
+import { ADMIN, OTHER_TEAM, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
 import type { RosterMember } from './support/teams-connector';
 import { aMinuteAgo } from './support/sample-items';
 import { cardTexts, interactive } from './support/card-nodes';
@@ -163,17 +153,7 @@ test('"kampagnen laden" reports the bad entries and the unresolved ones with fil
 
 test('a team renamed to the name a unit gives moves to that unit at once', async () => {
   const renamed = { id: OTHER_TEAM.id, name: 'Team Gibt Es Nicht' };
-  await h.post({
-    id: randomUUID(),
-    type: 'conversationUpdate',
-    channelId: 'msteams',
-    serviceUrl: h.connector.url,
-    timestamp: new Date().toISOString(),
-    from: { id: ADMIN.id, aadObjectId: ADMIN.aadObjectId },
-    recipient: BOT,
-    conversation: { id: renamed.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: { eventType: 'teamRenamed', team: renamed, tenant: { id: TENANT } },
-  });
+  await h.conversationUpdate({ eventType: 'teamRenamed', team: renamed });
   expect((await h.storage.installations.getTeam(OTHER_TEAM.id))?.name).toBe(renamed.name);
   const org = await h.storage.org.organisation();
   expect(org.units.find((u) => u.id === 'jobcenter')?.teamIds).toEqual([OTHER_TEAM.id]);

@@ -83,6 +83,11 @@ export interface BotHarness {
       id?: string;
     },
   ): Promise<HttpResult>;
+  /** a conversationUpdate Teams sends about a team or one of its channels (renamed, created, members added, shared …). */
+  conversationUpdate(
+    channelData: Record<string, unknown>,
+    options?: { conversationId?: string; membersAdded?: Person[] },
+  ): Promise<HttpResult>;
   /** the bot is added to a team. */
   installInTeam(team?: typeof TEAM): Promise<HttpResult>;
   /** the person adds the bot in their personal chat (Teams sends an installationUpdate), so 1:1 messages can reach them. */
@@ -224,6 +229,21 @@ export async function startBotHarness(
           options.personal || options.groupChat ? { tenant: { id: TENANT } } : channelData(team, options.channel),
       });
     },
+    conversationUpdate: (data, options = {}) =>
+      post({
+        ...base(ADMIN),
+        type: 'conversationUpdate',
+        conversation: {
+          id: options.conversationId ?? String((data.team as { id?: string } | undefined)?.id ?? TEAM.id),
+          conversationType: 'channel',
+          isGroup: true,
+          tenantId: TENANT,
+        },
+        ...(options.membersAdded && {
+          membersAdded: options.membersAdded.map((p) => ({ id: p.id, aadObjectId: p.aadObjectId })),
+        }),
+        channelData: { tenant: { id: TENANT }, ...data },
+      }),
     installInTeam: (team = TEAM) =>
       post({
         ...base(ADMIN),
