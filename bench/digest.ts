@@ -23,7 +23,11 @@ const DAY = 86_400_000;
 const OPTIONS = ['sehr gut', 'eher gut', 'eher schlecht', 'schlecht'];
 
 /** runs `work` over `items` with at most `limit` at once. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -97,7 +101,7 @@ async function seedTeamWeek(
     await storage.items.close(it.id, new Date(monday + 5 * DAY));
 }
 
-async function seedWeek(
+export async function seedWeek(
   storage: Storage,
   o: { teams: string[]; week: WeekKey; answersPerTeam: number; timeZone: string; digestWeek: boolean },
 ): Promise<void> {

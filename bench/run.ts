@@ -1,11 +1,19 @@
 import type { Benchmark, Metric } from './benchmark';
 import { digestBenchmark } from './digest';
+import { digestUnitsBenchmark } from './digest-units';
 import { fanoutBenchmark } from './fanout';
 import { hotpollBenchmark } from './hotpoll';
 import { ingestBenchmark, memoryBenchmark } from './ingest';
 
 /** every benchmark, in the order they run; add new modules here. */
-const BENCHMARKS: Benchmark[] = [fanoutBenchmark, ingestBenchmark, hotpollBenchmark, digestBenchmark, memoryBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  fanoutBenchmark,
+  ingestBenchmark,
+  hotpollBenchmark,
+  digestBenchmark,
+  digestUnitsBenchmark,
+  memoryBenchmark,
+];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--only name[,name]] [--key value ...]
   --quick   small versions (each under a minute)

@@ -12,6 +12,7 @@ import { followUpTeamForm } from './follow-up-team-form';
 import { ideaLines, statusForm, type IdeaLineLimits } from './idea-parts';
 import { formatDay } from './my-ideas-card';
 import { expandTemplate, type AdaptiveCard } from './render';
+import type { DigestUnitSection, UnitParticipation } from '../core/org/unit-rollup';
 
 /** the largest digest card we send; Teams refuses far larger messages, and big cards render slowly. */
 export const DIGEST_CARD_BUDGET = 27 * 1024;
@@ -100,7 +101,8 @@ function render(digest: Digest, locale: Locale, level: Level): AdaptiveCard {
     title: m.digestTitle(digest.weekNumber),
     period: m.digestPeriod(day(digest.period.start), day(lastDay)),
     interim: digest.interim ? m.digestInterim : '',
-    noTeams: digest.teams.length === 0 ? m.digestNoTeams : '',
+    noTeams: digest.teams.length === 0 && !digest.units?.length ? m.digestNoTeams : '',
+    units: (digest.units ?? []).map((unit) => unitData(unit, digest, locale, level)),
     teams: digest.teams.map((team, index) => teamData(team, digest, locale, level, () => position++, index)),
   });
 }
@@ -113,6 +115,63 @@ export function participationText(locale: Locale, p: Participation): string {
   if (p.shown === 'range') return m.digestParticipationRange(n(p.from), n(p.to), n(p.members));
   if (p.members === undefined || p.percent === undefined) return m.digestParticipationCount(n(p.participants));
   return m.digestParticipation(n(p.participants), n(p.members), n(p.percent));
+}
+
+/** a unit's participation line: as for a team, or the band that protects a small group below it. */
+export function unitParticipationText(locale: Locale, p: UnitParticipation): string {
+  const n = (x: number) => formatNumber(locale, x);
+  if (p.shown === 'banded')
+    return messages(locale).digestUnitBanded(n(p.atLeast), p.members === undefined ? undefined : n(p.members));
+  return participationText(locale, p);
+}
+
+/** a unit's roll-up: its participation, the sub-units and teams that may be shown, the week's ideas, campaign results. */
+function unitData(unit: DigestUnitSection, digest: Digest, locale: Locale, level: Level): object {
+  const m = messages(locale);
+  const r = unit.participation;
+  return {
+    name: plainText(shorten(m.digestUnitTitle(unit.unitName), level.question)),
+    teams: m.digestUnitTeams(r.teamCount),
+    participation: unitParticipationText(locale, r.participation),
+    belowTitle: r.rows.length > 0 ? m.digestUnitBelow : '',
+    below: r.rows.map(
+      (row) =>
+        `${'\u2003'.repeat(row.depth - 1)}${plainText(shorten(row.name, level.optionLabel))}: ${unitParticipationText(locale, row.participation)}`,
+    ),
+    hidden: r.hiddenGroups > 0 ? m.digestUnitHidden(r.hiddenGroups) : '',
+    ideasTitle: m.digestUnitIdeas(unit.newIdeaCount),
+    ideas: unit.topIdeas.map((i) =>
+      m.digestUnitIdea(
+        plainText(shorten(i.text, level.idea.text)),
+        plainText(shorten(i.teamName, level.optionLabel)),
+        i.supportCount,
+      ),
+    ),
+    pollsTitle: unit.polls.length > 0 ? m.digestUnitPolls : '',
+    polls: unit.polls.slice(0, level.closed).map((poll) => {
+      if (poll.suppressed)
+        return {
+          question: plainText(shorten(poll.question, level.question)),
+          bars: [],
+          rows: [],
+          note: m.digestUnitPollSuppressed,
+        };
+      const data = closedData(
+        {
+          kind: 'poll',
+          itemId: '',
+          question: poll.question,
+          anonymous: poll.anonymous,
+          closedAt: digest.period.end,
+          results: poll.results,
+        },
+        locale,
+        level,
+        digest.minGroupSize,
+      ) as { note: string };
+      return { ...data, note: [m.digestUnitPollTeams(poll.teams), data.note].filter((x) => x !== '').join(' · ') };
+    }),
+  };
 }
 
 const signed = (locale: Locale, x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±') + formatNumber(locale, Math.abs(x));

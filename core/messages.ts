@@ -12,6 +12,7 @@ import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
+import { digestUnitsDe, digestUnitsEn } from './texts/digest-units';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -156,6 +157,7 @@ const de = {
   ...resultsDe,
   ...myIdeasDe,
   ...digestLoopDe,
+  ...digestUnitsDe,
   ...exportRangeDe,
 };
 
@@ -295,6 +297,7 @@ const en: Messages = {
   ...resultsEn,
   ...myIdeasEn,
   ...digestLoopEn,
+  ...digestUnitsEn,
   ...exportRangeEn,
 };
 

@@ -16,12 +16,15 @@ import type { IdeaRecord } from '../../core/ideas/idea-record';
 import type { DigestPorts } from './ports';
 import { channelsVisible, placeOfIdea } from '../teams';
 import { loopInput } from './digest-loop-reader';
+import { unitSections } from './unit-rollup-reader';
 
-/** a leader and the teams they lead, as the digest is addressed. */
+/** a leader and the teams and units they lead, as the digest is addressed: one digest for all of them. */
 export interface DigestLeader {
   personId: string;
   name: string;
   teamIds: string[];
+  /** units of the organisation file the leader leads; their teams below are rolled up (app/digest/unit-rollup-reader.ts). */
+  unitIds?: string[];
 }
 
 /**
@@ -39,7 +42,17 @@ export async function buildLeaderDigest(
   const teams = records
     .filter((t): t is TeamRecord => t !== undefined)
     .sort((a, b) => (a.name || a.teamId).localeCompare(b.name || b.teamId, options.locale));
-  return assembleDigest({
+  const unitIds = leader.unitIds ?? [];
+  const units =
+    unitIds.length === 0
+      ? undefined
+      : await unitSections(
+          s,
+          await s.storage.org.organisation(),
+          { personId: leader.personId, unitIds, teamSections: new Set(teams.map((t) => t.teamId)) },
+          week,
+        );
+  const digest = assembleDigest({
     leader: { id: leader.personId, name: leader.name },
     week,
     interim: options.interim,
@@ -50,6 +63,7 @@ export async function buildLeaderDigest(
     teams: await Promise.all(teams.map((team) => teamInput(s, team, week, leader.personId))),
     loopClock: { now: s.now(), decisionDueDays: s.config.decisionDueDays },
   });
+  return units ? { ...digest, units } : digest;
 }
 
 /**

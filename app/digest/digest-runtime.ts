@@ -10,23 +10,39 @@ import { DigestScheduler, type DigestDelivery } from './digest-scheduler';
 import { ConversationGoneError } from '../ports/delivery-errors';
 import type { DigestPorts } from './ports';
 import { refreshOrganisation } from '../leaders';
+import { teamsBelow } from '../../core/org/org-units';
 
 /** the digest sender's rhythm: a tick every 30 s, leadership for 90 s, a silent claim resumed after 5 minutes. */
 const TICK_MS = 30_000;
 const LEASE_TTL_MS = 90_000;
 const RESUME_AFTER_MS = 5 * 60_000;
 
-/** every leader with the teams they lead (storage.roles.allLeaders, grouped by person). */
+/**
+ * every leader with the teams and units they lead (storage.roles.allLeaders and storage.org.unitLeaders, grouped by
+ * person): one entry, so one digest, per person however many teams and units they lead.
+ */
 export async function digestLeaders(s: DigestPorts): Promise<DigestLeader[]> {
   const byPerson = new Map<string, DigestLeader>();
-  for (const grant of await s.storage.roles.allLeaders()) {
-    if (!grant.teamId) continue;
-    const leader = byPerson.get(grant.personId) ?? { personId: grant.personId, name: grant.name ?? '', teamIds: [] };
-    leader.teamIds.push(grant.teamId);
-    if (!leader.name && grant.name) leader.name = grant.name;
-    byPerson.set(grant.personId, leader);
+  const leaderOf = (personId: string, name: string | undefined) => {
+    const leader = byPerson.get(personId) ?? { personId, name: name ?? '', teamIds: [] };
+    if (!leader.name && name) leader.name = name;
+    byPerson.set(personId, leader);
+    return leader;
+  };
+  const [teamGrants, unitGrants] = await Promise.all([s.storage.roles.allLeaders(), s.storage.org.unitLeaders()]);
+  for (const grant of teamGrants) if (grant.teamId) leaderOf(grant.personId, grant.name).teamIds.push(grant.teamId);
+  for (const grant of unitGrants) {
+    const leader = leaderOf(grant.personId, grant.name);
+    leader.unitIds = [...(leader.unitIds ?? []), grant.unitId];
   }
   return [...byPerson.values()];
+}
+
+/** the teams through which a chat with the leader may be opened: their own, then those below their units. */
+async function chatTeamsOf(s: DigestPorts, leader: DigestLeader): Promise<string[]> {
+  if (!leader.unitIds?.length) return leader.teamIds;
+  const org = await s.storage.org.organisation();
+  return [...new Set([...leader.teamIds, ...leader.unitIds.flatMap((id) => teamsBelow(org, id))])];
 }
 
 /**
@@ -52,7 +68,10 @@ export async function sendLeaderDigest(s: DigestPorts, leader: DigestLeader, wee
   return openChatAndSend(s, leader, person, card);
 }
 
-/** opens a 1:1 chat through the first of the leader's teams whose roster lists them, sends the card and keeps the chat's reference. */
+/**
+ * opens a 1:1 chat through the first of the leader's teams (or the teams below their units) whose roster lists them,
+ * sends the card and keeps the chat's reference.
+ */
 async function openChatAndSend(
   s: DigestPorts,
   leader: DigestLeader,
@@ -60,7 +79,7 @@ async function openChatAndSend(
   card: CardAttachment,
 ): Promise<DigestDelivery> {
   let rosterFailed = false;
-  for (const teamId of leader.teamIds) {
+  for (const teamId of await chatTeamsOf(s, leader)) {
     const team = await s.storage.installations.getTeam(teamId);
     if (!team?.active) continue;
     let member;
@@ -100,7 +119,8 @@ async function openChatAndSend(
   if (rosterFailed) throw new Error('team rosters could not be read; the digest is retried later');
   return {
     kind: 'skipped',
-    reason: 'no personal chat with the leader, and none could be opened: not a member of any installed team they lead',
+    reason:
+      'no personal chat with the leader, and none could be opened: not a member of any installed team they lead or that is below a unit they lead',
   };
 }
 

@@ -31,6 +31,7 @@ import { LOOP_SAMPLES } from './loop-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
 import { RESULTS_SAMPLES } from './results-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
+import { UNIT_SAMPLES } from './unit-samples';
 
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
@@ -248,6 +249,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...RESULTS_SAMPLES,
   ...MEASURE_SAMPLES,
   ...LOOP_SAMPLES,
+  ...UNIT_SAMPLES,
 ];
 
 function firstName(name: string): string {

@@ -6,6 +6,7 @@ import type { Locale } from '../locale';
 import { effectiveMinGroupSize, ideaTextsVisible, pollResults, type PollResults, type Tally } from '../tally';
 import { assembleLoop, type DigestLoop, type DigestLoopInput } from './digest-loop';
 import { trendWeeks, weekNumberOf, weekRange, type WeekKey } from './digest-week';
+import type { DigestUnitSection } from '../org/unit-rollup';
 import { participationChange, participationOf, type Participation, type ParticipationChange } from './participation';
 
 /** a poll or idea prompt of the team that closed (results are taken only from items closed in the digest's week). */
@@ -126,6 +127,8 @@ export interface Digest {
   teams: DigestTeam[];
   /** DECISION_DUE_DAYS, when the loop section was assembled: how long the waiting ideas have waited at least. */
   decisionDueDays?: number;
+  /** the roll-ups of the units the leader leads (core/org/unit-rollup.ts); absent for a leader of teams only. */
+  units?: DigestUnitSection[];
 }
 
 /** how much of each list a digest carries, which keeps the card small. */
