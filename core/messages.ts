@@ -12,6 +12,7 @@ import { leadersDe, leadersEn } from './texts/leaders';
 import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
+import { resultsViewDe, resultsViewEn } from './texts/results-view';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -157,6 +158,7 @@ const de = {
   ...myIdeasDe,
   ...digestLoopDe,
   ...exportRangeDe,
+  ...resultsViewDe,
 };
 
 export type Messages = typeof de;
@@ -296,6 +298,7 @@ const en: Messages = {
   ...myIdeasEn,
   ...digestLoopEn,
   ...exportRangeEn,
+  ...resultsViewEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };
