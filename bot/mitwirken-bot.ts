@@ -39,6 +39,7 @@ import type { ActionHandler, CommandHandler, ReplyMessage, Turn, TurnFacts } fro
 import { demoCommand } from '../app/polls';
 import { digestCommand } from '../app/digest';
 import { exportCommand } from '../app/exports';
+import { resultsViewAction, resultsViewCommand } from '../app/results-view';
 import { helpCommand } from '../app/help';
 import { ideasCommand, submitIdeaCommand } from '../app/ideas';
 import { ideasCardWithProblem } from '../app/ideas';
@@ -86,6 +87,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   measures: measuresCommand,
   newMeasure: newMeasureCommand,
   myIdeas: myIdeasCommand,
+  resultsView: resultsViewCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -115,6 +117,7 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.measureBoard]: measureBoardAction,
   [VERBS.followUpPollTeam]: followUpTeamAction,
   [VERBS.exportRange]: exportRangeAction,
+  [VERBS.resultsView]: resultsViewAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

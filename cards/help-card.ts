@@ -38,6 +38,7 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
         m.cmdNewMeasure,
         m.cmdPostResults,
         m.cmdMyIdeas,
+        m.cmdResultsView,
       ],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),

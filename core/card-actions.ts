@@ -40,6 +40,8 @@ export const VERBS = {
   followUpPollTeam: 'mitwirken.followUpPollTeam',
   /** the `export` card's date range: ad-hoc polls, prompts, `idee` ideas and measures of that range as CSV. */
   exportRange: 'mitwirken.exportRange',
+  /** the `ergebnisse` picker: a campaign (`c:<id>`) or a closed item (`i:<id>`) whose results to show. */
+  resultsView: 'mitwirken.resultsView',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -179,6 +181,11 @@ const schemas = {
   [VERBS.postResults]: postResultsSchema,
   [VERBS.followUpPollTeam]: followUpTeamSchema(teamId),
   [VERBS.exportRange]: exportRangeSchema,
+  [VERBS.resultsView]: z.object({
+    target: z.string({ message: 'errInvalidPayload' }).regex(/^(c:[a-z0-9][a-z0-9-]{0,62}|i:[a-z0-9-]{1,64})$/, {
+      message: 'errInvalidPayload',
+    }),
+  }),
 };
 
 export interface VotePayload {
@@ -268,6 +275,12 @@ export interface PayloadOf {
   [VERBS.measureBoard]: MeasurePayloadOf[typeof MEASURE_VERBS.measureBoard];
   [VERBS.followUpPollTeam]: FollowUpTeamPayload;
   [VERBS.exportRange]: ExportRangePayload;
+  [VERBS.resultsView]: ResultsViewPayload;
+}
+
+/** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */
+export interface ResultsViewPayload {
+  target: string;
 }
 
 /** the idea verbs whose schemas and problem arguments live in core/ideas/idea-actions.ts. */

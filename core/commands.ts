@@ -33,7 +33,9 @@ export type Command =
   /** `maßnahme neu`: the form of a new measure (leaders of the team and admins). */
   | { name: 'newMeasure' }
   /** `meine ideen`: every named idea the person sent, with its status, measure and latest note (personal chat). */
-  | { name: 'myIdeas' };
+  | { name: 'myIdeas' }
+  /** `ergebnisse` / `results`: results of a campaign or item per unit, with trend (personal chat; admins and leaders). */
+  | { name: 'resultsView' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -121,6 +123,7 @@ const KEYWORDS: Record<string, Keyword> = {
   exportieren: 'export',
   ergebnis: 'results',
   ergebnisse: 'results',
+  results: 'results',
   post: 'postVerb',
   maßnahmen: 'measures',
   massnahmen: 'measures',
@@ -294,6 +297,7 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'my' && (next === 'ideen' || next === 'ideas')) return ok({ name: 'myIdeas' });
   if (keyword === 'my')
     return next === 'daten' || next === 'data' ? ok({ name: 'myData' }) : fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'results' && next === undefined) return ok({ name: 'resultsView' });
   if (keyword === 'results')
     return next === 'posten' ? ok({ name: 'postResults' }) : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'postVerb')

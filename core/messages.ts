@@ -13,6 +13,7 @@ import { privacyDe, privacyEn } from './texts/privacy';
 import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
 import { digestUnitsDe, digestUnitsEn } from './texts/digest-units';
+import { resultsViewDe, resultsViewEn } from './texts/results-view';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -159,6 +160,7 @@ const de = {
   ...digestLoopDe,
   ...digestUnitsDe,
   ...exportRangeDe,
+  ...resultsViewDe,
 };
 
 export type Messages = typeof de;
@@ -299,6 +301,7 @@ const en: Messages = {
   ...digestLoopEn,
   ...digestUnitsEn,
   ...exportRangeEn,
+  ...resultsViewEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

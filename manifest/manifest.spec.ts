@@ -121,9 +121,9 @@ describe('buildManifest', () => {
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     const common = ['hilfe', 'umfrage', 'bewertung', 'ideenabfrage', 'schließen', 'idee', 'ideen', 'maßnahmen'];
     const commonEn = ['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas', 'measures'];
-    // your own ideas are a personal-chat view; posting results is done in a closed item's thread: a team command.
+    // your own ideas and results per unit are personal-chat views; posting results is done in a closed item's thread.
     const expected = [
-      { de: [...common, 'meine ideen'], en: [...commonEn, 'my ideas'] },
+      { de: [...common, 'meine ideen', 'ergebnisse'], en: [...commonEn, 'my ideas', 'results'] },
       { de: [...common, 'ergebnis posten'], en: [...commonEn, 'post results'] },
     ];
     lists.forEach((list, l) => {

@@ -30,6 +30,7 @@ import { MEASURE_SAMPLES } from './measure-samples';
 import { LOOP_SAMPLES } from './loop-samples';
 import { PRIVACY_SAMPLES } from './privacy-samples';
 import { RESULTS_SAMPLES } from './results-samples';
+import { RESULTS_VIEW_SAMPLES } from './results-view-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 import { UNIT_SAMPLES } from './unit-samples';
 
@@ -247,6 +248,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...LEADER_EXPORT_SAMPLES,
   ...PRIVACY_SAMPLES,
   ...RESULTS_SAMPLES,
+  ...RESULTS_VIEW_SAMPLES,
   ...MEASURE_SAMPLES,
   ...LOOP_SAMPLES,
   ...UNIT_SAMPLES,
