@@ -2,12 +2,12 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { OrgUnit, Organisation } from '../core/org/org-units';
 import {
   definedOnly,
+  deletedIfThere,
   isConflict,
-  isNotFound,
   keyPart,
   rowPrefixFilter,
-  withConcurrencyRetry,
   type Tables,
+  withConcurrencyRetry,
 } from './tables';
 
 /** a unit as stored, without its leaders (they are grants of their own). */
@@ -141,7 +141,7 @@ export class OrgRepository {
       changed++;
     }
     for (const gone of existing.keys()) {
-      if (await this.deleted(this.table.deleteEntity(ORG_PARTITION, unitRow(gone)))) changed++;
+      if (await deletedIfThere(this.table.deleteEntity(ORG_PARTITION, unitRow(gone)))) changed++;
     }
     return changed;
   }
@@ -160,7 +160,7 @@ export class OrgRepository {
   async removeUnitLeader(unitId: string, personId: string): Promise<boolean> {
     const removed = await Promise.all(
       [leaderRows.byUnit(unitId, personId), leaderRows.byPerson(personId, unitId)].map((rowKey) =>
-        this.deleted(this.table.deleteEntity(UNIT_LEADER_PARTITION, rowKey)),
+        deletedIfThere(this.table.deleteEntity(UNIT_LEADER_PARTITION, rowKey)),
       ),
     );
     return removed.some(Boolean);
@@ -221,15 +221,5 @@ export class OrgRepository {
     for await (const e of this.table.listEntities<UnitLeaderEntity>({ queryOptions: { filter } }))
       out.push(toUnitLeader(e));
     return out;
-  }
-
-  private async deleted(write: Promise<unknown>): Promise<boolean> {
-    try {
-      await write;
-      return true;
-    } catch (e) {
-      if (isNotFound(e)) return false;
-      throw e;
-    }
   }
 }

@@ -1,13 +1,14 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import {
   definedOnly,
+  deletedIfThere,
   isConflict,
   isNotFound,
   keyPart,
   readEntity,
   rowPrefixFilter,
-  withConcurrencyRetry,
   type Tables,
+  withConcurrencyRetry,
 } from './tables';
 
 /** a stored role: an admin grant, or a leader of one team. `grantedBy` is an AAD object id or `file:<file name>`. */
@@ -103,7 +104,7 @@ export class RoleRepository {
 
   /** removes a stored admin grant; false when there was none. */
   async revokeAdmin(personId: string): Promise<boolean> {
-    return this.deleted(this.table.deleteEntity(ADMIN_PARTITION, keyPart(personId)));
+    return deletedIfThere(this.table.deleteEntity(ADMIN_PARTITION, keyPart(personId)));
   }
 
   /** whether a person has a stored admin grant (admins from configuration are checked elsewhere). */
@@ -140,7 +141,7 @@ export class RoleRepository {
     }
     // one of the two rows was missing (a race with another removal): remove whatever is left, one by one.
     const removed = await Promise.all(
-      rows.map((rowKey) => this.deleted(this.table.deleteEntity(LEADER_PARTITION, rowKey))),
+      rows.map((rowKey) => deletedIfThere(this.table.deleteEntity(LEADER_PARTITION, rowKey))),
     );
     return removed.some(Boolean);
   }
@@ -207,15 +208,5 @@ export class RoleRepository {
     for await (const e of this.table.listEntities<GrantEntity>({ queryOptions: { filter } }))
       out.push(toGrant(role, e));
     return out;
-  }
-
-  private async deleted(write: Promise<unknown>): Promise<boolean> {
-    try {
-      await write;
-      return true;
-    } catch (e) {
-      if (isNotFound(e)) return false;
-      throw e;
-    }
   }
 }

@@ -180,6 +180,17 @@ export function isStorageUnavailable(error: unknown): boolean {
   return e.statusCode >= 500;
 }
 
+/** awaits a delete: true when it removed a row, false when the row was already gone (404). */
+export async function deletedIfThere(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (e) {
+    if (isNotFound(e)) return false;
+    throw e;
+  }
+}
+
 /** deletes rows of one partition in batch transactions of 100; a row already gone is no failure. Returns how many were asked. */
 export async function deleteRows(
   table: TableClient,

@@ -122,6 +122,26 @@ export function itemResultRows(
   }));
 }
 
+/** the columns naming an item in both exports: team, question, type, anonymous. */
+export function itemColumns(locale: Locale, item: CsvPollItem | CsvIdeaItem): string[] {
+  const m = messages(locale);
+  return [item.teamName, item.question, csvKind(locale, item), item.anonymous ? m.csvYes : m.csvNo];
+}
+
+/** a row's result cells up to the author, in the column order of both exports (the note follows separately). */
+export function resultColumns(c: ResultCells): string[] {
+  return [
+    c.respondents ?? '',
+    c.option ?? '',
+    c.count ?? '',
+    c.share ?? '',
+    c.average ?? '',
+    c.status ?? '',
+    c.volunteers ?? '',
+    c.author ?? '',
+  ];
+}
+
 /** the type column of an item: the idea prompt or the kind of poll. */
 export function csvKind(locale: Locale, item: Pick<CsvPollItem, 'pollKind'> & { kind: 'poll' | 'idea' }): string {
   const m = messages(locale);
@@ -137,27 +157,8 @@ export function campaignCsv(input: CampaignCsvInput): string {
   const m = messages(input.locale);
   const rows: string[][] = [[...m.csvHeader]];
   for (const item of input.items) {
-    const lead = [
-      input.campaignTitle,
-      item.teamName,
-      item.question,
-      csvKind(input.locale, item),
-      item.anonymous ? m.csvYes : m.csvNo,
-    ];
-    for (const c of itemResultRows(item, input)) {
-      rows.push([
-        ...lead,
-        c.respondents ?? '',
-        c.option ?? '',
-        c.count ?? '',
-        c.share ?? '',
-        c.average ?? '',
-        c.status ?? '',
-        c.volunteers ?? '',
-        c.author ?? '',
-        c.note ?? '',
-      ]);
-    }
+    const lead = [input.campaignTitle, ...itemColumns(input.locale, item)];
+    for (const c of itemResultRows(item, input)) rows.push([...lead, ...resultColumns(c), c.note ?? '']);
   }
   return toCsv(rows);
 }

@@ -3,7 +3,15 @@ import type { Locale } from '../locale';
 import type { MeasureStatus } from '../measures/measure';
 import { messages } from '../messages';
 import { localDay } from '../retention';
-import { csvKind, csvNumber, itemResultRows, toCsv, type CsvIdeaItem, type CsvPollItem } from './csv';
+import {
+  csvNumber,
+  itemColumns,
+  itemResultRows,
+  resultColumns,
+  toCsv,
+  type CsvIdeaItem,
+  type CsvPollItem,
+} from './csv';
 
 /** a poll or idea prompt of the range (ad hoc or from a campaign), with the day it was posted. */
 export interface RangeCsvItem {
@@ -61,29 +69,9 @@ export function rangeCsv(input: RangeCsvInput): string {
   const day = (at: Date) => localDay(at, input.timeZone);
   const rows: string[][] = [[...m.csvRangeHeader]];
   for (const { postedAt, item } of input.items) {
-    const lead = [
-      day(postedAt),
-      item.teamName,
-      item.question,
-      csvKind(input.locale, item),
-      item.anonymous ? m.csvYes : m.csvNo,
-    ];
-    for (const c of itemResultRows(item, input)) {
-      rows.push([
-        ...lead,
-        c.respondents ?? '',
-        c.option ?? '',
-        c.count ?? '',
-        c.share ?? '',
-        c.average ?? '',
-        c.status ?? '',
-        c.volunteers ?? '',
-        c.author ?? '',
-        '',
-        '',
-        c.note ?? '',
-      ]);
-    }
+    const lead = [day(postedAt), ...itemColumns(input.locale, item)];
+    // the two empty cells are the measure columns (owner, target date).
+    for (const c of itemResultRows(item, input)) rows.push([...lead, ...resultColumns(c), '', '', c.note ?? '']);
   }
   for (const idea of input.chatIdeas) {
     rows.push([

@@ -133,6 +133,21 @@ function treeOf(
   return group(unit.id, unit.name, depth, [...subUnits, ...teams]);
 }
 
+/** a team as a leaf of the tree: its count and size, and whether it is listed and shown exactly on its own. */
+function teamNode(f: RollupTeamFigures, depth: number, judged: { visible: boolean; shownAlone: boolean }): TreeNode {
+  return {
+    kind: 'team',
+    id: `team:${f.teamId}`,
+    name: f.teamName,
+    depth,
+    count: f.participants,
+    ...(f.members !== undefined && { size: f.members }),
+    teams: 1,
+    ...judged,
+    children: [],
+  };
+}
+
 const sum = (xs: Array<number | undefined>) =>
   xs.some((x) => x === undefined) ? undefined : xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
@@ -161,18 +176,11 @@ export function rollUpParticipation(
     figures,
     0,
     new Set(),
-    (f, depth) => ({
-      kind: 'team',
-      id: `team:${f.teamId}`,
-      name: f.teamName,
-      depth,
-      count: f.participants,
-      ...(f.members !== undefined && { size: f.members }),
-      teams: 1,
-      visible: large(f.members),
-      shownAlone: (large(f.members) || exactElsewhere.has(f.teamId)) && exact(f.participants, f.members),
-      children: [],
-    }),
+    (f, depth) =>
+      teamNode(f, depth, {
+        visible: large(f.members),
+        shownAlone: (large(f.members) || exactElsewhere.has(f.teamId)) && exact(f.participants, f.members),
+      }),
     (id, name, depth, children) => {
       const count = children.reduce((a, c) => a + c.count, 0);
       const size = sum(children.map((c) => c.size));
@@ -289,18 +297,7 @@ export function rollUpPolls(
       ),
       0,
       new Set(),
-      (f, depth) => ({
-        kind: 'team',
-        id: `team:${f.teamId}`,
-        name: f.teamName,
-        depth,
-        count: f.participants,
-        ...(f.members !== undefined && { size: f.members }),
-        teams: 1,
-        visible: true,
-        shownAlone: results(byTeam.get(f.teamId)!).visible,
-        children: [],
-      }),
+      (f, depth) => teamNode(f, depth, { visible: true, shownAlone: results(byTeam.get(f.teamId)!).visible }),
       (id, name, depth, children) => {
         const count = children.reduce((a, c) => a + c.count, 0);
         const size = sum(children.map((c) => c.size));
