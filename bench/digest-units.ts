@@ -1,22 +1,10 @@
-import pino from 'pino';
-import { createBotApp } from '../host/bot-app';
 import { buildLeaderDigest, type DigestLeader } from '../app/digest/digest-builder';
 import { buildDigestCard } from '../cards/digest-card';
 import { teamsBelow, type Organisation } from '../core/org/org-units';
 import { isoWeekKey } from '../core/iso-week';
 import type { Benchmark, Metric } from './benchmark';
-import { eachLimited, seedWeek } from './digest';
-import {
-  FANOUT_TENANT,
-  fanoutConfig,
-  openFanoutStorage,
-  startTableProcess,
-  teamIdOf,
-} from '../test/support/fanout-world';
-import { TeamsConnector } from '../test/support/teams-connector';
+import { eachLimited, seedWeek, startDigestWorld } from './digest';
 
-const BOT = { id: '28:mitwirken-bot', name: 'Mitwirken' };
-const MEMBERS = 60;
 const DAY = 86_400_000;
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -56,35 +44,9 @@ export const digestUnitsBenchmark: Benchmark = {
     const unitCount = Number(args.units ?? (quick ? 5 : 20));
     const answersPerWeek = Number(args.answers ?? (quick ? 500 : 5_000));
     const answersPerTeam = Math.max(5, Math.round(answersPerWeek / teamCount));
-    const tables = await startTableProcess();
-    const members = Array.from({ length: MEMBERS }, (_, p) => ({
-      id: `29:m-${p}`,
-      name: `Person ${p}`,
-      aadObjectId: `aad-m-${p}`,
-    }));
-    const connector = await new TeamsConnector({ everyone: members }).start();
+    const world = await startDigestWorld(teamCount);
+    const { tables, config, storage, app, teams, now } = world;
     try {
-      const config = fanoutConfig();
-      const storage = await openFanoutStorage(tables.connectionString, config);
-      const app = createBotApp({ config, storage, log: pino({ level: 'silent' }) });
-      const teams = Array.from({ length: teamCount }, (_, i) => teamIdOf(i));
-      const now = new Date();
-      for (const [i, teamId] of teams.entries()) {
-        await storage.installations.saveTeam({
-          teamId,
-          name: `Team ${String(i).padStart(3, '0')}`,
-          tenantId: FANOUT_TENANT,
-          serviceUrl: connector.url,
-          active: true,
-          reference: {
-            serviceUrl: connector.url,
-            channelId: 'msteams',
-            bot: BOT,
-            conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true },
-          },
-          updatedAt: now,
-        });
-      }
       const org = organisation(unitCount, teams);
       await storage.org.replaceUnits(
         'org.yml',
@@ -144,8 +106,7 @@ export const digestUnitsBenchmark: Benchmark = {
         { metric: 'rollup_requests_ratio', value: round(perCoveredTeam / perTeamDigestTeam), unit: 'ratio' },
       ];
     } finally {
-      await connector.stop();
-      await tables.close();
+      await world.stop();
     }
   },
 };

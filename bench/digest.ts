@@ -127,6 +127,60 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
  * process, the roster comes from the Teams stand-in. Flags: --teams N, --answers N (per week; `--answers 20000`,
  * the sizing target of a large administration, takes over an hour: Azurite's in-memory store slows down as its tables grow).
  */
+/** what both digest benchmarks run against: Azurite in its own process, the Teams stand-in, the bot, and the teams. */
+export interface DigestWorld {
+  tables: Awaited<ReturnType<typeof startTableProcess>>;
+  config: ReturnType<typeof fanoutConfig>;
+  storage: Storage;
+  app: ReturnType<typeof createBotApp>;
+  /** team ids, installed with their General channel. */
+  teams: string[];
+  now: Date;
+  stop(): Promise<void>;
+}
+
+/** starts a digest benchmark's world with `teamCount` installed teams, each with the stand-in's 60 members. */
+export async function startDigestWorld(teamCount: number): Promise<DigestWorld> {
+  const tables = await startTableProcess();
+  const members = Array.from({ length: MEMBERS }, (_, p) => ({
+    id: `29:m-${p}`,
+    name: `Person ${p}`,
+    aadObjectId: `aad-m-${p}`,
+  }));
+  const connector = await new TeamsConnector({ everyone: members }).start();
+  const stop = async () => {
+    await connector.stop();
+    await tables.close();
+  };
+  try {
+    const config = fanoutConfig();
+    const storage = await openFanoutStorage(tables.connectionString, config);
+    const app = createBotApp({ config, storage, log: pino({ level: 'silent' }) });
+    const teams = Array.from({ length: teamCount }, (_, i) => teamIdOf(i));
+    const now = new Date();
+    for (const [i, teamId] of teams.entries()) {
+      await storage.installations.saveTeam({
+        teamId,
+        name: `Team ${String(i).padStart(3, '0')}`,
+        tenantId: FANOUT_TENANT,
+        serviceUrl: connector.url,
+        active: true,
+        reference: {
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          bot: BOT,
+          conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true },
+        },
+        updatedAt: now,
+      });
+    }
+    return { tables, config, storage, app, teams, now, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
 export const digestBenchmark: Benchmark = {
   name: 'digest',
   description: 'all weekly digests with one week of history and with ten',
@@ -134,36 +188,9 @@ export const digestBenchmark: Benchmark = {
     const teamCount = Number(args.teams ?? (quick ? 10 : 200));
     const answersPerWeek = Number(args.answers ?? (quick ? 500 : 5_000));
     const answersPerTeam = Math.max(5, Math.round(answersPerWeek / teamCount));
-    const tables = await startTableProcess();
-    const members = Array.from({ length: MEMBERS }, (_, p) => ({
-      id: `29:m-${p}`,
-      name: `Person ${p}`,
-      aadObjectId: `aad-m-${p}`,
-    }));
-    const connector = await new TeamsConnector({ everyone: members }).start();
+    const world = await startDigestWorld(teamCount);
+    const { tables, config, storage, app, teams, now } = world;
     try {
-      const config = fanoutConfig();
-      const storage = await openFanoutStorage(tables.connectionString, config);
-      const app = createBotApp({ config, storage, log: pino({ level: 'silent' }) });
-      const teams = Array.from({ length: teamCount }, (_, i) => teamIdOf(i));
-      const now = new Date();
-      for (const [i, teamId] of teams.entries()) {
-        const reference = {
-          serviceUrl: connector.url,
-          channelId: 'msteams',
-          bot: BOT,
-          conversation: { id: teamId, tenantId: FANOUT_TENANT, conversationType: 'channel', isGroup: true },
-        };
-        await storage.installations.saveTeam({
-          teamId,
-          name: `Team ${String(i).padStart(3, '0')}`,
-          tenantId: FANOUT_TENANT,
-          serviceUrl: connector.url,
-          active: true,
-          reference,
-          updatedAt: now,
-        });
-      }
       const leaders: DigestLeader[] = teams.map((teamId, i) => ({
         personId: `aad-leader-${i}`,
         name: `Leitung ${i}`,
@@ -233,8 +260,7 @@ export const digestBenchmark: Benchmark = {
         { metric: 'azurite_empty_query_ms_10x', value: round(tenWeeks.probeMs, 1), unit: 'ms' },
       ];
     } finally {
-      await connector.stop();
-      await tables.close();
+      await world.stop();
     }
   },
 };
