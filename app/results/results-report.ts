@@ -40,7 +40,7 @@ export async function itemResultsOf(s: ResultsPorts, item: Item): Promise<{ resu
 
 /** the link that opens an item's thread in Teams (tenant, team group and name from the stored team). */
 async function threadOf(s: ResultsPorts, item: Item): Promise<{ threadUrl?: string }> {
-  const team = await s.storage.installations.getTeam(item.teamId);
+  const team = await s.storage.installations.getTeamRecent(item.teamId);
   const url = item.conversationId
     ? threadLink({
         conversationId: item.conversationId,

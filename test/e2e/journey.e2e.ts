@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { decisionMessages } from '../../core/ideas/idea-status';
 import { messages } from '../../core/messages';
-import { ARTIFACTS, startE2eWorld, tenant, type E2eWorld } from './support/e2e-world';
+import { type E2eWorld, screenshotSteps, startE2eWorld, tenant } from './support/e2e-world';
 
 /**
  * The whole product in a Teams-like client: an admin plans a campaign in chat, its poll and idea prompt appear in
@@ -33,12 +32,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** runs a step and keeps a screenshot of how the client looked after it (or when it failed). */
-async function shot<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const result = await world.step(name, run);
-  await world.ui.screenshot(path.join(ARTIFACTS, `journey-${name}.png`)).catch(() => undefined);
-  return result;
-}
+const shot = screenshotSteps(() => world, 'journey');
 
 test('from a campaign planned in chat to a decision the team hears about', async () => {
   const { ui, storage, bot } = world;

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { messages } from '../../core/messages';
-import { ARTIFACTS, startE2eWorld, tenant, type E2eWorld } from './support/e2e-world';
+import { type E2eWorld, screenshotSteps, startE2eWorld, tenant } from './support/e2e-world';
 
 /**
  * The second half of participation in a Teams-like client: ideas come in on a prompt, the leader accepts one and
@@ -31,12 +30,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** runs a step and keeps a screenshot of how the client looked after it (or when it failed). */
-async function shot<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const result = await world.step(name, run);
-  await world.ui.screenshot(path.join(ARTIFACTS, `loop-${name}.png`)).catch(() => undefined);
-  return result;
-}
+const shot = screenshotSteps(() => world, 'loop');
 
 test('from ideas on a prompt to a measure that is done, told to the team and to the author', async () => {
   const { ui, storage } = world;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { messages } from '../../core/messages';
 import { aMinuteAgo } from '../support/sample-items';
-import { ARTIFACTS, startE2eWorld, tenant, type E2eWorld } from './support/e2e-world';
+import { type E2eWorld, screenshotSteps, startE2eWorld, tenant } from './support/e2e-world';
 
 /**
  * The results view in a Teams-like client: the organisation file puts the Playground's team into a unit, a campaign's
@@ -59,12 +59,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** runs a step and keeps a screenshot of how the client looked after it (or when it failed). */
-async function shot<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const result = await world.step(name, run);
-  await world.ui.screenshot(path.join(ARTIFACTS, `results-view-${name}.png`)).catch(() => undefined);
-  return result;
-}
+const shot = screenshotSteps(() => world, 'results-view');
 
 test('an admin picks a campaign and sees its results per unit', async () => {
   const { ui, bot } = world;

@@ -69,3 +69,17 @@ export async function startE2eWorld(
     },
   };
 }
+
+/**
+ * a step runner that keeps a screenshot of how the client looked after each step (or when it failed), as
+ * `artifacts/<prefix>-<step>.png`; the world is looked up when a step runs (it starts in `beforeAll`).
+ */
+export function screenshotSteps(world: () => E2eWorld, prefix: string) {
+  return async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const result = await world().step(name, run);
+    await world()
+      .ui.screenshot(path.join(ARTIFACTS, `${prefix}-${name}.png`))
+      .catch(() => undefined);
+    return result;
+  };
+}
