@@ -108,6 +108,14 @@ const envSchema = z.object({
   TEAMS_TENANT_RATE: z.coerce.number().positive().max(1000).default(50),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   DECISION_DUE_DAYS: z.coerce.number().int().min(1, { message: 'must be at least 1 (days)' }).max(365).default(21),
+  APPROVAL_REQUIRED: z
+    .enum(['on', 'off', 'true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : !(v === 'off' || v === 'false' || v === '0'))),
+  APPROVALS_NEEDED: z.coerce.number().int().min(1, { message: 'must be at least 1' }).max(20).default(1),
+  APPROVAL_FOR_ADHOC: z.enum(['none', 'anonymous', 'all']).default('none'),
+  LEADERS_MAY_POST: onOff,
+  ADDRESS: z.enum(['du', 'sie']).default('sie'),
   ANSWER_SECRET: secretSetting.pipe(z.string().min(32, { message: 'must be at least 32 characters' })).optional(),
   ALLOWED_TENANT_IDS: list,
   ORG_FILE: z
@@ -188,6 +196,16 @@ export interface Config {
   retentionDays: number;
   /** days after which an idea still new or under review shows in its leaders' digest as waiting (DECISION_DUE_DAYS, default 21). */
   decisionDueDays: number;
+  /** campaigns wait for the staff council's approval before they are scheduled (APPROVAL_REQUIRED; default on outside local mode). */
+  approvalRequired: boolean;
+  /** how many council members must approve a campaign (APPROVALS_NEEDED, default 1). */
+  approvalsNeeded: number;
+  /** ad-hoc items that need approval too: none (default), anonymous ones, or all (APPROVAL_FOR_ADHOC). */
+  approvalForAdhoc: 'none' | 'anonymous' | 'all';
+  /** leaders may post ad-hoc polls and prompts in the teams they lead (LEADERS_MAY_POST, default on). */
+  leadersMayPost: boolean;
+  /** how German texts address people: 'sie' (formal, default) or 'du' (ADDRESS). */
+  address: 'du' | 'sie';
   /** when not empty, only activities from these Entra tenants reach the bot (others get 403). */
   allowedTenantIds: string[];
   /** the organisation file (YAML or JSON) naming the leaders of each team; loaded at start and on `kampagnen laden`. */
@@ -291,6 +309,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     retentionDays: e.RETENTION_DAYS,
     decisionDueDays: e.DECISION_DUE_DAYS,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    approvalRequired: e.APPROVAL_REQUIRED ?? !localMode,
+    approvalsNeeded: e.APPROVALS_NEEDED,
+    approvalForAdhoc: e.APPROVAL_FOR_ADHOC,
+    leadersMayPost: e.LEADERS_MAY_POST,
+    address: e.ADDRESS,
     openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     orgFile: e.ORG_FILE,
     publicBaseUrl: e.PUBLIC_BASE_URL,
