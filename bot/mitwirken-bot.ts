@@ -47,6 +47,7 @@ import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/le
 import { postCommand } from '../app/polls';
 import { postResultsAction, postResultsCommand } from '../app/results';
 import { myIdeasCommand } from '../app/my-ideas';
+import { offerIdeaCommand } from '../app/ideas';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -88,6 +89,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   newMeasure: newMeasureCommand,
   myIdeas: myIdeasCommand,
   resultsView: resultsViewCommand,
+  offerIdea: offerIdeaCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -212,13 +214,22 @@ export class MitwirkenBot extends TeamsActivityHandler {
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const facts = this.facts(ctx);
     await learnChannelKind(this.s, ctx.activity);
-    const parsed = parseCommand(commandText(ctx.activity));
+    if (!facts.teamId && !facts.isPersonal) {
+      // a group chat (Mitwirken does not offer itself there): say where it works instead of refusing each command.
+      this.s.log.info({ conversationType: facts.conversationType }, 'message outside a team or personal chat');
+      await ctx.sendActivity(messages(facts.locale).groupChatNotSupported);
+      return;
+    }
+    const text = commandText(ctx.activity);
+    const parsed = parseCommand(text);
     const reject = async (problem: Problem) => {
       this.s.log.info({ problem: problem.key, conversationType: facts.conversationType }, 'command refused');
       await ctx.sendActivity(describeProblem(facts.locale, problem));
     };
-    if (!parsed.ok) return reject(parsed.problem);
-    const command = parsed.value;
+    // in the personal chat, a message that is no command may be an idea: it is offered, never dropped.
+    const free = !parsed.ok && parsed.problem.key === 'errUnknownCommand' && facts.isPersonal;
+    if (!parsed.ok && !free) return reject(parsed.problem);
+    const command: Command = parsed.ok ? parsed.value : { name: 'offerIdea', text, from: 'free' };
     if (command.name === 'demo' && !this.s.config.localMode)
       return reject({ key: 'errUnknownCommand', args: ['demo'] });
     // a person is the AAD object id Teams sends with every user's activity; `from.id` never stands in for it.

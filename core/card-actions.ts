@@ -130,6 +130,11 @@ const schemas = {
     ideaText,
     /** the chat message the idea came from, so a second click stores it once (the handler scopes it to the person). */
     key: z.string({ message: 'errInvalidPayload' }).regex(/^\P{Cc}{1,200}$/u, { message: 'errInvalidPayload' }),
+    /** an offer in a channel names its writer: only they may submit it (checked against the activity's person). */
+    author: z
+      .string({ message: 'errInvalidPayload' })
+      .regex(/^\P{Cc}{1,200}$/u, { message: 'errInvalidPayload' })
+      .optional(),
   }),
   [VERBS.ideasOfTeam]: z.object({ teamId, itemId: itemId.optional() }),
   [VERBS.postTo]: z.object({
@@ -227,6 +232,8 @@ export interface IdeaForTeamPayload {
   teamId: string;
   ideaText: string;
   key: string;
+  /** the Entra id of the only person who may submit it (an offer in a channel). */
+  author?: string;
 }
 /** a team whose top ideas a person wants to see; with an idea prompt of that team, only that prompt's ideas. */
 export interface IdeasOfTeamPayload {

@@ -321,3 +321,20 @@ describe('parseCommand measures', () => {
     ).toBe(false);
   });
 });
+
+describe('parseCommand: "ideen" with text after it', () => {
+  test('offers the text as an idea (a mistyped "idee"), keeping its line breaks', () => {
+    expect(parseCommand('ideen Mein Vorschlag:\nein gemeinsamer Ordner')).toEqual({
+      ok: true,
+      value: { name: 'offerIdea', text: 'Mein Vorschlag:\nein gemeinsamer Ordner', from: 'typed' },
+    });
+    expect(parseCommand('ideas We could share templates')).toMatchObject({
+      ok: true,
+      value: { name: 'offerIdea', from: 'typed' },
+    });
+  });
+
+  test('still reads "ideen" alone as the top ideas', () => {
+    expect(parseCommand(' ideen ')).toEqual({ ok: true, value: { name: 'ideas' } });
+  });
+});

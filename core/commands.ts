@@ -35,7 +35,12 @@ export type Command =
   /** `meine ideen`: every named idea the person sent, with its status, measure and latest note (personal chat). */
   | { name: 'myIdeas' }
   /** `ergebnisse` / `results`: results of a campaign or item per unit, with trend (personal chat; admins and leaders). */
-  | { name: 'resultsView' };
+  | { name: 'resultsView' }
+  /**
+   * a message that was no command but may be an idea, offered for submission (never stored without a click):
+   * `ideen <Text>` (`typed`), or free text in the personal chat (`free`, built by the Teams edge).
+   */
+  | { name: 'offerIdea'; text: string; from: 'typed' | 'free' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -253,7 +258,15 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'help') return ok({ name: 'help' });
   if (keyword === 'close') return ok({ name: 'close' });
   if (keyword === 'demo') return ok({ name: 'demo' });
-  if (keyword === 'ideas') return ok({ name: 'ideas' });
+  if (keyword === 'ideas') {
+    // `ideen Mein Vorschlag …` is taken for a mistyped `idee`: its text is offered as an idea, never dropped.
+    const after = raw
+      .replace(/\u00a0/g, ' ')
+      .trim()
+      .slice(first.length)
+      .trim();
+    return after === '' ? ok({ name: 'ideas' }) : ok({ name: 'offerIdea', text: after, from: 'typed' });
+  }
   if (keyword === 'submitIdea')
     return parseIdeaText(
       raw

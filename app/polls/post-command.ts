@@ -1,18 +1,19 @@
 import { asAttachment } from '../../cards/render';
 import { buildTargetPickerCard, type PostTarget } from '../../cards/target-picker-card';
 import { targetLabel } from '../../core/installations';
+import type { Locale } from '../../core/locale';
 import { describeProblem } from '../../core/problems';
 import { messages } from '../../core/messages';
 import { publishItem } from './publish-item';
 import type { PollsPorts } from './ports';
 import type { CommandHandler } from '../ports/turn';
 
-/** every channel of every installed team, labelled "Team › Kanal". */
-export async function postTargets(s: PollsPorts): Promise<PostTarget[]> {
+/** every channel of every installed team, labelled "Team › Kanal" in the reader's language. */
+export async function postTargets(s: PollsPorts, locale: Locale): Promise<PostTarget[]> {
   const targets: PostTarget[] = [];
   for (const team of await s.storage.installations.activeTeams()) {
     for (const channel of await s.storage.installations.channelsOf(team.teamId)) {
-      targets.push({ teamId: team.teamId, channelId: channel.channelId, label: targetLabel(team, channel) });
+      targets.push({ teamId: team.teamId, channelId: channel.channelId, label: targetLabel(team, channel, locale) });
     }
   }
   return targets;
@@ -43,7 +44,7 @@ export const postCommand: CommandHandler<'post', PollsPorts> = async (turn, comm
     await reply(describeProblem(facts.locale, { key: 'errChannelOnly' }));
     return;
   }
-  const targets = await postTargets(s);
+  const targets = await postTargets(s, facts.locale);
   if (targets.length === 0) {
     await reply(messages(facts.locale).pickTargetNone);
     return;

@@ -31,5 +31,7 @@ export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = asyn
     at: s.now(),
   });
   const m = messages(facts.locale);
-  return ok(asAttachment(buildMessageCard(m.posted(targetLabel(team, channel)), [payload.draft.question])));
+  return ok(
+    asAttachment(buildMessageCard(m.posted(targetLabel(team, channel, facts.locale)), [payload.draft.question])),
+  );
 };

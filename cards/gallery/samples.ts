@@ -24,6 +24,7 @@ import {
   type SampleItem,
 } from './sample-items';
 import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
+import { MENUS_SAMPLES } from './menus-samples';
 import { IDEA_SAMPLES } from './idea-samples';
 import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
 import { MEASURE_SAMPLES } from './measure-samples';
@@ -252,6 +253,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...MEASURE_SAMPLES,
   ...LOOP_SAMPLES,
   ...UNIT_SAMPLES,
+  ...MENUS_SAMPLES,
 ];
 
 function firstName(name: string): string {
