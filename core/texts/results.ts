@@ -46,7 +46,7 @@ export const resultsDe = {
   errResultsCampaignOpen: 'Die Kampagne ist noch nicht abgeschlossen: Nicht alle ihre Abfragen sind geschlossen.',
   errResultsCampaignEmpty: 'Diese Kampagne hat in Ihren Teams noch nichts gepostet.',
   errResultsMeasureNotDone:
-    'Diese Maßnahme ist noch nicht umgesetzt: Ihr Ergebnis können Sie posten, wenn sie umgesetzt ist.',
+    'Diese Maßnahme ist noch nicht umgesetzt: Das Ergebnis können Sie posten, sobald sie umgesetzt ist.',
   errResultsChannelGone: 'Der Kanal ist nicht mehr erreichbar; das Ergebnis wurde nicht gepostet.',
   // the monthly progress post
   progressTitle: (month: string) => `Was sich im ${month} getan hat`,
