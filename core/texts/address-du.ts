@@ -1,9 +1,8 @@
-import type { Messages } from '../messages';
-
 /**
  * the informal German ("du"): for every key whose formal text (the default catalogue) says "Sie", the same text
  * with "du". messages('de') merges these over the formal catalogue when the deployment chose ADDRESS=du
  * (core/texts/address.ts). A new German text written with "Sie" needs its "du" twin here; address.spec.ts names it.
+ * core/messages.ts checks each text's type against the catalogue; address.spec.ts that each key exists there.
  */
 export const addressDuDe = {
   // core/messages.ts
@@ -179,4 +178,4 @@ export const addressDuDe = {
     `Die Kampagne „${title}“ ist als Entwurf gespeichert. Planen kannst du sie in der Kampagnenliste.`,
   errCampaignNotDraft: 'Nur Entwürfe können gelöscht werden. Beende die Kampagne stattdessen.',
   errCampaignFromFile: (file: string) => `Diese Kampagne kommt aus der Datei ${file}. Ändere sie dort.`,
-} satisfies Partial<Messages>;
+};
