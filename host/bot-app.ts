@@ -22,6 +22,7 @@ import { DemoAnswerer, type MockUser } from '../app/polls';
 import { TeamMembership } from '../app/teams';
 import type { AppServices } from '../app/ports/services';
 import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
+import { useGermanAddress } from '../core/texts/address';
 
 export interface BotAppOptions {
   config: Config;
@@ -73,6 +74,8 @@ export function adminPolicy(
 /** wires the bot from its capabilities; the composition root (main.ts) and tests both call this. */
 export function createBotApp(options: BotAppOptions): BotApp {
   const { config, storage, log } = options;
+  // German texts say "Sie" or "du" for the whole process, like the time zone: chosen once, here.
+  useGermanAddress(config.address);
   const telemetry = options.telemetry ?? noTelemetry;
   const edge = new TeamsEdge({ config, log, telemetry });
   const { poster, roster } = edge;

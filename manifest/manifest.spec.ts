@@ -9,6 +9,8 @@ import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { parseCommand } from '../core/commands';
 import { buildManifest, type BuildManifestOptions } from './build-manifest';
+import { MANIFEST_DU } from './address-du';
+import template from './manifest.template.json';
 import { drawColorIcon, drawOutlineIcon, ICON_BACKGROUND } from './draw-icons';
 import { decodePng, encodePng, readPngHeader, type RgbaImage } from './png-codec';
 import { ICON_FILES, writeAppPackage } from './write-app-package';
@@ -230,6 +232,35 @@ describe('buildManifest', () => {
     expect(() => buildManifest({ ...OPTIONS, appId: 'mitwirken' })).toThrow('must be a GUID');
     expect(() => buildManifest({ ...OPTIONS, version: '1.0.0-beta.1' })).toThrow('MAJOR.MINOR.PATCH');
     expect(() => buildManifest({ ...OPTIONS, privacyUrl: 'http://example.org/privacy' })).toThrow('https');
+  });
+});
+
+/** every string of a manifest (its German texts: the manifest's default language is de). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+const INFORMAL = /(?<!\p{L})(du|dich|dir|dein\p{L}*|euch|euer|eure\p{L}*)(?!\p{L})/iu;
+const FORMAL = /(?<!\p{L})(Sie|Ihnen|Ihre?[mnrs]?)(?!\p{L})/u;
+
+describe('the German form of address in the manifest', () => {
+  it('says "Sie" by default and never "du"', () => {
+    const german = stringsOf(buildManifest(OPTIONS).manifest);
+    expect(german.filter((text) => INFORMAL.test(text))).toEqual([]);
+    expect(german.filter((text) => FORMAL.test(text)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says "du" with address du, in every text that says "Sie" by default', () => {
+    const german = stringsOf(buildManifest({ ...OPTIONS, address: 'du' }).manifest);
+    expect(german.filter((text) => FORMAL.test(text))).toEqual([]);
+    expect(german).toEqual(expect.arrayContaining(Object.values(MANIFEST_DU)));
+  });
+
+  it('has an informal text only for formal texts the template still has', () => {
+    const texts = new Set(stringsOf(template));
+    expect(Object.keys(MANIFEST_DU).filter((formal) => !texts.has(formal))).toEqual([]);
   });
 });
 
