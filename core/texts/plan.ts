@@ -83,7 +83,7 @@ export const planDe = {
   chgTargets: (before: string, after: string) => `Wer gefragt wird: ${before} → ${after}`,
   chgTargetsAll: 'alle Teams',
   chgTargetsList: (teams: string, units: string) =>
-    [teams && `Teams ${teams}`, units && `Organisationseinheiten ${units}`].filter(Boolean).join(' und '),
+    [teams && `Teams ${teams}`, units && `Organisationseinheiten ${units}`].filter(Boolean).join('; '),
   chgTeamsAdded: (names: string, count: number) => `${count === 1 ? 'Team' : 'Teams'} hinzugefügt: ${names}`,
   chgTeamsRemoved: (names: string, count: number) => `${count === 1 ? 'Team' : 'Teams'} entfernt: ${names}`,
   chgUnitsAdded: (names: string, count: number) =>
@@ -207,8 +207,7 @@ export const planEn: typeof planDe = {
   chgDescriptionRemoved: 'Description removed',
   chgTargets: (before, after) => `Who is asked: ${before} → ${after}`,
   chgTargetsAll: 'all teams',
-  chgTargetsList: (teams, units) =>
-    [teams && `teams ${teams}`, units && `units ${units}`].filter(Boolean).join(' and '),
+  chgTargetsList: (teams, units) => [teams && `teams ${teams}`, units && `units ${units}`].filter(Boolean).join('; '),
   chgTeamsAdded: (names, count) => `${count === 1 ? 'Team' : 'Teams'} added: ${names}`,
   chgTeamsRemoved: (names, count) => `${count === 1 ? 'Team' : 'Teams'} removed: ${names}`,
   chgUnitsAdded: (names, count) => `${count === 1 ? 'Unit' : 'Units'} added: ${names}`,
