@@ -7,3 +7,6 @@ export { campaignCopyAction, campaignDeleteAction } from './campaign-edit-action
 export { createCampaignScheduler } from './campaign-runtime';
 export { type CampaignScheduler } from './campaign-scheduler';
 export { campaignStatusAction } from './campaign-status-action';
+export { campaignPlanAction } from './campaign-plan-action';
+export { planFileFor } from './plan-file';
+export { mayReadPlans } from './plan-access';
