@@ -2,6 +2,7 @@ import { VERBS } from '../core/card-actions';
 import type { Campaign } from '../core/campaigns/campaign';
 import { parseCampaignFile } from '../core/campaigns/campaign-file';
 import { messages } from '../core/messages';
+import { redactDownloadTokens } from '../host/logger';
 import { ADMIN, people, startBotHarness, TEAM, type BotHarness } from './support/bot-harness';
 import { cardTexts, interactive } from './support/card-nodes';
 import { invokeCard } from './support/turn-helpers';
@@ -144,6 +145,10 @@ test('someone who is not an admin is refused, gets no link, and a plan link open
   expect((await fetch(`${base}/exports/${token}`)).status).toBe(403);
   const changed = `${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`;
   expect((await fetch(`${base}/plans/${changed}`)).status).toBe(403);
+  // the token is a credential: no log line holds it, and the logger's redaction knows the route.
+  expect(h.logs.some((l) => l.msg === 'campaign plan offered')).toBe(true);
+  expect(JSON.stringify(h.logs)).not.toContain(token);
+  expect(redactDownloadTokens(`GET /plans/${token}`)).toBe('GET /plans/[redacted]');
 });
 
 test('a plan link stops working when its holder is no longer allowed to read plans', async () => {
