@@ -1,5 +1,6 @@
 // Campaigns: prompt campaigns loaded from files or made in the wizard, their schedule (posted on time, once, across
-// instances, closed when due), the list and status card, copy and delete.
+// instances, closed when due), the list and status card, copy and delete, and a campaign's readable plan and campaign
+// file as short-lived downloads.
 // This file is the feature's face: the Teams edge and other features import from here, never from its files.
 
 export { campaignsCommand, reloadCampaignsCommand } from './campaign-commands';

@@ -178,7 +178,7 @@ describe('the readable plan of a campaign', () => {
       heading: 'Who is asked',
       lines: [
         'The teams Team Digital and Team Leistung.',
-        'Every team of the unit Abteilung 2 – as the organisation file names them at posting time, so also teams that join later.',
+        'Every team of the unit Abteilung 2, as the organisation file names them at each post – also teams that join later.',
         'Posted in each of these teams in the channel “Beteiligung”.',
         'All times are in the time zone America/New_York.',
       ],
@@ -189,6 +189,7 @@ describe('the readable plan of a campaign', () => {
     const anonymousIdea: CampaignItem = { ...monthly, anonymous: true };
     expect(section([weekly, anonymousIdea, once], 'de', 'Wer sieht welche Ergebnisse')).toEqual([
       'Ergebnisse zeigt Mitwirken erst, wenn mindestens 5 Personen geantwortet haben – auf der Karte im Kanal, im Wochenüberblick, in der Ergebnisansicht und im Export.',
+      'Wie viele Personen geantwortet haben, zeigt die Karte im Kanal schon vorher.',
       'Anonyme Antworten werden ohne Namen gespeichert und lassen sich keiner Person zuordnen – auch nicht durch das Beteiligungsmanagement oder den Betrieb. Ihre Ergebnisse erscheinen erst nach dem Schließen.',
       'Anonyme Ideentexte erscheinen erst nach dem Schließen und erst ab 10 Einreichenden, nie in der Reihenfolge ihres Eingangs.',
       'Bei nicht anonymen Fragen sieht nur die antwortende Person ihre eigene Stimme; niemand sonst sieht, wer was gewählt hat.',

@@ -119,6 +119,7 @@ function resultLines(items: readonly CampaignItem[], locale: Locale, context: Pl
   const named = items.filter((i) => !i.anonymous);
   return [
     m.planResultsThreshold(context.minGroupSize),
+    m.planResultsCount,
     ...(anonymous.length > 0 ? [m.planResultsAnonymous] : []),
     ...(anonymous.some((i) => i.type === 'idea') ? [m.planResultsAnonymousIdeas(context.minGroupSizeText)] : []),
     ...(named.length > 0 ? [m.planResultsNamed] : []),

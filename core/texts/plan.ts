@@ -11,8 +11,8 @@ export const planDe = {
   planTargetsTeams: (names: string, count: number) => (count === 1 ? `Das Team ${names}.` : `Die Teams ${names}.`),
   planTargetsUnits: (names: string, count: number) =>
     count === 1
-      ? `Alle Teams der Organisationseinheit ${names} – wie die Organisationsdatei sie beim Posten nennt, also auch später hinzukommende.`
-      : `Alle Teams der Organisationseinheiten ${names} – wie die Organisationsdatei sie beim Posten nennt, also auch später hinzukommende.`,
+      ? `Alle Teams der Organisationseinheit ${names} , so wie die Organisationsdatei sie beim jeweiligen Post nennt – auch Teams, die später hinzukommen.`
+      : `Alle Teams der Organisationseinheiten ${names} , so wie die Organisationsdatei sie beim jeweiligen Post nennt – auch Teams, die später hinzukommen.`,
   planChannel: (channel: string) => `Gepostet wird in jedem dieser Teams im Kanal „${channel}“.`,
   planGeneralChannel: 'Allgemein',
   planTimeZone: (zone: string) => `Alle Zeiten gelten in der Zeitzone ${zone}.`,
@@ -32,6 +32,7 @@ export const planDe = {
   planHeadingResults: 'Wer sieht welche Ergebnisse',
   planResultsThreshold: (min: number) =>
     `Ergebnisse zeigt Mitwirken erst, wenn mindestens ${min} Personen geantwortet haben – auf der Karte im Kanal, im Wochenüberblick, in der Ergebnisansicht und im Export.`,
+  planResultsCount: 'Wie viele Personen geantwortet haben, zeigt die Karte im Kanal schon vorher.',
   planResultsAnonymous:
     'Anonyme Antworten werden ohne Namen gespeichert und lassen sich keiner Person zuordnen – auch nicht durch das Beteiligungsmanagement oder den Betrieb. Ihre Ergebnisse erscheinen erst nach dem Schließen.',
   planResultsAnonymousIdeas: (minText: number) =>
@@ -139,8 +140,8 @@ export const planEn: typeof planDe = {
   planTargetsTeams: (names, count) => (count === 1 ? `The team ${names}.` : `The teams ${names}.`),
   planTargetsUnits: (names, count) =>
     count === 1
-      ? `Every team of the unit ${names} – as the organisation file names them at posting time, so also teams that join later.`
-      : `Every team of the units ${names} – as the organisation file names them at posting time, so also teams that join later.`,
+      ? `Every team of the unit ${names} , as the organisation file names them at each post – also teams that join later.`
+      : `Every team of the units ${names} , as the organisation file names them at each post – also teams that join later.`,
   planChannel: (channel) => `Posted in each of these teams in the channel “${channel}”.`,
   planGeneralChannel: 'General',
   planTimeZone: (zone) => `All times are in the time zone ${zone}.`,
@@ -160,6 +161,7 @@ export const planEn: typeof planDe = {
   planHeadingResults: 'Who sees which results',
   planResultsThreshold: (min) =>
     `Mitwirken shows results only once at least ${min} people answered – on the card in the channel, in the weekly overview, in the results view and in the export.`,
+  planResultsCount: 'The card in the channel shows how many people answered before that.',
   planResultsAnonymous:
     'Anonymous answers are stored without names and cannot be linked to anyone – not by the participation management nor by operations. Their results appear only after closing.',
   planResultsAnonymousIdeas: (minText) =>
