@@ -11,8 +11,8 @@ export const planDe = {
   planTargetsTeams: (names: string, count: number) => (count === 1 ? `Das Team ${names}.` : `Die Teams ${names}.`),
   planTargetsUnits: (names: string, count: number) =>
     count === 1
-      ? `Alle Teams der Organisationseinheit ${names} , so wie die Organisationsdatei sie beim jeweiligen Post nennt – auch Teams, die später hinzukommen.`
-      : `Alle Teams der Organisationseinheiten ${names} , so wie die Organisationsdatei sie beim jeweiligen Post nennt – auch Teams, die später hinzukommen.`,
+      ? `Alle Teams der Organisationseinheit ${names}, so wie die Organisationsdatei sie beim jeweiligen Post nennt – auch Teams, die später hinzukommen.`
+      : `Alle Teams der Organisationseinheiten ${names}, so wie die Organisationsdatei sie beim jeweiligen Post nennt – auch Teams, die später hinzukommen.`,
   planChannel: (channel: string) => `Gepostet wird in jedem dieser Teams im Kanal „${channel}“.`,
   planGeneralChannel: 'Allgemein',
   planTimeZone: (zone: string) => `Alle Zeiten gelten in der Zeitzone ${zone}.`,
@@ -140,8 +140,8 @@ export const planEn: typeof planDe = {
   planTargetsTeams: (names, count) => (count === 1 ? `The team ${names}.` : `The teams ${names}.`),
   planTargetsUnits: (names, count) =>
     count === 1
-      ? `Every team of the unit ${names} , as the organisation file names them at each post – also teams that join later.`
-      : `Every team of the units ${names} , as the organisation file names them at each post – also teams that join later.`,
+      ? `Every team of the unit ${names}, as the organisation file names them at each post – also teams that join later.`
+      : `Every team of the units ${names}, as the organisation file names them at each post – also teams that join later.`,
   planChannel: (channel) => `Posted in each of these teams in the channel “${channel}”.`,
   planGeneralChannel: 'General',
   planTimeZone: (zone) => `All times are in the time zone ${zone}.`,
