@@ -14,6 +14,7 @@ import { describeProblem, type Problem } from '../core/problems';
 import { PREVIEW_ITEM_PREFIX } from '../dialogs/campaign-wizard';
 import { isStorageUnavailable } from '../storage/tables';
 import { campaignCopyAction, campaignDeleteAction } from '../app/campaigns';
+import { campaignPlanAction } from '../app/campaigns';
 import { campaignStatusAction } from '../app/campaigns';
 import { exportCampaignAction } from '../app/exports';
 import { exportRangeAction } from '../app/exports';
@@ -120,6 +121,7 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.followUpPollTeam]: followUpTeamAction,
   [VERBS.exportRange]: exportRangeAction,
   [VERBS.resultsView]: resultsViewAction,
+  [VERBS.campaignPlan]: campaignPlanAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

@@ -63,6 +63,7 @@ export function buildCampaignListCard(
         ...(c.finished
           ? [{ title: m.resultsPostButton, verb: VERBS.postResults, payload: { kind: 'campaign', id: c.id } }]
           : []),
+        { title: m.planButton, verb: VERBS.campaignPlan, payload: { campaignId: c.id } },
       ],
     })),
   });

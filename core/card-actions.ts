@@ -42,6 +42,8 @@ export const VERBS = {
   exportRange: 'mitwirken.exportRange',
   /** the `ergebnisse` picker: a campaign (`c:<id>`) or a closed item (`i:<id>`) whose results to show. */
   resultsView: 'mitwirken.resultsView',
+  /** the campaign list's "Plan": links to the readable plan (HTML) and the campaign file (YAML). */
+  campaignPlan: 'mitwirken.campaignPlan',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -191,6 +193,7 @@ const schemas = {
       message: 'errInvalidPayload',
     }),
   }),
+  [VERBS.campaignPlan]: z.object({ campaignId }),
 };
 
 export interface VotePayload {
@@ -283,6 +286,7 @@ export interface PayloadOf {
   [VERBS.followUpPollTeam]: FollowUpTeamPayload;
   [VERBS.exportRange]: ExportRangePayload;
   [VERBS.resultsView]: ResultsViewPayload;
+  [VERBS.campaignPlan]: CampaignRefPayload;
 }
 
 /** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */

@@ -17,6 +17,7 @@ import { resultsViewDe, resultsViewEn } from './texts/results-view';
 import { menusDe, menusEn } from './texts/menus';
 import { germanAddress } from './texts/address';
 import { addressDuDe } from './texts/address-du';
+import { planDe, planEn } from './texts/plan';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -165,6 +166,7 @@ const de = {
   ...exportRangeDe,
   ...resultsViewDe,
   ...menusDe,
+  ...planDe,
 };
 
 export type Messages = typeof de;
@@ -307,6 +309,7 @@ const en: Messages = {
   ...exportRangeEn,
   ...resultsViewEn,
   ...menusEn,
+  ...planEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

@@ -7,6 +7,8 @@ import { TeamsEdge } from '../bot/teams-edge';
 import { CardRefresher } from '../app/polls';
 import type { CampaignScheduler } from '../app/campaigns';
 import { createCampaignScheduler } from '../app/campaigns';
+import { planFileFor } from '../app/campaigns';
+import { planRequestSchema } from '../core/campaigns/plan-request';
 import { exportFileFor } from '../app/exports';
 import { exportRequestSchema } from '../core/export/export-request';
 import type { DigestScheduler } from '../app/digest';
@@ -109,6 +111,15 @@ export function createBotApp(options: BotAppOptions): BotApp {
     baseUrl: publicBaseUrl,
     build: (request) => myDataFile(services, request),
   });
+  const planLinks = new DownloadLinks({
+    path: DOWNLOAD_ROUTES.plans,
+    purpose: 'campaign-plan',
+    secret: config.answerSecret,
+    schema: planRequestSchema,
+    now,
+    baseUrl: publicBaseUrl,
+    build: (request) => planFileFor(services, request),
+  });
   const services: AppServices = {
     config,
     storage,
@@ -126,6 +137,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     exportLinks,
     myDataLinks,
     now,
+    planLinks,
   };
   const wizard = new CampaignWizard({
     state: storage.botState,
@@ -172,6 +184,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     downloads: [
       { path: DOWNLOAD_ROUTES.exports, source: exportLinks },
       { path: DOWNLOAD_ROUTES.myData, source: myDataLinks },
+      { path: DOWNLOAD_ROUTES.plans, source: planLinks },
     ],
   });
   return {

@@ -4,6 +4,7 @@ import type { ChannelKind, TeamRecord } from '../../core/installations';
 import type { Item } from '../../core/items';
 import type { Member } from '../../core/people';
 import type { MyDataRequest } from '../../core/privacy/my-data-request';
+import type { PlanRequest } from '../../core/campaigns/plan-request';
 import type { Storage } from '../../storage/open-storage';
 import type { Config } from '../config';
 import type { TeamsPoster, TeamsRosters } from './teams';
@@ -73,4 +74,6 @@ export interface AppServices {
   /** encrypted, short-lived download links of a person's own data (served at GET /my-data/<token>). */
   myDataLinks: DownloadLinkMaker<MyDataRequest>;
   now(): Date;
+  /** encrypted, short-lived download links of a campaign's plan and campaign file (served at GET /plans/<token>). */
+  planLinks: DownloadLinkMaker<PlanRequest>;
 }

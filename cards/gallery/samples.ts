@@ -34,6 +34,7 @@ import { RESULTS_SAMPLES } from './results-samples';
 import { RESULTS_VIEW_SAMPLES } from './results-view-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 import { UNIT_SAMPLES } from './unit-samples';
+import { PLAN_SAMPLES } from './plan-samples';
 
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
@@ -254,6 +255,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...LOOP_SAMPLES,
   ...UNIT_SAMPLES,
   ...MENUS_SAMPLES,
+  ...PLAN_SAMPLES,
 ];
 
 function firstName(name: string): string {
