@@ -9,6 +9,7 @@ import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { MEASURE_ID } from './measures/measure';
 import { MEASURE_VERBS, parseMeasurePayload, type MeasurePayloadOf } from './measures/measure-actions';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
+import { approvalSchema, type ApprovalPayload } from './approvals/approval-payload';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
 export const VERBS = {
@@ -42,6 +43,8 @@ export const VERBS = {
   exportRange: 'mitwirken.exportRange',
   /** the `ergebnisse` picker: a campaign (`c:<id>`) or a closed item (`i:<id>`) whose results to show. */
   resultsView: 'mitwirken.resultsView',
+  /** the staff council's approval card: approve a version of a campaign or held item, or request changes. */
+  approval: 'mitwirken.approval',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -186,6 +189,7 @@ const schemas = {
       message: 'errInvalidPayload',
     }),
   }),
+  [VERBS.approval]: approvalSchema,
 };
 
 export interface VotePayload {
@@ -276,6 +280,7 @@ export interface PayloadOf {
   [VERBS.followUpPollTeam]: FollowUpTeamPayload;
   [VERBS.exportRange]: ExportRangePayload;
   [VERBS.resultsView]: ResultsViewPayload;
+  [VERBS.approval]: ApprovalPayload;
 }
 
 /** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */
