@@ -8,7 +8,7 @@ import {
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
 import { isItemId, isVerb, parsePayload, VERBS, type PayloadOf, type Verb } from '../core/card-actions';
-import { ADMIN_COMMANDS, parseCommand, type Command } from '../core/commands';
+import { ADMIN_COMMANDS, COUNCIL_COMMANDS, parseCommand, type Command } from '../core/commands';
 import { messages } from '../core/messages';
 import { describeProblem, type Problem } from '../core/problems';
 import { PREVIEW_ITEM_PREFIX } from '../dialogs/campaign-wizard';
@@ -49,6 +49,7 @@ import { postCommand } from '../app/polls';
 import { postResultsAction, postResultsCommand } from '../app/results';
 import { myIdeasCommand } from '../app/my-ideas';
 import { offerIdeaCommand } from '../app/ideas';
+import { addCouncilCommand, approvalAction, councilCommand, removeCouncilCommand } from '../app/approvals';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -91,6 +92,9 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   myIdeas: myIdeasCommand,
   resultsView: resultsViewCommand,
   offerIdea: offerIdeaCommand,
+  addCouncil: addCouncilCommand,
+  removeCouncil: removeCouncilCommand,
+  council: councilCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -122,6 +126,7 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.exportRange]: exportRangeAction,
   [VERBS.resultsView]: resultsViewAction,
   [VERBS.campaignPlan]: campaignPlanAction,
+  [VERBS.approval]: approvalAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
@@ -237,7 +242,12 @@ export class MitwirkenBot extends TeamsActivityHandler {
     // a person is the AAD object id Teams sends with every user's activity; `from.id` never stands in for it.
     const personId = facts.aadObjectId;
     if (!personId) return reject({ key: 'errNoIdentity' });
-    if (ADMIN_COMMANDS.has(command.name) && !(await this.s.isAdmin(personId))) return reject({ key: 'errNotAdmin' });
+    if (
+      ADMIN_COMMANDS.has(command.name) &&
+      !(await this.s.isAdmin(personId)) &&
+      !(COUNCIL_COMMANDS.has(command.name) && (await this.s.storage.roles.isCouncil(personId)))
+    )
+      return reject({ key: 'errNotAdmin' });
     const turn = this.turn(ctx, facts, personId);
     if (command.name === 'newCampaign') await this.wizard.start(ctx, turn);
     else await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);

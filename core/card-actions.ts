@@ -9,6 +9,7 @@ import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { MEASURE_ID } from './measures/measure';
 import { MEASURE_VERBS, parseMeasurePayload, type MeasurePayloadOf } from './measures/measure-actions';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
+import { approvalSchema, type ApprovalPayload } from './approvals/approval-payload';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
 export const VERBS = {
@@ -44,6 +45,8 @@ export const VERBS = {
   resultsView: 'mitwirken.resultsView',
   /** the campaign list's "Plan": links to the readable plan (HTML) and the campaign file (YAML). */
   campaignPlan: 'mitwirken.campaignPlan',
+  /** the staff council's approval card: approve a version of a campaign or held item, or request changes. */
+  approval: 'mitwirken.approval',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -194,6 +197,7 @@ const schemas = {
     }),
   }),
   [VERBS.campaignPlan]: z.object({ campaignId }),
+  [VERBS.approval]: approvalSchema,
 };
 
 export interface VotePayload {
@@ -287,6 +291,7 @@ export interface PayloadOf {
   [VERBS.exportRange]: ExportRangePayload;
   [VERBS.resultsView]: ResultsViewPayload;
   [VERBS.campaignPlan]: CampaignRefPayload;
+  [VERBS.approval]: ApprovalPayload;
 }
 
 /** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */

@@ -338,3 +338,18 @@ describe('parseCommand: "ideen" with text after it', () => {
     expect(parseCommand(' ideen ')).toEqual({ ok: true, value: { name: 'ideas' } });
   });
 });
+
+describe('staff council commands', () => {
+  test.each([
+    ['personalrat hinzufügen anna.becker@amt.example', { name: 'addCouncil', who: 'anna.becker@amt.example' }],
+    ['add council Anna Becker', { name: 'addCouncil', who: 'Anna Becker' }],
+    ['personalrat entfernen Anna', { name: 'removeCouncil', who: 'Anna' }],
+    ['remove council Anna', { name: 'removeCouncil', who: 'Anna' }],
+    ['personalrat', { name: 'council' }],
+    ['council', { name: 'council' }],
+  ])('parses %p', (text, command) => expect(parseCommand(text)).toEqual({ ok: true, value: command }));
+
+  test('refuses an unknown word after personalrat', () => {
+    expect(parseCommand('personalrat tanzen')).toMatchObject({ ok: false, problem: { key: 'errUnknownCommand' } });
+  });
+});

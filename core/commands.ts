@@ -40,7 +40,13 @@ export type Command =
    * a message that was no command but may be an idea, offered for submission (never stored without a click):
    * `ideen <Text>` (`typed`), or free text in the personal chat (`free`, built by the Teams edge).
    */
-  | { name: 'offerIdea'; text: string; from: 'typed' | 'free' };
+  | { name: 'offerIdea'; text: string; from: 'typed' | 'free' }
+  /** `personalrat hinzufügen <wer>` / `add council <who>`: an admin grants the staff council role. */
+  | { name: 'addCouncil'; who: string }
+  /** `personalrat entfernen <wer>` / `remove council <who>`: an admin takes the staff council role away. */
+  | { name: 'removeCouncil'; who: string }
+  /** `personalrat` / `council`: the members of the staff council (admins). */
+  | { name: 'council' };
 
 /** commands only participation managers (admins) may use. */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
@@ -55,7 +61,13 @@ export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
   'removeLeader',
   'leaders',
   'audit',
+  'addCouncil',
+  'removeCouncil',
+  'council',
 ]);
+
+/** admin commands the staff council (Personalrat) may use too; `audit` shows them only what concerns them. */
+export const COUNCIL_COMMANDS: ReadonlySet<Command['name']> = new Set(['audit']);
 
 type Keyword =
   | 'help'
@@ -82,7 +94,8 @@ type Keyword =
   | 'results'
   | 'postVerb'
   | 'measures'
-  | 'measure';
+  | 'measure'
+  | 'council';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -136,6 +149,8 @@ const KEYWORDS: Record<string, Keyword> = {
   maßnahme: 'measure',
   massnahme: 'measure',
   measure: 'measure',
+  personalrat: 'council',
+  council: 'council',
 };
 
 /** `maßnahme neu|anlegen|new`, `neue maßnahme`, `new measure`: the form of a new measure. */
@@ -317,6 +332,19 @@ export function parseCommand(raw: string): Outcome<Command> {
     return next === 'results' || next === 'result'
       ? ok({ name: 'postResults' })
       : fail('errUnknownCommand', first.slice(0, 40));
+  const councilWho = rest.slice(1).join(' ').slice(0, 200);
+  if (keyword === 'council' && next === undefined) return ok({ name: 'council' });
+  if (
+    (keyword === 'council' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) ||
+    (keyword === 'add' && next === 'council')
+  )
+    return ok({ name: 'addCouncil', who: councilWho });
+  if (
+    (keyword === 'council' && (next === 'entfernen' || next === 'remove')) ||
+    (keyword === 'remove' && next === 'council')
+  )
+    return ok({ name: 'removeCouncil', who: councilWho });
+  if (keyword === 'council') return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove')
     return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'reload')

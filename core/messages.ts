@@ -18,6 +18,7 @@ import { menusDe, menusEn } from './texts/menus';
 import { germanAddress } from './texts/address';
 import { addressDuDe } from './texts/address-du';
 import { planDe, planEn } from './texts/plan';
+import { approvalsDe, approvalsEn } from './texts/approvals';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -167,6 +168,7 @@ const de = {
   ...resultsViewDe,
   ...menusDe,
   ...planDe,
+  ...approvalsDe,
 };
 
 export type Messages = typeof de;
@@ -310,6 +312,7 @@ const en: Messages = {
   ...resultsViewEn,
   ...menusEn,
   ...planEn,
+  ...approvalsEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

@@ -21,6 +21,8 @@ import { RetentionJob } from '../app/privacy';
 import type { Config } from '../app/config';
 import { CampaignWizard } from '../dialogs/campaign-wizard';
 import { DemoAnswerer, type MockUser } from '../app/polls';
+import { publishItem } from '../app/polls';
+import { reviewCampaign } from '../app/approvals';
 import { TeamMembership } from '../app/teams';
 import type { AppServices } from '../app/ports/services';
 import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
@@ -138,6 +140,13 @@ export function createBotApp(options: BotAppOptions): BotApp {
     myDataLinks,
     now,
     planLinks,
+    itemPublisher: {
+      publish: async (draft, target, by) => {
+        const team = await storage.installations.getTeam(target.teamId);
+        if (!team?.active) throw new Error(`team ${target.teamId} is not installed`);
+        return publishItem(services, draft, { team, channelId: target.channelId }, by);
+      },
+    },
   };
   const wizard = new CampaignWizard({
     state: storage.botState,
@@ -157,14 +166,18 @@ export function createBotApp(options: BotAppOptions): BotApp {
     minGroupSize: config.minGroupSize,
     now,
     log,
-    onSaved: (campaign, by) =>
-      storage.audit.record({
+    onSaved: async (campaign, by) => {
+      await storage.audit.record({
         actorId: by,
         action: 'campaign.create',
         target: campaign.id,
         details: { status: campaign.status, items: campaign.items.length },
         at: now(),
-      }),
+      });
+      // a planned campaign goes to the staff council before it may post (when approval is required).
+      const stored = await storage.campaigns.get(campaign.id);
+      if (stored) await reviewCampaign(services, stored, { id: by });
+    },
   });
   const scheduler = createCampaignScheduler(services);
   const digestScheduler = createDigestScheduler(services);

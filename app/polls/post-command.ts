@@ -7,6 +7,7 @@ import { messages } from '../../core/messages';
 import { publishItem } from './publish-item';
 import type { PollsPorts } from './ports';
 import type { CommandHandler } from '../ports/turn';
+import { holdForApproval } from '../approvals';
 
 /** every channel of every installed team, labelled "Team › Kanal" in the reader's language. */
 export async function postTargets(s: PollsPorts, locale: Locale): Promise<PostTarget[]> {
@@ -24,6 +25,20 @@ export const postCommand: CommandHandler<'post', PollsPorts> = async (turn, comm
   const { reply, facts, s } = turn;
   if (facts.teamId && facts.channelId && facts.aadObjectId) {
     const team = await turn.team();
+    const channel = await s.storage.installations.getChannel(team.teamId, facts.channelId);
+    const hold = await holdForApproval(s, {
+      draft: command.draft,
+      target: {
+        teamId: team.teamId,
+        channelId: facts.channelId,
+        label: channel ? targetLabel(team, channel) : team.name || team.teamId,
+      },
+      by: { aadObjectId: facts.aadObjectId, ...(facts.userName && { name: facts.userName }), locale: facts.locale },
+    });
+    if (hold.held) {
+      await reply(messages(facts.locale).adhocHeld(hold.notified));
+      return;
+    }
     const item = await publishItem(
       s,
       command.draft,

@@ -7,6 +7,7 @@ import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { publishItem } from './publish-item';
 import type { ActionHandler } from '../ports/turn';
+import { holdForApproval } from '../approvals';
 
 /** the admin picked a team channel for an item drafted in the personal chat: post it there. */
 export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = async (turn, payload) => {
@@ -16,6 +17,15 @@ export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = asyn
   const team = await s.storage.installations.getTeam(teamId);
   const channel = team?.active ? await s.storage.installations.getChannel(teamId, channelId) : undefined;
   if (!team || !channel?.active) return fail('errUnknownTarget');
+  const hold = await holdForApproval(s, {
+    draft: payload.draft,
+    target: { teamId, channelId, label: targetLabel(team, channel) },
+    by: { aadObjectId: turn.personId, ...(facts.userName && { name: facts.userName }), locale: facts.locale },
+  });
+  if (hold.held)
+    return ok(
+      asAttachment(buildMessageCard(messages(facts.locale).adhocHeld(hold.notified), [payload.draft.question])),
+    );
   const item = await publishItem(
     s,
     payload.draft,

@@ -35,6 +35,7 @@ import { RESULTS_VIEW_SAMPLES } from './results-view-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 import { UNIT_SAMPLES } from './unit-samples';
 import { PLAN_SAMPLES } from './plan-samples';
+import { APPROVAL_SAMPLES } from './approval-samples';
 
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
@@ -256,6 +257,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...UNIT_SAMPLES,
   ...MENUS_SAMPLES,
   ...PLAN_SAMPLES,
+  ...APPROVAL_SAMPLES,
 ];
 
 function firstName(name: string): string {

@@ -188,4 +188,17 @@ export const addressDuDe = {
   meantIdeaTitle: 'Meintest du „idee …“?',
   meantIdeaIntro: '„ideen“ zeigt die Top-Ideen des Teams. Deinen Text kann ich als Idee einreichen:',
   meantIdeaHint: 'Die Top-Ideen siehst du mit „ideen“ ohne weiteren Text.',
+  // core/texts/approvals.ts
+  councilPickHint:
+    'Schreib „personalrat hinzufügen“ und den Namen, die E-Mail-Adresse oder die ID, z. B.: personalrat hinzufügen anna.becker@amt.example',
+  approvalIntro: 'Bevor Beschäftigte gefragt werden, braucht es die Zustimmung des Personalrats. Bitte prüfe den Plan.',
+  approvalCommentRequired: 'Bitte schreib, welche Änderungen du erbittest.',
+  approvalYouApproved: 'Du hast diese Fassung freigegeben.',
+  approvalYouRequested: (comment: string) => `Du hast Änderungen erbeten: „${comment}“`,
+  errApprovalCommentRequired: 'Bitte schreib in die Anmerkung, welche Änderungen du erbittest.',
+  errApprovalAlreadyDecided: 'Du hast über diese Fassung bereits entschieden.',
+  adhocApprovedPosted: (question: string, target: string) =>
+    `Der Personalrat hat deine Abfrage „${question}“ freigegeben; sie ist jetzt in ${target} gepostet.`,
+  adhocChangesNotice: (question: string, name: string, comment: string) =>
+    `Der Personalrat (${name}) erbittet Änderungen an deiner Abfrage „${question}“: „${comment}“. Sie wird nicht gepostet.`,
 };
