@@ -159,3 +159,12 @@ test('a plan link stops working when its holder is no longer allowed to read pla
   await h.storage.roles.revokeAdmin(employee.aadObjectId);
   for (const url of urls) expect((await fetch(url)).status).toBe(403);
 });
+
+test('a staff council member, who approves campaigns, may download their plans; without the role, the links close', async () => {
+  await h.storage.roles.grantCouncil(employee.aadObjectId, ADMIN.aadObjectId, new Date(), { name: employee.name });
+  const { urls } = await pressPlan(employee);
+  expect(urls).toHaveLength(2);
+  expect(await (await fetch(urls[0]!)).text()).toContain('Was belastet Sie derzeit am meisten?');
+  await h.storage.roles.revokeCouncil(employee.aadObjectId);
+  for (const url of urls) expect((await fetch(url)).status).toBe(403);
+});
