@@ -47,6 +47,8 @@ import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/le
 import { postCommand } from '../app/polls';
 import { postResultsAction, postResultsCommand } from '../app/results';
 import { myIdeasCommand } from '../app/my-ideas';
+import { closeItemAction } from '../app/polls';
+import { promptIdeasAction } from '../app/ideas';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -118,6 +120,8 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.followUpPollTeam]: followUpTeamAction,
   [VERBS.exportRange]: exportRangeAction,
   [VERBS.resultsView]: resultsViewAction,
+  [VERBS.closeItem]: closeItemAction,
+  [VERBS.promptIdeas]: promptIdeasAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

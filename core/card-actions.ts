@@ -42,6 +42,10 @@ export const VERBS = {
   exportRange: 'mitwirken.exportRange',
   /** the `ergebnisse` picker: a campaign (`c:<id>`) or a closed item (`i:<id>`) whose results to show. */
   resultsView: 'mitwirken.resultsView',
+  /** a leader or admin closes an item from the overflow menu of their own view of its card. */
+  closeItem: 'mitwirken.closeItem',
+  /** the ideas of an idea prompt, from its card's "Ideen ansehen" (the person's own view, in place). */
+  promptIdeas: 'mitwirken.promptIdeas',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -186,6 +190,8 @@ const schemas = {
       message: 'errInvalidPayload',
     }),
   }),
+  [VERBS.closeItem]: z.object({ itemId }),
+  [VERBS.promptIdeas]: z.object({ itemId }),
 };
 
 export interface VotePayload {
@@ -276,6 +282,8 @@ export interface PayloadOf {
   [VERBS.followUpPollTeam]: FollowUpTeamPayload;
   [VERBS.exportRange]: ExportRangePayload;
   [VERBS.resultsView]: ResultsViewPayload;
+  [VERBS.closeItem]: RefreshPayload;
+  [VERBS.promptIdeas]: RefreshPayload;
 }
 
 /** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */

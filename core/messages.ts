@@ -14,6 +14,7 @@ import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
 import { digestUnitsDe, digestUnitsEn } from './texts/digest-units';
 import { resultsViewDe, resultsViewEn } from './texts/results-view';
+import { ownViewDe, ownViewEn } from './texts/own-view';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -161,6 +162,7 @@ const de = {
   ...digestUnitsDe,
   ...exportRangeDe,
   ...resultsViewDe,
+  ...ownViewDe,
 };
 
 export type Messages = typeof de;
@@ -302,6 +304,7 @@ const en: Messages = {
   ...digestUnitsEn,
   ...exportRangeEn,
   ...resultsViewEn,
+  ...ownViewEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

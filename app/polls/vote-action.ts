@@ -5,6 +5,7 @@ import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { renderItemCard } from './item-view';
 import { answerableItem } from './item-access';
+import { refreshAudience, withItemRefresh } from './own-view';
 import type { ActionHandler } from '../ports/turn';
 
 /** a vote on a poll card: recorded (or changed) and confirmed on the card. */
@@ -39,5 +40,6 @@ export const voteAction: ActionHandler<typeof VERBS.vote, PollsPorts> = async (t
     ownChoices: item.anonymous ? undefined : result.choices,
     tally: result.tally,
   });
-  return ok(card);
+  // the voter's card keeps asking for their own view, like the shared one.
+  return ok(withItemRefresh(card, item, await refreshAudience(s.storage, item)));
 };

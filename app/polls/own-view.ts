@@ -1,0 +1,93 @@
+import { asAttachment, type AdaptiveCard, type CardAttachment } from '../../cards/render';
+import { REFRESH_USERS_MAX, withUserRefresh } from '../../cards/user-refresh';
+import type { CardNotice } from '../../cards/item-card';
+import { VERBS } from '../../core/card-actions';
+import { optionsOf, type Item } from '../../core/items';
+import type { Locale } from '../../core/locale';
+import { messages } from '../../core/messages';
+import type { Storage } from '../../storage/open-storage';
+import { managesTeam } from '../teams';
+import { renderItemCard, type ItemCardOptions } from './item-view';
+import type { PollsPorts } from './ports';
+
+/** an AAD object id as Teams' refresh list takes it (not a campaign's `campaign:<id>` as creator). */
+const AAD_ID = /^[0-9A-Za-z-]{1,64}$/;
+
+/**
+ * whom Teams refreshes an item's shared card for automatically in a channel of more than 60 members: the person who
+ * posted it and the team's leaders (their own view carries "Schließen"), at most 60, as `8:orgid:<AAD object id>`.
+ * Deliberately nobody chosen by their answers: the list travels in the card to every member's client, so a list of
+ * (recent) voters would tell everyone who answered. Everyone else gets the same view by the card's manual refresh,
+ * and in channels of up to 60 members Teams refreshes for all.
+ */
+export async function refreshAudience(storage: Pick<Storage, 'roles'>, item: Item): Promise<string[]> {
+  const leaders = await storage.roles.leadersOf(item.teamId);
+  const ids = [item.createdBy, ...leaders.map((g) => g.personId)].filter((id) => AAD_ID.test(id));
+  return [...new Set(ids)].slice(0, REFRESH_USERS_MAX).map((id) => `8:orgid:${id}`);
+}
+
+/** a card of the item that asks Teams for each viewer's own view (the refresh verb) whenever it is shown. */
+export function withItemRefresh(card: CardAttachment, item: Item, userIds: readonly string[]): CardAttachment {
+  return asAttachment(
+    withUserRefresh(card.content as AdaptiveCard, { verb: VERBS.refresh, data: { itemId: item.id } }, userIds),
+  );
+}
+
+/** the shared card of an item (posted, and every shared update): the same for everyone, with the refresh. */
+export async function renderSharedItemCard(
+  storage: Storage,
+  item: Item,
+  options: ItemCardOptions,
+): Promise<CardAttachment> {
+  const [card, userIds] = await Promise.all([renderItemCard(storage, item, options), refreshAudience(storage, item)]);
+  return withItemRefresh(card, item, userIds);
+}
+
+/** whether a person may close an item: an admin, or a leader of its team when leaders may post (LEADERS_MAY_POST). */
+export async function mayClose(
+  s: Pick<PollsPorts, 'config' | 'isAdmin' | 'membership' | 'storage'>,
+  item: Item,
+  personId: string,
+) {
+  if (await s.isAdmin(personId)) return true;
+  return s.config.leadersMayPost && (await managesTeam(s, item.teamId, personId));
+}
+
+/**
+ * a person's own view of an item card: what they answered (a named vote, preselected in a list; "Sie haben
+ * abgestimmt" on an open anonymous poll; the number of their ideas on a named prompt), "Schließen" in the overflow
+ * menu for those who may close it, and the refresh, so Teams keeps asking for it. `notice` replaces the answer line.
+ */
+export async function renderOwnItemView(
+  s: Pick<PollsPorts, 'config' | 'isAdmin' | 'membership' | 'storage'>,
+  item: Item,
+  personId: string,
+  options: { locale: Locale; notice?: CardNotice },
+): Promise<CardAttachment> {
+  const m = messages(options.locale);
+  const [own, canClose, userIds] = await Promise.all([
+    s.storage.responses.ownAnswer(item, personId),
+    item.status === 'open' ? mayClose(s, item, personId) : Promise.resolve(false),
+    refreshAudience(s.storage, item),
+  ]);
+  const options_ = optionsOf(item);
+  const line = own.choices
+    ? m.ownVote(own.choices.map((c) => options_[c] ?? '').join(', '))
+    : own.ideas
+      ? m.ownIdeas(own.ideas)
+      : own.answeredAnonymously
+        ? item.kind === 'poll'
+          ? m.ownAnonymousVoted
+          : m.ownAnonymousIdeas
+        : undefined;
+  const notice = options.notice ?? (line ? { kind: 'good' as const, text: line } : undefined);
+  const card = await renderItemCard(s.storage, item, {
+    locale: options.locale,
+    minGroupSize: s.config.minGroupSize,
+    timeZone: s.config.timeZone,
+    ...(notice && { notice }),
+    ...(own.choices && { ownChoices: own.choices }),
+    viewer: { canClose },
+  });
+  return withItemRefresh(card, item, userIds);
+}
