@@ -152,7 +152,7 @@ describe('buildItemCard', () => {
   });
 
   test('offers "Schließen" only in the overflow menu of the own view of someone who may close an open item', () => {
-    const secondary = (c: unknown) => ofType(c, 'Action.Execute').filter((a) => a.mode === 'secondary');
+    const secondary = (c: AdaptiveCard) => ofType(c, 'Action.Execute').filter((a) => a.mode === 'secondary');
     expect(secondary(card(poll()))).toEqual([]);
     expect(secondary(card(poll(), { viewer: { canClose: false } }))).toEqual([]);
     expect(secondary(card(poll({ status: 'closed' }), { viewer: { canClose: true } }))).toEqual([]);
