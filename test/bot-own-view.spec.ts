@@ -182,6 +182,14 @@ describe('Schließen in the own view', () => {
     );
   });
 
+  test('the card a leader gets back from their own vote offers Schließen too; a member’s does not', async () => {
+    const p = await postItem(h, 'umfrage Frage? | a | b');
+    expect(secondary(invokeCard(await vote(p, leader, { choice: 0 })))).toEqual([
+      expect.objectContaining({ verb: VERBS.closeItem }),
+    ]);
+    expect(secondary(invokeCard(await vote(p, member(0), { choice: 0 })))).toEqual([]);
+  });
+
   test('a member invoking close with a forged payload is refused and the item stays open', async () => {
     const p = await postItem(h, 'umfrage Frage? | a | b');
     const texts = cardTexts(invokeCard(await h.invoke(VERBS.closeItem, { itemId: p.item.id }, member(0))));

@@ -6,7 +6,8 @@ import { optionsOf, type Item } from '../../core/items';
 import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import type { Storage } from '../../storage/open-storage';
-import { managesTeam } from '../teams';
+import type { RoleGrant } from '../../storage/role-repository';
+import type { Tally } from '../../core/tally';
 import { renderItemCard, type ItemCardOptions } from './item-view';
 import type { PollsPorts } from './ports';
 
@@ -21,7 +22,10 @@ const AAD_ID = /^[0-9A-Za-z-]{1,64}$/;
  * and in channels of up to 60 members Teams refreshes for all.
  */
 export async function refreshAudience(storage: Pick<Storage, 'roles'>, item: Item): Promise<string[]> {
-  const leaders = await storage.roles.leadersOf(item.teamId);
+  return audienceOf(item, await storage.roles.leadersOf(item.teamId));
+}
+
+function audienceOf(item: Item, leaders: readonly RoleGrant[]): string[] {
   const ids = [item.createdBy, ...leaders.map((g) => g.personId)].filter((id) => AAD_ID.test(id));
   return [...new Set(ids)].slice(0, REFRESH_USERS_MAX).map((id) => `8:orgid:${id}`);
 }
@@ -43,14 +47,22 @@ export async function renderSharedItemCard(
   return withItemRefresh(card, item, userIds);
 }
 
+type OwnViewPorts = Pick<PollsPorts, 'config' | 'isAdmin' | 'storage'>;
+
 /** whether a person may close an item: an admin, or a leader of its team when leaders may post (LEADERS_MAY_POST). */
-export async function mayClose(
-  s: Pick<PollsPorts, 'config' | 'isAdmin' | 'membership' | 'storage'>,
-  item: Item,
-  personId: string,
-) {
+export async function mayClose(s: OwnViewPorts, item: Item, personId: string): Promise<boolean> {
+  return closer(s, personId, await s.storage.roles.leadersOf(item.teamId));
+}
+
+async function closer(s: OwnViewPorts, personId: string, leaders: readonly RoleGrant[]): Promise<boolean> {
   if (await s.isAdmin(personId)) return true;
-  return s.config.leadersMayPost && (await managesTeam(s, item.teamId, personId));
+  return s.config.leadersMayPost && leaders.some((g) => g.personId === personId);
+}
+
+/** what the person answered, when the caller knows it already (a vote just cast): no read for it. */
+export interface KnownAnswer {
+  choices?: number[];
+  tally?: Tally;
 }
 
 /**
@@ -59,23 +71,24 @@ export async function mayClose(
  * menu for those who may close it, and the refresh, so Teams keeps asking for it. `notice` replaces the answer line.
  */
 export async function renderOwnItemView(
-  s: Pick<PollsPorts, 'config' | 'isAdmin' | 'membership' | 'storage'>,
+  s: OwnViewPorts,
   item: Item,
   personId: string,
-  options: { locale: Locale; notice?: CardNotice },
+  options: { locale: Locale; notice?: CardNotice; known?: KnownAnswer },
 ): Promise<CardAttachment> {
   const m = messages(options.locale);
-  const [own, canClose, userIds] = await Promise.all([
-    s.storage.responses.ownAnswer(item, personId),
-    item.status === 'open' ? mayClose(s, item, personId) : Promise.resolve(false),
-    refreshAudience(s.storage, item),
+  const [own, leaders] = await Promise.all([
+    options.known ? Promise.resolve(options.known) : s.storage.responses.ownAnswer(item, personId),
+    s.storage.roles.leadersOf(item.teamId),
   ]);
-  const options_ = optionsOf(item);
-  const line = own.choices
-    ? m.ownVote(own.choices.map((c) => options_[c] ?? '').join(', '))
-    : own.ideas
-      ? m.ownIdeas(own.ideas)
-      : own.answeredAnonymously
+  const canClose = item.status === 'open' && (await closer(s, personId, leaders));
+  const labels = optionsOf(item);
+  const answered = own as { choices?: number[]; answeredAnonymously?: boolean; ideas?: number };
+  const line = answered.choices
+    ? m.ownVote(answered.choices.map((c) => labels[c] ?? '').join(', '))
+    : answered.ideas
+      ? m.ownIdeas(answered.ideas)
+      : answered.answeredAnonymously
         ? item.kind === 'poll'
           ? m.ownAnonymousVoted
           : m.ownAnonymousIdeas
@@ -86,8 +99,9 @@ export async function renderOwnItemView(
     minGroupSize: s.config.minGroupSize,
     timeZone: s.config.timeZone,
     ...(notice && { notice }),
-    ...(own.choices && { ownChoices: own.choices }),
+    ...(answered.choices && { ownChoices: answered.choices }),
+    ...(options.known?.tally && { tally: options.known.tally }),
     viewer: { canClose },
   });
-  return withItemRefresh(card, item, userIds);
+  return withItemRefresh(card, item, audienceOf(item, leaders));
 }
