@@ -146,7 +146,13 @@ describe('buildItemCard', () => {
     ]);
     expect(ofType(c, 'Action.Execute')).toEqual([
       expect.objectContaining({ verb: VERBS.submitIdea, data: { itemId: ID } }),
-      expect.objectContaining({ verb: VERBS.promptIdeas, data: { itemId: ID }, title: messages('de').viewIdeasButton }),
+      // no input is checked: the empty idea field must not stop it.
+      expect.objectContaining({
+        verb: VERBS.promptIdeas,
+        data: { itemId: ID },
+        title: messages('de').viewIdeasButton,
+        associatedInputs: 'none',
+      }),
     ]);
     expect(texts(c)).toContain(messages('de').ideasCount(2));
   });
@@ -157,7 +163,12 @@ describe('buildItemCard', () => {
     expect(secondary(card(poll(), { viewer: { canClose: false } }))).toEqual([]);
     expect(secondary(card(poll({ status: 'closed' }), { viewer: { canClose: true } }))).toEqual([]);
     expect(secondary(card(poll(), { viewer: { canClose: true } }))).toEqual([
-      expect.objectContaining({ verb: VERBS.closeItem, data: { itemId: ID }, title: messages('de').closeItemButton }),
+      expect.objectContaining({
+        verb: VERBS.closeItem,
+        data: { itemId: ID },
+        title: messages('de').closeItemButton,
+        associatedInputs: 'none',
+      }),
     ]);
   });
 

@@ -77,10 +77,16 @@ export async function renderOwnItemView(
   options: { locale: Locale; notice?: CardNotice; known?: KnownAnswer },
 ): Promise<CardAttachment> {
   const m = messages(options.locale);
-  const [own, leaders] = await Promise.all([
+  // every viewer's client asks after each shared update: a poll's result as this instance saw it in the last two
+  // seconds will do (one point read instead of the partition), as for the shared update itself.
+  const [own, leaders, current] = await Promise.all([
     options.known ? Promise.resolve(options.known) : s.storage.responses.ownAnswer(item, personId),
     s.storage.roles.leadersOf(item.teamId),
+    item.kind === 'poll' && !options.known?.tally
+      ? s.storage.responses.tallyState(item, { recent: true })
+      : Promise.resolve(undefined),
   ]);
+  const tally = options.known?.tally ?? current?.tally;
   const canClose = item.status === 'open' && (await closer(s, personId, leaders));
   const labels = optionsOf(item);
   const answered = own as { choices?: number[]; answeredAnonymously?: boolean; ideas?: number };
@@ -100,7 +106,7 @@ export async function renderOwnItemView(
     timeZone: s.config.timeZone,
     ...(notice && { notice }),
     ...(answered.choices && { ownChoices: answered.choices }),
-    ...(options.known?.tally && { tally: options.known.tally }),
+    ...(tally && { tally }),
     viewer: { canClose },
   });
   return withItemRefresh(card, item, audienceOf(item, leaders));
