@@ -32,9 +32,15 @@ function audienceOf(item: Item, leaders: readonly RoleGrant[]): string[] {
 
 /** a card of the item that asks Teams for each viewer's own view (the refresh verb) whenever it is shown. */
 export function withItemRefresh(card: CardAttachment, item: Item, userIds: readonly string[]): CardAttachment {
-  return asAttachment(
-    withUserRefresh(card.content as AdaptiveCard, { verb: VERBS.refresh, data: { itemId: item.id } }, userIds),
+  const refreshed = withUserRefresh(
+    card.content as AdaptiveCard,
+    { verb: VERBS.refresh, data: { itemId: item.id } },
+    userIds,
   );
+  if (userIds.length > 0) return asAttachment(refreshed);
+  // nobody to name: no list at all, so Teams still refreshes for everyone in a channel of up to 60 members.
+  const { userIds: _none, ...action } = refreshed.refresh as { userIds: string[] };
+  return asAttachment({ ...refreshed, refresh: action });
 }
 
 /** the shared card of an item (posted, and every shared update): the same for everyone, with the refresh. */
