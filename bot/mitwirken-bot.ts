@@ -50,6 +50,8 @@ import { postResultsAction, postResultsCommand } from '../app/results';
 import { myIdeasCommand } from '../app/my-ideas';
 import { offerIdeaCommand } from '../app/ideas';
 import { addCouncilCommand, approvalAction, councilCommand, removeCouncilCommand } from '../app/approvals';
+import { closeItemAction } from '../app/polls';
+import { promptIdeasAction } from '../app/ideas';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -127,6 +129,8 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.resultsView]: resultsViewAction,
   [VERBS.campaignPlan]: campaignPlanAction,
   [VERBS.approval]: approvalAction,
+  [VERBS.closeItem]: closeItemAction,
+  [VERBS.promptIdeas]: promptIdeasAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';

@@ -103,7 +103,7 @@ describe('buildItemCard', () => {
     expect(texts(card(poll()))).toContain(messages('de').namedNotice);
   });
 
-  test('shows a closed item without inputs, with the closed badge and only the button that posts its results', () => {
+  test('shows a closed item without inputs, with the closed badge, the button that posts its results and, for a prompt, its ideas', () => {
     for (const item of [
       poll({ status: 'closed' }),
       poll({ status: 'closed', options: ten }),
@@ -117,6 +117,9 @@ describe('buildItemCard', () => {
           title: messages('de').resultsPostButton,
           data: { kind: 'item', id: item.id, itemId: item.id },
         }),
+        ...(item.kind === 'idea'
+          ? [expect.objectContaining({ verb: VERBS.promptIdeas, title: messages('de').viewIdeasButton })]
+          : []),
       ]);
       expect(texts(c)).toContain(messages('de').closedBadge);
     }
@@ -136,15 +139,37 @@ describe('buildItemCard', () => {
     expect(texts(c)).not.toContain(messages('de').pollBadge);
   });
 
-  test('gives an idea prompt a labelled multiline text field of at most 1000 characters and a submit button', () => {
+  test('gives an idea prompt a labelled multiline text field of at most 1000 characters, a submit button and "Ideen ansehen"', () => {
     const c = card(idea(), { ideaCount: 2, participants: 2 });
     expect(ofType(c, 'Input.Text')).toEqual([
       expect.objectContaining({ id: 'ideaText', isMultiline: true, maxLength: 1000, label: messages('de').ideaLabel }),
     ]);
     expect(ofType(c, 'Action.Execute')).toEqual([
       expect.objectContaining({ verb: VERBS.submitIdea, data: { itemId: ID } }),
+      // no input is checked: the empty idea field must not stop it.
+      expect.objectContaining({
+        verb: VERBS.promptIdeas,
+        data: { itemId: ID },
+        title: messages('de').viewIdeasButton,
+        associatedInputs: 'none',
+      }),
     ]);
     expect(texts(c)).toContain(messages('de').ideasCount(2));
+  });
+
+  test('offers "Schließen" only in the overflow menu of the own view of someone who may close an open item', () => {
+    const secondary = (c: AdaptiveCard) => ofType(c, 'Action.Execute').filter((a) => a.mode === 'secondary');
+    expect(secondary(card(poll()))).toEqual([]);
+    expect(secondary(card(poll(), { viewer: { canClose: false } }))).toEqual([]);
+    expect(secondary(card(poll({ status: 'closed' }), { viewer: { canClose: true } }))).toEqual([]);
+    expect(secondary(card(poll(), { viewer: { canClose: true } }))).toEqual([
+      expect.objectContaining({
+        verb: VERBS.closeItem,
+        data: { itemId: ID },
+        title: messages('de').closeItemButton,
+        associatedInputs: 'none',
+      }),
+    ]);
   });
 
   test('shows a notice on top in the given style', () => {

@@ -30,6 +30,8 @@ export interface ItemCardInput {
   notice?: CardNotice;
   /** the viewer's own current vote, to preselect it in a choice list. */
   ownChoices?: number[];
+  /** the viewer's own view: whether "Schließen" is offered in the card's overflow menu (leaders and admins, open items). */
+  viewer?: { canClose: boolean };
 }
 
 /** single-choice polls with up to this many options get one button per option; more get a list. */
@@ -125,6 +127,14 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
     results: closed
       ? { title: m.resultsPostButton, verb: VERBS.postResults, payload: { kind: 'item', id: item.id, itemId: item.id } }
       : null,
+    // an idea prompt: its ideas, in the person's own view, in place of the card.
+    ideas:
+      item.kind === 'idea' ? { title: m.viewIdeasButton, verb: VERBS.promptIdeas, payload: { itemId: item.id } } : null,
+    // only in the own view of someone who may close it, in the overflow menu; never on the shared card.
+    close:
+      !closed && input.viewer?.canClose
+        ? { title: m.closeItemButton, verb: VERBS.closeItem, payload: { itemId: item.id } }
+        : null,
   };
 }
 

@@ -47,6 +47,10 @@ export const VERBS = {
   campaignPlan: 'mitwirken.campaignPlan',
   /** the staff council's approval card: approve a version of a campaign or held item, or request changes. */
   approval: 'mitwirken.approval',
+  /** a leader or admin closes an item from the overflow menu of their own view of its card. */
+  closeItem: 'mitwirken.closeItem',
+  /** the ideas of an idea prompt, from its card's "Ideen ansehen" (the person's own view, in place). */
+  promptIdeas: 'mitwirken.promptIdeas',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -198,6 +202,8 @@ const schemas = {
   }),
   [VERBS.campaignPlan]: z.object({ campaignId }),
   [VERBS.approval]: approvalSchema,
+  [VERBS.closeItem]: z.object({ itemId }),
+  [VERBS.promptIdeas]: z.object({ itemId }),
 };
 
 export interface VotePayload {
@@ -292,6 +298,8 @@ export interface PayloadOf {
   [VERBS.resultsView]: ResultsViewPayload;
   [VERBS.campaignPlan]: CampaignRefPayload;
   [VERBS.approval]: ApprovalPayload;
+  [VERBS.closeItem]: RefreshPayload;
+  [VERBS.promptIdeas]: RefreshPayload;
 }
 
 /** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */

@@ -19,6 +19,7 @@ import { germanAddress } from './texts/address';
 import { addressDuDe } from './texts/address-du';
 import { planDe, planEn } from './texts/plan';
 import { approvalsDe, approvalsEn } from './texts/approvals';
+import { ownViewDe, ownViewEn } from './texts/own-view';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -169,6 +170,7 @@ const de = {
   ...menusDe,
   ...planDe,
   ...approvalsDe,
+  ...ownViewDe,
 };
 
 export type Messages = typeof de;
@@ -313,6 +315,7 @@ const en: Messages = {
   ...menusEn,
   ...planEn,
   ...approvalsEn,
+  ...ownViewEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

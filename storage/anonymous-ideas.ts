@@ -109,6 +109,17 @@ export class AnonymousIdeas {
     };
   }
 
+  /**
+   * whether a person has sent ideas to this open prompt: their pseudonym among the sealed submissions and groups
+   * (read only; how many of the texts are theirs is not kept once folded). False once the prompt is closed.
+   */
+  async hasSubmitted(item: Item, aadObjectId: string): Promise<boolean> {
+    const read = await this.read(item);
+    if (read.state?.closed || read.state?.closing) return false;
+    const author = this.hmac(`author|${item.id}|${aadObjectId}`);
+    return read.pending.some((p) => p.author === author) || read.groups.some((g) => g.authors.includes(author));
+  }
+
   /** folds the pending submissions into a group once they come from the minimum group of people. */
   async sweep(item: Item): Promise<void> {
     const read = await this.read(item);

@@ -304,6 +304,18 @@ export class PollAnswers {
     return row ? (JSON.parse(row.choices) as number[]) : undefined;
   }
 
+  /**
+   * whether a person is on an open anonymous poll's voter roll: a point read of the row their vote already wrote (no
+   * row is written, nothing tells what they chose). False once the poll is closed (the roll is deleted then).
+   */
+  async hasAnonymousVote(item: Item, aadObjectId: string): Promise<boolean> {
+    if (await readEntity(this.table, item.id, rows.voter(this.voterKey(item.id, aadObjectId)))) return true;
+    return (
+      (await this.hasLegacyRoll(item.id)) &&
+      (await readEntity(this.table, item.id, rows.voter(this.legacyPseudonym(aadObjectId)))) !== undefined
+    );
+  }
+
   /** folds what is pending of an anonymous poll now (all instances' ballots), if a group is complete. */
   async sweep(item: Item): Promise<void> {
     const read = await this.read(item);

@@ -123,6 +123,32 @@ export class ResponseRepository {
   }
 
   /**
+   * what a person's own view of an item may say about their answer, without writing anything: a named poll's vote;
+   * whether they are on an open anonymous poll's voter roll or among an open anonymous prompt's authors; how many
+   * ideas they sent to a named prompt. Closed anonymous items keep no link to a person: nothing.
+   */
+  async ownAnswer(
+    item: Item,
+    aadObjectId: string,
+  ): Promise<{ choices?: number[]; answeredAnonymously?: boolean; ideas?: number }> {
+    if (item.kind === 'poll') {
+      if (!item.anonymous) {
+        const choices = await this.polls.namedVote(item, aadObjectId);
+        return choices ? { choices } : {};
+      }
+      return (await this.polls.hasAnonymousVote(item, aadObjectId)) ? { answeredAnonymously: true } : {};
+    }
+    if (item.anonymous)
+      return (await this.anonymousIdeas.hasSubmitted(item, aadObjectId)) ? { answeredAnonymously: true } : {};
+    let ideas = 0;
+    const iter = this.table.listEntities<{ authorId?: string }>({
+      queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] },
+    });
+    for await (const e of iter) if (e.authorId === aadObjectId) ideas++;
+    return ideas > 0 ? { ideas } : {};
+  }
+
+  /**
    * stores an idea for a prompt, keyed by `deliveryKey` (the activity id), so a retried delivery stores it once while a
    * second idea from the same person is a second idea. A named idea becomes an idea record at once (Ideas: team, week,
    * thread, author, status 'new') with the prompt's Responses row; an anonymous one is kept sealed until the prompt

@@ -127,7 +127,7 @@ describe('closing', () => {
     expect(textsSince(h, before)).toContain(de.closed);
     expect((await h.storage.items.get(p.item.id))?.status).toBe('closed');
     const closedCard = await waitForUpdate(h, p, (t) => t.includes(de.closedBadge));
-    expect(interactive(closedCard).map((a) => a.verb)).toEqual([VERBS.postResults]);
+    expect(interactive(closedCard).map((a) => a.verb)).toEqual([VERBS.postResults, VERBS.refresh]);
     const late = cardTexts(invokeCard(await vote(p, voter(1), 1)));
     expect(late).toContain(de.errItemClosed);
     expect(await h.storage.responses.tally(p.item)).toEqual({ counts: [1, 0, 0], voters: 1 });
@@ -145,7 +145,7 @@ describe('closing', () => {
       await h.app.services.refresher.refreshNow(p.item.id);
       const last = h.connector.delivered.filter((d) => d.kind === 'update' && d.activityId === p.activityId).at(-1);
       expect(cardTexts(deliveredCard(last))).toContain(de.closedBadge);
-      expect(interactive(deliveredCard(last)).map((a) => a.verb)).toEqual([VERBS.postResults]);
+      expect(interactive(deliveredCard(last)).map((a) => a.verb)).toEqual([VERBS.postResults, VERBS.refresh]);
     } finally {
       await other.stop();
     }

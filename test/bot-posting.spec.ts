@@ -85,6 +85,7 @@ describe('posting from a channel', () => {
       [VERBS.vote, 'a', { itemId: posted.item.id, choice: 0 }],
       [VERBS.vote, 'b', { itemId: posted.item.id, choice: 1 }],
       [VERBS.vote, 'c', { itemId: posted.item.id, choice: 2 }],
+      [VERBS.refresh, undefined, { itemId: posted.item.id }],
     ]);
   });
 
@@ -94,7 +95,12 @@ describe('posting from a channel', () => {
     const card = deliveredCard(
       h.connector.delivered.find((d) => d.kind === 'create' && d.conversationId === posted.thread),
     );
-    expect(interactive(card).map((x) => x.type)).toEqual(['Input.Text', 'Action.Execute']);
+    expect(interactive(card).map((x) => [x.type, x.verb])).toEqual([
+      ['Input.Text', undefined],
+      ['Action.Execute', VERBS.submitIdea],
+      ['Action.Execute', VERBS.promptIdeas],
+      ['Action.Execute', VERBS.refresh],
+    ]);
   });
 
   test('posts a rating with five buttons', async () => {

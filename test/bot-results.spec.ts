@@ -128,6 +128,7 @@ describe('the results card of a closed item', () => {
     const closedCard = await waitForUpdate(h, p, (t) => t.includes(de.closedBadge));
     expect(interactive(closedCard)).toEqual([
       expect.objectContaining({ verb: VERBS.postResults, title: de.resultsPostButton }),
+      expect.objectContaining({ verb: VERBS.refresh, data: { itemId: p.item.id } }),
     ]);
     const before = h.connector.delivered.length;
     await h.channelMessage('ergebnis posten', leader, { conversationId: p.thread });

@@ -2,8 +2,8 @@ import { VERBS } from '../../core/card-actions';
 import type { IdeasPorts } from './ports';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
-import { renderItemCard } from '../polls';
 import { answerableItem } from '../polls';
+import { renderOwnItemView } from '../polls';
 import type { ActionHandler } from '../ports/turn';
 
 /** an idea typed into an idea prompt card: stored (anonymously if the prompt is) and confirmed. */
@@ -25,11 +25,5 @@ export const ideaAction: ActionHandler<typeof VERBS.submitIdea, IdeasPorts> = as
   const m = messages(facts.locale);
   const shown = payload.ideaText.length > 200 ? `${payload.ideaText.slice(0, 200)}…` : payload.ideaText;
   const text = `${item.anonymous ? m.yourAnonymousIdea : m.yourIdea(shown)} ${m.anotherIdea}`;
-  const card = await renderItemCard(s.storage, item, {
-    locale: facts.locale,
-    minGroupSize: s.config.minGroupSize,
-    timeZone: s.config.timeZone,
-    notice: { kind: 'good', text },
-  });
-  return ok(card);
+  return ok(await renderOwnItemView(s, item, turn.personId, { locale: facts.locale, notice: { kind: 'good', text } }));
 };

@@ -13,3 +13,4 @@ export { ideaForTeamAction, ideasOfTeamAction } from './idea-team-actions';
 export { tellPerson } from './decision-notices';
 export { visibleIdea } from './idea-board';
 export { offerIdeaCommand } from './idea-offer';
+export { promptIdeasAction } from './prompt-ideas-action';

@@ -3,7 +3,7 @@ import type { Item } from '../../core/items';
 import type { Tally } from '../../core/tally';
 import type { Storage } from '../../storage/open-storage';
 import type { TeamsPoster } from '../ports/teams';
-import { renderItemCard } from './item-view';
+import { renderSharedItemCard } from './own-view';
 
 /** how long a busy poll must be quiet before its card is updated from an exact read. */
 const SETTLE_MS = 3_000;
@@ -69,7 +69,7 @@ export class CardRefresher {
     if (!item?.conversationId || !item.activityId) return;
     const team = await this.storage.installations.getTeamRecent(item.teamId);
     if (!team) return;
-    const card = await renderItemCard(this.storage, item, { locale: item.locale, ...this.options, tally });
+    const card = await renderSharedItemCard(this.storage, item, { locale: item.locale, ...this.options, tally });
     await this.poster.updateCard(team.reference, item.conversationId, item.activityId, card);
     this.log.debug({ itemId }, 'card updated');
   }

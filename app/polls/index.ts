@@ -15,3 +15,5 @@ export { postToAction } from './post-to-action';
 export { publishItem } from './publish-item';
 export { refreshAction } from './refresh-action';
 export { voteAction } from './vote-action';
+export { closeItemAction } from './close-item-action';
+export { renderOwnItemView, renderSharedItemCard } from './own-view';

@@ -12,6 +12,8 @@ export interface ItemCardOptions {
   timeZone: string;
   notice?: CardNotice;
   ownChoices?: number[];
+  /** a person's own view: whether they may close the item (cards/item-card.ts). */
+  viewer?: { canClose: boolean };
   /** a tally just written, instead of reading it. */
   tally?: Tally;
   /** the item was created a moment ago and its card not posted yet: nobody answered, nothing to read. */
@@ -47,6 +49,7 @@ function unansweredCard(item: Item, options: ItemCardOptions): AdaptiveCard {
     options.timeZone,
     options.notice,
     options.ownChoices,
+    options.viewer,
   ]);
   let json = unansweredCards.get(key);
   if (json === undefined) {

@@ -3,7 +3,7 @@ import type { ItemDraft, Item } from '../../core/items';
 import type { TeamRecord } from '../../core/installations';
 import type { Locale } from '../../core/locale';
 import { channelOfConversation } from '../../core/installations';
-import { renderItemCard } from './item-view';
+import { renderSharedItemCard } from './own-view';
 import type { PollsPorts } from './ports';
 
 /** stores a new item and posts its card as a new post into a team channel; with a known `itemId`, at most once. */
@@ -32,7 +32,7 @@ export async function publishItem(
     if (existing.activityId) return existing;
     item = existing;
   }
-  const card = await renderItemCard(s.storage, item, {
+  const card = await renderSharedItemCard(s.storage, item, {
     locale: item.locale,
     minGroupSize: s.config.minGroupSize,
     timeZone: s.config.timeZone,

@@ -4,8 +4,8 @@ import { ballotProblem } from '../../core/items';
 import { optionLabels } from '../../core/reader-words';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
-import { renderItemCard } from './item-view';
 import { answerableItem } from './item-access';
+import { renderOwnItemView } from './own-view';
 import type { ActionHandler } from '../ports/turn';
 
 /** a vote on a poll card: recorded (or changed) and confirmed on the card. */
@@ -32,13 +32,12 @@ export const voteAction: ActionHandler<typeof VERBS.vote, PollsPorts> = async (t
   );
   const m = messages(facts.locale);
   const text = item.anonymous ? m.yourAnonymousVote : m.yourVote(result.choices.map((c) => options[c]).join(', '));
-  const card = await renderItemCard(s.storage, item, {
-    locale: facts.locale,
-    minGroupSize: s.config.minGroupSize,
-    timeZone: s.config.timeZone,
-    notice: { kind: 'good', text },
-    ownChoices: item.anonymous ? undefined : result.choices,
-    tally: result.tally,
-  });
-  return ok(card);
+  // the voter's own view (Schließen for leaders and admins), with the refresh so Teams keeps asking for it.
+  return ok(
+    await renderOwnItemView(s, item, turn.personId, {
+      locale: facts.locale,
+      notice: { kind: 'good', text },
+      known: { ...(item.anonymous ? {} : { choices: result.choices }), tally: result.tally },
+    }),
+  );
 };

@@ -36,6 +36,7 @@ import { WIZARD_SAMPLES } from './wizard-samples';
 import { UNIT_SAMPLES } from './unit-samples';
 import { PLAN_SAMPLES } from './plan-samples';
 import { APPROVAL_SAMPLES } from './approval-samples';
+import { OWN_VIEW_SAMPLES } from './own-view-samples';
 
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
@@ -258,6 +259,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...MENUS_SAMPLES,
   ...PLAN_SAMPLES,
   ...APPROVAL_SAMPLES,
+  ...OWN_VIEW_SAMPLES,
 ];
 
 function firstName(name: string): string {

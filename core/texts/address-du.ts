@@ -201,4 +201,9 @@ export const addressDuDe = {
     `Der Personalrat hat deine Abfrage „${question}“ freigegeben; sie ist jetzt in ${target} gepostet.`,
   adhocChangesNotice: (question: string, name: string, comment: string) =>
     `Der Personalrat (${name}) erbittet Änderungen an deiner Abfrage „${question}“: „${comment}“. Sie wird nicht gepostet.`,
+  // core/texts/own-view.ts
+  ownVote: (choice: string) => `Deine Stimme: ${choice}`,
+  ownAnonymousVoted: 'Du hast abgestimmt. Deine Stimme bleibt anonym.',
+  ownIdeas: (n: number) => (n === 1 ? 'Du hast 1 Idee eingereicht.' : `Du hast ${n} Ideen eingereicht.`),
+  ownAnonymousIdeas: 'Du hast hier Ideen eingereicht. Sie bleiben anonym.',
 };
