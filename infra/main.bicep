@@ -134,6 +134,25 @@ param retentionDays int = 365
 @maxValue(365)
 param decisionDueDays int = 21
 
+@description('APPROVAL_REQUIRED: campaigns wait for the staff council\'s approval before they are scheduled.')
+param approvalRequired bool = true
+
+@description('APPROVALS_NEEDED: how many staff council members must approve a campaign.')
+@minValue(1)
+@maxValue(20)
+param approvalsNeeded int = 1
+
+@description('APPROVAL_FOR_ADHOC: ad-hoc polls and prompts that need the council\'s approval too.')
+@allowed(['none', 'anonymous', 'all'])
+param approvalForAdhoc string = 'none'
+
+@description('LEADERS_MAY_POST: leaders may post ad-hoc polls and prompts in the teams they lead.')
+param leadersMayPost bool = true
+
+@description('ADDRESS: how German texts address people, formally (sie) or informally (du).')
+@allowed(['sie', 'du'])
+param germanAddress string = 'sie'
+
 @description('CATCH_UP_WINDOW: missed campaign posts younger than this ISO 8601 duration are posted late.')
 param catchUpWindow string = 'PT6H'
 
@@ -308,6 +327,26 @@ var appSettings = [
   {
     name: 'CATCH_UP_WINDOW'
     value: catchUpWindow
+  }
+  {
+    name: 'APPROVAL_REQUIRED'
+    value: approvalRequired ? 'on' : 'off'
+  }
+  {
+    name: 'APPROVALS_NEEDED'
+    value: string(approvalsNeeded)
+  }
+  {
+    name: 'APPROVAL_FOR_ADHOC'
+    value: approvalForAdhoc
+  }
+  {
+    name: 'LEADERS_MAY_POST'
+    value: leadersMayPost ? 'on' : 'off'
+  }
+  {
+    name: 'ADDRESS'
+    value: germanAddress
   }
   {
     name: 'TEAMS_TENANT_RATE'

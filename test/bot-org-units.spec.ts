@@ -218,7 +218,7 @@ test('the campaign wizard offers the units and stores a campaign aimed at the pi
     choices: expect.arrayContaining([{ title: 'Abteilung Leistungen', value: 'leistungen' }]),
   });
   await click({ action: 'next', allTeams: 'false', teams: '', units: 'leistungen', channel: 'General' });
-  expect(cardTexts(card)).toContain(de.previewTargets(de.previewUnit('Abteilung Leistungen'), 'General'));
+  expect(cardTexts(card)).toContain(de.previewTargets(de.previewUnit('Abteilung Leistungen'), 'Allgemein'));
   await click({ action: 'confirm' });
   const created = (await h.storage.campaigns.list()).find((c) => c.title === 'Puls Sozialamt');
   expect(created?.targets).toEqual({ kind: 'teams', teams: [], units: ['leistungen'] });
