@@ -35,12 +35,15 @@ export type Command =
   /** `meine ideen`: every named idea the person sent, with its status, measure and latest note (personal chat). */
   | { name: 'myIdeas' }
   /** `ergebnisse` / `results`: results of a campaign or item per unit, with trend (personal chat; admins and leaders). */
-  | { name: 'resultsView' };
+  | { name: 'resultsView' }
+  /** `umfrage`, `bewertung`, `ideenabfrage` with nothing after them: offers the posting form, that kind chosen. */
+  | { name: 'postForm'; kind: 'single' | 'rating' | 'idea' };
 
-/** commands only participation managers (admins) may use. */
+/**
+ * commands only participation managers (admins) may use. Posting and closing items (`post`, `close`, `postForm`)
+ * are not here: in a team channel leaders of the team may use them too (app/polls `mayPostIn`), so their handlers check.
+ */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
-  'post',
-  'close',
   'demo',
   'campaigns',
   'reloadCampaigns',
@@ -319,6 +322,8 @@ export function parseCommand(raw: string): Outcome<Command> {
     flags.add(flag);
   }
   const body = rest.join(' ');
+  if (flags.size === 0 && body.trim() === '')
+    return ok({ name: 'postForm', kind: keyword === 'poll' ? 'single' : keyword === 'rating' ? 'rating' : 'idea' });
   const [q = '', ...options] = body.split('|');
   const anonymous = flags.has('anonymous');
   const draft =

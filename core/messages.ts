@@ -14,6 +14,7 @@ import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
 import { digestUnitsDe, digestUnitsEn } from './texts/digest-units';
 import { resultsViewDe, resultsViewEn } from './texts/results-view';
+import { composeDe, composeEn } from './texts/compose';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -161,6 +162,7 @@ const de = {
   ...digestUnitsDe,
   ...exportRangeDe,
   ...resultsViewDe,
+  ...composeDe,
 };
 
 export type Messages = typeof de;
@@ -302,6 +304,7 @@ const en: Messages = {
   ...digestUnitsEn,
   ...exportRangeEn,
   ...resultsViewEn,
+  ...composeEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

@@ -19,6 +19,7 @@ import { RetentionJob } from '../app/privacy';
 import type { Config } from '../app/config';
 import { CampaignWizard } from '../dialogs/campaign-wizard';
 import { DemoAnswerer, type MockUser } from '../app/polls';
+import { DueCloseJob } from '../app/polls';
 import { TeamMembership } from '../app/teams';
 import type { AppServices } from '../app/ports/services';
 import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
@@ -53,6 +54,8 @@ export interface BotApp {
   progressScheduler: ProgressScheduler;
   /** deletes personal data after its retention period, once a day (main.ts starts it; tests call run). */
   retention: RetentionJob;
+  /** closes ad-hoc items at their "open until" once started (main.ts starts it; tests call run). */
+  dueClose: DueCloseJob;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -162,6 +165,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     log,
     instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
   });
+  const dueClose = new DueCloseJob(services);
   const { bot, server } = edge.serve(services, {
     wizard,
     answerIntervalMs: options.answerIntervalMs,
@@ -179,6 +183,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     digestScheduler,
     progressScheduler,
     retention,
+    dueClose,
     listen: (port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -192,6 +197,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       await digestScheduler.stop();
       await progressScheduler.stop();
       await retention.stop();
+      await dueClose.stop();
       await refresher.flush();
       await storage.background.settle();
       await new Promise<void>((resolve) => server.close(() => resolve()));

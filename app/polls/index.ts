@@ -15,3 +15,7 @@ export { postToAction } from './post-to-action';
 export { publishItem } from './publish-item';
 export { refreshAction } from './refresh-action';
 export { voteAction } from './vote-action';
+export { postAdhocItem, type AdhocAuthor } from './adhoc-post';
+export { mayPostIn } from './post-permission';
+export { openComposeForm, postFormCommand, submitComposeForm, type DialogAnswer } from './compose-dialog';
+export { DueCloseJob } from './due-close-job';

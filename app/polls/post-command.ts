@@ -3,14 +3,16 @@ import { buildTargetPickerCard, type PostTarget } from '../../cards/target-picke
 import { targetLabel } from '../../core/installations';
 import { describeProblem } from '../../core/problems';
 import { messages } from '../../core/messages';
-import { publishItem } from './publish-item';
+import { postAdhocItem } from './adhoc-post';
+import { mayPostIn } from './post-permission';
 import type { PollsPorts } from './ports';
 import type { CommandHandler } from '../ports/turn';
 
-/** every channel of every installed team, labelled "Team › Kanal". */
-export async function postTargets(s: PollsPorts): Promise<PostTarget[]> {
+/** every channel of every installed team the person may post in (mayPostIn), labelled "Team › Kanal". */
+export async function postTargets(s: PollsPorts, personId: string): Promise<PostTarget[]> {
   const targets: PostTarget[] = [];
   for (const team of await s.storage.installations.activeTeams()) {
+    if (!(await mayPostIn(s, team.teamId, personId))) continue;
     for (const channel of await s.storage.installations.channelsOf(team.teamId)) {
       targets.push({ teamId: team.teamId, channelId: channel.channelId, label: targetLabel(team, channel) });
     }
@@ -18,34 +20,34 @@ export async function postTargets(s: PollsPorts): Promise<PostTarget[]> {
   return targets;
 }
 
-/** `umfrage`, `bewertung`, `idee`: in a channel posts the card there; in the personal chat asks where to post. */
+/**
+ * `umfrage`, `bewertung`, `ideenabfrage` with a question: in a channel posts the card there; in the personal chat asks
+ * where to post. Admins, and leaders of the team (mayPostIn); others get a refusal.
+ */
 export const postCommand: CommandHandler<'post', PollsPorts> = async (turn, command) => {
-  const { reply, facts, s } = turn;
-  if (facts.teamId && facts.channelId && facts.aadObjectId) {
+  const { reply, facts, s, personId } = turn;
+  if (facts.teamId && facts.channelId) {
+    if (!(await mayPostIn(s, facts.teamId, personId))) {
+      await reply(describeProblem(facts.locale, { key: 'errNotAllowedToPost' }));
+      return;
+    }
     const team = await turn.team();
-    const item = await publishItem(
+    await postAdhocItem(
       s,
       command.draft,
       { team, channelId: facts.channelId },
-      { aadObjectId: facts.aadObjectId, locale: facts.locale },
+      { personId, userName: facts.userName, locale: facts.locale },
     );
-    await s.storage.audit.record({
-      actorId: facts.aadObjectId,
-      actorName: facts.userName || undefined,
-      action: 'item.post',
-      target: item.id,
-      details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous },
-      at: s.now(),
-    });
     return;
   }
   if (!facts.isPersonal) {
     await reply(describeProblem(facts.locale, { key: 'errChannelOnly' }));
     return;
   }
-  const targets = await postTargets(s);
+  const targets = await postTargets(s, personId);
   if (targets.length === 0) {
-    await reply(messages(facts.locale).pickTargetNone);
+    const admin = await s.isAdmin(personId);
+    await reply(admin ? messages(facts.locale).pickTargetNone : describeProblem(facts.locale, { key: 'errNotAdmin' }));
     return;
   }
   await reply(asAttachment(buildTargetPickerCard(facts.locale, command.draft, targets)));

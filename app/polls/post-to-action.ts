@@ -5,31 +5,25 @@ import { VERBS } from '../../core/card-actions';
 import { targetLabel } from '../../core/installations';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
-import { publishItem } from './publish-item';
+import { postAdhocItem } from './adhoc-post';
+import { mayPostIn } from './post-permission';
 import type { ActionHandler } from '../ports/turn';
 
-/** the admin picked a team channel for an item drafted in the personal chat: post it there. */
+/** an admin (or a leader of that team) picked a team channel for an item drafted in the personal chat: post it there. */
 export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
-  if (!(await s.isAdmin(turn.personId))) return fail('errNotAdmin');
   const [teamId = '', channelId = ''] = payload.target.split('|');
+  const admin = await s.isAdmin(turn.personId);
+  if (!admin && !(teamId && (await mayPostIn(s, teamId, turn.personId)))) return fail('errNotAdmin');
   const team = await s.storage.installations.getTeam(teamId);
   const channel = team?.active ? await s.storage.installations.getChannel(teamId, channelId) : undefined;
   if (!team || !channel?.active) return fail('errUnknownTarget');
-  const item = await publishItem(
+  await postAdhocItem(
     s,
     payload.draft,
     { team, channelId },
-    { aadObjectId: turn.personId, locale: facts.locale },
+    { personId: turn.personId, userName: facts.userName, locale: facts.locale },
   );
-  await s.storage.audit.record({
-    actorId: turn.personId,
-    actorName: facts.userName || undefined,
-    action: 'item.post',
-    target: item.id,
-    details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous },
-    at: s.now(),
-  });
   const m = messages(facts.locale);
   return ok(asAttachment(buildMessageCard(m.posted(targetLabel(team, channel)), [payload.draft.question])));
 };
