@@ -12,6 +12,8 @@ import {
 } from './support/bot-harness';
 import { cardTexts, interactive, nodes, type CardNode } from './support/card-nodes';
 import { deliveredCard } from './support/turn-helpers';
+import { buildManifest } from '../manifest/build-manifest';
+import { COMPOSE_COMMAND_ID } from '../bot/compose-extension';
 
 const de = messages('de');
 const [leader, employee] = people(2) as [Person, Person];
@@ -295,5 +297,18 @@ describe('who may post: admins and, with LEADERS_MAY_POST, the team’s leaders'
       await off.composeSubmit(valid, ADMIN);
       expect(off.connector.delivered.slice(before).filter((d) => d.kind === 'create')).toHaveLength(1);
     });
+  });
+});
+
+test('the manifest offers the action command the bot answers, with a dialog fetched from the bot, in the compose box', () => {
+  const appId = '11111111-2222-3333-4444-555555555555';
+  const { manifest } = buildManifest({ appId, version: '1.0.0' });
+  const [extension] = manifest.composeExtensions as { botId: string; commands: Record<string, unknown>[] }[];
+  expect(extension?.botId).toBe(appId);
+  expect(extension?.commands[0]).toMatchObject({
+    id: COMPOSE_COMMAND_ID,
+    type: 'action',
+    fetchTask: true,
+    context: ['compose', 'commandBox'],
   });
 });

@@ -33,6 +33,7 @@ import { RESULTS_SAMPLES } from './results-samples';
 import { RESULTS_VIEW_SAMPLES } from './results-view-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 import { UNIT_SAMPLES } from './unit-samples';
+import { COMPOSE_SAMPLES } from './compose-samples';
 
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
@@ -252,6 +253,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...MEASURE_SAMPLES,
   ...LOOP_SAMPLES,
   ...UNIT_SAMPLES,
+  ...COMPOSE_SAMPLES,
 ];
 
 function firstName(name: string): string {
