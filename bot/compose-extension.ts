@@ -21,9 +21,9 @@ export const COMPOSE_COMMAND_ID = 'compose';
 /** how the edge reaches the turn of a dialog invoke: undefined when the activity names no person. */
 export type DialogTurn = () => Turn | undefined;
 
-/** the dialog's answer as Teams expects it: a card to show (again), or nothing, which closes the dialog. */
+/** the dialog's answer as Teams expects it: a card to show (again), or a message that ends the dialog. */
 function taskOf(answer: DialogAnswer): TaskModuleResponse {
-  if (answer.kind === 'close') return {};
+  if (answer.kind === 'message') return { task: { type: 'message', value: answer.text } };
   return { task: { type: 'continue', value: { title: answer.title, card: answer.card, width: 'medium' } } };
 }
 

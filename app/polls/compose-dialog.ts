@@ -17,8 +17,8 @@ import { postAdhocItem } from './adhoc-post';
 import { mayPostIn } from './post-permission';
 import type { PollsPorts } from './ports';
 
-/** what a dialog (task module) shows next: a card (the form, or why not), or nothing (the dialog closes). */
-export type DialogAnswer = { kind: 'card'; title: string; card: CardAttachment } | { kind: 'close' };
+/** what a dialog (task module) shows next: a card (the form, or why not), or a short message that ends it. */
+export type DialogAnswer = { kind: 'card'; title: string; card: CardAttachment } | { kind: 'message'; text: string };
 
 /** where a form's item goes: the turn's channel, or General (whose id is the team's) when Teams names no channel. */
 function placeOf(turn: Turn<PollsPorts>): { teamId: string; channelId: string } | undefined {
@@ -65,12 +65,12 @@ export async function openComposeForm(turn: Turn<PollsPorts>, kind?: FormKind): 
 /**
  * a submitted posting form: checked again on the server (who, and every field); with problems the same form comes
  * back with the values kept and each problem under its field; valid, the item is posted into the turn's channel
- * (postAdhocItem) and the dialog closes.
+ * (postAdhocItem) and the dialog ends with a short confirmation.
  */
 export async function submitComposeForm(turn: Turn<PollsPorts>, data: unknown): Promise<DialogAnswer> {
   const refused = await refusal(turn);
   const place = placeOf(turn);
-  if (refused || !place) return refused ?? { kind: 'close' };
+  if (refused || !place) return refused ?? { kind: 'message', text: messages(turn.facts.locale).errFormChannelOnly };
   const { s, facts, personId } = turn;
   const values = readComposeValues(data);
   const checked = checkComposeForm(values, facts.locale, s.now(), s.config.timeZone);
@@ -89,7 +89,7 @@ export async function submitComposeForm(turn: Turn<PollsPorts>, data: unknown): 
     { personId, userName: facts.userName, locale: facts.locale },
     { closesAt: checked.value.closesAt },
   );
-  return { kind: 'close' };
+  return { kind: 'message', text: messages(facts.locale).composePosted };
 }
 
 /** `umfrage`, `bewertung`, `ideenabfrage` without a question: a card whose button opens the posting form. */
