@@ -22,6 +22,7 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
     m.cmdLeaders,
     m.cmdAudit,
     ...(options.localMode ? [m.cmdDemo] : []),
+    m.cmdPostForm,
   ];
   const sections = [
     {

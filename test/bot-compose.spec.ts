@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { messages } from '../core/messages';
+import { VERBS } from '../core/card-actions';
 import { LIMITS } from '../core/items';
 import {
   ADMIN,
@@ -241,6 +242,18 @@ describe('commands without a question offer the form', () => {
     expect(created(before)).toEqual([]);
   });
 
+  test('"hilfe" tells admins about the form', async () => {
+    const before = h.connector.delivered.length;
+    await h.channelMessage('hilfe', ADMIN);
+    const help = h.connector.delivered.slice(before).flatMap((d) => cardTexts(deliveredCard(d)));
+    expect(help).toContain(`• ${de.cmdPostForm}`);
+  });
+
+  test('in the personal chat "umfrage" alone explains where the form opens', async () => {
+    await h.personalMessage('umfrage', ADMIN);
+    expect(h.connector.texts().at(-1)).toBe(de.errFormChannelOnly);
+  });
+
   test('a dialog submit with data that is not ours is refused on a card', async () => {
     const card = dialogCard(await h.taskSubmit({ something: 'else' }, ADMIN));
     expect(cardTexts(card)).toContain(de.errUnknownAction);
@@ -255,6 +268,29 @@ describe('who may post: admins and, with LEADERS_MAY_POST, the team’s leaders'
     expect(post).toBeDefined();
     await h.channelMessage('schließen', leader, { conversationId: post?.conversationId });
     expect(h.connector.texts()).toContain(de.closed);
+  });
+
+  test('in the personal chat a leader may pick only channels of the teams they lead, and post there', async () => {
+    const before = h.connector.delivered.length;
+    await h.personalMessage('umfrage Kaffee oder Tee? | Kaffee | Tee', leader);
+    const picker = deliveredCard(h.connector.delivered.slice(before).at(-1));
+    const choices = (interactive(picker).find((n) => n.type === 'Input.ChoiceSet')?.choices ?? []) as CardNode[];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.every((c) => String(c.value).startsWith(`${TEAM.id}|`))).toBe(true);
+    const draft = {
+      kind: 'poll',
+      pollKind: 'single',
+      question: 'Kaffee oder Tee?',
+      options: ['Kaffee', 'Tee'],
+      anonymous: false,
+    };
+    await h.invoke(VERBS.postTo, { draft, target: String(choices[0]?.value) }, leader, { personal: true });
+    expect(created(before)).toHaveLength(1);
+    const refused = await h.invoke(VERBS.postTo, { draft, target: `${TEAM.id}|${TEAM.id}` }, employee, {
+      personal: true,
+    });
+    expect(cardTexts(refused.body)).toContain(de.errNotAdmin);
+    expect(created(before)).toHaveLength(1);
   });
 
   test('someone who is neither admin nor leader gets a clear refusal for posting and closing', async () => {

@@ -1,6 +1,8 @@
 /** texts of the posting form (message extension, dialog) and who may post, German first (formal address). */
 export const composeDe = {
   composeTitle: 'Umfrage oder Ideenabfrage posten',
+  cmdPostForm:
+    'umfrage, bewertung oder ideenabfrage ohne Frage – öffnet ein Formular (Art, Frage, Optionen, anonym, offen bis); im Kanal auch unter dem Eingabefeld über „+“ › Mitwirken',
   composeIntro: 'Die Karte erscheint als neuer Beitrag in diesem Kanal. Alle im Team antworten direkt darauf.',
   composeKindLabel: 'Art',
   composeKindSingle: 'Umfrage – eine Antwort',
@@ -40,13 +42,15 @@ export const composeDe = {
   errFormClosesPast: 'Dieser Zeitpunkt liegt in der Vergangenheit. Bitte wählen Sie einen späteren.',
   errFormClosesTooFar: 'Eine Abfrage ist höchstens ein Jahr lang offen. Bitte wählen Sie einen früheren Zeitpunkt.',
   errFormChannelOnly:
-    'Das Formular öffnen Sie in einem Teamkanal: @Mitwirken umfrage, oder über „…“ unter dem Eingabefeld › Mitwirken.',
+    'Das Formular öffnen Sie in einem Teamkanal: @Mitwirken umfrage, oder unter dem Eingabefeld über „+“ (Aktionen und Apps) › Mitwirken.',
   errNotAllowedToPost:
     'Umfragen und Ideenabfragen in diesem Team posten das Beteiligungsmanagement und – wenn freigeschaltet – die Führungskräfte des Teams.',
 };
 
 export const composeEn: typeof composeDe = {
   composeTitle: 'Post a poll or idea prompt',
+  cmdPostForm:
+    'poll, rating or prompt without a question – opens a form (kind, question, options, anonymous, open until); in a channel also below the message box through “+” › Mitwirken',
   composeIntro: 'The card appears as a new post in this channel. Everyone in the team answers right on it.',
   composeKindLabel: 'Kind',
   composeKindSingle: 'Poll – one answer',
@@ -86,7 +90,7 @@ export const composeEn: typeof composeDe = {
   errFormClosesPast: 'This moment has passed. Please choose a later one.',
   errFormClosesTooFar: 'A prompt stays open for at most a year. Please choose an earlier moment.',
   errFormChannelOnly:
-    'Open the form in a team channel: @Mitwirken poll, or through “…” below the message box › Mitwirken.',
+    'Open the form in a team channel: @Mitwirken poll, or below the message box through “+” (Actions and apps) › Mitwirken.',
   errNotAllowedToPost:
     'Polls and idea prompts in this team are posted by the participation managers and – where enabled – the team’s leaders.',
 };
