@@ -242,7 +242,7 @@ function safeJson(text: string): unknown {
  * Azurite, 48 votes in flight at any time. Run for an anonymous poll (hotpoll_…) and a named one (…_named), each
  * next to the rate of independent single-row inserts into the same Azurite from 48 writers (the bound;
  * hotpoll_vs_inserts divides by it). hotpoll_retry_asked counts the voters whose card said "Da ist etwas
- * schiefgegangen. Bitte versuche es noch einmal." After the votes the admin closes the poll with `schließen`; the
+ * schiefgegangen. Bitte versuchen Sie es noch einmal." After the votes the admin closes the poll with `schließen`; the
  * benchmark fails when a voter got any other answer, or when the closed card does not count exactly the voters who
  * were told their vote was recorded. Where the time goes: …_storage_requests_per_vote (all requests the votes
  * caused, card updates included), …_storage_batches_per_vote (batch transactions sent: write attempts, refused

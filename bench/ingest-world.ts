@@ -210,7 +210,7 @@ export type VoteReply = 'recorded' | 'retry' | 'other';
 
 /**
  * reads the invoke response to a vote against the message catalogue (either language): the confirmation of this
- * vote ("Danke! Deine anonyme Stimme ist gezählt." / "Deine Stimme: …"), errUnexpected ("… Bitte versuche es noch
+ * vote ("Danke! Ihre anonyme Stimme ist gezählt." / "Ihre Stimme: …"), errUnexpected ("… Bitte versuchen Sie es noch
  * einmal."), or anything else (another problem, an unreadable body).
  */
 export function voteReplyOf(responseText: string, vote: { anonymous: boolean; choiceLabel: string }): VoteReply {
@@ -347,7 +347,7 @@ export async function startIngestWorld(o: { items: number; people: number }): Pr
       const started = performance.now();
       const res = await post(url, JSON.stringify(body));
       const ms = performance.now() - started;
-      // the card that comes back confirms the vote ("Deine Stimme …") or shows a problem.
+      // the card that comes back confirms the vote ("Ihre Stimme …") or shows a problem.
       return {
         ok:
           res.status === 200 &&

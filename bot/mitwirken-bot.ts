@@ -12,12 +12,13 @@ import {
 import { buildMessageCard } from '../cards/message-card';
 import { asAttachment, type CardAttachment } from '../cards/render';
 import { isItemId, isVerb, parsePayload, VERBS, type PayloadOf, type Verb } from '../core/card-actions';
-import { ADMIN_COMMANDS, parseCommand, type Command } from '../core/commands';
+import { ADMIN_COMMANDS, COUNCIL_COMMANDS, parseCommand, type Command } from '../core/commands';
 import { messages } from '../core/messages';
 import { describeProblem, type Problem } from '../core/problems';
 import { PREVIEW_ITEM_PREFIX } from '../dialogs/campaign-wizard';
 import { isStorageUnavailable } from '../storage/tables';
 import { campaignCopyAction, campaignDeleteAction } from '../app/campaigns';
+import { campaignPlanAction } from '../app/campaigns';
 import { campaignStatusAction } from '../app/campaigns';
 import { exportCampaignAction } from '../app/exports';
 import { exportRangeAction } from '../app/exports';
@@ -51,6 +52,8 @@ import { addLeaderCommand, leadersCommand, removeLeaderCommand } from '../app/le
 import { postCommand } from '../app/polls';
 import { postResultsAction, postResultsCommand } from '../app/results';
 import { myIdeasCommand } from '../app/my-ideas';
+import { offerIdeaCommand } from '../app/ideas';
+import { addCouncilCommand, approvalAction, councilCommand, removeCouncilCommand } from '../app/approvals';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
 import {
   onChannelChanged,
@@ -94,6 +97,10 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   newMeasure: newMeasureCommand,
   myIdeas: myIdeasCommand,
   resultsView: resultsViewCommand,
+  offerIdea: offerIdeaCommand,
+  addCouncil: addCouncilCommand,
+  removeCouncil: removeCouncilCommand,
+  council: councilCommand,
   postForm: postFormCommand,
 };
 
@@ -125,6 +132,8 @@ const ACTIONS: { [V in Exclude<Verb, typeof VERBS.wizard>]: ActionHandler<V> } =
   [VERBS.followUpPollTeam]: followUpTeamAction,
   [VERBS.exportRange]: exportRangeAction,
   [VERBS.resultsView]: resultsViewAction,
+  [VERBS.campaignPlan]: campaignPlanAction,
+  [VERBS.approval]: approvalAction,
 };
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
@@ -222,19 +231,33 @@ export class MitwirkenBot extends TeamsActivityHandler {
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const facts = this.facts(ctx);
     await learnChannelKind(this.s, ctx.activity);
-    const parsed = parseCommand(commandText(ctx.activity));
+    if (!facts.teamId && !facts.isPersonal) {
+      // a group chat (Mitwirken does not offer itself there): say where it works instead of refusing each command.
+      this.s.log.info({ conversationType: facts.conversationType }, 'message outside a team or personal chat');
+      await ctx.sendActivity(messages(facts.locale).groupChatNotSupported);
+      return;
+    }
+    const text = commandText(ctx.activity);
+    const parsed = parseCommand(text);
     const reject = async (problem: Problem) => {
       this.s.log.info({ problem: problem.key, conversationType: facts.conversationType }, 'command refused');
       await ctx.sendActivity(describeProblem(facts.locale, problem));
     };
-    if (!parsed.ok) return reject(parsed.problem);
-    const command = parsed.value;
+    // in the personal chat, a message that is no command may be an idea: it is offered, never dropped.
+    const free = !parsed.ok && parsed.problem.key === 'errUnknownCommand' && facts.isPersonal;
+    if (!parsed.ok && !free) return reject(parsed.problem);
+    const command: Command = parsed.ok ? parsed.value : { name: 'offerIdea', text, from: 'free' };
     if (command.name === 'demo' && !this.s.config.localMode)
       return reject({ key: 'errUnknownCommand', args: ['demo'] });
     // a person is the AAD object id Teams sends with every user's activity; `from.id` never stands in for it.
     const personId = facts.aadObjectId;
     if (!personId) return reject({ key: 'errNoIdentity' });
-    if (ADMIN_COMMANDS.has(command.name) && !(await this.s.isAdmin(personId))) return reject({ key: 'errNotAdmin' });
+    if (
+      ADMIN_COMMANDS.has(command.name) &&
+      !(await this.s.isAdmin(personId)) &&
+      !(COUNCIL_COMMANDS.has(command.name) && (await this.s.storage.roles.isCouncil(personId)))
+    )
+      return reject({ key: 'errNotAdmin' });
     const turn = this.turn(ctx, facts, personId);
     if (command.name === 'newCampaign') await this.wizard.start(ctx, turn);
     else await (COMMANDS[command.name] as CommandHandler<Command['name']>)(turn, command);

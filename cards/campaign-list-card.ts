@@ -18,6 +18,8 @@ export interface CampaignSummary {
   lastSkip?: { at: Date; reason: string };
   /** it posted and has nothing left to post: its results may be posted (the handler checks that every item closed). */
   finished?: boolean;
+  /** where it stands with the staff council, in words ("zur Freigabe (1 von 2)"); absent when no approval is needed. */
+  approval?: string;
 }
 
 /** the admin's campaign list: status, next post time, and buttons to schedule a draft, pause, resume, end, duplicate or delete a draft. */
@@ -44,7 +46,7 @@ export function buildCampaignListCard(
     campaigns: campaigns.map((c) => ({
       title: plainText(`${c.title} (${c.id})`),
       line: m.campaignLine(
-        m.campaignStatus[c.status] ?? c.status,
+        (m.campaignStatus[c.status] ?? c.status) + (c.approval ? ` · ${c.approval}` : ''),
         c.nextPost ? formatDateTime(locale, c.nextPost, options.timeZone) : m.campaignNoNext,
       ),
       history: [
@@ -63,6 +65,7 @@ export function buildCampaignListCard(
         ...(c.finished
           ? [{ title: m.resultsPostButton, verb: VERBS.postResults, payload: { kind: 'campaign', id: c.id } }]
           : []),
+        { title: m.planButton, verb: VERBS.campaignPlan, payload: { campaignId: c.id } },
       ],
     })),
   });

@@ -11,6 +11,8 @@ import {
   type WizardItemType,
   type WizardSchedule,
 } from '../core/campaigns/campaign-form';
+import { generalChannelLabel, isGeneralChannelName } from '../core/reader-words';
+import { DEFAULT_CHANNEL } from '../core/campaigns/campaign';
 import { localToUtc, parseLocalDateTime } from '../core/campaigns/local-time';
 import { formatDateTime, type Locale } from '../core/locale';
 import { messages, type Messages } from '../core/messages';
@@ -205,7 +207,12 @@ function scheduleSections(m: Messages, input: WizardCardInput, v: (id: string, f
 function targetsSections(m: Messages, input: WizardCardInput, v: (id: string, fallback: string) => string): Section[] {
   const teams = input.teams ?? [];
   const t = input.draft.targets;
-  const channels = [...new Set(['General', ...teams.flatMap((team) => team.channels)])];
+  // General comes first, named as the reader's Teams names it ("Allgemein" in German); its value stays 'General'.
+  const others = teams.flatMap((team) => team.channels).filter((c) => !isGeneralChannelName(c));
+  const channels = [
+    { title: generalChannelLabel(input.locale), value: DEFAULT_CHANNEL },
+    ...[...new Set(others)].map((c) => ({ title: c, value: c })),
+  ];
   return [
     {
       lines: teams.length ? [] : [m.noTeams],
@@ -241,14 +248,18 @@ function targetsSections(m: Messages, input: WizardCardInput, v: (id: string, fa
           kind: 'choice',
           id: 'channel',
           label: m.fieldChannel,
-          value: v('channel', t?.channel ?? 'General'),
+          value: v('channel', t?.channel ?? DEFAULT_CHANNEL),
           style: 'compact',
-          choices: channels.map((c) => ({ title: c, value: c })),
+          choices: channels,
         },
       ],
     },
   ];
 }
+
+/** a channel named in a campaign as the reader knows it: General (or Allgemein) in the reader's language. */
+const channelName = (channel: string, locale: Locale): string =>
+  isGeneralChannelName(channel) ? generalChannelLabel(locale) : channel;
 
 function previewSections(m: Messages, input: WizardCardInput): Section[] {
   const { draft, locale } = input;
@@ -273,7 +284,7 @@ function previewSections(m: Messages, input: WizardCardInput): Section[] {
       heading: plainText(draft.basics?.title ?? ''),
       lines: [
         plainText(draft.basics?.description ?? ''),
-        m.previewTargets(teamNames, plainText(draft.targets?.channel ?? 'General')),
+        m.previewTargets(teamNames, plainText(channelName(draft.targets?.channel ?? DEFAULT_CHANNEL, locale))),
       ].filter(Boolean),
     },
     {

@@ -58,7 +58,7 @@ const card = (teams = [team()], over: Partial<DigestInput> = {}) => {
 
 describe('buildDigestCard', () => {
   test('titles the card with the calendar week and marks an interim digest', () => {
-    expect(texts(card())).toContain('Dein Wochenüberblick – KW 48');
+    expect(texts(card())).toContain('Ihr Wochenüberblick – KW 48');
     expect(texts(card())).not.toContain(messages('de').digestInterim);
     expect(texts(card([team()], { interim: true }))).toContain(messages('de').digestInterim);
   });
@@ -68,7 +68,7 @@ describe('buildDigestCard', () => {
     expect(texts(c)).toEqual(
       expect.arrayContaining(['Your week at a glance – week 48', 'Participation: 10 of 20 (50 %)']),
     );
-    expect(texts(c)).not.toContain('Dein Wochenüberblick – KW 48');
+    expect(texts(c)).not.toContain('Ihr Wochenüberblick – KW 48');
   });
 
   test('shows participation and says "fewer than 5" for a small week', () => {

@@ -6,7 +6,10 @@ import welcomeTemplate from './templates/welcome.json';
 import { expandTemplate, type AdaptiveCard } from './render';
 
 /** the command overview; admins also see the commands that post and close items. */
-export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; localMode: boolean }): AdaptiveCard {
+export function buildHelpCard(
+  locale: Locale,
+  options: { isAdmin: boolean; localMode: boolean; isCouncil?: boolean },
+): AdaptiveCard {
   const m = messages(locale);
   const adminLines = [
     m.cmdPoll,
@@ -21,6 +24,9 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
     m.cmdRemoveLeader,
     m.cmdLeaders,
     m.cmdAudit,
+    m.cmdAddCouncil,
+    m.cmdRemoveCouncil,
+    m.cmdCouncil,
     ...(options.localMode ? [m.cmdDemo] : []),
     m.cmdPostForm,
   ];
@@ -43,6 +49,7 @@ export function buildHelpCard(locale: Locale, options: { isAdmin: boolean; local
       ],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),
+    ...(options.isCouncil ? [{ heading: m.helpCouncilTitle, lines: [m.cmdCouncilAudit, m.cmdCouncilResults] }] : []),
   ];
   return expandTemplate(template, { title: m.helpTitle, intro: m.helpIntro, sections });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { VERBS } from '../core/card-actions';
-import { optionsOf, type Item } from '../core/items';
+import type { Item } from '../core/items';
+import { optionLabels } from '../core/reader-words';
 import { formatDateTime, formatNumber, type Locale } from '../core/locale';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
@@ -44,7 +45,7 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
   const { item, locale } = input;
   const m = messages(locale);
   const closed = item.status === 'closed';
-  const options = optionsOf(item);
+  const options = optionLabels(item, locale);
   const payload = (extra: object) => ({ itemId: item.id, ...extra });
 
   const badge = item.kind === 'idea' ? m.ideaBadge : item.pollKind === 'rating' ? m.ratingBadge : m.pollBadge;
@@ -56,7 +57,7 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
   let status: string;
   let statusDetail = '';
   if (item.kind === 'poll') {
-    const results = pollResults(item, input.tally ?? { counts: [], voters: 0 }, input.minGroupSize);
+    const results = pollResults(item, input.tally ?? { counts: [], voters: 0 }, input.minGroupSize, locale);
     status = m.answeredCount(results.voters);
     if (results.visible) {
       rows = results.rows.map((r) => ({

@@ -9,6 +9,7 @@ import { leaderPickSchema, type LeaderPickPayload } from './leader-pick';
 import { MEASURE_ID } from './measures/measure';
 import { MEASURE_VERBS, parseMeasurePayload, type MeasurePayloadOf } from './measures/measure-actions';
 import { fail, ok, type Outcome, type ProblemKey } from './problems';
+import { approvalSchema, type ApprovalPayload } from './approvals/approval-payload';
 
 /** the verbs of every Action.Execute button; card builders and handlers import these same constants. */
 export const VERBS = {
@@ -42,6 +43,10 @@ export const VERBS = {
   exportRange: 'mitwirken.exportRange',
   /** the `ergebnisse` picker: a campaign (`c:<id>`) or a closed item (`i:<id>`) whose results to show. */
   resultsView: 'mitwirken.resultsView',
+  /** the campaign list's "Plan": links to the readable plan (HTML) and the campaign file (YAML). */
+  campaignPlan: 'mitwirken.campaignPlan',
+  /** the staff council's approval card: approve a version of a campaign or held item, or request changes. */
+  approval: 'mitwirken.approval',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -130,6 +135,11 @@ const schemas = {
     ideaText,
     /** the chat message the idea came from, so a second click stores it once (the handler scopes it to the person). */
     key: z.string({ message: 'errInvalidPayload' }).regex(/^\P{Cc}{1,200}$/u, { message: 'errInvalidPayload' }),
+    /** an offer in a channel names its writer: only they may submit it (checked against the activity's person). */
+    author: z
+      .string({ message: 'errInvalidPayload' })
+      .regex(/^\P{Cc}{1,200}$/u, { message: 'errInvalidPayload' })
+      .optional(),
   }),
   [VERBS.ideasOfTeam]: z.object({ teamId, itemId: itemId.optional() }),
   [VERBS.postTo]: z.object({
@@ -186,6 +196,8 @@ const schemas = {
       message: 'errInvalidPayload',
     }),
   }),
+  [VERBS.campaignPlan]: z.object({ campaignId }),
+  [VERBS.approval]: approvalSchema,
 };
 
 export interface VotePayload {
@@ -227,6 +239,8 @@ export interface IdeaForTeamPayload {
   teamId: string;
   ideaText: string;
   key: string;
+  /** the Entra id of the only person who may submit it (an offer in a channel). */
+  author?: string;
 }
 /** a team whose top ideas a person wants to see; with an idea prompt of that team, only that prompt's ideas. */
 export interface IdeasOfTeamPayload {
@@ -276,6 +290,8 @@ export interface PayloadOf {
   [VERBS.followUpPollTeam]: FollowUpTeamPayload;
   [VERBS.exportRange]: ExportRangePayload;
   [VERBS.resultsView]: ResultsViewPayload;
+  [VERBS.campaignPlan]: CampaignRefPayload;
+  [VERBS.approval]: ApprovalPayload;
 }
 
 /** what the `ergebnisse` picker sends: `c:<campaign id>` or `i:<item id>`. */

@@ -322,6 +322,38 @@ describe('parseCommand measures', () => {
   });
 });
 
+describe('parseCommand: "ideen" with text after it', () => {
+  test('offers the text as an idea (a mistyped "idee"), keeping its line breaks', () => {
+    expect(parseCommand('ideen Mein Vorschlag:\nein gemeinsamer Ordner')).toEqual({
+      ok: true,
+      value: { name: 'offerIdea', text: 'Mein Vorschlag:\nein gemeinsamer Ordner', from: 'typed' },
+    });
+    expect(parseCommand('ideas We could share templates')).toMatchObject({
+      ok: true,
+      value: { name: 'offerIdea', from: 'typed' },
+    });
+  });
+
+  test('still reads "ideen" alone as the top ideas', () => {
+    expect(parseCommand(' ideen ')).toEqual({ ok: true, value: { name: 'ideas' } });
+  });
+});
+
+describe('staff council commands', () => {
+  test.each([
+    ['personalrat hinzufügen anna.becker@amt.example', { name: 'addCouncil', who: 'anna.becker@amt.example' }],
+    ['add council Anna Becker', { name: 'addCouncil', who: 'Anna Becker' }],
+    ['personalrat entfernen Anna', { name: 'removeCouncil', who: 'Anna' }],
+    ['remove council Anna', { name: 'removeCouncil', who: 'Anna' }],
+    ['personalrat', { name: 'council' }],
+    ['council', { name: 'council' }],
+  ])('parses %p', (text, command) => expect(parseCommand(text)).toEqual({ ok: true, value: command }));
+
+  test('refuses an unknown word after personalrat', () => {
+    expect(parseCommand('personalrat tanzen')).toMatchObject({ ok: false, problem: { key: 'errUnknownCommand' } });
+  });
+});
+
 describe('a posting command without a question', () => {
   test.each([
     ['umfrage', 'single'],

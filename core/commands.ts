@@ -36,6 +36,17 @@ export type Command =
   | { name: 'myIdeas' }
   /** `ergebnisse` / `results`: results of a campaign or item per unit, with trend (personal chat; admins and leaders). */
   | { name: 'resultsView' }
+  /**
+   * a message that was no command but may be an idea, offered for submission (never stored without a click):
+   * `ideen <Text>` (`typed`), or free text in the personal chat (`free`, built by the Teams edge).
+   */
+  | { name: 'offerIdea'; text: string; from: 'typed' | 'free' }
+  /** `personalrat hinzufügen <wer>` / `add council <who>`: an admin grants the staff council role. */
+  | { name: 'addCouncil'; who: string }
+  /** `personalrat entfernen <wer>` / `remove council <who>`: an admin takes the staff council role away. */
+  | { name: 'removeCouncil'; who: string }
+  /** `personalrat` / `council`: the members of the staff council (admins). */
+  | { name: 'council' }
   /** `umfrage`, `bewertung`, `ideenabfrage` with nothing after them: offers the posting form, that kind chosen. */
   | { name: 'postForm'; kind: 'single' | 'rating' | 'idea' };
 
@@ -53,7 +64,13 @@ export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
   'removeLeader',
   'leaders',
   'audit',
+  'addCouncil',
+  'removeCouncil',
+  'council',
 ]);
+
+/** admin commands the staff council (Personalrat) may use too; `audit` shows them only what concerns them. */
+export const COUNCIL_COMMANDS: ReadonlySet<Command['name']> = new Set(['audit']);
 
 type Keyword =
   | 'help'
@@ -80,7 +97,8 @@ type Keyword =
   | 'results'
   | 'postVerb'
   | 'measures'
-  | 'measure';
+  | 'measure'
+  | 'council';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -134,6 +152,8 @@ const KEYWORDS: Record<string, Keyword> = {
   maßnahme: 'measure',
   massnahme: 'measure',
   measure: 'measure',
+  personalrat: 'council',
+  council: 'council',
 };
 
 /** `maßnahme neu|anlegen|new`, `neue maßnahme`, `new measure`: the form of a new measure. */
@@ -256,7 +276,15 @@ export function parseCommand(raw: string): Outcome<Command> {
   if (keyword === 'help') return ok({ name: 'help' });
   if (keyword === 'close') return ok({ name: 'close' });
   if (keyword === 'demo') return ok({ name: 'demo' });
-  if (keyword === 'ideas') return ok({ name: 'ideas' });
+  if (keyword === 'ideas') {
+    // `ideen Mein Vorschlag …` is taken for a mistyped `idee`: its text is offered as an idea, never dropped.
+    const after = raw
+      .replace(/\u00a0/g, ' ')
+      .trim()
+      .slice(first.length)
+      .trim();
+    return after === '' ? ok({ name: 'ideas' }) : ok({ name: 'offerIdea', text: after, from: 'typed' });
+  }
   if (keyword === 'submitIdea')
     return parseIdeaText(
       raw
@@ -307,6 +335,19 @@ export function parseCommand(raw: string): Outcome<Command> {
     return next === 'results' || next === 'result'
       ? ok({ name: 'postResults' })
       : fail('errUnknownCommand', first.slice(0, 40));
+  const councilWho = rest.slice(1).join(' ').slice(0, 200);
+  if (keyword === 'council' && next === undefined) return ok({ name: 'council' });
+  if (
+    (keyword === 'council' && (next === 'hinzufügen' || next === 'hinzufuegen' || next === 'add')) ||
+    (keyword === 'add' && next === 'council')
+  )
+    return ok({ name: 'addCouncil', who: councilWho });
+  if (
+    (keyword === 'council' && (next === 'entfernen' || next === 'remove')) ||
+    (keyword === 'remove' && next === 'council')
+  )
+    return ok({ name: 'removeCouncil', who: councilWho });
+  if (keyword === 'council') return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove')
     return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'reload')

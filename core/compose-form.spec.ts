@@ -6,7 +6,7 @@ const form = (over: Partial<ComposeValues>): ComposeValues => ({
   question: 'Was fehlt Ihnen?',
   ...over,
 });
-const check = (over: Partial<ComposeValues>) => checkComposeForm(form(over), 'de', NOW, 'Europe/Berlin');
+const check = (over: Partial<ComposeValues>) => checkComposeForm(form(over), NOW, 'Europe/Berlin');
 
 describe('the posting form', () => {
   test('reads a day without a time as the end of that day in the configured time zone', () => {
@@ -34,10 +34,10 @@ describe('the posting form', () => {
     });
   });
 
-  test('posts a yes/no question as a single choice of the locale’s yes and no', () => {
-    expect(checkComposeForm(form({ kind: 'yesno' }), 'en', NOW, 'Europe/Berlin')).toMatchObject({
+  test('posts a yes/no question as a single choice marked yes/no, like a campaign’s', () => {
+    expect(checkComposeForm(form({ kind: 'yesno' }), NOW, 'Europe/Berlin')).toMatchObject({
       ok: true,
-      value: { draft: { kind: 'poll', pollKind: 'single', options: ['Yes', 'No'] } },
+      value: { draft: { kind: 'poll', pollKind: 'single', options: ['Ja', 'Nein'], yesNo: true } },
     });
   });
 

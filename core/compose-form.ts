@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
 import { itemDraftSchema } from './commands';
 import { LIMITS, type ItemDraft } from './items';
-import type { Locale } from './locale';
-import { messages } from './messages';
 import type { Problem, ProblemKey } from './problems';
 
 /** what the posting form offers: single or multiple choice, a 1–5 rating, yes/no (a single choice of two) or an idea prompt. */
@@ -84,15 +82,15 @@ export function optionLines(options: string): string[] {
     .filter((o) => o !== '');
 }
 
-function draftInput(values: ComposeValues, kind: FormKind, locale: Locale) {
-  const m = messages(locale);
+function draftInput(values: ComposeValues, kind: FormKind) {
   const base = { question: values.question, anonymous: values.anonymous };
   switch (kind) {
     case 'single':
     case 'multi':
       return { ...base, kind: 'poll', pollKind: kind, options: optionLines(values.options) };
     case 'yesno':
-      return { ...base, kind: 'poll', pollKind: 'single', options: [m.composeYes, m.composeNo] };
+      // stored like a campaign's yes/no question (core/campaigns/campaign-posts.ts): each reader sees Ja/Nein or Yes/No.
+      return { ...base, kind: 'poll', pollKind: 'single', options: ['Ja', 'Nein'] };
     case 'rating':
       return { ...base, kind: 'poll', pollKind: 'rating', options: [] };
     case 'idea':
@@ -125,7 +123,7 @@ function closing(
  * under each field that has one: question, options (choice kinds only; other kinds ignore what is typed there),
  * and the closing time (in the future, at most a year ahead, read in `timeZone`).
  */
-export function checkComposeForm(values: ComposeValues, locale: Locale, now: Date, timeZone: string): ComposeCheck {
+export function checkComposeForm(values: ComposeValues, now: Date, timeZone: string): ComposeCheck {
   const errors: Partial<Record<ComposeField, Problem>> = {};
   const put = (field: ComposeField, key: ProblemKey) => {
     if (errors[field]) return;
@@ -140,7 +138,7 @@ export function checkComposeForm(values: ComposeValues, locale: Locale, now: Dat
     if (!values.question.trim()) put('question', 'errMissingQuestion');
     return { ok: false, errors };
   }
-  const parsed = itemDraftSchema.safeParse(draftInput(values, values.kind, locale));
+  const parsed = itemDraftSchema.safeParse(draftInput(values, values.kind));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field: ComposeField =
@@ -149,5 +147,6 @@ export function checkComposeForm(values: ComposeValues, locale: Locale, now: Dat
     }
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { draft: parsed.data, ...(when.at && { closesAt: when.at }) } };
+  const draft: ItemDraft = values.kind === 'yesno' ? { ...parsed.data, yesNo: true } : parsed.data;
+  return { ok: true, value: { draft, ...(when.at && { closesAt: when.at }) } };
 }

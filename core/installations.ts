@@ -1,3 +1,5 @@
+import { generalChannelLabel } from './reader-words';
+import type { Locale } from './locale';
 /** where a proactive message can go: the parts of a Bot Framework conversation reference we keep. */
 export interface ConversationRef {
   serviceUrl: string;
@@ -66,17 +68,25 @@ export interface PersonRecord {
   updatedAt: Date;
 }
 
-/** the display name of the General channel, which Teams reports without a name. */
-export function channelDisplayName(channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>): string {
-  return channel.name || (channel.channelId === channel.teamId ? 'General' : channel.channelId);
+/**
+ * the name of a channel as a reader sees it. Teams reports General without a name (or as "General"): it is called
+ * "Allgemein" for German readers and "General" for English ones (the default, where no reader's language is known).
+ */
+export function channelDisplayName(
+  channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>,
+  locale: Locale = 'en',
+): string {
+  if (channel.channelId === channel.teamId) return generalChannelLabel(locale);
+  return channel.name || channel.channelId;
 }
 
 /** how a team channel is named to a person: "Team › Kanal". */
 export function targetLabel(
   team: Pick<TeamRecord, 'name' | 'teamId'>,
   channel: Pick<ChannelRecord, 'name' | 'channelId' | 'teamId'>,
+  locale: Locale = 'en',
 ): string {
-  return `${team.name || team.teamId} › ${channelDisplayName(channel)}`;
+  return `${team.name || team.teamId} › ${channelDisplayName(channel, locale)}`;
 }
 
 /**

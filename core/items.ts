@@ -31,6 +31,8 @@ export interface ItemDraft {
   /** multiple choice only: at most this many options per person (default: all). */
   maxChoices?: number;
   anonymous: boolean;
+  /** a yes/no question (single choice, options yes then no): its options are labelled in the reader's language. */
+  yesNo?: boolean;
 }
 
 /** an idea prompt or poll posted into one team channel. */

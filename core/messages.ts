@@ -14,6 +14,11 @@ import { rolesDe, rolesEn } from './texts/roles';
 import { wizardDe, wizardEn } from './texts/wizard';
 import { digestUnitsDe, digestUnitsEn } from './texts/digest-units';
 import { resultsViewDe, resultsViewEn } from './texts/results-view';
+import { menusDe, menusEn } from './texts/menus';
+import { germanAddress } from './texts/address';
+import { addressDuDe } from './texts/address-du';
+import { planDe, planEn } from './texts/plan';
+import { approvalsDe, approvalsEn } from './texts/approvals';
 import { composeDe, composeEn } from './texts/compose';
 
 /**
@@ -24,7 +29,7 @@ const baseDe = {
   appName: 'Mitwirken',
   // help and greeting
   helpTitle: 'Mitwirken – Befehle',
-  helpIntro: 'Mitwirken sammelt Ideen und Meinungen im Team. So sprichst du mich an (im Kanal mit @Mitwirken):',
+  helpIntro: 'Mitwirken sammelt Ideen und Meinungen im Team. So sprechen Sie mich an (im Kanal mit @Mitwirken):',
   helpAdminTitle: 'Für das Beteiligungsmanagement',
   helpEveryoneTitle: 'Für alle',
   cmdHelp: 'hilfe – zeigt diese Übersicht',
@@ -39,7 +44,7 @@ const baseDe = {
   cmdAnswer: 'Antworten: direkt auf der Karte im Kanal – mit einem Klick oder einem kurzen Text.',
   greetingTitle: (name: string) => (name ? `Hallo ${name}!` : 'Hallo!'),
   greetingText:
-    'Ich bin Mitwirken. Ich poste Ideenabfragen und Kurzumfragen in eure Teamkanäle – antworten könnt ihr direkt auf der Karte.',
+    'Ich bin Mitwirken. Ich poste Ideenabfragen und Kurzumfragen in Ihre Teamkanäle – antworten können Sie direkt auf der Karte.',
   welcomeTitle: 'Mitwirken ist jetzt in diesem Team',
   welcomeText:
     'Hier erscheinen ab und zu kurze Umfragen und Ideenabfragen. Antworten dauert Sekunden, direkt auf der Karte.',
@@ -53,14 +58,14 @@ const baseDe = {
   ideaBadge: 'Ideenabfrage',
   anonymousBadge: 'Anonym',
   anonymousNotice:
-    'Anonym: Deine Antwort wird ohne Namen gespeichert. Niemand – auch nicht das Beteiligungsmanagement – kann sie dir zuordnen. Deshalb kannst du sie später nicht ändern. Ergebnisse erscheinen erst nach dem Schließen.',
-  namedNotice: 'Nicht anonym: Deine Antwort wird mit deinem Namen gespeichert.',
+    'Anonym: Ihre Antwort wird ohne Namen gespeichert. Niemand – auch nicht das Beteiligungsmanagement – kann sie Ihnen zuordnen. Deshalb können Sie sie später nicht ändern. Ergebnisse erscheinen erst nach dem Schließen.',
+  namedNotice: 'Nicht anonym: Ihre Antwort wird mit Ihrem Namen gespeichert.',
   multiHint: 'Mehrfachauswahl möglich',
   multiHintMax: (n: number) => `Mehrfachauswahl: bis zu ${n}`,
-  multiLabel: 'Deine Auswahl',
+  multiLabel: 'Ihre Auswahl',
   submitChoices: 'Auswahl abschicken',
-  ideaLabel: 'Deine Idee',
-  ideaPlaceholder: 'Was schlägst du vor? (bis 1.000 Zeichen)',
+  ideaLabel: 'Ihre Idee',
+  ideaPlaceholder: 'Was schlagen Sie vor? (bis 1.000 Zeichen)',
   submitIdea: 'Idee abschicken',
   answeredCount: (n: number) => (n === 1 ? '1 Person hat geantwortet.' : `${n} Personen haben geantwortet.`),
   neededCount: (n: number) => `Ergebnisse erscheinen ab ${n} weiteren ${n === 1 ? 'Antwort' : 'Antworten'}.`,
@@ -70,24 +75,24 @@ const baseDe = {
   closesAt: (when: string) => `Offen bis ${when}`,
   closedBadge: 'Geschlossen',
   closedTooFew: (min: number) => `Weniger als ${min} Antworten – zum Schutz der Einzelnen zeige ich kein Ergebnis.`,
-  yourVote: (choice: string) => `Deine Stimme: ${choice}. Du kannst sie ändern, solange die Umfrage offen ist.`,
-  yourAnonymousVote: 'Danke! Deine anonyme Stimme ist gezählt.',
-  yourIdea: (text: string) => `Danke! Deine Idee ist angekommen: „${text}“`,
-  yourAnonymousIdea: 'Danke! Deine Idee ist anonym angekommen.',
-  anotherIdea: 'Du kannst gern noch eine Idee abschicken.',
+  yourVote: (choice: string) => `Ihre Stimme: ${choice}. Sie können sie ändern, solange die Umfrage offen ist.`,
+  yourAnonymousVote: 'Danke! Ihre anonyme Stimme ist gezählt.',
+  yourIdea: (text: string) => `Danke! Ihre Idee ist angekommen: „${text}“`,
+  yourAnonymousIdea: 'Danke! Ihre Idee ist anonym angekommen.',
+  anotherIdea: 'Sie können gern noch eine Idee abschicken.',
   // posting from personal chat
   pickTargetTitle: 'Wohin soll ich posten?',
   pickTargetLabel: 'Team und Kanal',
   pickTargetSubmit: 'Posten',
-  pickTargetNone: 'Ich bin noch in keinem Team installiert. Füge Mitwirken zuerst einem Team hinzu.',
+  pickTargetNone: 'Ich bin noch in keinem Team installiert. Fügen Sie Mitwirken zuerst einem Team hinzu.',
   posted: (where: string) => `Gepostet in ${where}.`,
   closed: 'Geschlossen. Das Ergebnis steht jetzt auf der Karte.',
   demoDone: (n: number) => `Demo: ${n} Testpersonen haben geantwortet.`,
   reminder: (when: string, n: number) =>
-    `Erinnerung: Diese Abfrage schließt ${when}. Bisher ${n === 1 ? 'hat 1 Person' : `haben ${n} Personen`} geantwortet – macht mit!`,
+    `Erinnerung: Diese Abfrage schließt ${when}. Bisher ${n === 1 ? 'hat 1 Person' : `haben ${n} Personen`} geantwortet – machen Sie mit!`,
   campaignsTitle: 'Kampagnen',
   campaignsNone:
-    'Noch keine Kampagnen. Lege Kampagnendateien im Ordner für Kampagnen ab und lade sie mit „kampagnen laden“.',
+    'Noch keine Kampagnen. Legen Sie Kampagnendateien im Ordner für Kampagnen ab und laden Sie sie mit „kampagnen laden“.',
   campaignLine: (status: string, next: string) => `Status: ${status} · nächster Post: ${next}`,
   campaignNoNext: 'keiner geplant',
   campaignCounts: (posted: number, skipped: number) => `Gepostet: ${posted} · übersprungen: ${skipped}`,
@@ -103,45 +108,45 @@ const baseDe = {
   campaignResume: 'Fortsetzen',
   campaignEnd: 'Beenden',
   campaignsReloaded: (n: number, errors: number) => `${n} Kampagnendatei(en) geladen, ${errors} mit Fehlern.`,
-  demoNothing: 'Demo: Es gibt noch keine offene Umfrage oder Ideenabfrage. Poste zuerst eine.',
+  demoNothing: 'Demo: Es gibt noch keine offene Umfrage oder Ideenabfrage. Posten Sie zuerst eine.',
   // errors
-  errUnknownCommand: (word: string) => `„${word}“ kenne ich nicht. Mit „hilfe“ siehst du alle Befehle.`,
+  errUnknownCommand: (word: string) => `„${word}“ kenne ich nicht. Mit „hilfe“ sehen Sie alle Befehle.`,
   errNotAdmin: 'Diesen Befehl dürfen nur Personen aus dem Beteiligungsmanagement verwenden.',
   errNoIdentity:
-    'Ich kann dich nicht sicher erkennen (keine Microsoft-Entra-Kennung). Bitte nutze Mitwirken in Microsoft Teams.',
-  errMissingQuestion: 'Bitte gib eine Frage an, z. B.: umfrage Wie zufrieden bist du? | sehr | eher | kaum',
+    'Ich kann Sie nicht sicher erkennen (keine Microsoft-Entra-Kennung). Bitte nutzen Sie Mitwirken in Microsoft Teams.',
+  errMissingQuestion: 'Bitte geben Sie eine Frage an, z. B.: umfrage Wie zufrieden sind Sie? | sehr | eher | kaum',
   errQuestionTooLong: (max: number) => `Die Frage ist zu lang (höchstens ${max} Zeichen).`,
   errTooFewOptions: 'Eine Umfrage braucht mindestens 2 Optionen, getrennt durch „|“.',
   errTooManyOptions: 'Eine Umfrage darf höchstens 10 Optionen haben.',
-  errOptionEmpty: 'Eine Option ist leer. Trenne Optionen mit „|“ und lass keine leer.',
+  errOptionEmpty: 'Eine Option ist leer. Trennen Sie Optionen mit „|“ und lassen Sie keine leer.',
   errOptionTooLong: (max: number) => `Eine Option ist zu lang (höchstens ${max} Zeichen).`,
   errDuplicateOptions: 'Zwei Optionen sind gleich. Jede Option darf nur einmal vorkommen.',
-  errOptionsNotAllowed: 'Bewertungen und Ideenabfragen haben keine Optionen. Lass das „|“ weg.',
+  errOptionsNotAllowed: 'Bewertungen und Ideenabfragen haben keine Optionen. Lassen Sie das „|“ weg.',
   errUnknownFlag: (flag: string) => `Die Option „${flag}“ kenne ich nicht (möglich: --anonym, --mehrfach).`,
   errChannelOnly: 'Das geht nur in einem Teamkanal.',
   errNoOpenItemHere: 'In diesem Thread gibt es keine offene Umfrage oder Ideenabfrage.',
-  errUnknownAction: 'Diese Aktion kenne ich nicht. Bitte lade die Karte neu.',
-  errInvalidPayload: 'Die Karte hat unvollständige Daten geschickt. Bitte versuche es noch einmal.',
+  errUnknownAction: 'Diese Aktion kenne ich nicht. Bitte laden Sie die Karte neu.',
+  errInvalidPayload: 'Die Karte hat unvollständige Daten geschickt. Bitte versuchen Sie es noch einmal.',
   errChoiceOutOfRange: 'Diese Option gibt es in der Umfrage nicht.',
-  errNoChoice: 'Bitte wähle mindestens eine Option aus.',
-  errIdeaEmpty: 'Bitte schreib deine Idee in das Textfeld.',
-  errIdeaTooLong: (max: number) => `Deine Idee ist zu lang (höchstens ${max} Zeichen). Kürze sie bitte.`,
+  errNoChoice: 'Bitte wählen Sie mindestens eine Option aus.',
+  errIdeaEmpty: 'Bitte schreiben Sie Ihre Idee in das Textfeld.',
+  errIdeaTooLong: (max: number) => `Ihre Idee ist zu lang (höchstens ${max} Zeichen). Bitte kürzen Sie sie.`,
   errItemNotFound: 'Diese Umfrage oder Ideenabfrage gibt es nicht (mehr).',
   errItemOtherTeam: 'Diese Karte gehört zu einem anderen Team.',
   errNotItemTeamMember:
-    'Diese Abfrage gehört zu einem Team, in dem du nicht Mitglied bist. Antworten und Ergebnisse gibt es nur für die Mitglieder dieses Teams.',
+    'Diese Abfrage gehört zu einem Team, in dem Sie nicht Mitglied sind. Antworten und Ergebnisse gibt es nur für die Mitglieder dieses Teams.',
   errMembershipUnavailable:
-    'Ich kann gerade nicht prüfen, ob du zu diesem Team gehörst, weil Teams die Mitgliederliste nicht liefert. Bitte versuche es in ein paar Minuten noch einmal.',
+    'Ich kann gerade nicht prüfen, ob Sie zu diesem Team gehören, weil Teams die Mitgliederliste nicht liefert. Bitte versuchen Sie es in ein paar Minuten noch einmal.',
   errNotChannelMember:
-    'Diese Karte gehört zu einem privaten oder geteilten Kanal, in dem du nicht Mitglied bist. Antworten, Ideen und Ergebnisse gibt es nur für die Mitglieder dieses Kanals.',
+    'Diese Karte gehört zu einem privaten oder geteilten Kanal, in dem Sie nicht Mitglied sind. Antworten, Ideen und Ergebnisse gibt es nur für die Mitglieder dieses Kanals.',
   errChannelMembershipUnavailable:
-    'Ich kann gerade nicht prüfen, ob du zu diesem Kanal gehörst, weil Teams die Mitgliederliste des Kanals nicht liefert. In einem privaten oder geteilten Kanal muss Mitwirken dem Kanal selbst hinzugefügt sein (Kanal › Apps verwalten); sonst versuche es bitte in ein paar Minuten noch einmal.',
+    'Ich kann gerade nicht prüfen, ob Sie zu diesem Kanal gehören, weil Teams die Mitgliederliste des Kanals nicht liefert. In einem privaten oder geteilten Kanal muss Mitwirken dem Kanal selbst hinzugefügt sein (Kanal › Apps verwalten); sonst versuchen Sie es bitte in ein paar Minuten noch einmal.',
   errItemClosed: 'Diese Abfrage ist geschlossen. Antworten sind nicht mehr möglich.',
   errWrongItemKind: 'Diese Antwort passt nicht zu dieser Karte.',
-  errAnonymousFinal: 'Du hast hier schon anonym geantwortet. Anonyme Antworten können nicht geändert werden.',
+  errAnonymousFinal: 'Sie haben hier schon anonym geantwortet. Anonyme Antworten können nicht geändert werden.',
   errUnknownTarget: 'Dieses Team oder diesen Kanal kenne ich nicht (mehr).',
   errStorageDown: 'Mitwirken ist vorübergehend nicht erreichbar, bitte gleich noch einmal versuchen.',
-  errUnexpected: 'Da ist etwas schiefgegangen. Bitte versuche es noch einmal.',
+  errUnexpected: 'Da ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
   errTooManyChoices: (n: number) => `Bitte höchstens ${n} auswählen.`,
 };
 
@@ -162,6 +167,9 @@ const de = {
   ...digestUnitsDe,
   ...exportRangeDe,
   ...resultsViewDe,
+  ...menusDe,
+  ...planDe,
+  ...approvalsDe,
   ...composeDe,
 };
 
@@ -304,12 +312,19 @@ const en: Messages = {
   ...digestUnitsEn,
   ...exportRangeEn,
   ...resultsViewEn,
+  ...menusEn,
+  ...planEn,
+  ...approvalsEn,
   ...composeEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };
 
-/** the message catalogue for a locale. */
+/** the German catalogue in the informal address: the formal one with core/texts/address-du.ts over it. */
+const deDu: Messages = { ...de, ...addressDuDe };
+
+/** the message catalogue for a locale; German in the form of address chosen by useGermanAddress (default "Sie"). */
 export function messages(locale: Locale): Messages {
+  if (locale === 'de' && germanAddress() === 'du') return deDu;
   return catalogues[locale];
 }

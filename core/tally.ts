@@ -1,4 +1,6 @@
 import { optionsOf, type Item } from './items';
+import type { Locale } from './locale';
+import { optionLabels } from './reader-words';
 
 /** counts per option plus the number of people who voted (multi-choice voters count once). */
 export interface Tally {
@@ -60,19 +62,21 @@ export type PollResults =
 
 /**
  * applies the anonymity rules: results only from at least minGroupSize voters, and for anonymous polls
- * only after the poll has closed (so nobody learns a single answer by comparing two moments).
+ * only after the poll has closed (so nobody learns a single answer by comparing two moments). With the reader's
+ * locale, rows carry the labels that reader sees (yes/no in their language).
  */
 export function pollResults(
-  item: Pick<Item, 'kind' | 'pollKind' | 'options' | 'anonymous' | 'status'>,
+  item: Pick<Item, 'kind' | 'pollKind' | 'options' | 'anonymous' | 'status' | 'yesNo'>,
   tally: Tally,
   minGroupSize: number,
+  locale?: Locale,
 ): PollResults {
   const min = effectiveMinGroupSize(minGroupSize);
   const needed = Math.max(0, min - tally.voters);
   if (item.anonymous && item.status !== 'closed')
     return { visible: false, reason: 'anonymous-open', voters: tally.voters, needed };
   if (tally.voters < min) return { visible: false, reason: 'below-threshold', voters: tally.voters, needed };
-  const options = optionsOf(item);
+  const options = locale ? optionLabels(item, locale) : optionsOf(item);
   const rows = options.map((label, i) => {
     const count = tally.counts[i] ?? 0;
     return { label, count, percent: Math.round((count * 100) / tally.voters) };

@@ -7,6 +7,8 @@ import { TeamsEdge } from '../bot/teams-edge';
 import { CardRefresher } from '../app/polls';
 import type { CampaignScheduler } from '../app/campaigns';
 import { createCampaignScheduler } from '../app/campaigns';
+import { planFileFor } from '../app/campaigns';
+import { planRequestSchema } from '../core/campaigns/plan-request';
 import { exportFileFor } from '../app/exports';
 import { exportRequestSchema } from '../core/export/export-request';
 import type { DigestScheduler } from '../app/digest';
@@ -19,10 +21,13 @@ import { RetentionJob } from '../app/privacy';
 import type { Config } from '../app/config';
 import { CampaignWizard } from '../dialogs/campaign-wizard';
 import { DemoAnswerer, type MockUser } from '../app/polls';
+import { publishItem } from '../app/polls';
+import { reviewCampaign } from '../app/approvals';
 import { DueCloseJob } from '../app/polls';
 import { TeamMembership } from '../app/teams';
 import type { AppServices } from '../app/ports/services';
 import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
+import { useGermanAddress } from '../core/texts/address';
 
 export interface BotAppOptions {
   config: Config;
@@ -76,6 +81,8 @@ export function adminPolicy(
 /** wires the bot from its capabilities; the composition root (main.ts) and tests both call this. */
 export function createBotApp(options: BotAppOptions): BotApp {
   const { config, storage, log } = options;
+  // German texts say "Sie" or "du" for the whole process, like the time zone: chosen once, here.
+  useGermanAddress(config.address);
   const telemetry = options.telemetry ?? noTelemetry;
   const edge = new TeamsEdge({ config, log, telemetry });
   const { poster, roster } = edge;
@@ -109,6 +116,15 @@ export function createBotApp(options: BotAppOptions): BotApp {
     baseUrl: publicBaseUrl,
     build: (request) => myDataFile(services, request),
   });
+  const planLinks = new DownloadLinks({
+    path: DOWNLOAD_ROUTES.plans,
+    purpose: 'campaign-plan',
+    secret: config.answerSecret,
+    schema: planRequestSchema,
+    now,
+    baseUrl: publicBaseUrl,
+    build: (request) => planFileFor(services, request),
+  });
   const services: AppServices = {
     config,
     storage,
@@ -126,6 +142,14 @@ export function createBotApp(options: BotAppOptions): BotApp {
     exportLinks,
     myDataLinks,
     now,
+    planLinks,
+    itemPublisher: {
+      publish: async (draft, target, by) => {
+        const team = await storage.installations.getTeam(target.teamId);
+        if (!team?.active) throw new Error(`team ${target.teamId} is not installed`);
+        return publishItem(services, draft, { team, channelId: target.channelId }, by);
+      },
+    },
   };
   const wizard = new CampaignWizard({
     state: storage.botState,
@@ -145,14 +169,18 @@ export function createBotApp(options: BotAppOptions): BotApp {
     minGroupSize: config.minGroupSize,
     now,
     log,
-    onSaved: (campaign, by) =>
-      storage.audit.record({
+    onSaved: async (campaign, by) => {
+      await storage.audit.record({
         actorId: by,
         action: 'campaign.create',
         target: campaign.id,
         details: { status: campaign.status, items: campaign.items.length },
         at: now(),
-      }),
+      });
+      // a planned campaign goes to the staff council before it may post (when approval is required).
+      const stored = await storage.campaigns.get(campaign.id);
+      if (stored) await reviewCampaign(services, stored, { id: by });
+    },
   });
   const scheduler = createCampaignScheduler(services);
   const digestScheduler = createDigestScheduler(services);
@@ -173,6 +201,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     downloads: [
       { path: DOWNLOAD_ROUTES.exports, source: exportLinks },
       { path: DOWNLOAD_ROUTES.myData, source: myDataLinks },
+      { path: DOWNLOAD_ROUTES.plans, source: planLinks },
     ],
   });
   return {

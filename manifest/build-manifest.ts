@@ -1,6 +1,7 @@
 // Fills the manifest template with ids, version and developer links; pure, so tests and the packager share it.
 import { z } from 'zod';
 import english from './en.json';
+import { MANIFEST_DU } from './address-du';
 import template from './manifest.template.json';
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
@@ -16,6 +17,8 @@ const optionsSchema = z.object({
   websiteUrl: httpsUrl.default('https://example.org/mitwirken'),
   privacyUrl: httpsUrl.default('https://example.org/mitwirken/privacy'),
   termsOfUseUrl: httpsUrl.default('https://example.org/mitwirken/terms'),
+  /** how the German texts address people (ADDRESS): 'sie' (default) or 'du'. */
+  address: z.enum(['du', 'sie']).default('sie'),
 });
 
 /** what the manifest needs from outside: `botId` defaults to `appId`, the developer fields to example.org placeholders. */
@@ -45,13 +48,24 @@ function fill(value: unknown, values: Record<string, string>): unknown {
   return value;
 }
 
+/** the template with its German texts in the informal address (MANIFEST_DU). */
+function informal(value: unknown): unknown {
+  if (typeof value === 'string') return MANIFEST_DU[value] ?? value;
+  if (Array.isArray(value)) return value.map(informal);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, informal(item)]));
+  }
+  return value;
+}
+
 /**
  * builds the Teams app manifest from `manifest.template.json` and returns it with its localization files.
  * Throws a ZodError when an id is not a GUID, the version is not MAJOR.MINOR.PATCH or a URL is not https.
  */
 export function buildManifest(options: BuildManifestOptions): BuiltManifest {
-  const { botId, ...rest } = optionsSchema.parse(options);
-  const manifest = fill(template, { ...rest, botId: botId ?? rest.appId }) as Record<string, unknown>;
+  const { botId, address, ...rest } = optionsSchema.parse(options);
+  const german = address === 'du' ? informal(template) : template;
+  const manifest = fill(german, { ...rest, botId: botId ?? rest.appId }) as Record<string, unknown>;
   const localizations = Object.fromEntries(
     template.localizationInfo.additionalLanguages.map(({ file }) => {
       const localization = LOCALIZATIONS[file];

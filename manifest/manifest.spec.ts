@@ -7,7 +7,10 @@ import type AjvCore from 'ajv/dist/core';
 import type { Options, ValidateFunction } from 'ajv/dist/core';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
+import { parseCommand } from '../core/commands';
 import { buildManifest, type BuildManifestOptions } from './build-manifest';
+import { MANIFEST_DU } from './address-du';
+import template from './manifest.template.json';
 import { drawColorIcon, drawOutlineIcon, ICON_BACKGROUND } from './draw-icons';
 import { decodePng, encodePng, readPngHeader, type RgbaImage } from './png-codec';
 import { ICON_FILES, writeAppPackage } from './write-app-package';
@@ -115,16 +118,54 @@ describe('buildManifest', () => {
     expect(commandKeys).toHaveLength(commandCount * 2);
   });
 
-  it('offers the German commands in the manifest and the English ones in en.json, for the personal and team scopes', () => {
+  it('offers per scope the German commands that work there, with their English titles in en.json', () => {
     const lists = commandListsOf(built.manifest);
     const english = built.localizations['en.json'] as Record<string, string>;
     expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
-    const common = ['hilfe', 'umfrage', 'bewertung', 'ideenabfrage', 'schließen', 'idee', 'ideen', 'maßnahmen'];
-    const commonEn = ['help', 'poll', 'rating', 'prompt', 'close', 'idea', 'ideas', 'measures'];
-    // your own ideas and results per unit are personal-chat views; posting results is done in a closed item's thread.
+    // the personal chat: the person's own views and the leaders' and admins' tools (all refused in a channel);
+    // never `schließen`, which needs a thread. The channel: posting, answering and closing in the team.
     const expected = [
-      { de: [...common, 'meine ideen', 'ergebnisse'], en: [...commonEn, 'my ideas', 'results'] },
-      { de: [...common, 'ergebnis posten'], en: [...commonEn, 'post results'] },
+      {
+        de: [
+          'hilfe',
+          'idee',
+          'meine ideen',
+          'maßnahmen',
+          'ergebnisse',
+          'überblick',
+          'meine daten',
+          'kampagnen',
+          'kampagne neu',
+          'export',
+        ],
+        en: [
+          'help',
+          'idea',
+          'my ideas',
+          'measures',
+          'results',
+          'digest',
+          'my data',
+          'campaigns',
+          'new campaign',
+          'export',
+        ],
+      },
+      {
+        de: [
+          'hilfe',
+          'idee',
+          'ideen',
+          'umfrage',
+          'bewertung',
+          'ideenabfrage',
+          'schließen',
+          'maßnahmen',
+          'maßnahme neu',
+          'ergebnis posten',
+        ],
+        en: ['help', 'idea', 'ideas', 'poll', 'rating', 'prompt', 'close', 'measures', 'new measure', 'post results'],
+      },
     ];
     lists.forEach((list, l) => {
       expect(list.commands.map((c) => c.title)).toEqual(expected[l]?.de);
@@ -133,11 +174,19 @@ describe('buildManifest', () => {
     });
   });
 
-  it('declares one bot for personal, team and group chat that does not support files', () => {
-    const bots = built.manifest.bots as { botId: string; scopes: string[]; supportsFiles: boolean }[];
-    expect(bots).toHaveLength(1);
-    expect(bots[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bots[0]?.supportsFiles).toBe(false);
+  it('lists only titles the bot understands as a command, in German and in English, at most ten per scope', () => {
+    const english = built.localizations['en.json'] as Record<string, string>;
+    commandListsOf(built.manifest).forEach((list, l) => {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      list.commands.forEach((command, i) => {
+        // `idee`, `umfrage` … alone ask for their text (Teams puts the title into the box to type on); no title is unknown.
+        for (const title of [command.title, english[`bots[0].commandLists[${l}].commands[${i}].title`] ?? '']) {
+          const parsed = parseCommand(title);
+          if (parsed.ok) continue;
+          expect(['errIdeaTextMissing', 'errMissingQuestion']).toContain(parsed.problem.key);
+        }
+      });
+    });
   });
 
   it('declares supportsChannelFeatures tier1, which Teams asks of apps with the team scope from manifest 1.25 on, and not the older supportedChannelTypes', () => {
@@ -183,6 +232,35 @@ describe('buildManifest', () => {
     expect(() => buildManifest({ ...OPTIONS, appId: 'mitwirken' })).toThrow('must be a GUID');
     expect(() => buildManifest({ ...OPTIONS, version: '1.0.0-beta.1' })).toThrow('MAJOR.MINOR.PATCH');
     expect(() => buildManifest({ ...OPTIONS, privacyUrl: 'http://example.org/privacy' })).toThrow('https');
+  });
+});
+
+/** every string of a manifest (its German texts: the manifest's default language is de). */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+const INFORMAL = /(?<!\p{L})(du|dich|dir|dein\p{L}*|euch|euer|eure\p{L}*)(?!\p{L})/iu;
+const FORMAL = /(?<!\p{L})(Sie|Ihnen|Ihre?[mnrs]?)(?!\p{L})/u;
+
+describe('the German form of address in the manifest', () => {
+  it('says "Sie" by default and never "du"', () => {
+    const german = stringsOf(buildManifest(OPTIONS).manifest);
+    expect(german.filter((text) => INFORMAL.test(text))).toEqual([]);
+    expect(german.filter((text) => FORMAL.test(text)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('says "du" with address du, in every text that says "Sie" by default', () => {
+    const german = stringsOf(buildManifest({ ...OPTIONS, address: 'du' }).manifest);
+    expect(german.filter((text) => FORMAL.test(text))).toEqual([]);
+    expect(german).toEqual(expect.arrayContaining(Object.values(MANIFEST_DU)));
+  });
+
+  it('has an informal text only for formal texts the template still has', () => {
+    const texts = new Set(stringsOf(template));
+    expect(Object.keys(MANIFEST_DU).filter((formal) => !texts.has(formal))).toEqual([]);
   });
 });
 

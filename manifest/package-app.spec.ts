@@ -109,4 +109,13 @@ describe('manifestOptionsFromEnv', () => {
       termsOfUseUrl: 'https://amt.example/nutzung',
     });
   });
+
+  it('takes the German form of address from ADDRESS and leaves the default to the manifest otherwise', () => {
+    expect(manifestOptionsFromEnv({ ADDRESS: 'du' }, '1.0.0')).toEqual({
+      appId: LOCAL_APP_ID,
+      version: '1.0.0',
+      address: 'du',
+    });
+    expect(manifestOptionsFromEnv({}, '1.0.0')).toEqual({ appId: LOCAL_APP_ID, version: '1.0.0' });
+  });
 });

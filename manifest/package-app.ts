@@ -44,7 +44,8 @@ export function newestChangelogVersion(changelog: string): string | undefined {
 
 /**
  * the manifest options from the environment: app id (MicrosoftAppId, else LOCAL_APP_ID) and developer name and links
- * (MANIFEST_* variables, else the example.org placeholders), with the given version.
+ * (MANIFEST_* variables, else the example.org placeholders) and the German form of address (ADDRESS, else 'sie'),
+ * with the given version.
  */
 export function manifestOptionsFromEnv(env: NodeJS.ProcessEnv, version: string): BuildManifestOptions {
   const options: BuildManifestOptions = { appId: env.MicrosoftAppId?.trim() || LOCAL_APP_ID, version };
@@ -52,6 +53,8 @@ export function manifestOptionsFromEnv(env: NodeJS.ProcessEnv, version: string):
     const value = env[name]?.trim();
     if (value) options[option] = value;
   }
+  const address = env.ADDRESS?.trim();
+  if (address === 'du' || address === 'sie') options.address = address;
   return options;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { asciiJson } from './ascii-json';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Campaign, CampaignItem, CampaignStatus, Targets } from '../core/campaigns/campaign';
@@ -301,4 +302,12 @@ export class CampaignRepository {
       return next;
     });
   }
+}
+
+/**
+ * the version of a campaign's content: a hash of the fields a file or the wizard defines (the same as "did anything
+ * change?"), so an approval holds for exactly the content it was given for.
+ */
+export function campaignVersion(c: Campaign): string {
+  return createHash('sha256').update(content(c)).digest('hex').slice(0, 32);
 }

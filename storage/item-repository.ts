@@ -32,6 +32,7 @@ interface ItemEntity {
   locale: string;
   conversationId?: string;
   activityId?: string;
+  yesNo?: boolean;
 }
 
 const ITEM_ROW = 'item';
@@ -54,6 +55,7 @@ function toEntity(item: Item): ItemEntity {
     locale: item.locale,
     conversationId: item.conversationId,
     activityId: item.activityId,
+    ...(item.yesNo === true && { yesNo: true }),
   };
 }
 
@@ -77,6 +79,7 @@ function fromEntity(id: string, e: ItemEntity): Item {
     locale: e.locale as Locale,
     conversationId: e.conversationId ?? undefined,
     activityId: e.activityId ?? undefined,
+    ...(e.yesNo === true && { yesNo: true }),
   };
 }
 

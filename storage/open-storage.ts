@@ -1,5 +1,6 @@
 import { AnonymousParticipationLog } from './anonymous-participation-log';
 import { AuditLog } from './audit-log';
+import { ApprovalRepository } from './approval-repository';
 import { BackgroundWork, type BackgroundFailure } from './background-work';
 import { BotStateStore } from './bot-state-store';
 import { CampaignRepository } from './campaign-repository';
@@ -43,6 +44,8 @@ export interface Storage {
   /** one monthly progress post per team and month across instances (rows in the DigestLedger table). */
   progressLedger: OnceLedger;
   audit: AuditLog;
+  /** the staff council's approvals of campaigns and held ad-hoc items (rows in the Campaigns table). */
+  approvals: ApprovalRepository;
   /** conversation state of multi-turn dialogs (the campaign wizard). */
   botState: BotStateStore;
   /** the storage side of the retention job: closed items by close month, purging personal fields. */
@@ -105,6 +108,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     digestLedger: new DigestLedger(tables),
     progressLedger: progressLedger(tables),
     audit: new AuditLog(tables),
+    approvals: new ApprovalRepository(tables),
     botState: new BotStateStore(tables.botState),
     retention: new RetentionStore(tables),
     personalData: new PersonalDataStore(tables, options.answerSecret, responses),

@@ -13,7 +13,7 @@ import {
 
 /** a stored role: an admin grant, or a leader of one team. `grantedBy` is an AAD object id or `file:<file name>`. */
 export interface RoleGrant {
-  role: 'admin' | 'leader';
+  role: 'admin' | 'leader' | 'council';
   personId: string;
   teamId?: string;
   name?: string;
@@ -45,6 +45,8 @@ interface GrantEntity {
 }
 
 const ADMIN_PARTITION = 'admin';
+/** staff council (Personalrat) grants: one row per member, keyed by the AAD object id. */
+const COUNCIL_PARTITION = 'council';
 const LEADER_PARTITION = 'leader';
 /** both rows of one leader grant, in one partition so they are written and removed together. */
 const leaderRows = {
@@ -185,6 +187,71 @@ export class RoleRepository {
     for (const [key, g] of existing) {
       if (g.grantedBy === by && !wanted.has(key) && (await this.removeLeader(g.teamId ?? '', g.personId))) removed++;
     }
+    return { added, removed };
+  }
+
+  /** grants the staff council role; 'already' when the person has it (the existing grant is kept as it was). */
+  async grantCouncil(
+    personId: string,
+    grantedBy: string,
+    at: Date,
+    who: { name?: string; upn?: string } = {},
+  ): Promise<'granted' | 'already'> {
+    try {
+      await this.table.createEntity(
+        definedOnly({
+          partitionKey: COUNCIL_PARTITION,
+          rowKey: keyPart(personId),
+          personId,
+          name: who.name,
+          upn: who.upn,
+          grantedBy,
+          grantedAt: at.toISOString(),
+        }),
+      );
+      return 'granted';
+    } catch (e) {
+      if (isConflict(e)) return 'already';
+      throw e;
+    }
+  }
+
+  /** removes a staff council grant; false when there was none. */
+  async revokeCouncil(personId: string): Promise<boolean> {
+    return deletedIfThere(this.table.deleteEntity(COUNCIL_PARTITION, keyPart(personId)));
+  }
+
+  /** whether a person has the staff council role. */
+  async isCouncil(personId: string): Promise<boolean> {
+    return (await readEntity(this.table, COUNCIL_PARTITION, keyPart(personId))) !== undefined;
+  }
+
+  /** every staff council grant. */
+  async councilMembers(): Promise<RoleGrant[]> {
+    return this.list(odata`PartitionKey eq ${COUNCIL_PARTITION}`, 'council');
+  }
+
+  /**
+   * makes the council grants from the organisation file match its `council:` list: adds the people it names, removes
+   * grants this file made that it no longer names. Grants made in chat are left alone. Returns who was added and removed.
+   */
+  async syncFileCouncil(
+    source: string,
+    members: { personId: string; name?: string; upn?: string }[],
+    at: Date,
+  ): Promise<{ added: RoleGrant[]; removed: RoleGrant[] }> {
+    const by = fileSource(source);
+    const existing = await this.councilMembers();
+    const wanted = new Set(members.map((m) => m.personId));
+    const added: RoleGrant[] = [];
+    const removed: RoleGrant[] = [];
+    for (const m of members) {
+      if (existing.some((g) => g.personId === m.personId)) continue;
+      if ((await this.grantCouncil(m.personId, by, at, m)) === 'granted')
+        added.push(definedOnly({ role: 'council' as const, ...m, grantedBy: by, grantedAt: at }));
+    }
+    for (const g of existing)
+      if (g.grantedBy === by && !wanted.has(g.personId) && (await this.revokeCouncil(g.personId))) removed.push(g);
     return { added, removed };
   }
 

@@ -306,10 +306,10 @@ describe('who may post: admins and, with LEADERS_MAY_POST, the team’s leaders'
     ]);
   });
 
-  describe('with LEADERS_MAY_POST=off', () => {
+  describe('with LEADERS_MAY_POST=off (and APPROVAL_FOR_ADHOC=anonymous)', () => {
     let off: BotHarness;
     beforeAll(async () => {
-      off = await startBotHarness({ LEADERS_MAY_POST: 'off' });
+      off = await startBotHarness({ LEADERS_MAY_POST: 'off', APPROVAL_FOR_ADHOC: 'anonymous' });
       await off.installInTeam();
       await off.storage.roles.assignLeader({
         teamId: TEAM.id,
@@ -335,6 +335,13 @@ describe('who may post: admins and, with LEADERS_MAY_POST, the team’s leaders'
       const before = off.connector.delivered.length;
       await off.composeSubmit(valid, ADMIN);
       expect(off.connector.delivered.slice(before).filter((d) => d.kind === 'create')).toHaveLength(1);
+    });
+
+    test('with APPROVAL_FOR_ADHOC=anonymous, an anonymous item from the form waits for the staff council', async () => {
+      const before = off.connector.delivered.length;
+      const res = await off.composeSubmit({ ...valid, anonymous: 'true' }, ADMIN);
+      expect(res.body).toEqual({ task: { type: 'message', value: de.adhocHeld(0) } });
+      expect(off.connector.delivered.slice(before).filter((d) => d.kind === 'create')).toEqual([]);
     });
   });
 });

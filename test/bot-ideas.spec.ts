@@ -518,7 +518,7 @@ describe('follow-up polls', () => {
       question: de.ideaFollowUpQuestion(2),
     });
     expect(poll?.options).toEqual(['Teamtag im Sommer', 'Digitale Akte', 'Mehr Homeoffice-Tage']);
-    expect(cardTexts(card)[0]).toContain(de.ideaFollowUpPosted(`${TEAM.name} › General`));
+    expect(cardTexts(card)[0]).toContain(de.ideaFollowUpPosted(`${TEAM.name} › Allgemein`));
     expect(await h.storage.audit.recent(20)).toContainEqual(
       expect.objectContaining({ action: 'idea.followUpPoll', actorId: leader.aadObjectId, target: poll?.id }),
     );
@@ -530,7 +530,7 @@ describe('follow-up polls', () => {
 
     // the same request again posts nothing new.
     const again = invokeCard(await h.invoke(VERBS.followUpPoll, { itemId: p.item.id, topN: 3, maxPicks: 2 }, leader));
-    expect(cardTexts(again)[0]).toContain(de.ideaFollowUpAlready(`${TEAM.name} › General`));
+    expect(cardTexts(again)[0]).toContain(de.ideaFollowUpAlready(`${TEAM.name} › Allgemein`));
     expect(h.connector.delivered.slice(before).filter((d) => d.kind === 'create')).toHaveLength(1);
   });
 });

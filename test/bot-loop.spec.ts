@@ -131,7 +131,7 @@ describe('a vote over ideas of several prompts, from the personal chat', () => {
     };
     const before = h.connector.delivered.length;
     const answer = invokeCard(await h.invoke(VERBS.followUpPollTeam, data, leader, { personal: true }));
-    expect(cardTexts(answer)[0]).toBe(de.ideaFollowUpPosted(`${TEAM.name} › General`));
+    expect(cardTexts(answer)[0]).toBe(de.ideaFollowUpPosted(`${TEAM.name} › Allgemein`));
     const [post] = newPosts(before);
     expect(post?.conversationId.startsWith(TEAM.id)).toBe(true);
     const poll = await h.storage.items.latestOpenInConversation(post!.conversationId);
@@ -151,7 +151,7 @@ describe('a vote over ideas of several prompts, from the personal chat', () => {
 
     const again = h.connector.delivered.length;
     expect(cardTexts(invokeCard(await h.invoke(VERBS.followUpPollTeam, data, leader, { personal: true })))[0]).toBe(
-      de.ideaFollowUpAlready(`${TEAM.name} › General`),
+      de.ideaFollowUpAlready(`${TEAM.name} › Allgemein`),
     );
     expect(newPosts(again)).toEqual([]);
   });

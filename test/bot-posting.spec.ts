@@ -126,7 +126,7 @@ describe('posting from the personal chat', () => {
     const before = h.connector.delivered.length;
     await h.personalMessage('umfrage Wann Teamfrühstück? | Montag | Freitag');
     const picker = h.connector.delivered.slice(before).map((d) => deliveredCard(d))[0];
-    expect(cardTexts(picker)).toEqual(expect.arrayContaining([de.pickTargetTitle, 'Team Digitalisierung › General']));
+    expect(cardTexts(picker)).toEqual(expect.arrayContaining([de.pickTargetTitle, 'Team Digitalisierung › Allgemein']));
     expect(interactive(picker).find((x) => x.type === 'Action.Execute')).toMatchObject({
       verb: VERBS.postTo,
       data: { draft },
@@ -136,7 +136,7 @@ describe('posting from the personal chat', () => {
   test('posts into the picked channel and confirms where', async () => {
     const before = h.connector.delivered.length;
     const res = await h.invoke(VERBS.postTo, { draft, target: `${TEAM.id}|${TEAM.id}` }, ADMIN, { personal: true });
-    expect(cardTexts(invokeCard(res))).toContain(de.posted('Team Digitalisierung › General'));
+    expect(cardTexts(invokeCard(res))).toContain(de.posted('Team Digitalisierung › Allgemein'));
     const created = h.connector.delivered.slice(before).find((d) => d.kind === 'create');
     expect(created?.conversationId.startsWith(`${TEAM.id};messageid=`)).toBe(true);
     expect((await h.storage.items.latestOpenInConversation(created?.conversationId ?? ''))?.question).toBe(

@@ -20,6 +20,7 @@ const MIN = 3;
 const AMT: Person = { id: '29:amt', aadObjectId: 'aad-amt', name: 'Amelie Amtsleiterin' };
 const BERND: Person = { id: '29:bernd', aadObjectId: 'aad-bernd', name: 'Bernd Vogel' };
 const NOBODY: Person = { id: '29:nobody', aadObjectId: 'aad-nobody', name: 'Nora Niemand' };
+const COUNCIL: Person = { id: '29:rat', aadObjectId: 'aad-rat', name: 'Rita Personalrat' };
 
 const TEAMS = {
   grund: { id: '19:grund@thread.tacv2', name: 'Team Grundsicherung' },
@@ -173,6 +174,18 @@ describe('results per unit', () => {
     expect(texts).not.toContain('Abteilung Recht');
     expect(texts).not.toContain(TEAMS.recht.name);
     expect(texts).not.toContain(de.resultsViewAnswers(16));
+  });
+
+  it('shows a staff council member exactly what an admin sees: aggregates over the thresholds, no names', async () => {
+    await h.storage.roles.grantCouncil(COUNCIL.aadObjectId, ADMIN.aadObjectId, clock, { name: COUNCIL.name });
+    const texts = await show(COUNCIL, 'c:puls');
+    expect(texts).toBe(await show(ADMIN, 'c:puls'));
+    expect(rowOf(texts, '\u2003\u2003Sachgebiet Wohngeld')).toContain(de.resultsViewWithheld);
+    expect(texts).not.toContain(TEAMS.klein.name);
+    expect(texts).not.toContain(TEAMS.pflege.name);
+    expect(texts).not.toMatch(/\bP\d\b|aad-/);
+    await h.personalMessage('ergebnisse', COUNCIL);
+    expect(JSON.stringify(h.connector.cards().at(-1))).toContain('c:puls');
   });
 
   it('refuses people who lead nothing, with a clear message', async () => {

@@ -153,7 +153,7 @@ test('an admin plans a campaign in chat: errors on the form field by field, prev
     expect.arrayContaining([
       de.wizardStep(5, 5, de.wizardStepPreview),
       de.previewNextPosts,
-      de.previewTargets(TEAM.name, 'General'),
+      de.previewTargets(TEAM.name, 'Allgemein'),
     ]),
   );
   const nextPosts = cardTexts(card).filter((t) => / – \d\. /.test(t));

@@ -13,6 +13,7 @@ import { loadCampaignFiles, type CampaignFilesResult } from './campaign-files';
 import { publishItem } from '../polls';
 import { unitLabelsOfTeam } from '../../core/org/org-units';
 import type { CampaignsPorts } from './ports';
+import { mayPostCampaign, reviewCampaign } from '../approvals';
 
 /** the scheduler's rhythm: a tick every 10 s, leadership for 30 s, a silent claim resumed after 60 s. */
 const TICK_MS = 10_000;
@@ -159,6 +160,7 @@ export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
     resumeAfterMs: RESUME_AFTER_MS,
     fanOutConcurrency: fanOutConcurrencyFor(s.config.teamsTenantRate),
     telemetry: s.telemetry,
+    mayPost: (campaign) => mayPostCampaign(s, campaign),
   });
 }
 
@@ -170,6 +172,11 @@ export async function reloadCampaigns(s: CampaignsPorts): Promise<CampaignFilesR
   });
   for (const e of result.errors)
     s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'campaign file rejected');
+  // a new or changed campaign from a file goes to the staff council (once per version) before it may post.
+  for (const id of result.loaded) {
+    const stored = await s.storage.campaigns.get(id);
+    if (stored) await reviewCampaign(s, stored, { id: stored.source, name: stored.source.slice('file:'.length) });
+  }
   s.log.info(
     { loaded: result.loaded.length, errors: result.errors.length, orphaned: result.orphaned },
     'campaign files loaded',

@@ -90,6 +90,8 @@ export interface CampaignSchedulerOptions {
   conversationGone?(target: { teamId: string; channelId: string }, err: ConversationGoneError): Promise<void>;
   /** records ticks, fan-out durations and the lease (mitwirken.scheduler.*, mitwirken.fanout.duration). */
   telemetry?: Telemetry;
+  /** whether a campaign may post now (the staff council approved its current content); default: always. */
+  mayPost?(campaign: StoredCampaign): Promise<boolean>;
 }
 
 /** how one post ended. */
@@ -230,6 +232,7 @@ export class CampaignScheduler {
     report: TickReport,
   ): Promise<void> {
     if (c.status === 'draft' || c.status === 'ended') return;
+    if (this.o.mayPost && !(await this.o.mayPost(c))) return;
     const windowStart = now.getTime() - this.o.catchUpWindowMs;
     const cursor = await this.o.ledger.cursor(c.id);
     const from = new Date(cursor ? cursor.getTime() + 1 : windowStart);

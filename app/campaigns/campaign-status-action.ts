@@ -3,6 +3,7 @@ import type { CampaignsPorts } from './ports';
 import { fail, ok } from '../../core/problems';
 import { campaignListCard } from './campaign-summaries';
 import type { ActionHandler } from '../ports/turn';
+import { reviewCampaign } from '../approvals';
 
 /** an admin pauses, resumes or ends a campaign from the list card; the admin check is here, never in card data. */
 export const campaignStatusAction: ActionHandler<typeof VERBS.campaignStatus, CampaignsPorts> = async (
@@ -22,5 +23,6 @@ export const campaignStatusAction: ActionHandler<typeof VERBS.campaignStatus, Ca
     at: s.now(),
   });
   s.log.info({ campaignId: payload.campaignId, status: payload.status, by: turn.personId }, 'campaign status changed');
+  await reviewCampaign(s, updated, { id: turn.personId, name: facts.userName || undefined });
   return ok(await campaignListCard(s, facts.locale));
 };

@@ -3,6 +3,7 @@ import { asAttachment, type CardAttachment } from '../../cards/render';
 import { nextSlots } from '../../core/campaigns/schedule';
 import type { Locale } from '../../core/locale';
 import type { CampaignsPorts } from './ports';
+import { campaignApprovalLabel } from '../approvals';
 
 /** the admin's campaign list card, with each campaign's next post time. */
 export async function campaignListCard(s: CampaignsPorts, locale: Locale, notice?: string): Promise<CardAttachment> {
@@ -18,6 +19,14 @@ export async function campaignListCard(s: CampaignsPorts, locale: Locale, notice
       : undefined;
     return { id: c.id, title: c.title, status: c.status, nextPost: next };
   });
+  // where each campaign stands with the staff council: "zur Freigabe (1 von 2)", "Änderungen erbeten", "freigegeben".
+  await Promise.all(
+    summaries.map(async (summary, i) => {
+      const campaign = campaigns[i];
+      const approval = campaign && (await campaignApprovalLabel(s, campaign, locale));
+      if (approval) Object.assign(summary, { approval });
+    }),
+  );
   // what happened so far, so missed (skipped) slots are visible to the admin; drafts have no history.
   await Promise.all(
     summaries.map(async (summary, i) => {

@@ -17,7 +17,7 @@ export interface DownloadSource {
 }
 
 /** the routes that serve download links (`GET <route>/<token>`); the logger redacts the token after each of them. */
-export const DOWNLOAD_ROUTES = { exports: '/exports', myData: '/my-data' } as const;
+export const DOWNLOAD_ROUTES = { exports: '/exports', myData: '/my-data', plans: '/plans' } as const;
 
 const TOKEN = /^[A-Za-z0-9_-]{40,2000}$/;
 const IV_BYTES = 12;

@@ -87,7 +87,7 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasP
     );
   }
   const m = messages(facts.locale);
-  const where = targetLabel(team, channel);
+  const where = targetLabel(team, channel, facts.locale);
   return ok(
     asAttachment(
       buildMessageCard(already ? m.ideaFollowUpAlready(where) : m.ideaFollowUpPosted(where), [

@@ -91,7 +91,7 @@ export const followUpTeamAction: ActionHandler<typeof VERBS.followUpPollTeam, Id
   }
   const m = messages(facts.locale);
   const channel = await s.storage.installations.getChannel(team.teamId, general);
-  const where = targetLabel(team, channel ?? { teamId: team.teamId, channelId: general, name: '' });
+  const where = targetLabel(team, channel ?? { teamId: team.teamId, channelId: general, name: '' }, facts.locale);
   return ok(
     asAttachment(
       buildMessageCard(already ? m.ideaFollowUpAlready(where) : m.ideaFollowUpPosted(where), [

@@ -1,19 +1,29 @@
+import { buildIdeaOfferCard } from '../../cards/idea-offer-card';
 import { buildMessageCard } from '../../cards/message-card';
 import type { IdeasPorts } from './ports';
 import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
 import { shorten } from '../../core/ideas/idea-status';
 import { messages } from '../../core/messages';
-import { fail, ok } from '../../core/problems';
+import { describeProblem, fail, ok } from '../../core/problems';
 import { submitDirectIdea } from './direct-idea';
 import { managesTeam, teamName } from '../teams';
 import { renderIdeasCard, shownIn } from './idea-board';
 import { teamAccess } from '../teams';
 import type { ActionHandler } from '../ports/turn';
 
-/** the person picked the team for an idea typed in the personal chat: stored for that team, if they belong to it. */
+/**
+ * the person picked the team for an idea typed in the personal chat (or confirmed an offer in a channel): stored for
+ * that team, if they belong to it. An offer in a channel names its writer; anyone else gets the offer back with a notice.
+ */
 export const ideaForTeamAction: ActionHandler<typeof VERBS.ideaForTeam, IdeasPorts> = async (turn, payload) => {
   const { s, facts, personId } = turn;
+  if (payload.author !== undefined && payload.author !== personId) {
+    s.log.info({ problem: 'errIdeaOfferNotYours' }, 'idea offer refused');
+    const offer = { ideaText: payload.ideaText, teamId: payload.teamId, key: payload.key, author: payload.author };
+    const notice = describeProblem(facts.locale, { key: 'errIdeaOfferNotYours' });
+    return ok(asAttachment(buildIdeaOfferCard(facts.locale, offer, notice)));
+  }
   const access = await teamAccess(s, facts, { teamId: payload.teamId }, personId, 'team');
   if (!access.ok) return access;
   const team = access.value;

@@ -12,3 +12,4 @@ export { ideaStatusAction } from './idea-status-action';
 export { ideaForTeamAction, ideasOfTeamAction } from './idea-team-actions';
 export { tellPerson } from './decision-notices';
 export { visibleIdea } from './idea-board';
+export { offerIdeaCommand } from './idea-offer';

@@ -93,6 +93,13 @@ export async function reloadOrgFile(s: OrgSyncPorts, actor?: Actor): Promise<Org
   };
   for (const entry of org.teams) for (const t of teamsMatching(known, entry.team)) await rosterOf(t.teamId);
   const unitLeaders = await resolveUnitLeaders(tree.units, rosterOf);
+  const council =
+    org.council &&
+    (await resolveCouncil(
+      org.council,
+      teams.map((t) => t.teamId),
+      rosterOf,
+    ));
   // without a roster a leader would look like "not a member" and lose the grant: change nothing instead.
   if (unreadable.length > 0)
     return rejected(
@@ -112,6 +119,7 @@ export async function reloadOrgFile(s: OrgSyncPorts, actor?: Actor): Promise<Org
     }),
     ...tree.unresolved,
     ...unitLeaders.unresolved,
+    ...(council?.unresolved ?? []),
   ].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   const upnOf = (teamId: string, personId: string) => rosters.get(teamId)?.find((m) => m.aadObjectId === personId)?.upn;
   const at = s.now();
@@ -131,6 +139,20 @@ export async function reloadOrgFile(s: OrgSyncPorts, actor?: Actor): Promise<Org
     at,
   );
   const unitSync = await s.storage.org.syncUnitLeaders(file, unitLeaders.grants, at);
+  const councilSync = council && (await s.storage.roles.syncFileCouncil(file, council.members, at));
+  for (const [action, grants] of [
+    ['council.grant', councilSync?.added ?? []],
+    ['council.revoke', councilSync?.removed ?? []],
+  ] as const)
+    for (const g of grants)
+      await s.storage.audit.record({
+        actorId: actor?.id ?? 'system',
+        actorName: actor?.name,
+        action,
+        target: g.personId,
+        details: { ...(g.name && { name: g.name }), source: `file:${file}` },
+        at,
+      });
   Object.assign(report, {
     synced: true,
     errors: reading.errors,
@@ -221,6 +243,27 @@ async function resolveUnitLeaders(
     }
   }
   return { grants, unresolved };
+}
+
+/** finds each council member of the file in the rosters of the installed teams, reading rosters only until found. */
+async function resolveCouncil(
+  wanted: readonly string[],
+  teamIds: readonly string[],
+  rosterOf: (teamId: string) => Promise<Member[]>,
+): Promise<{ members: { personId: string; name: string; upn?: string }[]; unresolved: UnresolvedEntry[] }> {
+  const members: { personId: string; name: string; upn?: string }[] = [];
+  const unresolved: UnresolvedEntry[] = [];
+  for (const person of wanted) {
+    let member: Member | undefined;
+    for (const teamId of teamIds) {
+      member = findMember(await rosterOf(teamId), person);
+      if (member) break;
+    }
+    if (!member) unresolved.push({ team: '', leader: person, reason: 'councilNotFound' });
+    else if (!members.some((m) => m.personId === member.aadObjectId))
+      members.push({ personId: member.aadObjectId, name: member.name, ...(member.upn && { upn: member.upn }) });
+  }
+  return { members, unresolved };
 }
 
 /** how long a resolution of the organisation file stands before the digest run resolves it again. */

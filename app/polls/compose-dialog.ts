@@ -13,7 +13,7 @@ import {
 import { messages } from '../../core/messages';
 import { describeProblem } from '../../core/problems';
 import type { CommandHandler, Turn } from '../ports/turn';
-import { postAdhocItem } from './adhoc-post';
+import { adhocTarget, postAdhocItem } from './adhoc-post';
 import { mayPostIn } from './post-permission';
 import type { PollsPorts } from './ports';
 
@@ -65,7 +65,7 @@ export async function openComposeForm(turn: Turn<PollsPorts>, kind?: FormKind): 
 /**
  * a submitted posting form: checked again on the server (who, and every field); with problems the same form comes
  * back with the values kept and each problem under its field; valid, the item is posted into the turn's channel
- * (postAdhocItem) and the dialog ends with a short confirmation.
+ * (postAdhocItem; or held for the staff council) and the dialog ends with a short message saying which.
  */
 export async function submitComposeForm(turn: Turn<PollsPorts>, data: unknown): Promise<DialogAnswer> {
   const refused = await refusal(turn);
@@ -73,7 +73,7 @@ export async function submitComposeForm(turn: Turn<PollsPorts>, data: unknown): 
   if (refused || !place) return refused ?? { kind: 'message', text: messages(turn.facts.locale).errFormChannelOnly };
   const { s, facts, personId } = turn;
   const values = readComposeValues(data);
-  const checked = checkComposeForm(values, facts.locale, s.now(), s.config.timeZone);
+  const checked = checkComposeForm(values, s.now(), s.config.timeZone);
   if (!checked.ok) {
     s.log.info({ fields: Object.keys(checked.errors) }, 'posting form refused a field');
     const errors = Object.fromEntries(
@@ -82,14 +82,15 @@ export async function submitComposeForm(turn: Turn<PollsPorts>, data: unknown): 
     return formCard(turn, values, errors);
   }
   const team = await turn.team();
-  await postAdhocItem(
+  const outcome = await postAdhocItem(
     s,
     checked.value.draft,
-    { team, channelId: place.channelId },
+    await adhocTarget(s, team, place.channelId),
     { personId, userName: facts.userName, locale: facts.locale },
     { closesAt: checked.value.closesAt },
   );
-  return { kind: 'message', text: messages(facts.locale).composePosted };
+  const m = messages(facts.locale);
+  return { kind: 'message', text: outcome.posted ? m.composePosted : m.adhocHeld(outcome.notified) };
 }
 
 /** `umfrage`, `bewertung`, `ideenabfrage` without a question: a card whose button opens the posting form. */

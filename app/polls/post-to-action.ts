@@ -9,7 +9,10 @@ import { postAdhocItem } from './adhoc-post';
 import { mayPostIn } from './post-permission';
 import type { ActionHandler } from '../ports/turn';
 
-/** an admin (or a leader of that team) picked a team channel for an item drafted in the personal chat: post it there. */
+/**
+ * an admin (or a leader of that team) picked a team channel for an item drafted in the personal chat: post it there,
+ * or hold it for the staff council.
+ */
 export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = async (turn, payload) => {
   const { s, facts } = turn;
   const [teamId = '', channelId = ''] = payload.target.split('|');
@@ -18,12 +21,13 @@ export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = asyn
   const team = await s.storage.installations.getTeam(teamId);
   const channel = team?.active ? await s.storage.installations.getChannel(teamId, channelId) : undefined;
   if (!team || !channel?.active) return fail('errUnknownTarget');
-  await postAdhocItem(
+  const outcome = await postAdhocItem(
     s,
     payload.draft,
-    { team, channelId },
+    { team, channelId, label: targetLabel(team, channel) },
     { personId: turn.personId, userName: facts.userName, locale: facts.locale },
   );
   const m = messages(facts.locale);
-  return ok(asAttachment(buildMessageCard(m.posted(targetLabel(team, channel)), [payload.draft.question])));
+  const title = outcome.posted ? m.posted(targetLabel(team, channel, facts.locale)) : m.adhocHeld(outcome.notified);
+  return ok(asAttachment(buildMessageCard(title, [payload.draft.question])));
 };

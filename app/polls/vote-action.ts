@@ -1,6 +1,7 @@
 import { VERBS } from '../../core/card-actions';
 import type { PollsPorts } from './ports';
-import { ballotProblem, optionsOf } from '../../core/items';
+import { ballotProblem } from '../../core/items';
+import { optionLabels } from '../../core/reader-words';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { renderItemCard } from './item-view';
@@ -15,7 +16,7 @@ export const voteAction: ActionHandler<typeof VERBS.vote, PollsPorts> = async (t
   const item = loaded.value;
   const invalid = ballotProblem(item, payload.choices);
   if (invalid) return { ok: false, problem: invalid };
-  const options = optionsOf(item);
+  const options = optionLabels(item, facts.locale);
   const result = await s.storage.responses.castVote(
     item,
     { aadObjectId: turn.personId, name: facts.userName },

@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { ExportRequest } from '../../core/export/export-request';
 import type { ChannelKind, TeamRecord } from '../../core/installations';
-import type { Item } from '../../core/items';
+import type { Item, ItemDraft } from '../../core/items';
+import type { Locale } from '../../core/locale';
 import type { Member } from '../../core/people';
 import type { MyDataRequest } from '../../core/privacy/my-data-request';
+import type { PlanRequest } from '../../core/campaigns/plan-request';
 import type { Storage } from '../../storage/open-storage';
 import type { Config } from '../config';
 import type { TeamsPoster, TeamsRosters } from './teams';
@@ -51,6 +53,15 @@ export interface TeamMembers {
   rememberKind(teamId: string, channelId: string, kind: ChannelKind): void;
 }
 
+/** posts an item into a team channel now (polls/publish-item.ts): approvals post a held ad-hoc item with it once approved. */
+export interface ItemPublisher {
+  publish(
+    draft: ItemDraft,
+    target: { teamId: string; channelId: string },
+    by: { aadObjectId: string; locale: Locale },
+  ): Promise<Item>;
+}
+
 /** the capabilities every handler gets; built once in the composition root. */
 export interface AppServices {
   config: Config;
@@ -73,4 +84,8 @@ export interface AppServices {
   /** encrypted, short-lived download links of a person's own data (served at GET /my-data/<token>). */
   myDataLinks: DownloadLinkMaker<MyDataRequest>;
   now(): Date;
+  /** encrypted, short-lived download links of a campaign's plan and campaign file (served at GET /plans/<token>). */
+  planLinks: DownloadLinkMaker<PlanRequest>;
+  /** posts an item now; absent where nothing posts (tests of single parts). */
+  itemPublisher?: ItemPublisher;
 }

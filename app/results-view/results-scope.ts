@@ -14,15 +14,16 @@ export interface ResultsScope {
 
 /**
  * who sees which results: admins the whole organisation; leaders of units their units with everything below, leaders
- * of teams their teams; anyone else nothing (undefined). The staff council (Personalrat) is meant to get the whole
- * organisation here once its role exists: add its check next to the admin check.
+ * of teams their teams; the staff council (Personalrat) the whole organisation, like admins, with the same thresholds
+ * (the view shows aggregates only); anyone else nothing (undefined).
  */
 export async function resultsScope(
   s: ResultsViewPorts,
   personId: string,
   org: Organisation,
 ): Promise<ResultsScope | undefined> {
-  if (await s.isAdmin(personId)) return { view: { kind: 'all' }, names: [] };
+  if ((await s.isAdmin(personId)) || (await s.storage.roles.isCouncil(personId)))
+    return { view: { kind: 'all' }, names: [] };
   const [unitGrants, teamGrants] = await Promise.all([
     s.storage.org.unitsLedBy(personId),
     s.storage.roles.teamsLedBy(personId),

@@ -22,7 +22,7 @@ function withErrors(locale: Locale) {
     closesDate: '2026-11-20',
     closesTime: '12:00',
   };
-  const checked = checkComposeForm(values, locale, NOW, SAMPLE_TIME_ZONE);
+  const checked = checkComposeForm(values, NOW, SAMPLE_TIME_ZONE);
   const errors = checked.ok
     ? {}
     : Object.fromEntries(Object.entries(checked.errors).map(([f, p]) => [f, describeProblem(locale, p)]));

@@ -54,7 +54,7 @@ const view = (l: Locale, scopeAll: boolean) =>
     org: ORG,
     scope: scopeAll ? { kind: 'all' } : { kind: 'part', unitIds: ['abt-1'], teamIds: [] },
     teamName: (t) => TEAMS[t] ?? t,
-    topName: scopeAll ? T('Ganze Organisation', 'Whole organisation')(l) : T('Dein Bereich', 'Your part')(l),
+    topName: scopeAll ? T('Ganze Organisation', 'Whole organisation')(l) : T('Ihr Bereich', 'Your part')(l),
     minGroupSize: SAMPLE_MIN_GROUP_SIZE,
   });
 

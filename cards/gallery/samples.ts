@@ -24,6 +24,7 @@ import {
   type SampleItem,
 } from './sample-items';
 import { IDEA_CHAT_SAMPLES } from './idea-chat-samples';
+import { MENUS_SAMPLES } from './menus-samples';
 import { IDEA_SAMPLES } from './idea-samples';
 import { LEADER_EXPORT_SAMPLES } from './leader-export-samples';
 import { MEASURE_SAMPLES } from './measure-samples';
@@ -33,6 +34,8 @@ import { RESULTS_SAMPLES } from './results-samples';
 import { RESULTS_VIEW_SAMPLES } from './results-view-samples';
 import { WIZARD_SAMPLES } from './wizard-samples';
 import { UNIT_SAMPLES } from './unit-samples';
+import { PLAN_SAMPLES } from './plan-samples';
+import { APPROVAL_SAMPLES } from './approval-samples';
 import { COMPOSE_SAMPLES } from './compose-samples';
 
 export type { CardSample } from './card-sample';
@@ -253,6 +256,9 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...MEASURE_SAMPLES,
   ...LOOP_SAMPLES,
   ...UNIT_SAMPLES,
+  ...MENUS_SAMPLES,
+  ...PLAN_SAMPLES,
+  ...APPROVAL_SAMPLES,
   ...COMPOSE_SAMPLES,
 ];
 

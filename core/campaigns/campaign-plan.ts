@@ -1,5 +1,7 @@
 import type { Locale } from '../locale';
-import type { Campaign } from './campaign';
+import { messages } from '../messages';
+import type { Campaign, CampaignItem, Targets } from './campaign';
+import { channelWords, durationWords, joinWords, quoted, whenWords } from './plan-words';
 
 /** what a plan needs to know besides the campaign: the deployment's thresholds and retention, and names for ids. */
 export interface PlanContext {
@@ -27,16 +29,102 @@ export interface CampaignPlan {
   sections: PlanSection[];
 }
 
-/** the readable plan of a campaign. */
-export function campaignPlan(campaign: Campaign, locale: Locale, _context: PlanContext): CampaignPlan {
-  const de = locale === 'de';
+/** the time zone a plan does not name: the one its readers assume. */
+const USUAL_TIME_ZONE = 'Europe/Berlin';
+
+/**
+ * the readable plan of a campaign: purpose, who is asked and where, each question (type, options, anonymity, when,
+ * reminder), who sees which results with the deployment's thresholds, and how long answers are kept. Lines hold
+ * people's text as written: escape it for the medium (plainText on a card, HTML escaping in a document).
+ */
+export function campaignPlan(campaign: Campaign, locale: Locale, context: PlanContext): CampaignPlan {
+  const m = messages(locale);
+  const total = campaign.items.length;
   return {
     title: campaign.title,
     sections: [
+      { heading: m.planHeadingPurpose, lines: [campaign.description ?? m.planNoDescription] },
+      { heading: m.planHeadingWho, lines: whoLines(campaign, locale, context) },
+      ...campaign.items.map((item, i) => ({
+        heading: m.planHeadingItem(i + 1, total),
+        lines: itemLines(item, locale),
+      })),
+      { heading: m.planHeadingResults, lines: resultLines(campaign.items, locale, context) },
       {
-        heading: de ? 'Fragen' : 'Questions',
-        lines: campaign.items.map((item) => item.question),
+        heading: m.planHeadingRetention,
+        lines: [
+          campaign.retentionDays !== undefined
+            ? m.planRetentionOwn(campaign.retentionDays)
+            : m.planRetentionDefault(context.retentionDays),
+          m.planRetentionRest,
+        ],
       },
     ],
   };
+}
+
+function whoLines(campaign: Campaign, locale: Locale, context: PlanContext): string[] {
+  const m = messages(locale);
+  return [
+    ...targetLines(campaign.targets, locale, context),
+    m.planChannel(channelWords(campaign.channel, locale)),
+    ...(campaign.timeZone !== USUAL_TIME_ZONE ? [m.planTimeZone(campaign.timeZone)] : []),
+  ];
+}
+
+function targetLines(targets: Targets, locale: Locale, context: PlanContext): string[] {
+  const m = messages(locale);
+  if (targets.kind === 'all') return [m.planTargetsAll];
+  const teams = targets.teams.map((t) => context.teamNames?.get(t) ?? t);
+  const units = (targets.units ?? []).map((u) => context.unitNames?.get(u) ?? u);
+  return [
+    ...(teams.length > 0 ? [m.planTargetsTeams(joinWords(teams, locale), teams.length)] : []),
+    ...(units.length > 0 ? [m.planTargetsUnits(joinWords(units, locale), units.length)] : []),
+  ];
+}
+
+/** the type of an item in words: 'Art: Kurzumfrage, bis zu 2 Antworten'. */
+export function itemTypeLine(item: CampaignItem, locale: Locale): string {
+  const m = messages(locale);
+  switch (item.type) {
+    case 'idea':
+      return m.planTypeIdea;
+    case 'rating':
+      return m.planTypeRating;
+    case 'yesno':
+      return m.planTypeYesNo;
+    case 'poll':
+      if (!item.multiple) return m.planTypePollSingle;
+      return item.maxChoices !== undefined && item.maxChoices < item.options.length
+        ? m.planTypePollMax(item.maxChoices)
+        : m.planTypePollMultiple;
+  }
+}
+
+function itemLines(item: CampaignItem, locale: Locale): string[] {
+  const m = messages(locale);
+  return [
+    m.planQuestion(item.question),
+    itemTypeLine(item, locale),
+    ...(item.type === 'poll' ? [m.planOptions(item.options.map((o) => quoted(o, locale)).join(', '))] : []),
+    item.anonymous ? m.planAnonymous : m.planNamed,
+    m.planWhen(whenWords(item, locale)),
+    ...(item.remindBefore !== undefined ? [m.planReminder(durationWords(item.remindBefore, locale))] : []),
+  ];
+}
+
+function resultLines(items: readonly CampaignItem[], locale: Locale, context: PlanContext): string[] {
+  const m = messages(locale);
+  const anonymous = items.filter((i) => i.anonymous);
+  const named = items.filter((i) => !i.anonymous);
+  return [
+    m.planResultsThreshold(context.minGroupSize),
+    m.planResultsCount,
+    ...(anonymous.length > 0 ? [m.planResultsAnonymous] : []),
+    ...(anonymous.some((i) => i.type === 'idea') ? [m.planResultsAnonymousIdeas(context.minGroupSizeText)] : []),
+    ...(named.length > 0 ? [m.planResultsNamed] : []),
+    ...(named.some((i) => i.type === 'idea') ? [m.planResultsNamedIdeas] : []),
+    m.planResultsLeaders(context.minGroupSize),
+    m.planResultsAdmins,
+  ];
 }

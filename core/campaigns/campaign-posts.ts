@@ -1,4 +1,5 @@
 import type { ItemDraft } from '../items';
+import { isGeneralChannelName } from '../reader-words';
 import { DEFAULT_CHANNEL, type Campaign, type CampaignItem } from './campaign';
 import { parseIsoDuration, shiftByDuration } from './iso-duration';
 
@@ -21,12 +22,10 @@ export type PostTarget =
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function channelIn(team: TargetTeam, channel: string): PostTarget {
-  const general = same(channel, DEFAULT_CHANNEL);
-  const found = team.channels.find(
-    (c) => (general && c.channelId === team.teamId) || same(c.name, channel) || c.channelId === channel,
-  );
+  // "General" and "Allgemein" both name the General channel, whose id is the team id.
+  if (isGeneralChannelName(channel)) return { ok: true, teamId: team.teamId, channelId: team.teamId };
+  const found = team.channels.find((c) => same(c.name, channel) || c.channelId === channel);
   if (found) return { ok: true, teamId: team.teamId, channelId: found.channelId };
-  if (general) return { ok: true, teamId: team.teamId, channelId: team.teamId };
   return {
     ok: false,
     teamId: team.teamId,
@@ -38,7 +37,7 @@ function channelIn(team: TargetTeam, channel: string): PostTarget {
 /**
  * the channels a campaign posts into: for `all`, the named channel in every team given; otherwise each
  * team named by id or (case-insensitive) name, and every team below each unit named (by the team's `units`).
- * 'General' is the channel whose id equals the team id.
+ * 'General' (or 'Allgemein') is the channel whose id equals the team id.
  */
 export function resolveTargets(
   campaign: Pick<Campaign, 'targets' | 'channel'>,
@@ -79,7 +78,8 @@ export function resolveTargets(
 
 /**
  * the item content a campaign item posts: idea → idea prompt; poll → single or multi choice; rating → 1–5
- * rating; yes/no → single choice 'Ja' / 'Nein' (campaigns have no locale; German is the product's first language).
+ * rating; yes/no → single choice marked `yesNo`, labelled Ja/Nein or Yes/No for each reader (core/reader-words optionLabels);
+ * the stored 'Ja' / 'Nein' are the fallback of views without a reader's language.
  */
 export function draftOf(item: CampaignItem): ItemDraft {
   const base = { question: item.question, anonymous: item.anonymous };
@@ -99,7 +99,7 @@ export function draftOf(item: CampaignItem): ItemDraft {
     case 'rating':
       return { ...base, kind: 'poll', pollKind: 'rating', options: [] };
     case 'yesno':
-      return { ...base, kind: 'poll', pollKind: 'single', options: ['Ja', 'Nein'] };
+      return { ...base, kind: 'poll', pollKind: 'single', options: ['Ja', 'Nein'], yesNo: true };
   }
 }
 

@@ -109,7 +109,7 @@ describe('decisionMessages', () => {
       { status: 'accepted', note: 'ab Januar' },
     );
     expect(msgs.toAuthor).toBe(
-      'Deine Idee „Mehr Homeoffice“ ist jetzt: angenommen. Begründung/Notiz: ab Januar\n\nAlle deine Ideen und was aus ihnen geworden ist: Schreib mir „meine ideen“.',
+      'Ihre Idee „Mehr Homeoffice“ ist jetzt: angenommen. Begründung/Notiz: ab Januar\n\nAlle Ihre Ideen und was aus ihnen geworden ist: Schreiben Sie mir „meine ideen“.',
     );
     expect(msgs.threadReply).toBe('Entscheidung zur Idee „Mehr Homeoffice“: angenommen – ab Januar');
   });

@@ -32,6 +32,8 @@ export interface OrgFile {
   teams: OrgTeam[];
   /** present when the file has a `units:` list. */
   units?: OrgUnitEntry[];
+  /** present when the file has a `council:` list: the staff council (Personalrat), UPNs (lowercased) or AAD object ids. */
+  council?: string[];
 }
 
 export type OrgFileResult = { ok: true; org: OrgFile } | { ok: false; errors: OrgFileError[] };
@@ -101,6 +103,7 @@ const fileSchema = z.strictObject(
       .array(z.unknown(), { error: 'must be a list of units such as [{ unit: Sozialamt }]' })
       .min(1, { error: 'needs at least one unit' })
       .optional(),
+    council: z.array(z.unknown(), { error: 'must be a list of people such as [anna.becker@amt.example]' }).optional(),
   },
   {
     error: (issue) =>
@@ -175,8 +178,9 @@ export function readOrgFile(fileName: string, text: string): OrgFileReading {
     report(top.error.issues, []);
     if (fatal) return { errors: sortByLine(errors), teamLines: new Map() };
   }
-  const raw = (data ?? {}) as { teams?: unknown; units?: unknown };
-  if (raw.teams === undefined && raw.units === undefined && errors.length === 0) custom([], 'needs teams or units');
+  const raw = (data ?? {}) as { teams?: unknown; units?: unknown; council?: unknown };
+  if (raw.teams === undefined && raw.units === undefined && raw.council === undefined && errors.length === 0)
+    custom([], 'needs teams or units');
   const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
   /** the valid, distinct elements of a list; the others are reported. */
@@ -267,7 +271,12 @@ export function readOrgFile(fileName: string, text: string): OrgFileReading {
     return out;
   };
   const units = raw.units === undefined ? undefined : readUnits(items(raw.units), ['units'], 1, true);
-  return { org: { teams, ...(units !== undefined && { units }) }, errors: sortByLine(errors), teamLines };
+  const council = raw.council === undefined ? undefined : eachValid(items(raw.council), ['council'], leader, (l) => l);
+  return {
+    org: { teams, ...(units !== undefined && { units }), ...(council !== undefined && { council }) },
+    errors: sortByLine(errors),
+    teamLines,
+  };
 }
 
 function sortByLine(errors: OrgFileError[]): OrgFileError[] {
@@ -286,8 +295,15 @@ function withoutLines(units: OrgUnitEntry[]): OrgUnitEntry[] {
 export function parseOrgFile(fileName: string, text: string): OrgFileResult {
   const read = readOrgFile(fileName, text);
   if (!read.org || read.errors.length > 0) return { ok: false, errors: read.errors };
-  const { teams, units } = read.org;
-  return { ok: true, org: { teams, ...(units !== undefined && { units: withoutLines(units) }) } };
+  const { teams, units, council } = read.org;
+  return {
+    ok: true,
+    org: {
+      teams,
+      ...(units !== undefined && { units: withoutLines(units) }),
+      ...(council !== undefined && { council }),
+    },
+  };
 }
 
 /** one line for logs and the admin: 'org.yml:4 teams[0].leaders[1]: …'. */
@@ -328,7 +344,7 @@ export interface UnresolvedEntry {
    * team; notInUnit: the unit leader is a member of no team below the unit; teamInOtherUnit: the team already belongs
    * to another unit (a team has one place in the tree).
    */
-  reason: 'unknownTeam' | 'ambiguousTeam' | 'notInTeam' | 'notInUnit' | 'teamInOtherUnit';
+  reason: 'unknownTeam' | 'ambiguousTeam' | 'notInTeam' | 'notInUnit' | 'teamInOtherUnit' | 'councilNotFound';
   /** teamInOtherUnit: the unit the team stays with. */
   otherUnit?: string;
 }
@@ -406,6 +422,8 @@ export function describeUnresolved(u: UnresolvedEntry): string {
     case 'notInUnit':
     case 'teamInOtherUnit':
       return `team '${u.team}': ${u.reason}`;
+    case 'councilNotFound':
+      return `council: '${u.leader ?? ''}' is not a member of any team Mitwirken is installed in`;
     case 'unknownTeam':
       return `team '${u.team}': no installed team has this name or id`;
     case 'ambiguousTeam':

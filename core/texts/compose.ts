@@ -19,8 +19,6 @@ export const composeDe = {
   composeClosesTimeLabel: 'Uhrzeit (optional, sonst 23:59)',
   composeSubmit: 'Posten',
   composeCheck: 'Bitte prüfen Sie die markierten Felder.',
-  composeYes: 'Ja',
-  composeNo: 'Nein',
   composeNotAllowedTitle: 'Posten dürfen hier andere',
   composeNotAllowedWho: (leadersMayPost: boolean): string =>
     leadersMayPost
@@ -67,8 +65,6 @@ export const composeEn: typeof composeDe = {
   composeClosesTimeLabel: 'Time (optional, else 23:59)',
   composeSubmit: 'Post',
   composeCheck: 'Please check the marked fields.',
-  composeYes: 'Yes',
-  composeNo: 'No',
   composeNotAllowedTitle: 'Others post here',
   composeNotAllowedWho: (leadersMayPost: boolean): string =>
     leadersMayPost
@@ -93,4 +89,23 @@ export const composeEn: typeof composeDe = {
     'Open the form in a team channel: @Mitwirken poll, or below the message box through “+” (Actions and apps) › Mitwirken.',
   errNotAllowedToPost:
     'Polls and idea prompts in this team are posted by the participation managers and – where enabled – the team’s leaders.',
+};
+
+/** the German texts above that say "Sie", with "du" (ADDRESS=du; merged in core/texts/address-du.ts). */
+export const composeDuDe = {
+  composeQuestionPlaceholder: 'z. B. Wie zufrieden bist du mit unseren Teambesprechungen?',
+  composeCheck: 'Bitte prüf die markierten Felder.',
+  composeNotAllowedAsk: (leadersMayPost: boolean): string =>
+    leadersMayPost
+      ? 'Hast du eine Frage an dein Team? Bitte deine Führungskraft oder das Beteiligungsmanagement, sie zu posten. Ideen kannst du jederzeit selbst einreichen: @Mitwirken idee Dein Vorschlag'
+      : 'Hast du eine Frage an dein Team? Bitte das Beteiligungsmanagement, sie zu posten. Ideen kannst du jederzeit selbst einreichen: @Mitwirken idee Dein Vorschlag',
+  composeOfferText: 'Füll das Formular aus – Art, Frage, Optionen, anonym und wie lange sie offen ist.',
+  errFormQuestionMissing: 'Bitte gib eine Frage ein.',
+  errFormTooFewOptions: 'Bitte gib mindestens 2 Optionen ein, jede in einer eigenen Zeile.',
+  errFormKindMissing: 'Bitte wähl die Art der Abfrage.',
+  errFormClosesDateMissing: 'Bitte wähl zur Uhrzeit auch ein Datum.',
+  errFormClosesPast: 'Dieser Zeitpunkt liegt in der Vergangenheit. Bitte wähl einen späteren.',
+  errFormClosesTooFar: 'Eine Abfrage ist höchstens ein Jahr lang offen. Bitte wähl einen früheren Zeitpunkt.',
+  errFormChannelOnly:
+    'Das Formular öffnest du in einem Teamkanal: @Mitwirken umfrage, oder unter dem Eingabefeld über „+“ (Aktionen und Apps) › Mitwirken.',
 };

@@ -20,7 +20,7 @@ export const digestLoopDe = {
   followUpTeamPicksLabel: 'Wie viele darf jede Person auswählen?',
   followUpTeamWhere: 'Die Abstimmung erscheint im Kanal „Allgemein“ des Teams.',
   followUpTeamSubmit: 'Abstimmung posten',
-  errFollowUpPickIdeas: 'Bitte wähle 2 bis 10 Ideen für die Abstimmung aus.',
+  errFollowUpPickIdeas: 'Bitte wählen Sie 2 bis 10 Ideen für die Abstimmung aus.',
   errFollowUpTeamMaxPicks:
     'Wie viele Ideen darf jede Person auswählen? Mindestens 1 und höchstens so viele, wie zur Wahl stehen.',
   errFollowUpIdeaGone:

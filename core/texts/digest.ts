@@ -1,10 +1,10 @@
 /** texts of the digest area, German first; core/messages.ts merges every area into one catalogue. */
 export const digestDe = {
-  digestTitle: (week: number) => `Dein Wochenüberblick – KW ${week}`,
+  digestTitle: (week: number) => `Ihr Wochenüberblick – KW ${week}`,
   digestInterim: 'Zwischenstand: Die Woche läuft noch, die Zahlen können sich ändern.',
   digestPeriod: (from: string, to: string) => `${from} bis ${to}`,
   digestNoTeams:
-    'Dir sind noch keine Teams zugeordnet. Das Beteiligungsmanagement kann das in der Organisationsdatei ändern.',
+    'Ihnen sind noch keine Teams zugeordnet. Das Beteiligungsmanagement kann das in der Organisationsdatei ändern.',
   digestParticipation: (n: string, members: string, percent: string) =>
     `Beteiligung: ${n} von ${members} (${percent} %)`,
   digestParticipationCount: (n: string) => `Beteiligung: ${n} Personen`,
@@ -57,9 +57,9 @@ export const digestDe = {
   csvAnonymousOpen: 'Anonyme Umfrage noch offen – Ergebnis erst nach dem Schließen',
   csvNoIdeas: 'Keine Ideen eingegangen',
   csvFileName: (id: string) => `mitwirken-${id}-ergebnisse.csv`,
-  cmdDigest: 'überblick – dein Wochenüberblick bis jetzt (für Führungskräfte)',
+  cmdDigest: 'überblick – Ihr Wochenüberblick bis jetzt (für Führungskräfte)',
   errNotLeader:
-    'Den Wochenüberblick bekommen Führungskräfte. Dir ist noch kein Team zugeordnet – das Beteiligungsmanagement kann das ändern.',
+    'Den Wochenüberblick bekommen Führungskräfte. Ihnen ist noch kein Team zugeordnet – das Beteiligungsmanagement kann das ändern.',
   errPersonalChatOnly: 'Das geht nur im persönlichen Chat mit mir.',
 };
 

@@ -30,7 +30,7 @@ export const exportRangeDe = {
   ],
   csvKindChatIdea: 'Idee (Chat)',
   csvKindMeasure: 'Maßnahme',
-  errExportRangeDate: 'Bitte gib ein gültiges Datum an.',
+  errExportRangeDate: 'Bitte geben Sie ein gültiges Datum an.',
   errExportRangeOrder: 'Das Ende darf nicht vor dem Anfang liegen.',
   errExportRangeTooLong: 'Ein Export umfasst höchstens ein Jahr (366 Tage).',
 };

@@ -4,9 +4,9 @@ export const exportDe = {
     'export – Ergebnisse einer Kampagne als CSV für Excel (Beteiligungsmanagement: alle; Führungskräfte: ihre Teams)',
   exportTitle: 'Ergebnisse exportieren',
   exportIntro: (minutes: number) =>
-    `Wähle eine Kampagne. Du bekommst einen Link zu einer CSV-Datei für Excel; er ist ${minutes} Minuten gültig.`,
-  exportIntroLeader: 'Die Datei enthält nur die Ergebnisse der Teams, die du leitest.',
-  exportNone: 'Es gibt noch keine Kampagne mit Posts, deren Ergebnisse du exportieren kannst.',
+    `Wählen Sie eine Kampagne. Sie bekommen einen Link zu einer CSV-Datei für Excel; er ist ${minutes} Minuten gültig.`,
+  exportIntroLeader: 'Die Datei enthält nur die Ergebnisse der Teams, die Sie leiten.',
+  exportNone: 'Es gibt noch keine Kampagne mit Posts, deren Ergebnisse Sie exportieren können.',
   exportCampaignLine: (status: string, posts: number) => `${status} · ${posts === 1 ? '1 Post' : `${posts} Posts`}`,
   exportButton: 'CSV erstellen',
   exportReadyTitle: (campaign: string) => `Export: ${campaign}`,

@@ -10,9 +10,9 @@ export const ideasDe = {
     declined: 'abgelehnt',
   },
   ideaDecisionToAuthor: (idea: string, status: string, note: string) =>
-    `Deine Idee „${idea}“ ist jetzt: ${status}.${note ? ` Begründung/Notiz: ${note}` : ''}`,
+    `Ihre Idee „${idea}“ ist jetzt: ${status}.${note ? ` Begründung/Notiz: ${note}` : ''}`,
   ideaDecisionToSupporter: (idea: string, status: string, note: string) =>
-    `Eine Idee, die du unterstützt hast – „${idea}“ –, ist jetzt: ${status}.${note ? ` Begründung/Notiz: ${note}` : ''}`,
+    `Eine Idee, die Sie unterstützt haben – „${idea}“ –, ist jetzt: ${status}.${note ? ` Begründung/Notiz: ${note}` : ''}`,
   ideaDecisionThread: (idea: string, status: string, note: string) =>
     `Entscheidung zur Idee „${idea}“: ${status}${note ? ` – ${note}` : ''}`,
   ideasTitle: (team: string) => `Top-Ideen – ${team}`,
@@ -48,10 +48,10 @@ export const ideasDe = {
     'Die Idee wurde anonym eingereicht – deshalb geht keine persönliche Nachricht an die einreichende Person.',
   ideaNotifiedSupporters: (n: number) =>
     n === 1 ? '1 unterstützende Person wird benachrichtigt.' : `${n} unterstützende Personen werden benachrichtigt.`,
-  errIdeaStatusUnknown: 'Diesen Status gibt es nicht. Bitte wähle einen aus der Liste.',
+  errIdeaStatusUnknown: 'Diesen Status gibt es nicht. Bitte wählen Sie einen aus der Liste.',
   errIdeaTransition: (from: string, to: string) => `Eine Idee mit Status „${from}“ kann nicht auf „${to}“ wechseln.`,
   errIdeaStatusUnchanged: (status: string) => `Die Idee hat schon den Status „${status}“.`,
-  errIdeaNoteRequired: 'Bitte begründe die Ablehnung kurz im Feld „Begründung/Notiz“.',
+  errIdeaNoteRequired: 'Bitte begründen Sie die Ablehnung kurz im Feld „Begründung/Notiz“.',
   errIdeaNoteTooLong: (max: number) => `Die Notiz ist zu lang (höchstens ${max} Zeichen).`,
   errIdeaNotFound: 'Diese Idee gibt es nicht (mehr).',
   errIdeaNotManager: 'Den Status einer Idee dürfen nur Führungskräfte des Teams und das Beteiligungsmanagement ändern.',
@@ -61,24 +61,24 @@ export const ideasDe = {
   errFollowUpTooFewIdeas:
     'Für eine Folgeumfrage braucht es mindestens 2 verschiedene Ideen, die weder abgelehnt noch umgesetzt sind.',
   // ideas in chat: `idee <Text>`, `ideen`, support, volunteering, follow-up polls
-  cmdSubmitIdea: 'idee <Text> – reicht eine Idee für dein Team ein (mit deinem Namen)',
-  cmdIdeas: 'ideen – zeigt die Top-Ideen deines Teams: unterstützen, „Ich mache mit“',
+  cmdSubmitIdea: 'idee <Text> – reicht eine Idee für Ihr Team ein (mit Ihrem Namen)',
+  cmdIdeas: 'ideen – zeigt die Top-Ideen Ihres Teams: unterstützen, „Ich mache mit“',
   ideaSubmittedForTeam: (team: string, idea: string) =>
-    `Danke! Deine Idee für ${team} ist notiert: „${idea}“ Mit „ideen“ siehst du die Top-Ideen des Teams.`,
-  ideaPickTeamTitle: 'Für welches Team ist deine Idee?',
+    `Danke! Ihre Idee für ${team} ist notiert: „${idea}“ Mit „ideen“ sehen Sie die Top-Ideen des Teams.`,
+  ideaPickTeamTitle: 'Für welches Team ist Ihre Idee?',
   ideaPickTeamSubmit: 'Idee einreichen',
-  ideasPickTeamTitle: 'Die Ideen welches Teams möchtest du sehen?',
+  ideasPickTeamTitle: 'Die Ideen welches Teams möchten Sie sehen?',
   ideasPickTeamSubmit: 'Ideen anzeigen',
   ideaPickTeamLabel: 'Team',
   ideaNoTeam:
-    'Ich finde kein Team, in dem du Mitglied bist und Mitwirken installiert ist. Schreib „idee …“ oder „ideen“ im Kanal deines Teams (mit @Mitwirken).',
+    'Ich finde kein Team, in dem Sie Mitglied sind und Mitwirken installiert ist. Schreiben Sie „idee …“ oder „ideen“ im Kanal Ihres Teams (mit @Mitwirken).',
   ideaFollowUpPosted: (where: string) => `Folgeumfrage gepostet in ${where}.`,
   ideaFollowUpAlready: (where: string) => `Diese Folgeumfrage steht schon in ${where}.`,
   ideaNotifiedAuthorUnreachable: 'Die einreichende Person konnte ich nicht persönlich erreichen.',
   errIdeaNamedOnly:
-    'Ideen mit „idee“ reichst du mit deinem Namen ein. Anonym geht es in einer anonymen Ideenabfrage im Kanal. Schreib einfach: idee Dein Vorschlag',
-  errIdeaTextMissing: 'Bitte schreib deine Idee hinter „idee“, z. B.: idee Ein fester Tag für Rückrufe',
-  errIdeaWhere: 'Ideen kannst du in einem Teamkanal (mit @Mitwirken) oder im persönlichen Chat mit mir einreichen.',
+    'Ideen mit „idee“ reichen Sie mit Ihrem Namen ein. Anonym geht es in einer anonymen Ideenabfrage im Kanal. Schreiben Sie einfach: idee Ihr Vorschlag',
+  errIdeaTextMissing: 'Bitte schreiben Sie Ihre Idee hinter „idee“, z. B.: idee Ein fester Tag für Rückrufe',
+  errIdeaWhere: 'Ideen können Sie in einem Teamkanal (mit @Mitwirken) oder im persönlichen Chat mit mir einreichen.',
   errNotTeamMember: 'Das geht nur für Mitglieder dieses Teams.',
   errIdeaOtherTeam: 'Diese Idee gehört zu einem anderen Team.',
   errFollowUpNotManager:

@@ -9,9 +9,9 @@ export const leadersDe = {
   leaderAlready: (name: string, team: string) => `${name} ist bereits Führungskraft von ${team}.`,
   leaderRemoved: (name: string, team: string) => `${name} ist nicht mehr Führungskraft von ${team}.`,
   leaderRemovedFromFile: (file: string) =>
-    `Diese Zuordnung stammt aus der Organisationsdatei ${file} und kommt beim nächsten Laden zurück – entferne sie auch dort.`,
+    `Diese Zuordnung stammt aus der Organisationsdatei ${file} und kommt beim nächsten Laden zurück – entfernen Sie sie auch dort.`,
   leaderWhoMissing:
-    'Schreib dazu, wen: „leitung hinzufügen <Name, E-Mail oder ID>“ oder „leitung entfernen <Name>“. Im persönlichen Chat kannst du Team und Person auch auf einer Karte wählen.',
+    'Schreiben Sie dazu, wen: „leitung hinzufügen <Name, E-Mail oder ID>“ oder „leitung entfernen <Name>“. Im persönlichen Chat können Sie Team und Person auch auf einer Karte wählen.',
   leaderPickAddTitle: 'Wen soll ich zur Führungskraft machen – und für welches Team?',
   leaderPickRemoveTitle: 'Welche Zuordnung soll ich entfernen?',
   leaderPickHint: 'Die Person muss Mitglied des gewählten Teams sein.',
@@ -20,10 +20,10 @@ export const leadersDe = {
   leaderPickAdd: 'Zuordnen',
   leaderPickRemove: 'Entfernen',
   leaderPickMore: (shown: number, total: number) =>
-    `Es stehen die ersten ${shown} von ${total} Personen zur Wahl. Nicht dabei? Schreib „leitung hinzufügen <Name> für <Team>“.`,
+    `Es stehen die ersten ${shown} von ${total} Personen zur Wahl. Nicht dabei? Schreiben Sie „leitung hinzufügen <Name> für <Team>“.`,
   leadersTitle: 'Führungskräfte je Team',
   leadersNone:
-    'Noch keine Führungskräfte zugeordnet. Ordne sie mit „leitung hinzufügen <wer> für <Team>“ zu oder über die Organisationsdatei (ORG_FILE).',
+    'Noch keine Führungskräfte zugeordnet. Ordnen Sie sie mit „leitung hinzufügen <wer> für <Team>“ zu oder über die Organisationsdatei (ORG_FILE).',
   leadersTeamEmpty: (team: string) => `${team}: noch keine Führungskraft`,
   leadersTeam: (team: string, lines: string) => `**${team}**\n\n${lines}`,
   leadersLine: (name: string, by: string, when: string) => `• ${name} – zugeordnet von ${by} am ${when}`,
@@ -37,17 +37,17 @@ export const leadersDe = {
     `${n} Fehler in Einträgen der Organisationsdatei – diese Einträge wurden übersprungen, alle anderen gelten:`,
   orgUnitsLoaded: (units: number, leaders: number) =>
     `Organisationseinheiten: ${units}, mit ${leaders} Leitung(en) aus der Datei.`,
-  errNoTeamsInstalled: 'Ich bin noch in keinem Team installiert. Füge Mitwirken zuerst einem Team hinzu.',
+  errNoTeamsInstalled: 'Ich bin noch in keinem Team installiert. Fügen Sie Mitwirken zuerst einem Team hinzu.',
   errTeamNotFound: (team: string, known: string) =>
     `Ein Team „${team}“ kenne ich nicht. Ich bin in diesen Teams: ${known}.`,
-  errTeamAmbiguous: (team: string) => `Mehrere Teams heißen „${team}“. Bitte wähle das Team auf der Karte aus.`,
+  errTeamAmbiguous: (team: string) => `Mehrere Teams heißen „${team}“. Bitte wählen Sie das Team auf der Karte aus.`,
   errPersonNotInTeam: (who: string, team: string) =>
     `„${who}“ ist kein Mitglied von ${team}. Führungskräfte müssen Mitglied des Teams sein.`,
   errNotLeaderOfTeam: (who: string, team: string) => `„${who}“ ist keine Führungskraft von ${team}.`,
   errNotLeaderAnywhere: (who: string) => `„${who}“ ist keinem Team als Führungskraft zugeordnet.`,
-  errLeaderPickMissing: 'Bitte wähle ein Team und eine Person aus.',
+  errLeaderPickMissing: 'Bitte wählen Sie ein Team und eine Person aus.',
   errRosterUnavailable:
-    'Die Mitgliederliste des Teams ist gerade nicht abrufbar. Bitte versuche es gleich noch einmal.',
+    'Die Mitgliederliste des Teams ist gerade nicht abrufbar. Bitte versuchen Sie es gleich noch einmal.',
 };
 
 export const leadersEn: typeof leadersDe = {

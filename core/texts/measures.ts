@@ -7,38 +7,38 @@ export const measuresDe = {
     deferred: 'zurückgestellt',
     dropped: 'verworfen',
   },
-  errMeasureTitle: 'Bitte gib der Maßnahme einen Titel.',
+  errMeasureTitle: 'Bitte geben Sie der Maßnahme einen Titel.',
   errMeasureTitleLong: 'Der Titel ist zu lang (höchstens 120 Zeichen).',
   errMeasureDescriptionLong: 'Die Beschreibung ist zu lang (höchstens 1000 Zeichen).',
-  errMeasureOwner: 'Bitte wähle aus, wer die Maßnahme verantwortet.',
+  errMeasureOwner: 'Bitte wählen Sie aus, wer die Maßnahme verantwortet.',
   errMeasureOwnerNotMember: 'Die verantwortliche Person muss Mitglied des Teams sein.',
-  errMeasureDate: 'Bitte gib ein Zieldatum an (TT.MM.JJJJ).',
+  errMeasureDate: 'Bitte geben Sie ein Zieldatum an (TT.MM.JJJJ).',
   errMeasureStatusUnchanged: 'Die Maßnahme hat diesen Status schon.',
   errMeasureStatusNotAllowed: 'Dieser Statuswechsel ist nicht möglich.',
-  errMeasureReasonMissing: 'Bitte gib einen Grund an: Er wird allen mit der Maßnahme gezeigt.',
+  errMeasureReasonMissing: 'Bitte geben Sie einen Grund an: Er wird allen mit der Maßnahme gezeigt.',
   errMeasureNoteLong: 'Der Text ist zu lang (höchstens 500 Zeichen).',
   errMeasureNotFound: 'Diese Maßnahme gibt es nicht (mehr).',
   errMeasureNotAllowed:
     'Maßnahmen legen Leitungen des Teams und Admins an und ändern sie; Notizen auch die Verantwortlichen.',
-  errMeasureNoteEmpty: 'Bitte schreib eine kurze Notiz.',
+  errMeasureNoteEmpty: 'Bitte schreiben Sie eine kurze Notiz.',
   errMeasureDatePast: 'Das Zieldatum liegt in der Vergangenheit.',
   errMeasureIdeaOtherTeam: 'Eine der Ideen gibt es nicht (mehr) oder sie gehört zu einem anderen Team.',
   errMeasureItemOpen: 'Aus einer Umfrage oder Ideenabfrage wird eine Maßnahme erst nach ihrem Schließen.',
-  errMeasureNoManagedTeam: 'Maßnahmen legen Leitungen des Teams und Admins an – du leitest kein Team mit Mitwirken.',
+  errMeasureNoManagedTeam: 'Maßnahmen legen Leitungen des Teams und Admins an – Sie leiten kein Team mit Mitwirken.',
   // commands
   cmdMeasures:
-    'maßnahmen – zeigt die Maßnahmen des Teams (im Kanal) oder deiner Teams (im Chat): Verantwortliche, Ziel, Stand',
+    'maßnahmen – zeigt die Maßnahmen des Teams (im Kanal) oder Ihrer Teams (im Chat): Verantwortliche, Ziel, Stand',
   cmdNewMeasure: 'maßnahme neu – legt eine Maßnahme an, mit Verantwortlichen und Zieldatum (Leitungen und Admins)',
   // the board
   measuresTitle: (team: string) => `Maßnahmen – ${team}`,
-  measuresTitleMine: 'Maßnahmen deiner Teams',
+  measuresTitleMine: 'Maßnahmen Ihrer Teams',
   measuresTitleAll: 'Maßnahmen aller Teams',
   measuresNone: 'Noch keine Maßnahmen.',
   measuresNoneFiltered: 'Keine Maßnahmen mit diesem Status.',
-  measuresNoTeam: 'Du gehörst zu keinem Team, in dem Mitwirken installiert ist.',
+  measuresNoTeam: 'Sie gehören zu keinem Team, in dem Mitwirken installiert ist.',
   measuresOpenHeading: 'Offen',
   measuresRecentHeading: (days: number) => `Kürzlich abgeschlossen (letzte ${days} Tage)`,
-  measuresMore: (n: number) => `… und ${n} weitere. Filtere nach Status, um sie zu sehen.`,
+  measuresMore: (n: number) => `… und ${n} weitere. Filtern Sie nach Status, um sie zu sehen.`,
   measureMeta: (status: string, owner: string, due: string) =>
     `Status: ${status} · Verantwortlich: ${owner} · Ziel: ${due}`,
   measureTeamLine: (team: string) => `Team: ${team}`,
@@ -71,7 +71,7 @@ export const measuresDe = {
   // the form
   measureFormTitle: 'Neue Maßnahme',
   measureFormTeam: (team: string) => `Team: ${team}`,
-  measureFormCheck: 'Bitte prüfe die markierten Felder.',
+  measureFormCheck: 'Bitte prüfen Sie die markierten Felder.',
   measureTitleLabel: 'Titel',
   measureDescriptionLabel: 'Was wird getan?',
   measureOwnerLabel: 'Verantwortlich (aus dem Team)',
@@ -84,7 +84,7 @@ export const measuresDe = {
   // results on the leader's card
   measureCreated: (title: string) => `Die Maßnahme „${title}“ ist angelegt.`,
   measureStatusChanged: (title: string, status: string) => `Die Maßnahme „${title}“ ist jetzt: ${status}.`,
-  measureNoteAdded: 'Deine Notiz ist gespeichert.',
+  measureNoteAdded: 'Ihre Notiz ist gespeichert.',
   measureIdeasFollow: (n: number, status: string) =>
     n === 1 ? `1 verknüpfte Idee steht jetzt auf „${status}“.` : `${n} verknüpfte Ideen stehen jetzt auf „${status}“.`,
   measureToldAuthors: (n: number) =>
@@ -102,16 +102,16 @@ export const measuresDe = {
       ? '1 Idee ist anonym: ihre Autorin oder ihr Autor kann nicht benachrichtigt werden.'
       : `${n} Ideen sind anonym: ihre Autorinnen und Autoren können nicht benachrichtigt werden.`,
   // 1:1 notices
-  measureNoticeYourIdea: (idea: string) => `Neues zu deiner Idee „${idea}“:`,
+  measureNoticeYourIdea: (idea: string) => `Neues zu Ihrer Idee „${idea}“:`,
   measureNoticeBackedIdea: (idea: string) =>
-    `Neues zu einer Idee, die du unterstützt oder bei der du mitmachst („${idea}“):`,
+    `Neues zu einer Idee, die Sie unterstützen oder bei der Sie mitmachen („${idea}“):`,
   measureNoticeCreated: (title: string, owner: string, due: string) =>
     `Daraus wird die Maßnahme „${title}“. Verantwortlich: ${owner}, Ziel: ${due}.`,
   measureNoticeStatus: (title: string, status: string) => `Die Maßnahme „${title}“ ist jetzt: ${status}.`,
-  measureNoticeMyIdeas: 'Alle deine Ideen und was aus ihnen wurde: schreib mir „meine ideen“.',
+  measureNoticeMyIdeas: 'Alle Ihre Ideen und was aus ihnen wurde: Schreiben Sie mir „meine ideen“.',
   measureIdeaNote: (title: string) => `Maßnahme: ${title}`,
   // meine daten
-  myDataMeasures: 'Maßnahmen, die du verantwortest, und deine Notizen dazu',
+  myDataMeasures: 'Maßnahmen, die Sie verantworten, und Ihre Notizen dazu',
   myDataMeasureLine: (title: string, status: string, due: string) => `${title} (${status}, Ziel ${due})`,
   myDataMeasureNoteLine: (title: string, text: string) => `Notiz zu „${title}“: ${text}`,
 };

@@ -1,18 +1,18 @@
 /** texts of `meine ideen` (a person's own named ideas and what became of them), German first; core/messages.ts merges every area. */
 export const myIdeasDe = {
-  cmdMyIdeas: 'meine ideen – deine Ideen mit Namen: Status, Maßnahme und letzte Notiz (im persönlichen Chat)',
+  cmdMyIdeas: 'meine ideen – Ihre Ideen mit Namen: Status, Maßnahme und letzte Notiz (im persönlichen Chat)',
   myIdeasTitle: 'Meine Ideen',
-  myIdeasIntro: 'Alle Ideen, die du mit deinem Namen eingereicht hast, und was aus ihnen geworden ist.',
+  myIdeasIntro: 'Alle Ideen, die Sie mit Ihrem Namen eingereicht haben, und was aus ihnen geworden ist.',
   myIdeasAnonymousNote: 'Anonyme Ideen stehen hier nicht: Sie sind ohne Namen gespeichert und niemandem zuzuordnen.',
   myIdeasNone:
-    'Du hast noch keine Idee mit deinem Namen eingereicht. Schreib „idee“ und deinen Vorschlag, um eine zu senden.',
+    'Sie haben noch keine Idee mit Ihrem Namen eingereicht. Schreiben Sie „idee“ und Ihren Vorschlag, um eine zu senden.',
   myIdeasMeta: (team: string, date: string, status: string) => `${team} · ${date} · Status: ${status}`,
   myIdeasMeasure: (title: string, status: string, owner: string, due: string) =>
     `Maßnahme: ${title} – ${status} · verantwortlich: ${owner} · Ziel: ${due}`,
   myIdeasNote: (note: string) => `Zuletzt: ${note}`,
   myIdeasMore: (n: number) => `… und ${n} ältere ${n === 1 ? 'Idee' : 'Ideen'}.`,
   /** appended to the 1:1 notice an author gets about their idea. */
-  myIdeasHint: 'Alle deine Ideen und was aus ihnen geworden ist: Schreib mir „meine ideen“.',
+  myIdeasHint: 'Alle Ihre Ideen und was aus ihnen geworden ist: Schreiben Sie mir „meine ideen“.',
 };
 
 export const myIdeasEn: typeof myIdeasDe = {

@@ -1,28 +1,28 @@
 /** texts of the privacy area, German first; core/messages.ts merges every area into one catalogue. */
 export const privacyDe = {
   /** a second answer to the same item within a second (app/polls/answer-throttle.ts). */
-  errSlowDown: 'Einen Moment bitte – deine letzte Antwort wird noch verarbeitet.',
+  errSlowDown: 'Einen Moment bitte – Ihre letzte Antwort wird noch verarbeitet.',
   // help
   cmdMyData:
-    'meine daten – zeigt, was Mitwirken über dich gespeichert hat, mit Export und Löschen (im persönlichen Chat)',
+    'meine daten – zeigt, was Mitwirken über Sie gespeichert hat, mit Export und Löschen (im persönlichen Chat)',
   cmdAudit: 'audit – die letzten Aktionen von Beteiligungsmanagement und Führungskräften',
   // meine daten
   myDataTitle: 'Meine Daten bei Mitwirken',
   myDataIntro:
-    'Das ist alles, was Mitwirken mit deinem Namen oder deiner Kennung gespeichert hat. Anonyme Antworten sind nicht dabei: Sie sind ohne Namen gespeichert und niemandem zuzuordnen – auch dir nicht.',
-  myDataVotes: 'Deine Stimmen (nicht anonym)',
+    'Das ist alles, was Mitwirken mit Ihrem Namen oder Ihrer Kennung gespeichert hat. Anonyme Antworten sind nicht dabei: Sie sind ohne Namen gespeichert und niemandem zuzuordnen – auch Ihnen nicht.',
+  myDataVotes: 'Ihre Stimmen (nicht anonym)',
   myDataVoteLine: (question: string, choice: string) => `„${question}“: ${choice}`,
-  myDataIdeas: 'Deine Ideen (mit Namen eingereicht)',
-  myDataSupports: 'Ideen, die du unterstützt',
-  myDataVolunteering: 'Ideen, bei denen du mitmachst',
-  myDataRoles: 'Deine Rollen',
+  myDataIdeas: 'Ihre Ideen (mit Namen eingereicht)',
+  myDataSupports: 'Ideen, die Sie unterstützen',
+  myDataVolunteering: 'Ideen, bei denen Sie mitmachen',
+  myDataRoles: 'Ihre Rollen',
   myDataRoleAdmin: 'Beteiligungsmanagement (Admin)',
   myDataRoleLeader: (team: string) => `Führungskraft für ${team}`,
   myDataRoleUnitLeader: (unit: string) => `Leitung der Organisationseinheit ${unit}`,
   myDataRoleConfigured: 'Beteiligungsmanagement (in der Konfiguration eingetragen – das kann nur der Betrieb ändern)',
   myDataChat: 'Persönlicher Chat',
   myDataChatLine: (name: string, since: string) =>
-    `Adresse für Nachrichten an dich, Name „${name}“, zuletzt aktualisiert ${since}`,
+    `Adresse für Nachrichten an Sie, Name „${name}“, zuletzt aktualisiert ${since}`,
   myDataNothing: 'Nichts gespeichert.',
   myDataMore: (n: number) => `… und ${n} weitere (vollständig im Export)`,
   myDataRetention: (days: number) =>
@@ -30,18 +30,18 @@ export const privacyDe = {
   myDataExport: 'Exportieren (JSON)',
   myDataErase: 'Meine Daten löschen …',
   myDataExportReady: (minutes: number) =>
-    `Dein Export ist bereit. Der Link ist ${minutes} Minuten gültig; gib ihn nicht weiter.`,
+    `Ihr Export ist bereit. Der Link ist ${minutes} Minuten gültig; geben Sie ihn nicht weiter.`,
   myDataDownload: 'Export herunterladen',
   myDataEraseTitle: 'Wirklich alles löschen?',
   myDataEraseText:
-    'Gelöscht werden: deine Stimmen (die Ergebnisse werden angepasst), deine Unterstützungen und Mitmach-Zusagen, deine Rollen und dein Eintrag für den persönlichen Chat. Deine Ideen bleiben stehen, aber ohne deinen Namen („ehemalige Mitarbeiterin / ehemaliger Mitarbeiter“). Anonyme Antworten bleiben, weil niemand sie dir zuordnen kann. Das lässt sich nicht rückgängig machen.',
+    'Gelöscht werden: Ihre Stimmen (die Ergebnisse werden angepasst), Ihre Unterstützungen und Mitmach-Zusagen, Ihre Rollen und Ihr Eintrag für den persönlichen Chat. Ihre Ideen bleiben stehen, aber ohne Ihren Namen („ehemalige Mitarbeiterin / ehemaliger Mitarbeiter“). Anonyme Antworten bleiben, weil niemand sie Ihnen zuordnen kann. Das lässt sich nicht rückgängig machen.',
   myDataEraseConfirm: 'Ja, endgültig löschen',
   myDataEraseCancel: 'Abbrechen',
   myDataCancelled: 'Abgebrochen. Es wurde nichts gelöscht.',
   myDataErased: (votes: number, ideas: number, supports: number, volunteering: number, roles: number) =>
-    `Erledigt. Gelöscht: ${votes} Stimme(n), ${supports} Unterstützung(en), ${volunteering} Mitmach-Zusage(n), ${roles} Rolle(n) und dein Chat-Eintrag; bei ${ideas} Idee(n) steht dein Name nicht mehr.`,
-  errPersonalChatOnly: 'Deine Daten zeige ich nur im persönlichen Chat. Schreib mir dort „meine daten“.',
-  errEraseExpired: 'Diese Bestätigung ist abgelaufen. Öffne „meine daten“ bitte noch einmal.',
+    `Erledigt. Gelöscht: ${votes} Stimme(n), ${supports} Unterstützung(en), ${volunteering} Mitmach-Zusage(n), ${roles} Rolle(n) und Ihr Chat-Eintrag; bei ${ideas} Idee(n) steht Ihr Name nicht mehr.`,
+  errPersonalChatOnly: 'Ihre Daten zeige ich nur im persönlichen Chat. Schreiben Sie mir dort „meine daten“.',
+  errEraseExpired: 'Diese Bestätigung ist abgelaufen. Öffnen Sie „meine daten“ bitte noch einmal.',
   errMyDataExportNotConfigured:
     'Der Export ist noch nicht eingerichtet: Es fehlt die öffentliche Adresse des Bots (PUBLIC_BASE_URL).',
   // audit
@@ -67,6 +67,14 @@ export const privacyDe = {
     'export.download': 'Ergebnisse heruntergeladen',
     'privacy.export': 'Eigene Daten exportiert',
     'privacy.erase': 'Eigene Daten gelöscht',
+    'council.grant': 'Rolle Personalrat vergeben',
+    'council.revoke': 'Rolle Personalrat entzogen',
+    'campaign.review': 'Kampagne zur Freigabe vorgelegt',
+    'campaign.approve': 'Kampagne freigegeben',
+    'campaign.changes-requested': 'Änderungen an Kampagne erbeten',
+    'item.review': 'Abfrage zur Freigabe vorgelegt',
+    'item.approve': 'Abfrage freigegeben',
+    'item.changes-requested': 'Änderungen an Abfrage erbeten',
   } as Record<string, string>,
   auditFormerPerson: 'gelöschte Person',
   // exports
@@ -133,6 +141,14 @@ export const privacyEn: typeof privacyDe = {
     'export.download': 'downloaded results',
     'privacy.export': 'exported own data',
     'privacy.erase': 'erased own data',
+    'council.grant': 'granted the staff council role',
+    'council.revoke': 'took away the staff council role',
+    'campaign.review': 'sent a campaign for approval',
+    'campaign.approve': 'approved a campaign',
+    'campaign.changes-requested': 'requested changes to a campaign',
+    'item.review': 'sent a question for approval',
+    'item.approve': 'approved a question',
+    'item.changes-requested': 'requested changes to a question',
   },
   auditFormerPerson: 'erased person',
   csvAnonymousIdeasOpen: 'Anonymous idea prompt still open – ideas only after closing',

@@ -3,22 +3,22 @@ export const resultsViewDe = {
   cmdResultsView:
     'ergebnisse – Ergebnisse einer Kampagne oder Abfrage für die ganze Organisation und je Einheit, mit Verlauf (im persönlichen Chat; Admins: alles, Leitungen: ihre Einheiten und Teams)',
   errResultsViewNotAllowed:
-    'Ergebnisse je Einheit sehen Admins und die Leitungen von Einheiten und Teams. Du bist für keine Einheit und kein Team eingetragen.',
-  errResultsViewNothing: 'Dazu gibt es in deinem Bereich keine geschlossenen Abfragen.',
+    'Ergebnisse je Einheit sehen Admins und die Leitungen von Einheiten und Teams. Sie sind für keine Einheit und kein Team eingetragen.',
+  errResultsViewNothing: 'Dazu gibt es in Ihrem Bereich keine geschlossenen Abfragen.',
   resultsPickerTitle: 'Ergebnisse ansehen',
   resultsPickerIntro: (min: number) =>
-    `Wähle eine Kampagne oder eine geschlossene Abfrage. Ergebnisse zeigen wir für jede Gruppe erst ab ${min} Teilnehmenden.`,
-  resultsPickerScopeAll: 'Du siehst die ganze Organisation.',
-  resultsPickerScopePart: (names: string) => `Du siehst: ${names}.`,
+    `Wählen Sie eine Kampagne oder eine geschlossene Abfrage. Ergebnisse zeigen wir für jede Gruppe erst ab ${min} Teilnehmenden.`,
+  resultsPickerScopeAll: 'Sie sehen die ganze Organisation.',
+  resultsPickerScopePart: (names: string) => `Sie sehen: ${names}.`,
   resultsPickerCampaigns: 'Kampagnen',
   resultsPickerItems: 'Zuletzt geschlossene Abfragen',
-  resultsPickerNone: 'Noch keine geschlossene Abfrage in deinem Bereich.',
+  resultsPickerNone: 'Noch keine geschlossene Abfrage in Ihrem Bereich.',
   resultsPickerShow: 'Ergebnisse zeigen',
   resultsPickerCampaignLine: (title: string, rounds: number) =>
     rounds === 1 ? `${title} (1 Runde)` : `${title} (${rounds} Runden)`,
   resultsViewTitle: (title: string) => `Ergebnisse: ${title}`,
   resultsViewScopeAll: 'Ganze Organisation',
-  resultsViewScopePart: 'Dein Bereich',
+  resultsViewScopePart: 'Ihr Bereich',
   resultsViewRound: (day: string, teams: number) =>
     teams === 1 ? `Runde vom ${day} · 1 Team` : `Runde vom ${day} · ${teams} Teams`,
   resultsViewAnswers: (n: number) => (n === 1 ? '1 Antwort' : `${n} Antworten`),

@@ -1,9 +1,9 @@
 /** texts of the results card ("Ihr habt gesagt – wir tun") and the monthly progress post, German first. */
 export const resultsDe = {
-  resultsBadge: 'Ihr habt gesagt – wir tun',
+  resultsBadge: 'Sie haben gesagt – wir tun',
   resultsPostButton: 'Ergebnis an das Team posten',
   cmdPostResults:
-    'ergebnis posten – im Thread einer geschlossenen Abfrage: das Ergebnis als Karte an das Team („Ihr habt gesagt – wir tun“; Leitungen und Admins)',
+    'ergebnis posten – im Thread einer geschlossenen Abfrage: das Ergebnis als Karte an das Team („Sie haben gesagt – wir tun“; Leitungen und Admins)',
   resultsOfPoll: (closedOn: string) => `Ergebnis der Kurzumfrage, geschlossen am ${closedOn}`,
   resultsOfRating: (closedOn: string) => `Ergebnis der Bewertung, geschlossen am ${closedOn}`,
   resultsOfPrompt: (closedOn: string) => `Ergebnis der Ideenabfrage, geschlossen am ${closedOn}`,
@@ -40,17 +40,17 @@ export const resultsDe = {
   resultsPosted: (channels: number) =>
     channels === 1 ? 'Das Ergebnis steht jetzt im Kanal.' : `Das Ergebnis steht jetzt in ${channels} Kanälen.`,
   errResultsNotAllowed: 'Ergebnisse an das Team posten Leitungen des Teams und Admins.',
-  errResultsItemOpen: 'Diese Abfrage ist noch offen: Das Ergebnis kannst du nach dem Schließen posten.',
+  errResultsItemOpen: 'Diese Abfrage ist noch offen: Das Ergebnis können Sie nach dem Schließen posten.',
   errResultsNoItemHere:
-    'Hier finde ich keine Abfrage. Schreib „@Mitwirken ergebnis posten“ im Thread einer geschlossenen Abfrage.',
+    'Hier finde ich keine Abfrage. Schreiben Sie „@Mitwirken ergebnis posten“ im Thread einer geschlossenen Abfrage.',
   errResultsCampaignOpen: 'Die Kampagne ist noch nicht abgeschlossen: Nicht alle ihre Abfragen sind geschlossen.',
-  errResultsCampaignEmpty: 'Diese Kampagne hat in deinen Teams noch nichts gepostet.',
+  errResultsCampaignEmpty: 'Diese Kampagne hat in Ihren Teams noch nichts gepostet.',
   errResultsMeasureNotDone:
-    'Diese Maßnahme ist noch nicht umgesetzt: Ihr Ergebnis kannst du posten, wenn sie umgesetzt ist.',
+    'Diese Maßnahme ist noch nicht umgesetzt: Das Ergebnis können Sie posten, sobald sie umgesetzt ist.',
   errResultsChannelGone: 'Der Kanal ist nicht mehr erreichbar; das Ergebnis wurde nicht gepostet.',
   // the monthly progress post
   progressTitle: (month: string) => `Was sich im ${month} getan hat`,
-  progressIntro: (team: string) => `Fortschritt im Team ${team}: aus euren Ideen werden Maßnahmen.`,
+  progressIntro: (team: string) => `Fortschritt im Team ${team}: aus Ihren Ideen werden Maßnahmen.`,
   progressCreated: (n: number) => (n === 1 ? '1 neue Maßnahme' : `${n} neue Maßnahmen`),
   progressMoved: (n: number) => (n === 1 ? '1 Maßnahme mit neuem Stand' : `${n} Maßnahmen mit neuem Stand`),
   progressDone: (n: number) => (n === 1 ? '1 Maßnahme umgesetzt' : `${n} Maßnahmen umgesetzt`),

@@ -4,7 +4,7 @@ export const rolesDe = {
   adminAlready: (name: string) => `${name} ist bereits Administratorin / Administrator.`,
   adminPickTitle: 'Wen soll ich zur Administratorin / zum Administrator machen?',
   adminPickHint:
-    'Schreib „admin hinzufügen“ und den Namen, die E-Mail-Adresse oder die ID, z. B.: admin hinzufügen anna.becker@amt.example',
+    'Schreiben Sie „admin hinzufügen“ und den Namen, die E-Mail-Adresse oder die ID, z. B.: admin hinzufügen anna.becker@amt.example',
   adminCandidates: (names: string) => `Passende Personen: ${names}`,
   errPersonNotFound: (query: string) => `Ich finde „${query}“ in keinem Team, in dem Mitwirken installiert ist.`,
   errPersonAmbiguous: (names: string) =>
