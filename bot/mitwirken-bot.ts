@@ -3,6 +3,10 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
   type TurnContext,
 } from 'botbuilder';
 import { buildMessageCard } from '../cards/message-card';
@@ -69,6 +73,8 @@ import type { AppServices } from '../app/ports/services';
 import { teamAccess } from '../app/teams';
 import { commandText, turnFacts } from './turn-facts';
 import type { CampaignWizard } from '../dialogs/campaign-wizard';
+import { postFormCommand } from '../app/polls';
+import { ComposeDialogs } from './compose-extension';
 
 /** one handler per command name (the wizard's runs on the turn itself: handleMessage). */
 const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler<N> } = {
@@ -97,6 +103,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   addCouncil: addCouncilCommand,
   removeCouncil: removeCouncilCommand,
   council: councilCommand,
+  postForm: postFormCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */
@@ -143,6 +150,8 @@ export class MitwirkenBot extends TeamsActivityHandler {
   /** at most one answer per person and item per second is processed. */
   private readonly throttle: AnswerThrottle;
   private readonly wizard: CampaignWizardTurns;
+  /** the posting form: message extension and dialogs. */
+  private readonly compose: ComposeDialogs;
 
   constructor(
     private readonly s: AppServices,
@@ -150,6 +159,7 @@ export class MitwirkenBot extends TeamsActivityHandler {
   ) {
     super();
     this.wizard = new CampaignWizardTurns(options.wizard);
+    this.compose = new ComposeDialogs(s.log);
     this.throttle = new AnswerThrottle({ intervalMs: options.answerIntervalMs, now: () => this.s.now().getTime() });
     this.onMessage(async (ctx, next) => {
       await this.guard(ctx, () => this.handleMessage(ctx));
@@ -311,6 +321,43 @@ export class MitwirkenBot extends TeamsActivityHandler {
         ),
       );
     }
+  }
+
+  /** the turn of a dialog invoke (message extension, task module), or undefined without a person. */
+  private dialogTurn(ctx: TurnContext, facts: TurnFacts) {
+    return () => (facts.aadObjectId ? this.turn(ctx, facts, facts.aadObjectId) : undefined);
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    ctx: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const facts = this.facts(ctx);
+    return this.compose.extensionFetch(facts, this.dialogTurn(ctx, facts), action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    ctx: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const facts = this.facts(ctx);
+    return this.compose.extensionSubmit(facts, this.dialogTurn(ctx, facts), action);
+  }
+
+  protected override async handleTeamsTaskModuleFetch(
+    ctx: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    const facts = this.facts(ctx);
+    return this.compose.taskFetch(facts, this.dialogTurn(ctx, facts), request);
+  }
+
+  protected override async handleTeamsTaskModuleSubmit(
+    ctx: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    const facts = this.facts(ctx);
+    return this.compose.taskSubmit(facts, this.dialogTurn(ctx, facts), request);
   }
 
   /** the item card with the problem on top when the item can be shown to the person (teamAccess), else a small message card. */

@@ -28,6 +28,7 @@ export function buildHelpCard(
     m.cmdRemoveCouncil,
     m.cmdCouncil,
     ...(options.localMode ? [m.cmdDemo] : []),
+    m.cmdPostForm,
   ];
   const sections = [
     {

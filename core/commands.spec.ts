@@ -285,7 +285,7 @@ describe('an idea typed with "idee"', () => {
       value: { name: 'submitIdea', text: 'Erste Zeile\nzweite Zeile' },
     });
     expect(ADMIN_COMMANDS.has('submitIdea') || ADMIN_COMMANDS.has('ideas')).toBe(false);
-    expect(ADMIN_COMMANDS.has('post')).toBe(true);
+    expect(ADMIN_COMMANDS.has('post') || ADMIN_COMMANDS.has('close')).toBe(false); // admins and leaders: mayPostIn
   });
   it('refuses an empty idea with errIdeaTextMissing', () => {
     expect(problemOf(parseCommand('idee   '))).toEqual({ key: 'errIdeaTextMissing', args: [] });
@@ -351,5 +351,17 @@ describe('staff council commands', () => {
 
   test('refuses an unknown word after personalrat', () => {
     expect(parseCommand('personalrat tanzen')).toMatchObject({ ok: false, problem: { key: 'errUnknownCommand' } });
+  });
+});
+
+describe('a posting command without a question', () => {
+  test.each([
+    ['umfrage', 'single'],
+    ['poll', 'single'],
+    ['bewertung', 'rating'],
+    ['ideenabfrage', 'idea'],
+    ['prompt  ', 'idea'],
+  ])('reads "%s" alone as the offer of the posting form (%s)', (text, kind) => {
+    expect(parseCommand(text)).toEqual({ ok: true, value: { name: 'postForm', kind } });
   });
 });

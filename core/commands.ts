@@ -46,12 +46,15 @@ export type Command =
   /** `personalrat entfernen <wer>` / `remove council <who>`: an admin takes the staff council role away. */
   | { name: 'removeCouncil'; who: string }
   /** `personalrat` / `council`: the members of the staff council (admins). */
-  | { name: 'council' };
+  | { name: 'council' }
+  /** `umfrage`, `bewertung`, `ideenabfrage` with nothing after them: offers the posting form, that kind chosen. */
+  | { name: 'postForm'; kind: 'single' | 'rating' | 'idea' };
 
-/** commands only participation managers (admins) may use. */
+/**
+ * commands only participation managers (admins) may use. Posting and closing items (`post`, `close`, `postForm`)
+ * are not here: in a team channel leaders of the team may use them too (app/polls `mayPostIn`), so their handlers check.
+ */
 export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
-  'post',
-  'close',
   'demo',
   'campaigns',
   'reloadCampaigns',
@@ -360,6 +363,8 @@ export function parseCommand(raw: string): Outcome<Command> {
     flags.add(flag);
   }
   const body = rest.join(' ');
+  if (flags.size === 0 && body.trim() === '')
+    return ok({ name: 'postForm', kind: keyword === 'poll' ? 'single' : keyword === 'rating' ? 'rating' : 'idea' });
   const [q = '', ...options] = body.split('|');
   const anonymous = flags.has('anonymous');
   const draft =

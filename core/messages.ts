@@ -20,6 +20,7 @@ import { addressDuDe } from './texts/address-du';
 import { planDe, planEn } from './texts/plan';
 import { approvalsDe, approvalsEn } from './texts/approvals';
 import { ownViewDe, ownViewEn } from './texts/own-view';
+import { composeDe, composeEn } from './texts/compose';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -171,6 +172,7 @@ const de = {
   ...planDe,
   ...approvalsDe,
   ...ownViewDe,
+  ...composeDe,
 };
 
 export type Messages = typeof de;
@@ -316,6 +318,7 @@ const en: Messages = {
   ...planEn,
   ...approvalsEn,
   ...ownViewEn,
+  ...composeEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

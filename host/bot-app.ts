@@ -23,6 +23,7 @@ import { CampaignWizard } from '../dialogs/campaign-wizard';
 import { DemoAnswerer, type MockUser } from '../app/polls';
 import { publishItem } from '../app/polls';
 import { reviewCampaign } from '../app/approvals';
+import { DueCloseJob } from '../app/polls';
 import { TeamMembership } from '../app/teams';
 import type { AppServices } from '../app/ports/services';
 import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
@@ -58,6 +59,8 @@ export interface BotApp {
   progressScheduler: ProgressScheduler;
   /** deletes personal data after its retention period, once a day (main.ts starts it; tests call run). */
   retention: RetentionJob;
+  /** closes ad-hoc items at their "open until" once started (main.ts starts it; tests call run). */
+  dueClose: DueCloseJob;
   listen(port: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -190,6 +193,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     log,
     instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
   });
+  const dueClose = new DueCloseJob(services);
   const { bot, server } = edge.serve(services, {
     wizard,
     answerIntervalMs: options.answerIntervalMs,
@@ -208,6 +212,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     digestScheduler,
     progressScheduler,
     retention,
+    dueClose,
     listen: (port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -221,6 +226,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
       await digestScheduler.stop();
       await progressScheduler.stop();
       await retention.stop();
+      await dueClose.stop();
       await refresher.flush();
       await storage.background.settle();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -112,6 +112,7 @@ async function start(config: Config, log: Logger, lifecycle: Lifecycle, telemetr
   await reloadOrgFile(app.services).catch((err) => log.error({ err }, 'organisation file could not be loaded'));
   app.digestScheduler.start();
   app.progressScheduler.start();
+  app.dueClose.start(); // closes ad-hoc items at their "open until"
 
   const flushTimer = setInterval(() => {
     storage.participation.flush().catch((err) => log.warn({ err }, 'participation flush failed'));

@@ -13,4 +13,5 @@ export const MANIFEST_DU: Readonly<Record<string, string>> = {
   'Was über Sie gespeichert ist: ansehen, exportieren, löschen':
     'Was über dich gespeichert ist: ansehen, exportieren, löschen',
   'Ihre Ideen: Status, Maßnahme, letzte Notiz': 'Deine Ideen: Status, Maßnahme, letzte Notiz',
+  'Die Frage an Ihr Team': 'Die Frage an dein Team',
 };

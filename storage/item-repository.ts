@@ -89,7 +89,12 @@ const indexKeys = {
   creator: (aadObjectId: string) => `creator|${encodeKey(aadObjectId)}`,
   openInTeam: (teamId: string) => `open|${encodeKey(teamId)}`,
   closedInWeek: (teamId: string, week: string) => `closedin|${encodeKey(teamId)}|${week}`,
+  /** ad-hoc items to close at their "open until", by that time (row key: ISO instant, then the item id). */
+  dueToClose: 'due',
 };
+
+/** the due-to-close row key: sorts by time; `~` sorts after every item id, so `le dueKey(t, '~')` includes t. */
+const dueKey = (at: Date, itemId: string) => `${at.toISOString()}|${itemId}`;
 
 /** marks that every item closed before this index existed has its closed-in-week row (`backfillClosedInWeek`). */
 const CLOSED_IN_WEEK_BACKFILLED = { partitionKey: 'upgrade|closedin', rowKey: 'done' };
@@ -279,6 +284,37 @@ export class ItemRepository {
       else await tolerateDone(this.index.deleteEntity(partitionKey, rows[i]?.rowKey ?? '')); // closed by a close that crashed before tidying
     }
     return open;
+  }
+
+  /**
+   * notes that an item must be closed at `closesAt` (ad-hoc items with an "open until"; written before the item is
+   * posted, so a crash in between leaves a row that names no open item, which `dueToClose`'s reader drops).
+   */
+  async markDueToClose(itemId: string, closesAt: Date): Promise<void> {
+    await this.index.upsertEntity(
+      { partitionKey: indexKeys.dueToClose, rowKey: dueKey(closesAt, itemId), itemId },
+      'Replace',
+    );
+  }
+
+  /** the items noted to close at or before `now`, earliest first (at most 200 per call). */
+  async dueToClose(now: Date): Promise<{ itemId: string; closesAt: Date }[]> {
+    const ids: { itemId: string; closesAt: Date }[] = [];
+    const rows = this.index.listEntities<{ itemId: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${indexKeys.dueToClose} and RowKey le ${dueKey(now, '~')}`,
+      },
+    });
+    for await (const row of rows) {
+      ids.push({ itemId: row.itemId, closesAt: new Date(String(row.rowKey).split('|')[0] ?? '') });
+      if (ids.length >= 200) break;
+    }
+    return ids;
+  }
+
+  /** drops an item's due-to-close row once it is closed (or gone). */
+  async forgetDue(itemId: string, closesAt: Date): Promise<void> {
+    await tolerateDone(this.index.deleteEntity(indexKeys.dueToClose, dueKey(closesAt, itemId)));
   }
 
   private async update(itemId: string, change: (item: Item) => Item): Promise<Item> {

@@ -143,9 +143,9 @@ describe('card actions with bad data', () => {
 });
 
 describe('commands with bad input', () => {
-  test('refuses "umfrage" from someone who is not an admin and stores nothing', async () => {
+  test('refuses "umfrage" from someone who is neither admin nor leader and stores nothing', async () => {
     const result = await command('umfrage Frage? | a | b', bob);
-    expect(result.texts).toContain(de.errNotAdmin);
+    expect(result.texts).toContain(de.errNotAllowedToPost);
     expect(result.storedNew).toBe(false);
   });
 

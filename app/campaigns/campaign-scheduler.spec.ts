@@ -349,7 +349,14 @@ describe('CampaignScheduler', () => {
     expect(world.published.map((p) => p.draft)).toEqual([
       { kind: 'idea', question: 'Was fehlt?', options: [], anonymous: false },
       { kind: 'poll', pollKind: 'rating', question: 'Wie war es?', options: [], anonymous: false },
-      { kind: 'poll', pollKind: 'single', question: 'Weiter so?', options: ['Ja', 'Nein'], anonymous: false, yesNo: true },
+      {
+        kind: 'poll',
+        pollKind: 'single',
+        question: 'Weiter so?',
+        options: ['Ja', 'Nein'],
+        anonymous: false,
+        yesNo: true,
+      },
       { kind: 'poll', pollKind: 'multi', question: weeklyPoll.question, options: ['a', 'b', 'c'], anonymous: true },
     ]);
   });

@@ -3,12 +3,20 @@ import type { PollsPorts } from './ports';
 import { messages } from '../../core/messages';
 import { channelOfConversation } from '../../core/installations';
 import { closeItem } from './close-item';
+import { mayPostIn } from './post-permission';
 import type { CommandHandler } from '../ports/turn';
 
-/** `schließen` / `close` in a thread: closes its open item and shows the final results on the card. */
+/**
+ * `schließen` / `close` in a thread: closes its open item and shows the final results on the card. Those who may post
+ * in the team may close (mayPostIn).
+ */
 export const closeCommand: CommandHandler<'close', PollsPorts> = async ({ reply, facts, s, personId }) => {
   if (!facts.teamId) {
     await reply(describeProblem(facts.locale, { key: 'errChannelOnly' }));
+    return;
+  }
+  if (!(await mayPostIn(s, facts.teamId, personId))) {
+    await reply(describeProblem(facts.locale, { key: 'errNotAllowedToPost' }));
     return;
   }
   const items = s.storage.items;

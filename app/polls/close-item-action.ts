@@ -3,7 +3,8 @@ import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { closeItem } from './close-item';
 import { memberItem } from './item-access';
-import { mayClose, renderOwnItemView } from './own-view';
+import { renderOwnItemView } from './own-view';
+import { mayPostIn } from './post-permission';
 import type { PollsPorts } from './ports';
 import type { ActionHandler } from '../ports/turn';
 
@@ -18,7 +19,7 @@ export const closeItemAction: ActionHandler<typeof VERBS.closeItem, PollsPorts> 
   if (!loaded.ok && !(await s.isAdmin(personId))) return loaded;
   const item = loaded.ok ? loaded.value : await s.storage.items.get(payload.itemId);
   if (!item) return fail('errItemNotFound');
-  if (!(await mayClose(s, item, personId))) {
+  if (!(await mayPostIn(s, item.teamId, personId))) {
     s.log.info({ itemId: item.id }, 'close refused');
     return fail('errNotItemManager');
   }

@@ -17,3 +17,7 @@ export { refreshAction } from './refresh-action';
 export { voteAction } from './vote-action';
 export { closeItemAction } from './close-item-action';
 export { renderOwnItemView, renderSharedItemCard } from './own-view';
+export { postAdhocItem, type AdhocAuthor } from './adhoc-post';
+export { mayPostIn } from './post-permission';
+export { openComposeForm, postFormCommand, submitComposeForm, type DialogAnswer } from './compose-dialog';
+export { DueCloseJob } from './due-close-job';

@@ -10,6 +10,7 @@ import type { RoleGrant } from '../../storage/role-repository';
 import type { Tally } from '../../core/tally';
 import { renderItemCard, type ItemCardOptions } from './item-view';
 import type { PollsPorts } from './ports';
+import { mayPostAmong } from './post-permission';
 
 /** an AAD object id as Teams' refresh list takes it (not a campaign's `campaign:<id>` as creator). */
 const AAD_ID = /^[0-9A-Za-z-]{1,64}$/;
@@ -55,16 +56,6 @@ export async function renderSharedItemCard(
 
 type OwnViewPorts = Pick<PollsPorts, 'config' | 'isAdmin' | 'storage'>;
 
-/** whether a person may close an item: an admin, or a leader of its team when leaders may post (LEADERS_MAY_POST). */
-export async function mayClose(s: OwnViewPorts, item: Item, personId: string): Promise<boolean> {
-  return closer(s, personId, await s.storage.roles.leadersOf(item.teamId));
-}
-
-async function closer(s: OwnViewPorts, personId: string, leaders: readonly RoleGrant[]): Promise<boolean> {
-  if (await s.isAdmin(personId)) return true;
-  return s.config.leadersMayPost && leaders.some((g) => g.personId === personId);
-}
-
 /** what the person answered, when the caller knows it already (a vote just cast): no read for it. */
 export interface KnownAnswer {
   choices?: number[];
@@ -93,7 +84,7 @@ export async function renderOwnItemView(
       : Promise.resolve(undefined),
   ]);
   const tally = options.known?.tally ?? current?.tally;
-  const canClose = item.status === 'open' && (await closer(s, personId, leaders));
+  const canClose = item.status === 'open' && (await mayPostAmong(s, personId, leaders));
   const labels = optionsOf(item);
   const answered = own as { choices?: number[]; answeredAnonymously?: boolean; ideas?: number };
   const line = answered.choices

@@ -4,15 +4,16 @@ import { targetLabel } from '../../core/installations';
 import type { Locale } from '../../core/locale';
 import { describeProblem } from '../../core/problems';
 import { messages } from '../../core/messages';
-import { publishItem } from './publish-item';
+import { adhocTarget, postAdhocItem } from './adhoc-post';
+import { mayPostIn } from './post-permission';
 import type { PollsPorts } from './ports';
 import type { CommandHandler } from '../ports/turn';
-import { holdForApproval } from '../approvals';
 
-/** every channel of every installed team, labelled "Team › Kanal" in the reader's language. */
-export async function postTargets(s: PollsPorts, locale: Locale): Promise<PostTarget[]> {
+/** every channel of every installed team the person may post in (mayPostIn), labelled "Team › Kanal" in the reader's language. */
+export async function postTargets(s: PollsPorts, personId: string, locale: Locale): Promise<PostTarget[]> {
   const targets: PostTarget[] = [];
   for (const team of await s.storage.installations.activeTeams()) {
+    if (!(await mayPostIn(s, team.teamId, personId))) continue;
     for (const channel of await s.storage.installations.channelsOf(team.teamId)) {
       targets.push({ teamId: team.teamId, channelId: channel.channelId, label: targetLabel(team, channel, locale) });
     }
@@ -20,48 +21,34 @@ export async function postTargets(s: PollsPorts, locale: Locale): Promise<PostTa
   return targets;
 }
 
-/** `umfrage`, `bewertung`, `idee`: in a channel posts the card there; in the personal chat asks where to post. */
+/**
+ * `umfrage`, `bewertung`, `ideenabfrage` with a question: in a channel posts the card there (or holds it for the staff
+ * council); in the personal chat asks where to post. Admins, and leaders of the team (mayPostIn); others get a refusal.
+ */
 export const postCommand: CommandHandler<'post', PollsPorts> = async (turn, command) => {
-  const { reply, facts, s } = turn;
-  if (facts.teamId && facts.channelId && facts.aadObjectId) {
-    const team = await turn.team();
-    const channel = await s.storage.installations.getChannel(team.teamId, facts.channelId);
-    const hold = await holdForApproval(s, {
-      draft: command.draft,
-      target: {
-        teamId: team.teamId,
-        channelId: facts.channelId,
-        label: channel ? targetLabel(team, channel) : team.name || team.teamId,
-      },
-      by: { aadObjectId: facts.aadObjectId, ...(facts.userName && { name: facts.userName }), locale: facts.locale },
-    });
-    if (hold.held) {
-      await reply(messages(facts.locale).adhocHeld(hold.notified));
+  const { reply, facts, s, personId } = turn;
+  if (facts.teamId && facts.channelId) {
+    if (!(await mayPostIn(s, facts.teamId, personId))) {
+      await reply(describeProblem(facts.locale, { key: 'errNotAllowedToPost' }));
       return;
     }
-    const item = await publishItem(
-      s,
-      command.draft,
-      { team, channelId: facts.channelId },
-      { aadObjectId: facts.aadObjectId, locale: facts.locale },
-    );
-    await s.storage.audit.record({
-      actorId: facts.aadObjectId,
-      actorName: facts.userName || undefined,
-      action: 'item.post',
-      target: item.id,
-      details: { team: team.teamId, kind: item.kind, anonymous: item.anonymous },
-      at: s.now(),
+    const team = await turn.team();
+    const outcome = await postAdhocItem(s, command.draft, await adhocTarget(s, team, facts.channelId), {
+      personId,
+      userName: facts.userName,
+      locale: facts.locale,
     });
+    if (!outcome.posted) await reply(messages(facts.locale).adhocHeld(outcome.notified));
     return;
   }
   if (!facts.isPersonal) {
     await reply(describeProblem(facts.locale, { key: 'errChannelOnly' }));
     return;
   }
-  const targets = await postTargets(s, facts.locale);
+  const targets = await postTargets(s, personId, facts.locale);
   if (targets.length === 0) {
-    await reply(messages(facts.locale).pickTargetNone);
+    const admin = await s.isAdmin(personId);
+    await reply(admin ? messages(facts.locale).pickTargetNone : describeProblem(facts.locale, { key: 'errNotAdmin' }));
     return;
   }
   await reply(asAttachment(buildTargetPickerCard(facts.locale, command.draft, targets)));

@@ -5,3 +5,4 @@
 export { channelsVisible, placeOfIdea, teamAccess, type TeamPlace } from './team-access';
 export { TeamMembership } from './team-membership';
 export { managesTeam, teamName, teamsOfPerson } from './team-roles';
+export { leadsTeam } from './team-roles';

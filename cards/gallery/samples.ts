@@ -37,6 +37,7 @@ import { UNIT_SAMPLES } from './unit-samples';
 import { PLAN_SAMPLES } from './plan-samples';
 import { APPROVAL_SAMPLES } from './approval-samples';
 import { OWN_VIEW_SAMPLES } from './own-view-samples';
+import { COMPOSE_SAMPLES } from './compose-samples';
 
 export type { CardSample } from './card-sample';
 import type { CardSample } from './card-sample';
@@ -260,6 +261,7 @@ export const CARD_SAMPLES: readonly CardSample[] = [
   ...PLAN_SAMPLES,
   ...APPROVAL_SAMPLES,
   ...OWN_VIEW_SAMPLES,
+  ...COMPOSE_SAMPLES,
 ];
 
 function firstName(name: string): string {

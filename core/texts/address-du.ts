@@ -1,3 +1,5 @@
+import { composeDuDe } from './compose';
+
 /**
  * the informal German ("du"): for every key whose formal text (the default catalogue) says "Sie", the same text
  * with "du". messages('de') merges these over the formal catalogue when the deployment chose ADDRESS=du
@@ -206,4 +208,5 @@ export const addressDuDe = {
   ownAnonymousVoted: 'Du hast abgestimmt. Deine Stimme bleibt anonym.',
   ownIdeas: (n: number) => (n === 1 ? 'Du hast 1 Idee eingereicht.' : `Du hast ${n} Ideen eingereicht.`),
   ownAnonymousIdeas: 'Du hast hier Ideen eingereicht. Sie bleiben anonym.',
+  ...composeDuDe,
 };

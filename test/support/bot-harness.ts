@@ -93,6 +93,28 @@ export interface BotHarness {
   /** the person adds the bot in their personal chat (Teams sends an installationUpdate), so 1:1 messages can reach them. */
   installInPersonalChat(who: Person): Promise<HttpResult>;
   stop(): Promise<void>;
+  /** a dialog invoke (`composeExtension/fetchTask`, `composeExtension/submitAction`, `task/fetch`, `task/submit`) from a channel of `team` (default: General) or the personal chat. */
+  dialogInvoke(name: string, value: unknown, from?: Person, options?: DialogInvokeOptions): Promise<HttpResult>;
+  /** the message extension's action command opens its dialog (composeExtension/fetchTask). */
+  composeFetch(from?: Person, options?: DialogInvokeOptions & { commandId?: string }): Promise<HttpResult>;
+  /** the message extension's dialog is submitted with the form's values (composeExtension/submitAction). */
+  composeSubmit(
+    data: unknown,
+    from?: Person,
+    options?: DialogInvokeOptions & { commandId?: string },
+  ): Promise<HttpResult>;
+  /** a card button with `msteams: { type: 'task/fetch' }` opens a dialog (task/fetch) with the button's data. */
+  taskFetch(data: unknown, from?: Person, options?: DialogInvokeOptions): Promise<HttpResult>;
+  /** a dialog opened by task/fetch is submitted (task/submit) with its inputs and the submit button's data. */
+  taskSubmit(data: unknown, from?: Person, options?: DialogInvokeOptions): Promise<HttpResult>;
+}
+
+/** where a dialog invoke comes from. */
+export interface DialogInvokeOptions {
+  team?: typeof TEAM;
+  channel?: TeamChannel;
+  personal?: boolean;
+  locale?: string;
 }
 
 /** starts a bot harness; env entries override the test configuration. */
@@ -174,6 +196,20 @@ export async function startBotHarness(
     channel,
     tenant: { id: TENANT },
   });
+
+  function dialogInvoke(name: string, value: unknown, from: Person = ADMIN, options: DialogInvokeOptions = {}) {
+    const team = options.team ?? TEAM;
+    return post({
+      ...base(from, options.locale),
+      type: 'invoke',
+      name,
+      value,
+      conversation: options.personal
+        ? { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }
+        : { id: options.channel?.id ?? team.id, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+      channelData: options.personal ? { tenant: { id: TENANT } } : channelData(team, options.channel),
+    });
+  }
 
   return {
     url,
@@ -260,6 +296,25 @@ export async function startBotHarness(
         conversation: { id: `a:personal-${who.id}`, conversationType: 'personal', tenantId: TENANT },
         channelData: { tenant: { id: TENANT } },
       }),
+    dialogInvoke,
+    composeFetch: (from = ADMIN, options = {}) =>
+      dialogInvoke(
+        'composeExtension/fetchTask',
+        { commandId: options.commandId ?? 'compose', commandContext: 'compose', context: { theme: 'default' } },
+        from,
+        options,
+      ),
+    composeSubmit: (data, from = ADMIN, options = {}) =>
+      dialogInvoke(
+        'composeExtension/submitAction',
+        { commandId: options.commandId ?? 'compose', commandContext: 'compose', context: { theme: 'default' }, data },
+        from,
+        options,
+      ),
+    taskFetch: (data, from = ADMIN, options = {}) =>
+      dialogInvoke('task/fetch', { data, context: { theme: 'default' } }, from, options),
+    taskSubmit: (data, from = ADMIN, options = {}) =>
+      dialogInvoke('task/submit', { data, context: { theme: 'default' } }, from, options),
     stop: async () => {
       await app.close();
       if (shared) return;

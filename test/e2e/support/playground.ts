@@ -426,6 +426,39 @@ export class PlaygroundPage {
     this.actingAs = user.id;
   }
 
+  /**
+   * Opens the action command `commandId` of the message extension from the open view's compose box (the button
+   * "Trigger Message Extension App" › "Action Command", the command id, "Adaptive Cards", "Create"), which sends
+   * `composeExtension/fetchTask`; returns the card of the dialog once it is shown. The Playground reads no manifest,
+   * so the command id is typed as Teams would take it from the manifest.
+   */
+  async openActionExtension(commandId: string, options: { timeoutMs?: number } = {}): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).first().click();
+    await this.page.getByRole('menuitem', { name: 'Action Command' }).click();
+    const dialog = this.extensionDialog();
+    await dialog.getByRole('textbox', { name: 'Command ID' }).fill(commandId);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    const card = dialog.locator('.ac-adaptiveCard').first();
+    await card.waitFor({ timeout: options.timeoutMs ?? 10_000 });
+    return card;
+  }
+
+  /** The message extension's dialog while it is open. */
+  extensionDialog(): Locator {
+    return this.page
+      .getByRole('dialog')
+      .filter({ has: this.page.getByRole('button', { name: 'Close' }) })
+      .last();
+  }
+
+  /** Closes the message extension's dialog (Teams closes it itself when the app answers a submit with nothing). */
+  async closeExtensionDialog(): Promise<void> {
+    const dialog = this.extensionDialog();
+    if ((await dialog.count()) === 0) return;
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await dialog.waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  }
+
   /** Screenshot of the visible page. */
   async screenshot(file: string): Promise<void> {
     await this.page.screenshot({ path: file });
