@@ -2,7 +2,7 @@ import { describeProblem } from '../../core/problems';
 import type { PollsPorts } from './ports';
 import { messages } from '../../core/messages';
 import { channelOfConversation } from '../../core/installations';
-import { closeItem } from './close-item';
+import { closeItemAs } from './close-item';
 import { mayPostIn } from './post-permission';
 import type { CommandHandler } from '../ports/turn';
 
@@ -31,14 +31,6 @@ export const closeCommand: CommandHandler<'close', PollsPorts> = async ({ reply,
     await reply(describeProblem(facts.locale, { key: 'errNoOpenItemHere' }));
     return;
   }
-  await closeItem(s, item.id);
-  await s.storage.audit.record({
-    actorId: personId,
-    actorName: facts.userName || undefined,
-    action: 'item.close',
-    target: item.id,
-    details: { team: item.teamId },
-    at: s.now(),
-  });
+  await closeItemAs(s, item, { id: personId, name: facts.userName });
   await reply(messages(facts.locale).closed);
 };

@@ -1,7 +1,7 @@
 import { VERBS } from '../../core/card-actions';
 import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
-import { closeItem } from './close-item';
+import { closeItemAs } from './close-item';
 import { memberItem } from './item-access';
 import { renderOwnItemView } from './own-view';
 import { mayPostIn } from './post-permission';
@@ -24,15 +24,7 @@ export const closeItemAction: ActionHandler<typeof VERBS.closeItem, PollsPorts> 
     return fail('errNotItemManager');
   }
   if (item.status === 'open') {
-    await closeItem(s, item.id);
-    await s.storage.audit.record({
-      actorId: personId,
-      actorName: facts.userName || undefined,
-      action: 'item.close',
-      target: item.id,
-      details: { team: item.teamId },
-      at: s.now(),
-    });
+    await closeItemAs(s, item, { id: personId, name: facts.userName });
   }
   const closed = (await s.storage.items.get(item.id)) ?? item;
   return ok(

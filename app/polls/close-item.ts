@@ -16,3 +16,20 @@ export async function closeItem(s: PollsPorts, itemId: string): Promise<Item> {
   s.log.info({ itemId }, 'item closed');
   return item;
 }
+
+/** a person closes an item (`schließen`, or Schließen on the card): closed as above, and written to the audit log. */
+export async function closeItemAs(
+  s: PollsPorts,
+  item: Pick<Item, 'id' | 'teamId'>,
+  by: { id: string; name?: string },
+): Promise<void> {
+  await closeItem(s, item.id);
+  await s.storage.audit.record({
+    actorId: by.id,
+    actorName: by.name || undefined,
+    action: 'item.close',
+    target: item.id,
+    details: { team: item.teamId },
+    at: s.now(),
+  });
+}
