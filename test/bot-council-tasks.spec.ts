@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { VERBS } from '../core/card-actions';
 import { formatDateTime } from '../core/locale';
 import { messages } from '../core/messages';
-import { ADMIN, people, startBotHarness, TEAM, type BotHarness, type Person } from './support/bot-harness';
+import { ADMIN, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
 import { cardTexts, interactive } from './support/card-nodes';
 import { deliveredCard, invokeCard } from './support/turn-helpers';
 
