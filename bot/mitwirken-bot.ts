@@ -53,7 +53,13 @@ import { postCommand } from '../app/polls';
 import { postResultsAction, postResultsCommand } from '../app/results';
 import { myIdeasCommand } from '../app/my-ideas';
 import { offerIdeaCommand } from '../app/ideas';
-import { addCouncilCommand, approvalAction, councilCommand, removeCouncilCommand } from '../app/approvals';
+import {
+  addCouncilCommand,
+  approvalAction,
+  approvalsCommand,
+  councilCommand,
+  removeCouncilCommand,
+} from '../app/approvals';
 import { closeItemAction } from '../app/polls';
 import { promptIdeasAction } from '../app/ideas';
 import { CampaignWizardTurns } from './campaign-wizard-turns';
@@ -104,6 +110,7 @@ const COMMANDS: { [N in Exclude<Command['name'], 'newCampaign'>]: CommandHandler
   removeCouncil: removeCouncilCommand,
   council: councilCommand,
   postForm: postFormCommand,
+  approvals: approvalsCommand,
 };
 
 /** one handler per card verb (the wizard's runs on the turn itself: onAdaptiveCardInvoke). */

@@ -23,6 +23,8 @@ export interface ApprovalCardInput {
   own?: { kind: 'approve' | 'changes'; comment?: string };
   /** a problem or confirmation shown on top. */
   notice?: { text: string; kind: 'good' | 'attention' };
+  /** shown to someone who may not decide (an admin outside the council): the card without its buttons. */
+  readOnly?: boolean;
 }
 
 /** the state of a version in words: "zur Freigabe (1 von 2)", "freigegeben", "Änderungen erbeten". */
@@ -41,7 +43,7 @@ export function approvalStateLabel(locale: Locale, state: ApprovalState): string
 export function buildApprovalCard(locale: Locale, input: ApprovalCardInput): AdaptiveCard {
   const m = messages(locale);
   const base = { kind: input.subject.kind, id: input.subject.id, version: input.subject.version };
-  const open = !input.own && input.state.kind !== 'changes-requested';
+  const open = !input.own && !input.readOnly && input.state.kind !== 'changes-requested';
   return expandTemplate(template, {
     notice: input.notice
       ? {

@@ -49,7 +49,9 @@ export function buildHelpCard(
       ],
     },
     ...(options.isAdmin ? [{ heading: m.helpAdminTitle, lines: adminLines }] : []),
-    ...(options.isCouncil ? [{ heading: m.helpCouncilTitle, lines: [m.cmdCouncilAudit, m.cmdCouncilResults] }] : []),
+    ...(options.isCouncil
+      ? [{ heading: m.helpCouncilTitle, lines: [m.cmdCouncilAudit, m.cmdCouncilResults, m.cmdCouncilApprovals] }]
+      : []),
   ];
   return expandTemplate(template, { title: m.helpTitle, intro: m.helpIntro, sections });
 }

@@ -48,7 +48,9 @@ export type Command =
   /** `personalrat` / `council`: the members of the staff council (admins). */
   | { name: 'council' }
   /** `umfrage`, `bewertung`, `ideenabfrage` with nothing after them: offers the posting form, that kind chosen. */
-  | { name: 'postForm'; kind: 'single' | 'rating' | 'idea' };
+  | { name: 'postForm'; kind: 'single' | 'rating' | 'idea' }
+  /** `freigaben` / `approvals`: what still waits for the staff council member's approval (council and admins). */
+  | { name: 'approvals' };
 
 /**
  * commands only participation managers (admins) may use. Posting and closing items (`post`, `close`, `postForm`)
@@ -67,10 +69,11 @@ export const ADMIN_COMMANDS: ReadonlySet<Command['name']> = new Set([
   'addCouncil',
   'removeCouncil',
   'council',
+  'approvals',
 ]);
 
 /** admin commands the staff council (Personalrat) may use too; `audit` shows them only what concerns them. */
-export const COUNCIL_COMMANDS: ReadonlySet<Command['name']> = new Set(['audit']);
+export const COUNCIL_COMMANDS: ReadonlySet<Command['name']> = new Set(['audit', 'approvals']);
 
 type Keyword =
   | 'help'
@@ -98,7 +101,8 @@ type Keyword =
   | 'postVerb'
   | 'measures'
   | 'measure'
-  | 'council';
+  | 'council'
+  | 'approvals';
 
 /** German and English words for each command. */
 const KEYWORDS: Record<string, Keyword> = {
@@ -154,6 +158,8 @@ const KEYWORDS: Record<string, Keyword> = {
   measure: 'measure',
   personalrat: 'council',
   council: 'council',
+  freigaben: 'approvals',
+  approvals: 'approvals',
 };
 
 /** `maßnahme neu|anlegen|new`, `neue maßnahme`, `new measure`: the form of a new measure. */
@@ -348,6 +354,8 @@ export function parseCommand(raw: string): Outcome<Command> {
   )
     return ok({ name: 'removeCouncil', who: councilWho });
   if (keyword === 'council') return fail('errUnknownCommand', first.slice(0, 40));
+  if (keyword === 'approvals')
+    return next === undefined ? ok({ name: 'approvals' }) : fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'admin' || keyword === 'add' || keyword === 'leader' || keyword === 'remove')
     return fail('errUnknownCommand', first.slice(0, 40));
   if (keyword === 'reload')

@@ -21,6 +21,7 @@ import { planDe, planEn } from './texts/plan';
 import { approvalsDe, approvalsEn } from './texts/approvals';
 import { ownViewDe, ownViewEn } from './texts/own-view';
 import { composeDe, composeEn } from './texts/compose';
+import { councilTasksDe, councilTasksEn } from './texts/council-tasks';
 
 /**
  * every text Mitwirken shows a person, German first, English second.
@@ -173,6 +174,7 @@ const de = {
   ...approvalsDe,
   ...ownViewDe,
   ...composeDe,
+  ...councilTasksDe,
 };
 
 export type Messages = typeof de;
@@ -319,6 +321,7 @@ const en: Messages = {
   ...approvalsEn,
   ...ownViewEn,
   ...composeEn,
+  ...councilTasksEn,
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

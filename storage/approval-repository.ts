@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ApprovalDecision } from '../core/approvals/approval-rule';
 import type { ApprovalSubjectKind } from '../core/approvals/approval-payload';
-import { definedOnly, isConflict, keyPart, type Tables } from './tables';
+import { definedOnly, isConflict, keyPart, readEntity, type Tables } from './tables';
 
 /** one version of a campaign or held ad-hoc item sent to the staff council, with its content as JSON. */
 export interface ApprovalRequest {
@@ -15,6 +15,16 @@ export interface ApprovalRequest {
   /** the AAD object id of the admin who made or changed it, or `file:<name>` for a campaign file. */
   requestedBy: string;
   requestedByName?: string;
+}
+
+/** a decision as listed for the member who made it: the subject and version it was made on. */
+export interface MemberDecision {
+  kind: ApprovalSubjectKind;
+  subjectId: string;
+  version: string;
+  decision: ApprovalDecision;
+  /** the version decided on, for what it was about (undefined when its request row is gone). */
+  request?: ApprovalRequest;
 }
 
 /** a version and the council's decisions on it. */
@@ -42,6 +52,9 @@ interface DecisionEntity {
   comment?: string;
   at: string;
 }
+
+/** every approval partition lies between these keys (`approval|…`; `}` sorts after `|`). */
+const APPROVAL_RANGE = { from: 'approval|', to: 'approval}' };
 
 const CHUNK_CHARS = 30_000;
 const MAX_CHUNKS = 16;
@@ -130,32 +143,11 @@ export class ApprovalRepository {
     for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       const rowKey = String(e.rowKey);
       if (rowKey.startsWith('v|')) {
-        const r = e as unknown as RequestEntity;
-        let content = '';
-        for (let i = 0; i < r.contentChunks; i++) content += r[`content${i}`] ?? '';
-        requests.push(
-          definedOnly({
-            kind,
-            subjectId,
-            version: r.version,
-            content,
-            requestedAt: new Date(r.requestedAt),
-            requestedBy: r.requestedBy,
-            requestedByName: r.requestedByName,
-          }),
-        );
+        requests.push(toRequest(kind, subjectId, e as unknown as RequestEntity));
       } else if (rowKey.startsWith('d|')) {
         const d = e as unknown as DecisionEntity;
         const list = decisions.get(d.version) ?? [];
-        list.push(
-          definedOnly({
-            memberId: d.memberId,
-            memberName: d.memberName,
-            kind: d.decision === 'changes' ? ('changes' as const) : ('approve' as const),
-            comment: d.comment,
-            at: new Date(d.at),
-          }),
-        );
+        list.push(toDecision(d));
         decisions.set(d.version, list);
       }
     }
@@ -167,6 +159,55 @@ export class ApprovalRepository {
   /** one version with its decisions, or undefined. */
   async record(kind: ApprovalSubjectKind, subjectId: string, version: string): Promise<ApprovalRecord | undefined> {
     return (await this.records(kind, subjectId)).find((r) => r.request.version === version);
+  }
+
+  /** the ids of every subject of a kind ever sent for approval (a range scan over that kind's partitions). */
+  async subjects(kind: ApprovalSubjectKind): Promise<string[]> {
+    const filter = odata`PartitionKey ge ${`approval|${kind}|`} and PartitionKey lt ${`approval|${kind}}`} and RowKey ge ${'v|'} and RowKey lt ${'v}'}`;
+    const ids = new Set<string>();
+    for await (const e of this.table.listEntities<{ subjectId: string }>({
+      queryOptions: { filter, select: ['subjectId'] },
+    }))
+      ids.add(e.subjectId);
+    return [...ids];
+  }
+
+  /**
+   * what a person did in approvals, for their own data (`meine daten`): their decisions as a council member, each with
+   * the version it was on, and the versions they sent for approval. Scans the approval partitions (a range, not the
+   * campaign rows).
+   */
+  async byPerson(personId: string): Promise<{ decisions: MemberDecision[]; requests: ApprovalRequest[] }> {
+    const filter = odata`PartitionKey ge ${APPROVAL_RANGE.from} and PartitionKey lt ${APPROVAL_RANGE.to} and (memberId eq ${personId} or requestedBy eq ${personId})`;
+    const found: Array<{ partitionKey: string; d: DecisionEntity }> = [];
+    const requests: ApprovalRequest[] = [];
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const rowKey = String(e.rowKey);
+      if (rowKey.startsWith('d|'))
+        found.push({ partitionKey: String(e.partitionKey), d: e as unknown as DecisionEntity });
+      else if (rowKey.startsWith('v|')) {
+        const r = e as unknown as RequestEntity;
+        requests.push(toRequest(r.kind === 'item' ? 'item' : 'campaign', r.subjectId, r));
+      }
+    }
+    const decisions: MemberDecision[] = [];
+    for (const { partitionKey, d } of found) {
+      const r = await readEntity<RequestEntity>(this.table, partitionKey, rows.request(d.version));
+      if (!r) continue;
+      const kind = r.kind === 'item' ? 'item' : 'campaign';
+      decisions.push({
+        kind,
+        subjectId: r.subjectId,
+        version: d.version,
+        decision: toDecision(d),
+        request: toRequest(kind, r.subjectId, r),
+      });
+    }
+    const at = (x: { at: Date } | { requestedAt: Date }) => ('at' in x ? x.at : x.requestedAt).getTime();
+    return {
+      decisions: decisions.sort((a, b) => at(a.decision) - at(b.decision)),
+      requests: requests.sort((a, b) => at(a) - at(b)),
+    };
   }
 
   /** claims the posting of an approved held item: true exactly once per version. */
@@ -183,4 +224,28 @@ export class ApprovalRepository {
       throw e;
     }
   }
+}
+
+function toRequest(kind: ApprovalSubjectKind, subjectId: string, r: RequestEntity): ApprovalRequest {
+  let content = '';
+  for (let i = 0; i < r.contentChunks; i++) content += r[`content${i}`] ?? '';
+  return definedOnly({
+    kind,
+    subjectId,
+    version: r.version,
+    content,
+    requestedAt: new Date(r.requestedAt),
+    requestedBy: r.requestedBy,
+    requestedByName: r.requestedByName,
+  });
+}
+
+function toDecision(d: DecisionEntity): ApprovalDecision {
+  return definedOnly({
+    memberId: d.memberId,
+    memberName: d.memberName,
+    kind: d.decision === 'changes' ? ('changes' as const) : ('approve' as const),
+    comment: d.comment,
+    at: new Date(d.at),
+  });
 }

@@ -128,7 +128,8 @@ export class PersonalDataStore {
 
   /**
    * replaces the person where they acted as admin or were named by an admin action: `grantedBy` of grants they
-   * made, author fields of campaigns, `createdBy` of items they posted (and their creator index), and every audit
+   * made, author fields of campaigns and of versions they sent for approval (with the held item's content), `createdBy`
+   * of items they posted (and their creator index), and every audit
    * entry naming their id or one of `names`. Audit entries stay (what was done, when), with `replacement` as the
    * person. The audit log and the role and campaign tables are small; the audit log is scanned as a whole.
    */
@@ -138,6 +139,11 @@ export class PersonalDataStore {
     for (const [table, filter] of [
       [this.roles, odata`PartitionKey eq ${'admin'} or PartitionKey eq ${'leader'}`],
       [this.campaigns, odata`PartitionKey eq ${'campaign'}`],
+      // versions they sent to the staff council; the council's decision rows (memberId) are never touched.
+      [
+        this.campaigns,
+        odata`PartitionKey ge ${'approval|'} and PartitionKey lt ${'approval}'} and requestedBy eq ${personId}`,
+      ],
       [this.audit, undefined],
     ] as const) {
       const rows: Array<Record<string, unknown>> = [];

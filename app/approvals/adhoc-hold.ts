@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { buildApprovalCard } from '../../cards/approval-card';
 import { approvalState } from '../../core/approvals/approval-rule';
 import type { ItemDraft } from '../../core/items';
-import type { Locale } from '../../core/locale';
+import { formatDateTime, type Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import type { ApprovalRecord } from '../../storage/approval-repository';
 import { tellCouncil } from './council-reach';
@@ -13,7 +13,19 @@ export interface HeldItem {
   draft: ItemDraft;
   target: { teamId: string; channelId: string; label: string };
   by: { aadObjectId: string; name?: string; locale: Locale };
+  /** the "open until" chosen when posting (ISO 8601): applied when the item is posted on approval. */
+  closesAt?: string;
 }
+
+/** what a held item's card needs to say about time: now, and the deployment's time zone. */
+export interface HeldClock {
+  now: Date;
+  timeZone: string;
+}
+
+/** whether a held item's "open until" has passed: it is not posted then (approvals/approval-action.ts). */
+export const heldItemExpired = (held: HeldItem, now: Date): boolean =>
+  held.closesAt !== undefined && new Date(held.closesAt).getTime() <= now.getTime();
 
 /** whether the configuration holds this draft for approval (APPROVAL_FOR_ADHOC: none, anonymous or all). */
 export function needsApproval(s: Pick<HoldPorts, 'config'>, draft: ItemDraft): boolean {
@@ -22,8 +34,9 @@ export function needsApproval(s: Pick<HoldPorts, 'config'>, draft: ItemDraft): b
 }
 
 /** the held item's plan: the question, its options, anonymity and where it goes. */
-export function heldItemSections(locale: Locale, held: HeldItem) {
+export function heldItemSections(locale: Locale, held: HeldItem, clock: HeldClock) {
   const m = messages(locale);
+  const until = held.closesAt && formatDateTime(locale, new Date(held.closesAt), clock.timeZone);
   return [
     {
       heading: m.approvalItemQuestion,
@@ -32,6 +45,9 @@ export function heldItemSections(locale: Locale, held: HeldItem) {
         ...(held.draft.options.length > 0 ? [m.approvalItemOptions(held.draft.options.join(' · '))] : []),
         held.draft.anonymous ? m.approvalItemAnonymous : m.approvalItemNamed,
         m.approvalItemWhere(held.target.label),
+        ...(until
+          ? [heldItemExpired(held, clock.now) ? m.approvalItemOpenUntilExpired(until) : m.approvalItemOpenUntil(until)]
+          : []),
       ],
     },
   ];
@@ -43,12 +59,13 @@ export function heldItemCard(
   holdId: string,
   record: ApprovalRecord,
   needed: number,
-  extra: Pick<Parameters<typeof buildApprovalCard>[1], 'own' | 'notice'> = {},
+  clock: HeldClock,
+  extra: Pick<Parameters<typeof buildApprovalCard>[1], 'own' | 'notice' | 'readOnly'> = {},
 ) {
   const held = JSON.parse(record.request.content) as HeldItem;
   return buildApprovalCard(locale, {
     subject: { kind: 'item', id: holdId, version: record.request.version },
-    sections: heldItemSections(locale, held),
+    sections: heldItemSections(locale, held, clock),
     changes: [],
     state: approvalState(record.decisions, needed),
     ...(record.request.requestedByName && { requestedByName: record.request.requestedByName }),
@@ -82,7 +99,9 @@ export async function holdForApproval(
   });
   const record = await s.storage.approvals.record('item', holdId, version);
   const notified = record
-    ? await tellCouncil(s, (locale) => heldItemCard(locale, holdId, record, s.config.approvalsNeeded))
+    ? await tellCouncil(s, (locale) =>
+        heldItemCard(locale, holdId, record, s.config.approvalsNeeded, { now: at, timeZone: s.config.timeZone }),
+      )
     : 0;
   await s.storage.audit.record({
     actorId: held.by.aadObjectId,

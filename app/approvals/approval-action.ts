@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { asAttachment } from '../../cards/render';
 import { approvalState, type ApprovalDecision } from '../../core/approvals/approval-rule';
 import type { VERBS } from '../../core/card-actions';
@@ -6,7 +7,8 @@ import { fail, ok } from '../../core/problems';
 import type { ApprovalRecord } from '../../storage/approval-repository';
 import { campaignVersion } from '../../storage/campaign-repository';
 import type { ActionHandler } from '../ports/turn';
-import { heldItemCard, type HeldItem } from './adhoc-hold';
+import { formatDateTime } from '../../core/locale';
+import { heldItemCard, heldItemExpired, type HeldItem } from './adhoc-hold';
 import { campaignApprovalCard, planContext } from './campaign-review';
 import { peopleToTell, sendToPerson } from './council-reach';
 import type { ApprovalsPorts } from './ports';
@@ -30,11 +32,11 @@ export const approvalAction: ActionHandler<typeof VERBS.approval, ApprovalsPorts
   if (payload.kind === 'campaign' && (!campaign || campaignVersion(campaign) !== payload.version))
     return fail('errApprovalOutdated');
   const context = campaign ? await planContext(s) : undefined;
-  const card = (r: ApprovalRecord, all: ApprovalRecord[], extra: Parameters<typeof heldItemCard>[4]) =>
+  const card = (r: ApprovalRecord, all: ApprovalRecord[], extra: Parameters<typeof heldItemCard>[5]) =>
     asAttachment(
       campaign && context
         ? campaignApprovalCard(facts.locale, campaign, r, all, context, needed, extra)
-        : heldItemCard(facts.locale, payload.id, r, needed, extra),
+        : heldItemCard(facts.locale, payload.id, r, needed, { now: s.now(), timeZone: s.config.timeZone }, extra),
     );
   const mine = record.decisions.find((d) => d.memberId === personId);
   if (mine)
@@ -97,7 +99,11 @@ export const approvalAction: ActionHandler<typeof VERBS.approval, ApprovalsPorts
   return ok(card(record, records, { own: decision }));
 };
 
-/** posts an approved held item once (a claim row guards against a second approval racing), and tells its poster. */
+/**
+ * posts an approved held item once (a claim row guards against a second approval racing) with the "open until" it was
+ * held with, and tells its poster. When that time has passed meanwhile, it is not posted: the poster is told to post it
+ * again with a new time (an item that closes before anyone saw it helps nobody).
+ */
 async function postHeldItem(s: ApprovalsPorts, holdId: string, record: ApprovalRecord, tell: string[]): Promise<void> {
   const held = JSON.parse(record.request.content) as HeldItem;
   if (!s.itemPublisher) {
@@ -105,10 +111,26 @@ async function postHeldItem(s: ApprovalsPorts, holdId: string, record: ApprovalR
     return;
   }
   if (!(await s.storage.approvals.claimPost('item', holdId, record.request.version, s.now()))) return;
+  if (held.closesAt && heldItemExpired(held, s.now())) {
+    const closesAt = new Date(held.closesAt);
+    s.log.info({ holdId }, 'approved item not posted: its open-until has passed');
+    await Promise.all(
+      tell.map((id) =>
+        sendToPerson(s, id, (l) =>
+          messages(l).adhocApprovedExpired(held.draft.question, formatDateTime(l, closesAt, s.config.timeZone)),
+        ),
+      ),
+    );
+    return;
+  }
+  const itemId = randomUUID();
+  const closesAt = held.closesAt ? new Date(held.closesAt) : undefined;
+  // noted before posting, as for items posted at once (polls/adhoc-post.ts): the due-close job closes it then.
+  if (closesAt) await s.storage.items.markDueToClose(itemId, closesAt);
   const item = await s.itemPublisher.publish(
     held.draft,
     { teamId: held.target.teamId, channelId: held.target.channelId },
-    { aadObjectId: held.by.aadObjectId, locale: held.by.locale },
+    { aadObjectId: held.by.aadObjectId, locale: held.by.locale, itemId, ...(closesAt && { closesAt }) },
   );
   await s.storage.audit.record({
     actorId: held.by.aadObjectId,

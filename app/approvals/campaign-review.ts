@@ -71,7 +71,7 @@ export function campaignApprovalCard(
   records: readonly ApprovalRecord[],
   context: PlanContext,
   needed: number,
-  extra: Pick<Parameters<typeof buildApprovalCard>[1], 'own' | 'notice'> = {},
+  extra: Pick<Parameters<typeof buildApprovalCard>[1], 'own' | 'notice' | 'readOnly'> = {},
 ) {
   const plan = campaignPlan(campaign, locale, context);
   return buildApprovalCard(locale, {

@@ -7,3 +7,4 @@ export { approvalAction } from './approval-action';
 export { campaignApprovalLabel, mayPostCampaign, reviewCampaign, type Requester } from './campaign-review';
 export { addCouncilCommand, councilCommand, removeCouncilCommand } from './council-commands';
 export { pendingCardsFor } from './pending-approvals';
+export { approvalsCommand } from './waiting-command';

@@ -16,7 +16,9 @@ import {
 } from '../../core/org/org-file';
 import { resolveUnitTree, teamsBelow, type Organisation, type UnitWithWantedLeaders } from '../../core/org/org-units';
 import type { FileUnitLeader } from '../../storage/org-repository';
+import { pendingCardsFor } from '../approvals';
 import type { Actor } from './leader-assignment';
+import type { AppServices } from '../ports/services';
 import type { LeadersPorts } from './ports';
 
 /** what loading the organisation file did; `synced` false means the stored leaders and units were left as they were. */
@@ -38,8 +40,12 @@ export interface OrgFileReport {
   units?: { count: number; leaders: number };
 }
 
-/** what resolving the organisation file uses of the ports: less than leaders' handlers, so the digest may call it. */
-export type OrgSyncPorts = Pick<LeadersPorts, 'config' | 'log' | 'now' | 'roster' | 'storage'>;
+/**
+ * what resolving the organisation file uses of the ports: less than leaders' handlers, so the digest may call it; with
+ * the 1:1 delivery (`membership`, `poster`) that brings new council members the approval cards still waiting.
+ */
+export type OrgSyncPorts = Pick<LeadersPorts, 'config' | 'log' | 'now' | 'roster' | 'storage'> &
+  Pick<AppServices, 'membership' | 'poster'>;
 
 /**
  * reads ORG_FILE (YAML or JSON), resolves its teams, units and leaders against the installed teams and their rosters
@@ -153,6 +159,8 @@ export async function reloadOrgFile(s: OrgSyncPorts, actor?: Actor): Promise<Org
         details: { ...(g.name && { name: g.name }), source: `file:${file}` },
         at,
       });
+  // like a grant in chat: a member the file adds gets what already waits for the council.
+  for (const g of councilSync?.added ?? []) await pendingCardsFor(s, g.personId);
   Object.assign(report, {
     synced: true,
     errors: reading.errors,

@@ -33,7 +33,7 @@ export type AdhocOutcome = { posted: true; item: Item } | { posted: false; notif
  * posts an ad-hoc item (not part of a campaign) into a team channel and records it in the audit log: the one path
  * of the chat commands, the personal chat's target picker and the posting form. Callers have checked `mayPostIn`.
  * When APPROVAL_FOR_ADHOC asks for it, the item is held for the staff council instead (approvals/adhoc-hold.ts;
- * the caller tells the poster `adhocHeld(notified)`; a held item's open-until is not kept). With `closesAt`, the
+ * the caller tells the poster `adhocHeld(notified)`; a held item keeps its open-until and gets it when posted). With `closesAt`, the
  * due-close job closes it then (due-close-job.ts).
  */
 export async function postAdhocItem(
@@ -47,6 +47,7 @@ export async function postAdhocItem(
     draft,
     target: { teamId: target.team.teamId, channelId: target.channelId, label: target.label },
     by: { aadObjectId: by.personId, ...(by.userName && { name: by.userName }), locale: by.locale },
+    ...(options.closesAt && { closesAt: options.closesAt.toISOString() }),
   });
   if (hold.held) return { posted: false, notified: hold.notified };
   const itemId = randomUUID();

@@ -58,7 +58,7 @@ export interface ItemPublisher {
   publish(
     draft: ItemDraft,
     target: { teamId: string; channelId: string },
-    by: { aadObjectId: string; locale: Locale },
+    by: { aadObjectId: string; locale: Locale; closesAt?: Date; itemId?: string },
   ): Promise<Item>;
 }
 

@@ -1,6 +1,7 @@
 import type { Item } from '../../core/items';
 import { optionsOf } from '../../core/items';
-import type { MyData } from '../../core/privacy/my-data';
+import type { ApprovalSubjectRef, MyData } from '../../core/privacy/my-data';
+import type { ApprovalRequest } from '../../storage/approval-repository';
 import { myDataDocument } from '../../core/privacy/my-data';
 import { FORMER_EMPLOYEE } from '../../core/texts/privacy';
 import type { DownloadFile } from '../exports';
@@ -20,9 +21,23 @@ export interface ErasureSummary {
   measures: number;
 }
 
+/** what a version sent for approval was about, read from its stored content (a campaign or a held item). */
+function subjectOf(r: ApprovalRequest): ApprovalSubjectRef {
+  let title = '';
+  try {
+    const content = JSON.parse(r.content) as { title?: unknown; draft?: { question?: unknown } };
+    const raw = r.kind === 'campaign' ? content.title : content.draft?.question;
+    title = typeof raw === 'string' ? raw : '';
+  } catch {
+    // an unreadable version is still listed, by its id.
+  }
+  return { kind: r.kind, id: r.subjectId, title: title || r.subjectId };
+}
+
 /**
- * reads everything stored with a person's id: named votes, named ideas, supports, volunteering, roles, measures they
- * own and notes they wrote, personal chat.
+ * reads everything stored with a person's id: named votes, named ideas, supports, volunteering, roles (the staff council
+ * too), measures they own and notes they wrote, their decisions as staff council member and what they sent for
+ * approval, personal chat.
  */
 export async function gatherMyData(s: PrivacyPorts, personId: string, name?: string): Promise<MyData> {
   const items = new Map<string, Promise<Item | undefined>>();
@@ -37,17 +52,21 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
       )
       .get(id)!;
 
-  const [votes, ideas, backings, admins, led, chat, measures, unitsLed, organisation] = await Promise.all([
-    s.storage.personalData.namedVotes(personId),
-    s.storage.ideas.byAuthor(personId),
-    s.storage.personalData.backings(personId),
-    s.storage.roles.admins(),
-    s.storage.roles.teamsLedBy(personId),
-    s.storage.personalData.personalChat(personId),
-    s.storage.measures.ofPerson(personId),
-    s.storage.org.unitsLedBy(personId),
-    s.storage.org.organisation(),
-  ]);
+  const [votes, ideas, backings, admins, led, chat, measures, unitsLed, organisation, council, approvals] =
+    await Promise.all([
+      s.storage.personalData.namedVotes(personId),
+      s.storage.ideas.byAuthor(personId),
+      s.storage.personalData.backings(personId),
+      s.storage.roles.admins(),
+      s.storage.roles.teamsLedBy(personId),
+      s.storage.personalData.personalChat(personId),
+      s.storage.measures.ofPerson(personId),
+      s.storage.org.unitsLedBy(personId),
+      s.storage.org.organisation(),
+      s.storage.roles.councilMembers(),
+      s.storage.approvals.byPerson(personId),
+    ]);
+  const councilGrant = council.find((g) => g.personId === personId);
   const unitName = (unitId: string) => organisation.units.find((u) => u.id === unitId)?.name ?? unitId;
   const measureTitle = async (teamId: string, measureId: string) =>
     (await s.storage.measures.get(teamId, measureId))?.title;
@@ -100,7 +119,25 @@ export async function gatherMyData(s: PrivacyPorts, personId: string, name?: str
         })),
       )),
       ...unitsLed.map((g) => ({ role: 'unitLeader' as const, unitName: unitName(g.unitId), grantedAt: g.grantedAt })),
+      ...(councilGrant
+        ? [
+            {
+              role: 'council' as const,
+              ...(councilGrant.grantedBy.startsWith('file:') && { file: councilGrant.grantedBy.slice(5) }),
+              grantedAt: councilGrant.grantedAt,
+            },
+          ]
+        : []),
     ],
+    council: {
+      decisions: approvals.decisions.map((d) => ({
+        subject: d.request ? subjectOf(d.request) : { kind: d.kind, id: d.subjectId, title: d.subjectId },
+        decision: d.decision.kind,
+        ...(d.decision.comment && { comment: d.decision.comment }),
+        at: d.decision.at,
+      })),
+      requests: approvals.requests.map((r) => ({ subject: subjectOf(r), at: r.requestedAt })),
+    },
     measures: await Promise.all(
       measures.owned.map(async (x) => ({
         measureId: x.measureId,
@@ -135,9 +172,11 @@ export async function myDataFile(s: PrivacyPorts, request: MyDataRequest): Promi
 /**
  * erases a person's data (art. 17 GDPR): named votes (tallies adjusted), supports and volunteering (counts
  * adjusted), authorship of named ideas and their name as owner or note author of measures (replaced by
- * FORMER_EMPLOYEE; the measures stay), stored roles, the personal-chat record,
+ * FORMER_EMPLOYEE; the measures stay), stored roles (the staff council's too), the personal-chat record,
  * and their id and names where they acted as admin or an admin action named them (replaced by their erasure
- * pseudonym). Anonymous answers cannot be found and stay. Audited with the pseudonym only.
+ * pseudonym; versions they sent for approval too). Anonymous answers cannot be found and stay. Decisions as a staff
+ * council member stay as they are: official acts of the body, kept with the member's name (the data view says so).
+ * Audited with the pseudonym only.
  */
 export async function eraseMyData(s: PrivacyPorts, personId: string, currentName: string): Promise<ErasureSummary> {
   const [chat, votes, admins, led] = await Promise.all([
@@ -163,6 +202,9 @@ export async function eraseMyData(s: PrivacyPorts, personId: string, currentName
   for (const g of led) if (await s.storage.roles.removeLeader(g.teamId ?? '', personId)) roles++;
   for (const g of await s.storage.org.unitsLedBy(personId))
     if (await s.storage.org.removeUnitLeader(g.unitId, personId)) roles++;
+  // the staff council role goes like any role (a file grant comes back when the organisation file names them again);
+  // their decisions as a member stay with their name: official acts of the body (storage/approval-repository.ts).
+  if (await s.storage.roles.revokeCouncil(personId)) roles++;
   const personalChat = await s.storage.personalData.erasePersonalChat(personId);
   // measures are the organisation's records and stay; the person's name as owner and note author goes.
   const measures = await s.storage.measures.erasePerson(personId, FORMER_EMPLOYEE);

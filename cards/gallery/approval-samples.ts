@@ -2,6 +2,7 @@ import type { Campaign } from '../../core/campaigns/campaign';
 import { describeCampaignChanges } from '../../core/campaigns/campaign-changes';
 import { campaignPlan } from '../../core/campaigns/campaign-plan';
 import type { Locale } from '../../core/locale';
+import { formatDateTime } from '../../core/locale';
 import { messages } from '../../core/messages';
 import { buildApprovalCard } from '../approval-card';
 import { asAttachment } from '../render';
@@ -73,6 +74,32 @@ function card(locale: Locale, variant: 'new' | 'changed' | 'approved' | 'changes
   });
 }
 
+/** an anonymous ad-hoc poll held for the council, with its "open until"; `readOnly` as an admin outside the council sees it. */
+function heldCard(locale: Locale, readOnly: boolean) {
+  const m = messages(locale);
+  const de = locale === 'de';
+  const until = formatDateTime(locale, new Date('2026-03-20T15:00:00Z'), SAMPLE_TIME_ZONE);
+  return buildApprovalCard(locale, {
+    subject: { kind: 'item', id: 'b39ab962-826c-4d46-936b-a156b244fb3f', version: 'c0ffee00c0ffee00c0ffee00c0ffee00' },
+    sections: [
+      {
+        heading: m.approvalItemQuestion,
+        lines: [
+          de ? 'Wie erleben Sie die neue Gleitzeitregelung?' : 'How do you find the new flexitime rules?',
+          m.approvalItemOptions(de ? 'gut · teils · schlecht' : 'good · partly · bad'),
+          m.approvalItemAnonymous,
+          m.approvalItemWhere('Team Leistung › General'),
+          m.approvalItemOpenUntil(until),
+        ],
+      },
+    ],
+    changes: [],
+    state: { kind: 'pending', approvals: 0, needed: 2 },
+    requestedByName: PEOPLE[0],
+    readOnly,
+  });
+}
+
 /** the staff council's approval card in its states. */
 export const APPROVAL_SAMPLES: readonly CardSample[] = [
   {
@@ -102,5 +129,20 @@ export const APPROVAL_SAMPLES: readonly CardSample[] = [
     purpose: 'What the member sees after requesting changes with a comment; the campaign will not post.',
     template: 'approval',
     build: (l) => asAttachment(card(l, 'changes')),
+  },
+  {
+    id: 'approval-item-held',
+    title: 'Approval card of a held ad-hoc item',
+    purpose:
+      'An anonymous poll posted with an "open until" waits for the staff council; it is posted with that time once approved.',
+    template: 'approval',
+    build: (l) => asAttachment(heldCard(l, false)),
+  },
+  {
+    id: 'approval-item-read-only',
+    title: 'Approval card for an admin outside the council',
+    purpose: 'An admin lists what waits for the staff council ("freigaben"): the same card without the buttons.',
+    template: 'approval',
+    build: (l) => asAttachment(heldCard(l, true)),
   },
 ];

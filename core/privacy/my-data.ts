@@ -22,16 +22,33 @@ export interface MyData {
   supports: Array<{ ideaId: string; text: string }>;
   volunteering: Array<{ ideaId: string; text: string }>;
   roles: Array<{
-    role: 'admin' | 'leader' | 'unitLeader' | 'configuredAdmin';
+    role: 'admin' | 'leader' | 'unitLeader' | 'configuredAdmin' | 'council';
     teamName?: string;
     unitName?: string;
+    /** for a staff council grant from the organisation file: the file's name. */
+    file?: string;
     grantedAt?: Date;
   }>;
+  /**
+   * the staff council: the person's decisions as a member (official acts, kept on erasure) and the versions they sent
+   * for approval as an admin.
+   */
+  council?: {
+    decisions: Array<{ subject: ApprovalSubjectRef; decision: 'approve' | 'changes'; comment?: string; at: Date }>;
+    requests: Array<{ subject: ApprovalSubjectRef; at: Date }>;
+  };
   /** measures the person owns (their name is on them). */
   measures?: Array<{ measureId: string; title: string; teamName?: string; status: MeasureStatus; dueDate: string }>;
   /** progress notes the person wrote on measures. */
   measureNotes?: Array<{ measureId: string; title?: string; text: string; at: Date }>;
   personalChat?: { name: string; locale?: string; active: boolean; updatedAt: Date };
+}
+
+/** what an approval was about: a campaign (its title) or a held ad-hoc item (its question). */
+export interface ApprovalSubjectRef {
+  kind: 'campaign' | 'item';
+  id: string;
+  title: string;
 }
 
 /** one section of the "meine daten" card: a heading and its lines (shortened, people’s texts shown as typed; the export has everything). */
@@ -58,7 +75,25 @@ export function myDataSections(data: MyData, locale: Locale, timeZone: string, l
         ? m.myDataRoleUnitLeader(plainText(r.unitName ?? '?'))
         : r.role === 'admin'
           ? m.myDataRoleAdmin
-          : m.myDataRoleConfigured;
+          : r.role === 'council'
+            ? r.file
+              ? m.myDataRoleCouncilFile(plainText(r.file))
+              : m.myDataRoleCouncil
+            : m.myDataRoleConfigured;
+  const subject = (x: ApprovalSubjectRef) =>
+    x.kind === 'campaign'
+      ? m.myDataCampaignSubject(shortened(x.title, 60))
+      : m.myDataItemSubject(shortened(x.title, 60));
+  const when = (at: Date) => formatDateTime(locale, at, timeZone);
+  const council = data.council ?? { decisions: [], requests: [] };
+  const councilLines = [
+    ...council.decisions.map((d) =>
+      d.decision === 'approve'
+        ? m.myDataDecisionApproved(subject(d.subject), when(d.at))
+        : m.myDataDecisionChanges(subject(d.subject), when(d.at), shortened(d.comment ?? '', 80)),
+    ),
+    ...council.requests.map((r) => m.myDataRequestLine(subject(r.subject), when(r.at))),
+  ];
   return [
     {
       title: m.myDataVotes,
@@ -84,6 +119,10 @@ export function myDataSections(data: MyData, locale: Locale, timeZone: string, l
         ),
       ]),
     },
+    // shown only to those who have council records: the explanation of what erasure keeps comes with them.
+    ...(councilLines.length > 0
+      ? [{ title: m.myDataCouncil, lines: [...list(councilLines), m.myDataCouncilKept] }]
+      : []),
     {
       title: m.myDataChat,
       lines: list(
@@ -124,6 +163,11 @@ export function myDataDocument(data: MyData, generatedAt: Date): Record<string, 
     roles: data.roles.map((r) => ({ ...r, ...(r.grantedAt && { grantedAt: r.grantedAt.toISOString() }) })),
     measures: data.measures ?? [],
     measureNotes: (data.measureNotes ?? []).map((n) => ({ ...n, at: n.at.toISOString() })),
+    council: {
+      decisions: (data.council?.decisions ?? []).map((d) => ({ ...d, at: d.at.toISOString() })),
+      requests: (data.council?.requests ?? []).map((r) => ({ ...r, at: r.at.toISOString() })),
+      kept: { de: de.myDataCouncilKept, en: en.myDataCouncilKept },
+    },
     personalChat: data.personalChat
       ? { ...data.personalChat, updatedAt: data.personalChat.updatedAt.toISOString() }
       : null,

@@ -1,4 +1,5 @@
 import { composeDuDe } from './compose';
+import { councilTasksDuDe } from './council-tasks';
 
 /**
  * the informal German ("du"): for every key whose formal text (the default catalogue) says "Sie", the same text
@@ -209,4 +210,5 @@ export const addressDuDe = {
   ownIdeas: (n: number) => (n === 1 ? 'Du hast 1 Idee eingereicht.' : `Du hast ${n} Ideen eingereicht.`),
   ownAnonymousIdeas: 'Du hast hier Ideen eingereicht. Sie bleiben anonym.',
   ...composeDuDe,
+  ...councilTasksDuDe,
 };
