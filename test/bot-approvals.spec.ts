@@ -309,3 +309,46 @@ test('an anonymous poll drafted in the personal chat is held when its channel is
   const holdId = contents.find(([, r]) => r[0]?.request.content.includes('Homeoffice am Freitag?'))?.[0] ?? '';
   expect(cardTexts(approvalCard(councilB, holdId))).toContain('Homeoffice am Freitag?');
 });
+
+test('a campaign planned in the wizard waits for the council and is posted only after its approval', async () => {
+  await h.personalMessage('kampagne neu', ADMIN);
+  let card: unknown = deliveredCard(
+    [...h.connector.delivered]
+      .reverse()
+      .find((d) => d.conversationId === `a:personal-${ADMIN.id}` && d.activity.attachments),
+  );
+  const click = async (values: Record<string, unknown>) => {
+    const data = interactive(card).find((a) => a.verb === VERBS.wizard)?.data as { wizardId: string; step: string };
+    card = invokeCard(await h.invoke(VERBS.wizard, { ...data, ...values }, ADMIN, { personal: true }));
+  };
+  const start = DateTime.fromJSDate(clock).setZone('Europe/Berlin').plus({ minutes: 5 });
+  await click({ action: 'next', title: 'Puls Wizard', description: '', timeZone: 'Europe/Berlin' });
+  await click({
+    action: 'next',
+    type: 'yesno',
+    question: 'Hilft Ihnen die neue Vorlage?',
+    options: '',
+    anonymous: 'true',
+  });
+  await click({
+    action: 'next',
+    date_0: start.toFormat('yyyy-LL-dd'),
+    time_0: start.toFormat('HH:mm'),
+    repeat_0: 'once',
+    until_0: '',
+    openDays_0: '5',
+    remindHours_0: '',
+  });
+  await click({ action: 'next', allTeams: 'true', teams: '', channel: 'General' });
+  await click({ action: 'confirm' });
+  const created = (await h.storage.campaigns.list()).find((c) => c.title === 'Puls Wizard');
+  expect(created?.status).toBe('scheduled');
+  expect(await listLine(`Puls Wizard (${created!.id})`)).toContain(de.approvalStatePending(0, 2));
+
+  // due, but waiting: nothing is posted.
+  clock = new Date(start.plus({ minutes: 1 }).toMillis());
+  expect(await postsOfTick()).toEqual([]);
+
+  for (const member of [councilA, councilB]) await decide(member, approvalCard(member, created!.id), 'approve');
+  expect(await postsOfTick()).toContain('Hilft Ihnen die neue Vorlage?');
+});
