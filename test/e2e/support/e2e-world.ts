@@ -22,6 +22,8 @@ export interface E2eWorld {
   bot: BotApp;
   playground: PlaygroundServer;
   ui: PlaygroundPage;
+  /** the bot's messaging endpoint (a second Playground, another person's client, can be pointed at it). */
+  botEndpoint: string;
   /** runs a step; when it fails, a screenshot `failed-<name>.png` is kept for the CI log. */
   step<T>(name: string, run: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
@@ -45,7 +47,8 @@ export async function startE2eWorld(
   const log = pino({ level: 'info' }, pino.destination(path.join(ARTIFACTS, `${logName}.log`)));
   const bot = createBotApp({ config, storage, log, playgroundTenant: tenant, cardUpdateDelayMs: 200, ...options });
   const port = await bot.listen(0);
-  const playground = await startPlayground({ botEndpoint: `http://127.0.0.1:${port}/api/messages`, cwd: ROOT });
+  const botEndpoint = `http://127.0.0.1:${port}/api/messages`;
+  const playground = await startPlayground({ botEndpoint, cwd: ROOT });
   const ui = await openPlayground(playground.url);
   return {
     tables,
@@ -53,6 +56,7 @@ export async function startE2eWorld(
     bot,
     playground,
     ui,
+    botEndpoint,
     async step(name, run) {
       try {
         return await run();

@@ -415,6 +415,9 @@ export class PlaygroundPage {
   /**
    * Makes card actions (Action.Execute / Action.Submit invokes) come from another mock user, by display name;
    * `undefined` switches back. Typed messages always come from the config's currentUser (playground limitation).
+   * The Playground server checks the sender against the conversation: in a channel any team member passes, but in a
+   * chat only its members (`validateUserId`), so in the personal chat another user's click is refused with 400
+   * "User not found" and never reaches the bot; give that person their own client instead (second-client.ts).
    */
   switchUser(name: string | undefined): void {
     if (name === undefined || name === this.config.currentUser.name) {
