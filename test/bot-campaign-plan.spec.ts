@@ -102,7 +102,7 @@ test('an admin presses "Plan" and downloads the German plan as an HTML document 
   const html = await res.text();
   expect(html).toContain('<html lang="de">');
   expect(html).toContain('<h1>Gute Arbeit 2027: „Puls“ &amp; &lt;Ideen&gt;</h1>');
-  expect(html).toContain(`<li>Das Team ${TEAM.name}.</li>`);
+  expect(html).toContain(`<li>Das Team „${TEAM.name}“.</li>`);
   expect(html).toContain('<li>Gepostet wird in jedem dieser Teams im Kanal „Allgemein“.</li>');
   expect(html).toContain('<li>Art: Kurzumfrage, bis zu 2 Antworten</li>');
   expect(html).toContain('<li>Wann: jeden Montag um 9:00 Uhr, vom 11.01. bis 29.03.2027, jeweils 5 Tage offen</li>');

@@ -177,8 +177,8 @@ describe('the readable plan of a campaign', () => {
     expect(named.sections[1]).toEqual({
       heading: 'Who is asked',
       lines: [
-        'The teams Team Digital and Team Leistung.',
-        'Every team of the unit Abteilung 2, as the organisation file names them at each post – also teams that join later.',
+        'The teams “Team Digital” and “Team Leistung”.',
+        'Every team of the unit “Abteilung 2”, as the organisation file names them at each post – also teams that join later.',
         'Posted in each of these teams in the channel “Beteiligung”.',
         'All times are in the time zone America/New_York.',
       ],

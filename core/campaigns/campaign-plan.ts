@@ -78,8 +78,29 @@ function targetLines(targets: Targets, locale: Locale, context: PlanContext): st
   const teams = targets.teams.map((t) => context.teamNames?.get(t) ?? t);
   const units = (targets.units ?? []).map((u) => context.unitNames?.get(u) ?? u);
   return [
-    ...(teams.length > 0 ? [m.planTargetsTeams(joinWords(teams, locale), teams.length)] : []),
-    ...(units.length > 0 ? [m.planTargetsUnits(joinWords(units, locale), units.length)] : []),
+    // names in quotes: "Das Team „Team Leistung“", never "Das Team Team Leistung".
+    ...(teams.length > 0
+      ? [
+          m.planTargetsTeams(
+            joinWords(
+              teams.map((t) => quoted(t, locale)),
+              locale,
+            ),
+            teams.length,
+          ),
+        ]
+      : []),
+    ...(units.length > 0
+      ? [
+          m.planTargetsUnits(
+            joinWords(
+              units.map((u) => quoted(u, locale)),
+              locale,
+            ),
+            units.length,
+          ),
+        ]
+      : []),
   ];
 }
 
