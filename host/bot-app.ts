@@ -136,7 +136,9 @@ export function createBotApp(options: BotAppOptions): BotApp {
       config.localMode && options.playgroundTenant
         ? new DemoAnswerer(storage, options.playgroundTenant.users, now)
         : undefined,
-    isAdmin: async (id) => configuredAdmin(id) || (id !== undefined && (await storage.roles.isAdmin(id))),
+    isAdmin: async (id, options) =>
+      configuredAdmin(id) ||
+      (id !== undefined && (await (options?.recently ? storage.roles.isAdminRecently(id) : storage.roles.isAdmin(id)))),
     roster,
     membership: new TeamMembership(roster, storage.installations, log, now),
     exportLinks,

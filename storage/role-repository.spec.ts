@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Storage } from './open-storage';
+import { openStorage, type Storage } from './open-storage';
 import { useEmbeddedStorage } from '../test/support/storage-fixture';
 
 const fixture = useEmbeddedStorage();
@@ -149,5 +149,35 @@ describe('RoleRepository leaders', () => {
       removed: 0,
     });
     expect(await storage.roles.leadersOf(t)).toHaveLength(1);
+  });
+});
+
+describe('RoleRepository roles as a card shows them (read a few seconds ago)', () => {
+  test("see this instance's grants and revocations at once, another instance's only after a fresh read", async () => {
+    const teamId = team();
+    const [leader, admin] = [id('aad'), id('aad')];
+    expect(await storage.roles.leadersOfRecently(teamId)).toEqual([]);
+    expect(await storage.roles.isAdminRecently(admin)).toBe(false);
+    await storage.roles.assignLeader({ teamId, personId: leader, grantedBy: 'aad-root', at: AT });
+    await storage.roles.grantAdmin(admin, 'aad-root', AT);
+    expect((await storage.roles.leadersOfRecently(teamId)).map((g) => g.personId)).toEqual([leader]);
+    expect(await storage.roles.isAdminRecently(admin)).toBe(true);
+
+    // another instance (its own repository on the same table) revokes: the kept view still shows the grant, the
+    // permission read does not.
+    const other = (
+      await openStorage({
+        connectionString: fixture().server.connectionString,
+        answerSecret: 'spec-secret-spec-secret-spec-secret!',
+        timeZone: 'Europe/Berlin',
+        minGroupSize: 5,
+      })
+    ).roles;
+    await other.removeLeader(teamId, leader);
+    await other.revokeAdmin(admin);
+    expect((await storage.roles.leadersOfRecently(teamId)).map((g) => g.personId)).toEqual([leader]);
+    expect(await storage.roles.isAdminRecently(admin)).toBe(true);
+    expect(await storage.roles.leadersOf(teamId)).toEqual([]);
+    expect(await storage.roles.isAdmin(admin)).toBe(false);
   });
 });

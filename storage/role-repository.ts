@@ -10,6 +10,7 @@ import {
   type Tables,
   withConcurrencyRetry,
 } from './tables';
+import { RecentCache } from './recent-cache';
 
 /** a stored role: an admin grant, or a leader of one team. `grantedBy` is an AAD object id or `file:<file name>`. */
 export interface RoleGrant {
@@ -43,6 +44,9 @@ interface GrantEntity {
   grantedBy: string;
   grantedAt: string;
 }
+
+/** how old the roles behind a card's own view may be (RoleRepository.leadersOfRecently, isAdminRecently). */
+export const VIEW_ROLES_MAX_AGE_MS = 15_000;
 
 const ADMIN_PARTITION = 'admin';
 /** staff council (Personalrat) grants: one row per member, keyed by the AAD object id. */
@@ -80,6 +84,16 @@ export function fileSource(fileName: string): string {
  */
 export class RoleRepository {
   private readonly table: TableClient;
+  /**
+   * what a card shows (who gets "Schließen", whom Teams refreshes) may be a few seconds old: every viewer's client asks
+   * for its own view after each shared update. Permission checks never read these.
+   */
+  private readonly recentLeaders = new RecentCache<RoleGrant[]>({ maxEntries: 5_000, maxAgeMs: VIEW_ROLES_MAX_AGE_MS });
+  /** the stored admins (few), read as one range: a card's viewer is looked up without a read of their own. */
+  private readonly recentAdmins = new RecentCache<ReadonlySet<string>>({
+    maxEntries: 1,
+    maxAgeMs: VIEW_ROLES_MAX_AGE_MS,
+  });
 
   constructor(tables: Pick<Tables, 'roles'>) {
     this.table = tables.roles;
@@ -87,6 +101,7 @@ export class RoleRepository {
 
   /** grants admin rights; 'already' when the person has a stored grant (which is kept as it was). */
   async grantAdmin(personId: string, grantedBy: string, at: Date, name?: string): Promise<'granted' | 'already'> {
+    this.recentAdmins.delete('all');
     const entity = definedOnly({
       partitionKey: ADMIN_PARTITION,
       rowKey: keyPart(personId),
@@ -106,7 +121,22 @@ export class RoleRepository {
 
   /** removes a stored admin grant; false when there was none. */
   async revokeAdmin(personId: string): Promise<boolean> {
+    this.recentAdmins.delete('all');
     return deletedIfThere(this.table.deleteEntity(ADMIN_PARTITION, keyPart(personId)));
+  }
+
+  /** isAdmin as read up to VIEW_ROLES_MAX_AGE_MS ago (this instance's changes at once): for what a card shows, never for a permission. */
+  async isAdminRecently(personId: string): Promise<boolean> {
+    const admins = await this.recentAdmins.through(
+      'all',
+      async () => new Set((await this.admins()).map((g) => g.personId)),
+    );
+    return admins?.has(personId) ?? false;
+  }
+
+  /** leadersOf as read up to VIEW_ROLES_MAX_AGE_MS ago (this instance's changes at once): for what a card shows, never for a permission. */
+  async leadersOfRecently(teamId: string): Promise<RoleGrant[]> {
+    return (await this.recentLeaders.through(teamId, () => this.leadersOf(teamId))) ?? [];
   }
 
   /** whether a person has a stored admin grant (admins from configuration are checked elsewhere). */
@@ -121,6 +151,7 @@ export class RoleRepository {
 
   /** makes a person a leader of a team; 'already' when they lead it (the existing grant is kept as it was). */
   async assignLeader(grant: LeaderGrant): Promise<'assigned' | 'already'> {
+    this.recentLeaders.delete(grant.teamId);
     try {
       await this.table.submitTransaction(this.leaderActions(grant, 'create'));
       return 'assigned';
@@ -132,6 +163,7 @@ export class RoleRepository {
 
   /** ends a person's leadership of a team; false when they did not lead it. */
   async removeLeader(teamId: string, personId: string): Promise<boolean> {
+    this.recentLeaders.delete(teamId);
     const rows = [leaderRows.byTeam(teamId, personId), leaderRows.byPerson(personId, teamId)];
     try {
       await this.table.submitTransaction(

@@ -23,7 +23,7 @@ const AAD_ID = /^[0-9A-Za-z-]{1,64}$/;
  * and in channels of up to 60 members Teams refreshes for all.
  */
 export async function refreshAudience(storage: Pick<Storage, 'roles'>, item: Item): Promise<string[]> {
-  return audienceOf(item, await storage.roles.leadersOf(item.teamId));
+  return audienceOf(item, await storage.roles.leadersOfRecently(item.teamId));
 }
 
 function audienceOf(item: Item, leaders: readonly RoleGrant[]): string[] {
@@ -78,8 +78,9 @@ export async function renderOwnItemView(
   // seconds will do (one point read instead of the partition), as for the shared update itself.
   const [own, leaders, current] = await Promise.all([
     options.known ? Promise.resolve(options.known) : s.storage.responses.ownAnswer(item, personId),
-    s.storage.roles.leadersOf(item.teamId),
-    item.kind === 'poll' && !options.known?.tally
+    s.storage.roles.leadersOfRecently(item.teamId),
+    // an answer just given knows its tally, or (open anonymous poll) that none is shown yet: no read for it.
+    item.kind === 'poll' && !options.known
       ? s.storage.responses.tallyState(item, { recent: true })
       : Promise.resolve(undefined),
   ]);

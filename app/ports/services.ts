@@ -73,8 +73,11 @@ export interface AppServices {
   refresher: CardUpdates;
   /** local mode only: answers items as the Playground's mock users. */
   demo?: DemoAnswers;
-  /** whether a person (AAD object id from the activity) is an admin: configured in ADMIN_AAD_IDS or granted in chat. */
-  isAdmin(aadObjectId: string | undefined): Promise<boolean>;
+  /**
+   * whether a person (AAD object id from the activity) is an admin: configured in ADMIN_AAD_IDS or granted in chat.
+   * `recently`: a grant as read up to a few seconds ago will do — only for what a card shows, never for a permission.
+   */
+  isAdmin(aadObjectId: string | undefined, options?: { recently?: boolean }): Promise<boolean>;
   /** team members from Teams. */
   roster: TeamsRosters;
   /** who belongs to which team (rosters, kept briefly): the member check of every click on a team's cards (teams/team-access.ts). */
