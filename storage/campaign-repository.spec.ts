@@ -72,11 +72,16 @@ describe('CampaignRepository', () => {
     expect((await repo.get(c.id))?.status).toBe('running');
   });
 
-  test('refuses a file whose id belongs to a campaign made in chat', async () => {
+  test('refuses a file whose id belongs to a campaign made in chat, unless it says exactly what the campaign holds', async () => {
     const c = campaign();
     await repo.saveFromChat(c, 'aad-admin');
-    await expect(repo.upsertFromFile(c, 'a.yml')).rejects.toThrow(CampaignStoreError);
+    await expect(repo.upsertFromFile({ ...c, title: 'Anders als im Chat' }, 'a.yml')).rejects.toThrow(
+      CampaignStoreError,
+    );
     expect((await repo.get(c.id))?.source).toBe('chat:aad-admin');
+    // the same content (its campaign file, loaded unchanged) takes it over.
+    expect(await repo.upsertFromFile(c, 'a.yml')).toBe('updated');
+    expect((await repo.get(c.id))?.source).toBe('file:a.yml');
   });
 
   test('stores a large campaign split over several properties and reads it back whole', async () => {

@@ -108,7 +108,7 @@ function fromEntity(e: CampaignEntity): StoredCampaign {
 
 /** the parts of a campaign a file or the wizard defines (not status or bookkeeping), for "did anything change?". */
 function content(c: Campaign): string {
-  return JSON.stringify([
+  return canonicalJson([
     c.title,
     c.description ?? null,
     c.targets,
@@ -117,6 +117,17 @@ function content(c: Campaign): string {
     c.retentionDays ?? null,
     c.items,
   ]);
+}
+
+/** JSON with every object's keys sorted and undefined fields left out: the same campaign from the wizard, a file or a row reads the same. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
 }
 
 /** prompt campaigns: one row each in one partition (campaigns are few); items as JSON split over properties. */
@@ -133,8 +144,9 @@ export class CampaignRepository {
   /**
    * stores a campaign read from a file; the same id always means the same row. The stored status is kept
    * (an admin may have paused it, the scheduler may have made it running) unless the file's status differs
-   * from what the file said last time. Throws CampaignStoreError when the id belongs to a chat-made campaign
-   * or the campaign is too large.
+   * from what the file said last time. A chat-made campaign with this id is taken over by the file when the file says
+   * exactly what it holds (the campaign file downloaded from its plan); otherwise, or when the campaign is too large,
+   * throws CampaignStoreError.
    */
   async upsertFromFile(campaign: Campaign, fileName: string): Promise<UpsertOutcome> {
     const source: CampaignSource = `file:${fileName}`;
@@ -159,8 +171,19 @@ export class CampaignRepository {
       }
       const { stored, fileStatus, etag } = existing;
       if (!stored.source.startsWith('file:')) {
+        // the campaign file written from a chat campaign (its plan's download), loaded unchanged: from now on the file
+        // is where it is kept and versioned; its status stays as it is (a file cannot say running or paused).
+        if (content(stored) === content(campaign)) {
+          const adopted: StoredCampaign = { ...stored, source, updatedBy: source, updatedAt: at };
+          await this.table.updateEntity(
+            { partitionKey: PARTITION, rowKey: encodeKey(campaign.id), ...toEntity(adopted, campaign.status) },
+            'Replace',
+            { etag },
+          );
+          return 'updated';
+        }
         throw new CampaignStoreError(
-          `campaign id '${campaign.id}' is already used by a campaign created in chat; choose another id`,
+          `campaign id '${campaign.id}' is already used by a campaign created in chat; choose another id, or load the campaign file downloaded from its plan unchanged first (the file then takes the campaign over)`,
         );
       }
       const status = fileStatus !== campaign.status ? campaign.status : stored.status;

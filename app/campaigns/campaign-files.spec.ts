@@ -6,6 +6,7 @@ import { CampaignRepository } from '../../storage/campaign-repository';
 import { startEmbeddedTableServer, type EmbeddedTableServer } from '../../storage/embedded-azurite';
 import { ScheduleLedger } from '../../storage/schedule-ledger';
 import { ensureTables, openTables } from '../../storage/tables';
+import { writeCampaignFile } from '../../core/campaigns/campaign-file-writer';
 import { loadCampaignFiles } from './campaign-files';
 import { CampaignScheduler } from './campaign-scheduler';
 
@@ -176,5 +177,41 @@ describe('loadCampaignFiles', () => {
     const result = await loadCampaignFiles(dir, repo, options);
     expect(result.errors).toEqual([{ file: 'puls.yml', path: '', message: expect.stringMatching(/created in chat/) }]);
     expect(await repo.get('puls')).toMatchObject({ title: 'Aus dem Chat', source: 'chat:aad-admin' });
+  });
+
+  test('takes over a chat campaign when its downloaded campaign file is loaded unchanged; the file is then its source', async () => {
+    const chat = {
+      id: 'aus-dem-chat',
+      title: 'Aus dem Chat',
+      targets: { kind: 'all' as const },
+      channel: 'General',
+      timeZone: 'Europe/Berlin',
+      status: 'draft' as const,
+      items: [
+        {
+          id: 'item-1',
+          type: 'rating' as const,
+          question: 'Wie geht es Ihnen?',
+          anonymous: true,
+          schedule: { start: '2027-01-11T09:00', every: 'P1W' as const },
+          openFor: 'P5D',
+        },
+      ],
+    };
+    await repo.saveFromChat(chat, 'aad-admin');
+    await repo.setStatus(chat.id, 'paused', 'aad-admin');
+    await write('aus-dem-chat.yml', writeCampaignFile(chat));
+    const result = await loadCampaignFiles(dir, repo, options);
+    expect(result.errors).toEqual([]);
+    expect(await repo.get(chat.id)).toMatchObject({
+      title: 'Aus dem Chat',
+      source: 'file:aus-dem-chat.yml',
+      status: 'paused',
+    });
+
+    // from now on the file is the campaign: a change in it is loaded.
+    await write('aus-dem-chat.yml', writeCampaignFile({ ...chat, title: 'Aus der Datei' }));
+    expect((await loadCampaignFiles(dir, repo, options)).errors).toEqual([]);
+    expect(await repo.get(chat.id)).toMatchObject({ title: 'Aus der Datei', source: 'file:aus-dem-chat.yml' });
   });
 });
