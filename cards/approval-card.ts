@@ -7,6 +7,7 @@ import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
 import template from './templates/approval.json';
 import { expandTemplate, type AdaptiveCard } from './render';
+import { noticeView } from './card-notice';
 
 /** what the staff council's approval card shows. */
 export interface ApprovalCardInput {
@@ -45,13 +46,7 @@ export function buildApprovalCard(locale: Locale, input: ApprovalCardInput): Ada
   const base = { kind: input.subject.kind, id: input.subject.id, version: input.subject.version };
   const open = !input.own && !input.readOnly && input.state.kind !== 'changes-requested';
   return expandTemplate(template, {
-    notice: input.notice
-      ? {
-          text: plainText(input.notice.text),
-          style: input.notice.kind === 'good' ? 'good' : 'attention',
-          color: input.notice.kind === 'good' ? 'Good' : 'Attention',
-        }
-      : undefined,
+    notice: noticeView(input.notice) ?? undefined,
     title: plainText(
       input.campaignTitle === undefined ? m.approvalItemTitle : m.approvalCampaignTitle(input.campaignTitle),
     ),

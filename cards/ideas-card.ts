@@ -13,6 +13,7 @@ import { ideaLines, statusForm } from './idea-parts';
 import type { CardNotice } from './item-card';
 import template from './templates/ideas.json';
 import { expandTemplate, type AdaptiveCard } from './render';
+import { noticeView } from './card-notice';
 
 /** what the ideas card shows to one viewer. */
 export interface IdeasCardInput {
@@ -61,13 +62,7 @@ export function buildIdeasCard(input: IdeasCardInput): AdaptiveCard {
   const volunteered = new Set(viewer.volunteered);
   const open = visible.filter((i) => i.status !== 'declined' && i.status !== 'done');
   return expandTemplate(template, {
-    notice: input.notice
-      ? {
-          text: plainText(input.notice.text),
-          style: input.notice.kind === 'good' ? 'good' : 'attention',
-          color: input.notice.kind === 'good' ? 'Good' : 'Attention',
-        }
-      : null,
+    notice: noticeView(input.notice),
     title: m.ideasTitle(plainText(input.teamName)),
     empty: m.ideasNone,
     ideas: visible.map((idea, position) => {

@@ -8,12 +8,9 @@ import { plainText } from '../core/plain-text';
 import { effectiveMinGroupSize, pollResults, type Tally } from '../core/tally';
 import template from './templates/item.json';
 import { expandTemplate, type AdaptiveCard } from './render';
+import { noticeView, type CardNotice } from './card-notice';
 
-/** a line shown on top of the card: a confirmation (good) or a refusal (attention); plain text, shown as given (it may quote a person's idea or vote). */
-export interface CardNotice {
-  kind: 'good' | 'attention';
-  text: string;
-}
+export type { CardNotice } from './card-notice';
 
 /** everything a poll or idea prompt card shows. */
 export interface ItemCardInput {
@@ -82,13 +79,7 @@ export function itemCardData(input: ItemCardInput): ItemCardData {
   }
 
   return {
-    notice: input.notice
-      ? {
-          text: plainText(input.notice.text),
-          style: input.notice.kind === 'good' ? 'good' : 'attention',
-          color: input.notice.kind === 'good' ? 'Good' : 'Attention',
-        }
-      : null,
+    notice: noticeView(input.notice),
     badge,
     anonymous: item.anonymous,
     anonymousBadge: m.anonymousBadge,
