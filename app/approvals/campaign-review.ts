@@ -41,7 +41,7 @@ function lastApproved(records: readonly ApprovalRecord[], needed: number, except
 }
 
 /** the deployment's thresholds and names, for a readable plan. */
-export async function planContext(s: HoldPorts): Promise<PlanContext> {
+export async function planContext(s: Pick<HoldPorts, 'config' | 'storage'>): Promise<PlanContext> {
   const [org, teams] = await Promise.all([s.storage.org.organisation(), s.storage.installations.activeTeams()]);
   return {
     minGroupSize: s.config.minGroupSize,

@@ -4,7 +4,7 @@
 
 export { holdForApproval, type HeldItem } from './adhoc-hold';
 export { approvalAction } from './approval-action';
-export { campaignApprovalLabel, mayPostCampaign, reviewCampaign, type Requester } from './campaign-review';
+export { campaignApprovalLabel, mayPostCampaign, planContext, reviewCampaign, type Requester } from './campaign-review';
 export { addCouncilCommand, councilCommand, removeCouncilCommand } from './council-commands';
 export { pendingCardsFor } from './pending-approvals';
 export { approvalsCommand } from './waiting-command';

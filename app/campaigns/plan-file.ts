@@ -1,4 +1,5 @@
-import { campaignPlan, type PlanContext } from '../../core/campaigns/campaign-plan';
+import { campaignPlan } from '../../core/campaigns/campaign-plan';
+import { planContext } from '../approvals';
 import { writeCampaignFile } from '../../core/campaigns/campaign-file-writer';
 import { planDocument } from '../../core/campaigns/plan-document';
 import type { PlanRequest } from '../../core/campaigns/plan-request';
@@ -7,21 +8,6 @@ import { messages } from '../../core/messages';
 import type { DownloadFile } from '../exports';
 import { mayReadPlans } from './plan-access';
 import type { PlanPorts } from './ports';
-
-/** the deployment's thresholds and retention, and the names of the teams and units a plan may name by id. */
-export async function planContext(s: PlanPorts): Promise<PlanContext> {
-  const [teams, organisation] = await Promise.all([
-    s.storage.installations.activeTeams(),
-    s.storage.org.organisation(),
-  ]);
-  return {
-    minGroupSize: s.config.minGroupSize,
-    minGroupSizeText: s.config.minGroupSizeText,
-    retentionDays: s.config.retentionDays,
-    teamNames: new Map(teams.map((t) => [t.teamId, t.name])),
-    unitNames: new Map(organisation.units.map((u) => [u.id, u.name])),
-  };
-}
 
 /**
  * the file behind a plan link: the readable plan as HTML in the requester's language, or the campaign file as YAML;
