@@ -20,7 +20,7 @@ const item = (over: Partial<Item> = {}): Item =>
   }) as Item;
 const card = () => asAttachment({ type: 'AdaptiveCard', version: '1.5', body: [] });
 const leaders = (ids: string[]) => ({
-  roles: { leadersOf: async () => ids.map((personId) => ({ personId })) },
+  roles: { leadersOfRecently: async () => ids.map((personId) => ({ personId })) },
 });
 
 describe('refreshAudience', () => {
