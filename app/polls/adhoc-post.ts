@@ -23,7 +23,11 @@ export interface AdhocTarget {
 /** the target of a channel of an installed team, named as the staff council sees it (the team's name if the channel is unknown). */
 export async function adhocTarget(s: PollsPorts, team: TeamRecord, channelId: string): Promise<AdhocTarget> {
   const channel = await s.storage.installations.getChannel(team.teamId, channelId);
-  return { team, channelId, label: channel ? targetLabel(team, channel) : team.name || team.teamId };
+  return {
+    team,
+    channelId,
+    label: channel ? targetLabel(team, channel, s.config.defaultLocale) : team.name || team.teamId,
+  };
 }
 
 /** posted now, or held for the staff council's approval (that many members were told). */

@@ -24,7 +24,7 @@ export const postToAction: ActionHandler<typeof VERBS.postTo, PollsPorts> = asyn
   const outcome = await postAdhocItem(
     s,
     payload.draft,
-    { team, channelId, label: targetLabel(team, channel) },
+    { team, channelId, label: targetLabel(team, channel, s.config.defaultLocale) },
     { personId: turn.personId, userName: facts.userName, locale: facts.locale },
   );
   const m = messages(facts.locale);
