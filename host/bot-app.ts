@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Storage } from '../storage/open-storage';
 import type { MitwirkenBot } from '../bot/mitwirken-bot';
@@ -28,6 +26,7 @@ import { TeamMembership } from '../app/teams';
 import type { AppServices } from '../app/ports/services';
 import { noTelemetry, type Telemetry } from '../app/ports/telemetry';
 import { useGermanAddress } from '../core/texts/address';
+import { newInstanceId } from '../app/jobs/instance-id';
 
 export interface BotAppOptions {
   config: Config;
@@ -193,7 +192,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     timeZone: config.timeZone,
     now,
     log,
-    instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
+    instanceId: newInstanceId(),
   });
   const dueClose = new DueCloseJob(services);
   const { bot, server } = edge.serve(services, {

@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { createHash } from 'node:crypto';
 import type { TargetTeam } from '../../core/campaigns/campaign-posts';
 import type { TeamRecord } from '../../core/installations';
 import { formatDateTime } from '../../core/locale';
@@ -14,6 +13,7 @@ import { publishItem } from '../polls';
 import { unitLabelsOfTeam } from '../../core/org/org-units';
 import type { CampaignsPorts } from './ports';
 import { mayPostCampaign, reviewCampaign } from '../approvals';
+import { newInstanceId } from '../jobs/instance-id';
 
 /** the scheduler's rhythm: a tick every 10 s, leadership for 30 s, a silent claim resumed after 60 s. */
 const TICK_MS = 10_000;
@@ -153,7 +153,7 @@ export function createCampaignScheduler(s: CampaignsPorts): CampaignScheduler {
       ),
     log: s.log,
     now: s.now,
-    instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
+    instanceId: newInstanceId(),
     catchUpWindowMs: s.config.catchUpWindowMs,
     leaseTtlMs: LEASE_TTL_MS,
     tickMs: TICK_MS,

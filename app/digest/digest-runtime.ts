@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { buildDigestCard } from '../../cards/digest-card';
 import { asAttachment, type CardAttachment } from '../../cards/render';
 import type { WeekKey } from '../../core/digest/digest-week';
@@ -11,6 +9,7 @@ import { ConversationGoneError } from '../ports/delivery-errors';
 import type { DigestPorts } from './ports';
 import { refreshOrganisation } from '../leaders';
 import { teamsBelow } from '../../core/org/org-units';
+import { newInstanceId } from '../jobs/instance-id';
 
 /** the digest sender's rhythm: a tick every 30 s, leadership for 90 s, a silent claim resumed after 5 minutes. */
 const TICK_MS = 30_000;
@@ -138,7 +137,7 @@ export function createDigestScheduler(s: DigestPorts): DigestScheduler {
     timeZone: s.config.timeZone,
     log: s.log,
     now: s.now,
-    instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
+    instanceId: newInstanceId(),
     leaseTtlMs: LEASE_TTL_MS,
     tickMs: TICK_MS,
     resumeAfterMs: RESUME_AFTER_MS,

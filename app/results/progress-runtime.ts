@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { buildProgressCard } from '../../cards/results-card';
 import { asAttachment } from '../../cards/render';
 import type { TeamRecord } from '../../core/installations';
@@ -8,6 +6,7 @@ import { ConversationGoneError } from '../ports/delivery-errors';
 import type { ResultsPorts } from './ports';
 import { teamProgress } from './progress-report';
 import { ProgressScheduler, type ProgressDelivery } from './progress-scheduler';
+import { newInstanceId } from '../jobs/instance-id';
 
 /** the progress poster's rhythm: a tick every 60 s, leadership for 180 s, a silent claim resumed after 5 minutes. */
 const TICK_MS = 60_000;
@@ -38,7 +37,7 @@ export function createProgressScheduler(s: ResultsPorts): ProgressScheduler {
     timeZone: s.config.timeZone,
     log: s.log,
     now: s.now,
-    instanceId: `${hostname()}-${randomUUID().slice(0, 8)}`,
+    instanceId: newInstanceId(),
     leaseTtlMs: LEASE_TTL_MS,
     tickMs: TICK_MS,
     resumeAfterMs: RESUME_AFTER_MS,
