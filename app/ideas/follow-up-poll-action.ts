@@ -1,28 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { IdeasPorts } from './ports';
-import { buildMessageCard } from '../../cards/message-card';
-import { asAttachment } from '../../cards/render';
 import { VERBS } from '../../core/card-actions';
 import { validateDraft } from '../../core/commands';
 import type { IdeaView } from '../../core/ideas/idea-view';
 import { followUpPollDraft } from '../../core/ideas/ranking';
-import { targetLabel } from '../../core/installations';
-import type { ItemDraft } from '../../core/items';
-import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
 import { effectiveMinGroupSize, ideaTextsVisible } from '../../core/tally';
 import { managesTeam } from '../teams';
 import { promptState } from './idea-board';
-import { publishItem } from '../polls';
 import type { ActionHandler } from '../ports/turn';
-
-/** the id of a follow-up poll: the same poll over the same prompt is posted once, however often the button is pressed. */
-export function followUpItemId(promptId: string, draft: ItemDraft): string {
-  return `followup-${createHash('sha256')
-    .update(`${promptId}|${JSON.stringify(draft)}`)
-    .digest('hex')
-    .slice(0, 40)}`;
-}
+import { postFollowUpPoll } from './follow-up-post';
 
 /**
  * a leader of the prompt's team (or an admin) turns the most supported ideas of an idea prompt into a poll
@@ -64,36 +50,17 @@ export const followUpPollAction: ActionHandler<typeof VERBS.followUpPoll, IdeasP
   const team = await s.storage.installations.getTeam(prompt.teamId);
   const channel = team?.active ? await s.storage.installations.getChannel(prompt.teamId, prompt.channelId) : undefined;
   if (!team?.active || !channel?.active) return fail('errUnknownTarget');
-  const itemId = followUpItemId(prompt.id, valid.value);
-  const already = (await s.storage.items.get(itemId))?.activityId !== undefined;
-  const posted = await publishItem(
-    s,
-    valid.value,
-    { team, channelId: prompt.channelId },
-    { aadObjectId: personId, locale: prompt.locale, itemId },
-  );
-  if (!already) {
-    await s.storage.audit.record({
-      actorId: personId,
-      ...(facts.userName ? { actorName: facts.userName } : {}),
-      action: 'idea.followUpPoll',
-      target: posted.id,
-      details: { prompt: prompt.id, team: prompt.teamId, options: posted.options.length, maxPicks },
-      at: s.now(),
-    });
-    s.log.info(
-      { itemId: posted.id, promptId: prompt.id, options: posted.options.length, maxPicks, by: personId },
-      'follow-up poll posted',
-    );
-  }
-  const m = messages(facts.locale);
-  const where = targetLabel(team, channel, facts.locale);
   return ok(
-    asAttachment(
-      buildMessageCard(already ? m.ideaFollowUpAlready(where) : m.ideaFollowUpPosted(where), [
-        posted.question,
-        ...posted.options.map((o) => `• ${o}`),
-      ]),
-    ),
+    await postFollowUpPoll(turn, valid.value, {
+      team,
+      channel,
+      sourceKey: prompt.id,
+      locale: prompt.locale,
+      audit: { prompt: prompt.id, team: prompt.teamId, options: valid.value.options.length, maxPicks },
+      log: {
+        fields: { promptId: prompt.id, options: valid.value.options.length, maxPicks },
+        message: 'follow-up poll posted',
+      },
+    }),
   );
 };

@@ -1,17 +1,12 @@
-import { buildMessageCard } from '../../cards/message-card';
-import { asAttachment } from '../../cards/render';
 import type { VERBS } from '../../core/card-actions';
 import { validateDraft } from '../../core/commands';
 import type { IdeaRecord } from '../../core/ideas/idea-record';
 import type { IdeaView } from '../../core/ideas/idea-view';
 import { followUpPollDraft } from '../../core/ideas/ranking';
-import { targetLabel } from '../../core/installations';
-import { messages } from '../../core/messages';
 import { fail, ok } from '../../core/problems';
-import { publishItem } from '../polls';
 import type { ActionHandler } from '../ports/turn';
 import { channelsVisible, managesTeam, placeOfIdea } from '../teams';
-import { followUpItemId } from './follow-up-poll-action';
+import { postFollowUpPoll } from './follow-up-post';
 import { visibleIdea } from './idea-board';
 import type { IdeasPorts } from './ports';
 
@@ -62,42 +57,23 @@ export const followUpTeamAction: ActionHandler<typeof VERBS.followUpPollTeam, Id
   const { draft: poll, maxPicks } = drafted.value;
   const valid = validateDraft(maxPicks > 1 ? { ...poll, maxChoices: maxPicks } : poll);
   if (!valid.ok) return valid;
-  const itemId = followUpItemId(`team|${team.teamId}`, valid.value);
-  const already = (await s.storage.items.get(itemId))?.activityId !== undefined;
-  const posted = await publishItem(
-    s,
-    valid.value,
-    { team, channelId: general },
-    { aadObjectId: personId, locale: facts.locale, itemId },
-  );
-  if (!already) {
-    await s.storage.audit.record({
-      actorId: personId,
-      ...(facts.userName ? { actorName: facts.userName } : {}),
-      action: 'idea.followUpPoll',
-      target: posted.id,
-      details: {
+  const channel = await s.storage.installations.getChannel(team.teamId, general);
+  return ok(
+    await postFollowUpPoll(turn, valid.value, {
+      team,
+      channel: channel ?? { teamId: team.teamId, channelId: general, name: '' },
+      sourceKey: `team|${team.teamId}`,
+      locale: facts.locale,
+      audit: {
         team: team.teamId,
         ideas: ideas.length,
         prompts: new Set(ideas.map((i) => i.itemId ?? 'chat')).size,
         maxPicks,
       },
-      at: s.now(),
-    });
-    s.log.info(
-      { itemId: posted.id, teamId: team.teamId, options: posted.options.length, maxPicks, by: personId },
-      'follow-up poll over picked ideas posted',
-    );
-  }
-  const m = messages(facts.locale);
-  const channel = await s.storage.installations.getChannel(team.teamId, general);
-  const where = targetLabel(team, channel ?? { teamId: team.teamId, channelId: general, name: '' }, facts.locale);
-  return ok(
-    asAttachment(
-      buildMessageCard(already ? m.ideaFollowUpAlready(where) : m.ideaFollowUpPosted(where), [
-        posted.question,
-        ...posted.options.map((o) => `• ${o}`),
-      ]),
-    ),
+      log: {
+        fields: { teamId: team.teamId, options: valid.value.options.length, maxPicks },
+        message: 'follow-up poll over picked ideas posted',
+      },
+    }),
   );
 };
