@@ -4,9 +4,9 @@ import { MEASURE_LIMITS } from '../core/measures/measure';
 import { MEASURE_VERBS } from '../core/measures/measure-actions';
 import { messages } from '../core/messages';
 import { plainText } from '../core/plain-text';
-import type { CardNotice } from './item-card';
 import template from './templates/measure-form.json';
 import { expandTemplate, type AdaptiveCard } from './render';
+import { noticeView, type CardNotice } from './card-notice';
 
 /** the fields of the measure form that can carry a problem. */
 export type MeasureField = 'title' | 'description' | 'ownerId' | 'dueDate' | 'ideaIds';
@@ -36,13 +36,7 @@ export function buildMeasureFormCard(input: MeasureFormInput): AdaptiveCard {
   const hasErrors = Object.values(errors).some((e) => e !== undefined && e !== '');
   const notice = input.notice ?? (hasErrors ? { kind: 'attention' as const, text: m.measureFormCheck } : undefined);
   return expandTemplate(template, {
-    notice: notice
-      ? {
-          text: plainText(notice.text),
-          style: notice.kind === 'good' ? 'good' : 'attention',
-          color: notice.kind === 'good' ? 'Good' : 'Attention',
-        }
-      : null,
+    notice: noticeView(notice),
     title: m.measureFormTitle,
     intro: [
       m.measureFormTeam(plainText(input.teamName)),
@@ -90,13 +84,7 @@ export function buildMeasureTeamPickCard(
 ): AdaptiveCard {
   const m = messages(locale);
   return expandTemplate(template, {
-    notice: notice
-      ? {
-          text: plainText(notice.text),
-          style: notice.kind === 'good' ? 'good' : 'attention',
-          color: notice.kind === 'good' ? 'Good' : 'Attention',
-        }
-      : null,
+    notice: noticeView(notice),
     title: m.measureFormTitle,
     intro: [],
     teamPick: {
