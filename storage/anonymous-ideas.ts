@@ -8,6 +8,7 @@ import type { IdeaRepository } from './idea-repository';
 import { isPromptIdeaId } from './idea-rows';
 import { keyedHash } from './keyed-hash';
 import type { SealedBox } from './sealed-box';
+import { RecentCache } from './recent-cache';
 import { shuffle } from './shuffle';
 import { deleteRows, isConflict } from './tables';
 
@@ -66,6 +67,12 @@ const SWEEP_DELAY_MS = 1_000;
 export class AnonymousIdeas {
   private readonly gate: AnswerGate;
   private readonly minGroup: number;
+  /**
+   * the author pseudonyms of an open prompt as read a moment ago (empty once it closes), for the viewers' own views:
+   * every viewer's client asks after each shared update, and one partition read serves them all. Kept in memory
+   * only, pseudonyms without texts; this instance's own submissions drop it.
+   */
+  private readonly authorViews = new RecentCache<ReadonlySet<string>>({ maxEntries: 1_000, maxAgeMs: 2_000 });
 
   constructor(
     private readonly table: TableClient,
@@ -94,6 +101,7 @@ export class AnonymousIdeas {
     } catch (e) {
       if (!isConflict(e)) throw e; // a retried delivery: stored already
     }
+    this.authorViews.delete(item.id);
     this.work.later(`ideas|${item.id}`, SWEEP_DELAY_MS, () => this.sweep(item));
     return 'recorded';
   }
@@ -114,10 +122,12 @@ export class AnonymousIdeas {
    * (read only; how many of the texts are theirs is not kept once folded). False once the prompt is closed.
    */
   async hasSubmitted(item: Item, aadObjectId: string): Promise<boolean> {
-    const read = await this.read(item);
-    if (read.state?.closed || read.state?.closing) return false;
-    const author = this.hmac(`author|${item.id}|${aadObjectId}`);
-    return read.pending.some((p) => p.author === author) || read.groups.some((g) => g.authors.includes(author));
+    const authors = await this.authorViews.through(item.id, async () => {
+      const read = await this.read(item);
+      if (read.state?.closed || read.state?.closing) return new Set<string>();
+      return new Set([...read.pending.map((p) => p.author), ...read.groups.flatMap((g) => g.authors)]);
+    });
+    return authors?.has(this.hmac(`author|${item.id}|${aadObjectId}`)) ?? false;
   }
 
   /** folds the pending submissions into a group once they come from the minimum group of people. */
@@ -159,6 +169,7 @@ export class AnonymousIdeas {
    * submission, group and voter-roll row is deleted.
    */
   async close(item: Item, closedAt: Date): Promise<void> {
+    this.authorViews.delete(item.id);
     await this.gate.close(item.id);
     const read = await this.read(item);
     if (!read.state?.closed) {

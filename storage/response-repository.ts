@@ -6,6 +6,7 @@ import type { BackgroundWork } from './background-work';
 import type { IdeaRecord } from '../core/ideas/idea-record';
 import type { IdeaRepository } from './idea-repository';
 import type { ParticipationRepository } from './participation-repository';
+import { RecentCache } from './recent-cache';
 import { PollAnswers, type Respondent, type VoteOutcome } from './poll-answers';
 import type { SealedBox } from './sealed-box';
 import { isConflict, rowPrefixFilter, type Tables } from './tables';
@@ -45,6 +46,11 @@ export class ResponseRepository {
   private readonly table: TableClient;
   private readonly polls: PollAnswers;
   private readonly anonymousIdeas: AnonymousIdeas;
+  /** a named prompt's ideas per author as read a moment ago, for the viewers' own views; this instance's ideas drop it. */
+  private readonly authorViews = new RecentCache<ReadonlyMap<string | undefined, number>>({
+    maxEntries: 1_000,
+    maxAgeMs: 2_000,
+  });
 
   constructor(
     tables: Pick<Tables, 'responses'>,
@@ -131,6 +137,7 @@ export class ResponseRepository {
     item: Item,
     aadObjectId: string,
   ): Promise<{ choices?: number[]; answeredAnonymously?: boolean; ideas?: number }> {
+    if (item.anonymous && item.status !== 'open') return {}; // closing deleted every row that named a pseudonym
     if (item.kind === 'poll') {
       if (!item.anonymous) {
         const choices = await this.polls.namedVote(item, aadObjectId);
@@ -140,11 +147,8 @@ export class ResponseRepository {
     }
     if (item.anonymous)
       return (await this.anonymousIdeas.hasSubmitted(item, aadObjectId)) ? { answeredAnonymously: true } : {};
-    let ideas = 0;
-    const iter = this.table.listEntities<{ authorId?: string }>({
-      queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] },
-    });
-    for await (const e of iter) if (e.authorId === aadObjectId) ideas++;
+    const byAuthor = await this.authorViews.through(item.id, () => this.ideasByAuthor(item.id));
+    const ideas = byAuthor?.get(aadObjectId) ?? 0;
     return ideas > 0 ? { ideas } : {};
   }
 
@@ -186,6 +190,7 @@ export class ResponseRepository {
     } catch (e) {
       if (!isConflict(e)) throw e;
     }
+    this.authorViews.delete(item.id);
     await this.weekly.recordNamed(item.teamId, who.aadObjectId, idea.createdAt);
     return { status: 'recorded', idea };
   }
@@ -215,16 +220,18 @@ export class ResponseRepository {
   /** ideas received and distinct people who sent them (an anonymous prompt's from its sealed rows until it closes). */
   async ideaStats(item: Item): Promise<IdeaStats> {
     if (item.anonymous) return this.anonymousIdeas.stats(item);
-    const authors = new Set<string | undefined>();
-    let ideas = 0;
+    const byAuthor = await this.ideasByAuthor(item.id);
+    return { ideas: [...byAuthor.values()].reduce((a, b) => a + b, 0), participants: byAuthor.size };
+  }
+
+  /** how many ideas each author sent to a named prompt (one read of its idea rows). */
+  private async ideasByAuthor(itemId: string): Promise<Map<string | undefined, number>> {
+    const byAuthor = new Map<string | undefined, number>();
     const iter = this.table.listEntities<{ authorId?: string }>({
-      queryOptions: { filter: rowPrefixFilter(item.id, 'idea|'), select: ['RowKey', 'authorId'] },
+      queryOptions: { filter: rowPrefixFilter(itemId, 'idea|'), select: ['RowKey', 'authorId'] },
     });
-    for await (const e of iter) {
-      ideas++;
-      authors.add(e.authorId);
-    }
-    return { ideas, participants: authors.size };
+    for await (const e of iter) byAuthor.set(e.authorId, (byAuthor.get(e.authorId) ?? 0) + 1);
+    return byAuthor;
   }
 
   /** how many distinct people answered an item. */
