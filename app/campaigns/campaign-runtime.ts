@@ -173,9 +173,10 @@ export async function reloadCampaigns(s: CampaignsPorts): Promise<CampaignFilesR
   for (const e of result.errors)
     s.log.warn({ file: e.file, line: e.line, path: e.path, problem: e.message }, 'campaign file rejected');
   // a new or changed campaign from a file goes to the staff council (once per version) before it may post.
-  for (const id of result.loaded) {
-    const stored = await s.storage.campaigns.get(id);
-    if (stored) await reviewCampaign(s, stored, { id: stored.source, name: stored.source.slice('file:'.length) });
+  const loaded = new Set(result.loaded);
+  for (const stored of await s.storage.campaigns.list()) {
+    if (loaded.has(stored.id))
+      await reviewCampaign(s, stored, { id: stored.source, name: stored.source.slice('file:'.length) });
   }
   s.log.info(
     { loaded: result.loaded.length, errors: result.errors.length, orphaned: result.orphaned },

@@ -232,7 +232,6 @@ export class CampaignScheduler {
     report: TickReport,
   ): Promise<void> {
     if (c.status === 'draft' || c.status === 'ended') return;
-    if (this.o.mayPost && !(await this.o.mayPost(c))) return;
     const windowStart = now.getTime() - this.o.catchUpWindowMs;
     const cursor = await this.o.ledger.cursor(c.id);
     const from = new Date(cursor ? cursor.getTime() + 1 : windowStart);
@@ -241,6 +240,9 @@ export class CampaignScheduler {
       .map((item) => ({ item, slots: slotsBetween(item.schedule, c.timeZone, from, to) }))
       .filter((d) => d.slots.length > 0);
     if (due.length > 0) {
+      // asked only when something is due; until then the cursor stays, so slots that pass while it waits are
+      // caught up (within the window) once it may post.
+      if (this.o.mayPost && !(await this.o.mayPost(c))) return;
       const teams = await targets();
       const resolved = resolveTargets(c, teams);
       for (const { item, slots } of due) {
