@@ -8,6 +8,7 @@ import { ADMIN, people, startBotHarness, TEAM, type BotHarness, type Person } fr
 import { cardTexts, interactive } from './support/card-nodes';
 import { campaignsDir } from './support/sample-items';
 import { deliveredCard, invokeCard } from './support/turn-helpers';
+import { approvalCard as approvalCardIn, decide as decideOn } from './support/approval-cards';
 
 /**
  * the staff council's approval over real HTTP: campaigns from files wait for a quorum of two council members before
@@ -75,30 +76,9 @@ async function load(file: string, text: string): Promise<void> {
   await h.personalMessage('kampagnen laden');
 }
 
-/** the newest approval card in a person's personal chat for a subject. */
-function approvalCard(who: Person, id: string): Record<string, unknown> {
-  const found = [...h.connector.delivered]
-    .reverse()
-    .find(
-      (d) =>
-        d.conversationId === `a:personal-${who.id}` &&
-        d.activity.attachments &&
-        interactive(deliveredCard(d)).some((a) => a.verb === VERBS.approval && (a.data as { id?: string }).id === id),
-    );
-  if (!found) throw new Error(`no approval card for ${id} in the chat of ${who.name}`);
-  return deliveredCard(found);
-}
-
-/** clicks a button of an approval card as a person, with the comment field's value. */
-async function decide(who: Person, card: unknown, decision: 'approve' | 'changes', comment = '') {
-  const button = interactive(card).find(
-    (a) => a.verb === VERBS.approval && (a.data as { decision?: string }).decision === decision,
-  );
-  if (!button) throw new Error(`no ${decision} button on the card`);
-  return cardTexts(
-    invokeCard(await h.invoke(VERBS.approval, { ...(button.data as object), comment }, who, { personal: true })),
-  );
-}
+const approvalCard = (who: Person, id: string) => approvalCardIn(h, who, id);
+const decide = (who: Person, card: unknown, decision: 'approve' | 'changes', comment = '') =>
+  decideOn(h, who, card, decision, comment);
 
 /** channel posts of a campaign's questions made by one scheduler tick. */
 async function postsOfTick(): Promise<string[]> {

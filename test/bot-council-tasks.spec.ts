@@ -5,6 +5,7 @@ import { messages } from '../core/messages';
 import { ADMIN, people, startBotHarness, type BotHarness, type Person } from './support/bot-harness';
 import { cardTexts, interactive } from './support/card-nodes';
 import { deliveredCard, invokeCard } from './support/turn-helpers';
+import { approvalCard as approvalCardIn, decide as decideOn } from './support/approval-cards';
 
 /**
  * the staff council's own work over real HTTP: a held ad-hoc item keeps its "open until" (shown on the approval card,
@@ -46,30 +47,9 @@ async function holdOf(question: string): Promise<string> {
   throw new Error(`no held item asks ${question}`);
 }
 
-/** the newest approval card for a subject in a person's personal chat. */
-function approvalCard(who: Person, id: string): Record<string, unknown> {
-  const found = [...h.connector.delivered]
-    .reverse()
-    .find(
-      (d) =>
-        d.conversationId === `a:personal-${who.id}` &&
-        d.activity.attachments &&
-        interactive(deliveredCard(d)).some((a) => a.verb === VERBS.approval && (a.data as { id?: string }).id === id),
-    );
-  if (!found) throw new Error(`no approval card for ${id} in the chat of ${who.name}`);
-  return deliveredCard(found);
-}
-
-/** clicks a button of an approval card as a person. */
-async function decide(who: Person, card: unknown, decision: 'approve' | 'changes', comment = '') {
-  const button = interactive(card).find(
-    (a) => a.verb === VERBS.approval && (a.data as { decision?: string }).decision === decision,
-  );
-  if (!button) throw new Error(`no ${decision} button on the card`);
-  return cardTexts(
-    invokeCard(await h.invoke(VERBS.approval, { ...(button.data as object), comment }, who, { personal: true })),
-  );
-}
+const approvalCard = (who: Person, id: string) => approvalCardIn(h, who, id);
+const decide = (who: Person, card: unknown, decision: 'approve' | 'changes', comment = '') =>
+  decideOn(h, who, card, decision, comment);
 
 /** submits the posting form in General as the admin: an anonymous poll open until `until` (Berlin time). */
 async function composeHeld(question: string, until: DateTime): Promise<Date> {
