@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/locale';
 import { messages } from '../../core/messages';
 import { findMember, type Member } from '../../core/people';
 import { describeProblem } from '../../core/problems';
@@ -18,6 +19,17 @@ export async function knownMembers(s: AdminsPorts): Promise<Member[]> {
   return [...new Map(rosters.flat().map((m) => [m.aadObjectId, m])).values()];
 }
 
+/** the one member `who` names among everyone the bot can name, or the problem text (none, or several: their names). */
+export async function pickMember(s: AdminsPorts, locale: Locale, who: string): Promise<Member | string> {
+  const match = findMember(who, await knownMembers(s));
+  if (match.kind === 'none') return describeProblem(locale, { key: 'errPersonNotFound', args: [who] });
+  if (match.kind === 'many') {
+    const names = match.members.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ');
+    return describeProblem(locale, { key: 'errPersonAmbiguous', args: [names] });
+  }
+  return match.member;
+}
+
 /** `admin hinzufügen <wer>` / `add admin <who>`: an admin makes a team member an admin; stored with who granted it and when. */
 export const addAdminCommand: CommandHandler<'addAdmin', AdminsPorts> = async (
   { reply, facts, s, personId },
@@ -28,17 +40,11 @@ export const addAdminCommand: CommandHandler<'addAdmin', AdminsPorts> = async (
     await reply(`${m.adminPickTitle}\n\n${m.adminPickHint}`);
     return;
   }
-  const match = findMember(command.who, await knownMembers(s));
-  if (match.kind === 'none') {
-    await reply(describeProblem(facts.locale, { key: 'errPersonNotFound', args: [command.who] }));
+  const person = await pickMember(s, facts.locale, command.who);
+  if (typeof person === 'string') {
+    await reply(person);
     return;
   }
-  if (match.kind === 'many') {
-    const names = match.members.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ');
-    await reply(describeProblem(facts.locale, { key: 'errPersonAmbiguous', args: [names] }));
-    return;
-  }
-  const person = match.member;
   const by = personId;
   const outcome = await s.storage.roles.grantAdmin(person.aadObjectId, by, s.now(), person.name);
   if (outcome === 'granted') {

@@ -1,21 +1,12 @@
-import { knownMembers } from '../admins';
+import { pickMember } from '../admins';
 import { findMember, type Member } from '../../core/people';
 import { messages } from '../../core/messages';
-import { describeProblem } from '../../core/problems';
 import type { CommandHandler, TurnFacts } from '../ports/turn';
 import { pendingCardsFor } from './pending-approvals';
 import type { ApprovalsPorts } from './ports';
 
 /** the one member `who` names among everyone the bot can name, or the problem text. */
-async function pick(s: ApprovalsPorts, facts: TurnFacts, who: string): Promise<Member | string> {
-  const match = findMember(who, await knownMembers(s));
-  if (match.kind === 'none') return describeProblem(facts.locale, { key: 'errPersonNotFound', args: [who] });
-  if (match.kind === 'many') {
-    const names = match.members.map((p) => (p.upn ? `${p.name} (${p.upn})` : p.name)).join(', ');
-    return describeProblem(facts.locale, { key: 'errPersonAmbiguous', args: [names] });
-  }
-  return match.member;
-}
+const pick = (s: ApprovalsPorts, facts: TurnFacts, who: string) => pickMember(s, facts.locale, who);
 
 /**
  * `personalrat hinzufügen <wer>` / `add council <who>` (admins, checked by the router): grants the staff council role,
